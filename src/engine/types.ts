@@ -1,0 +1,33 @@
+/**
+ * Contracts between the main thread and the worker pools. Implementations live in
+ * src/engine/ (pool clients, in-thread fallback) and workers/ (thin comlink entries).
+ */
+import type { Fleet } from '../core/fleet/fleet';
+
+/** SGP4 state of every satellite at one time. Index = fleet id. */
+export interface StateFrame {
+  /** Request sequence number; a newer request makes older frames stale. */
+  seq: number;
+  timeMs: number;
+  count: number;
+  /** TEME position, km, xyz interleaved (3 * count). */
+  positionKm: Float64Array;
+  /** TEME velocity, km/s, xyz interleaved (3 * count). */
+  velocityKmS: Float64Array;
+  /** 0 = ok; otherwise the SGP4 error code (1-6, as satellite.js), 7 = not yet computed. */
+  error: Uint8Array;
+}
+
+export type EngineNotice = { level: 'info' | 'warning' | 'error'; message: string };
+
+export interface PropagationEngine {
+  /** Hand the fleet to the pool (shards it, initialises SGP4 in each worker). */
+  setFleet(fleet: Fleet): Promise<void>;
+  /** States of all satellites at `timeMs`. A newer call makes this one resolve to null (stale). */
+  propagate(timeMs: number): Promise<StateFrame | null>;
+  /** Worker restarts, fallbacks and similar events the user should see. */
+  onNotice(cb: (n: EngineNotice) => void): () => void;
+  /** 'shared' when results land in a SharedArrayBuffer, 'transfer' otherwise, 'in-thread' without workers. */
+  readonly mode: 'shared' | 'transfer' | 'in-thread';
+  dispose(): void;
+}
