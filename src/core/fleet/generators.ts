@@ -24,6 +24,13 @@ export interface WalkerGeometry {
   /** 360 for delta, 180 for star. */
   raanSpreadDeg: number;
   raanOffsetDeg: number;
+  /** Arc the slots of a plane span, deg (360 = evenly round the orbit). */
+  inPlaneArcDeg: number;
+}
+
+/** Spacing of adjacent slots in a plane, deg: 360/S round the orbit, arc/(S-1) across a cluster arc. */
+export function walkerSlotStepDeg(g: WalkerGeometry): number {
+  return g.inPlaneArcDeg >= 360 ? 360 / g.perPlane : g.perPlane > 1 ? g.inPlaneArcDeg / (g.perPlane - 1) : 0;
 }
 
 /** RAAN of plane p, deg: offset + p * spread / P. */
@@ -33,7 +40,7 @@ export function walkerRaanDeg(g: WalkerGeometry, plane: number): number {
 
 /** Argument of latitude of slot s in plane p, deg: s * 360/S + p * F * 360/T. */
 export function walkerArgLatDeg(g: WalkerGeometry, plane: number, slot: number): number {
-  return wrap360((slot * 360) / g.perPlane + (plane * g.phasing * 360) / g.total);
+  return wrap360(slot * walkerSlotStepDeg(g) + (plane * g.phasing * 360) / g.total);
 }
 
 /** Fill rows [at, at + P*S) of `cols` with a Walker-pattern shell of circular orbits. */
@@ -56,7 +63,7 @@ function fillWalker(
   cols.inclinationDeg.fill(inclinationDeg, at, end);
   cols.argPerigeeDeg.fill(argPerigeeDeg, at, end);
   // bstar, ndot, nddot stay 0; noradId stays -1.
-  const slotStep = 360 / perPlane;
+  const slotStep = walkerSlotStepDeg(g);
   const phaseStep = (g.phasing * 360) / g.total;
   const raan = cols.raanDeg;
   const ma = cols.meanAnomalyDeg;
@@ -82,6 +89,7 @@ export function walkerGeometry(shell: WalkerShell): WalkerGeometry {
     phasing: shell.phasing,
     raanSpreadDeg: shell.kind === 'walker-star' ? 180 : 360,
     raanOffsetDeg: shell.raanOffsetDeg,
+    inPlaneArcDeg: 360,
   };
 }
 
@@ -97,6 +105,7 @@ export function ssoGeometry(shell: SsoShell, epochMs: number): WalkerGeometry {
     // planes spread evenly over `spread` deg centred on the LTAN node: spacing spread/P
     raanSpreadDeg: spread,
     raanOffsetDeg: planes > 1 ? centre - (spread * (planes - 1)) / planes / 2 : centre,
+    inPlaneArcDeg: shell.inPlaneArcDeg,
   };
 }
 

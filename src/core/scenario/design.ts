@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const SolarArraySchema = z.object({
   /** Array area, m^2. *assumption* sized for a ~100 kW-class compute node. */
-  areaM2: z.number().positive().max(1e7).default(400),
+  areaM2: z.number().positive().max(1e7).default(600),
   /** Cell efficiency at BOL. PHYSICS.md Electrical power: triple-junction 0.298 mean. */
   cellEfficiency: z.number().gt(0).max(0.6).default(0.298),
   /** Packing factor. PHYSICS.md: 0.85-0.90 *assumption*. */

@@ -56,6 +56,11 @@ export const SsoShellSchema = z.object({
   phasing: z.number().int().min(0).default(0),
   /** Total RAAN spread of the planes around the LTAN node, deg (0 = all in one plane family). */
   raanSpreadDeg: z.number().min(0).max(30).default(0),
+  /**
+   * Arc of the orbit the satellites of a plane spread over, deg: 360 spreads them evenly round the
+   * orbit; a small arc makes a formation-flying cluster (Suncatcher: 81 satellites within 1 km).
+   */
+  inPlaneArcDeg: z.number().gt(0).max(360).default(360),
 });
 
 /** Satellites from an imported element file (TLE / OMM). The elements ride along in `records`. */

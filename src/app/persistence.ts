@@ -1,0 +1,121 @@
+/**
+ * Named scenarios in IndexedDB. Each record holds the scenario as JSON text (validated again on
+ * load, so a damaged or older record gives a message, not a crash) and the id of the scenario
+ * last open is kept under meta/current so a reload or crash reopens it.
+ */
+import { parseScenario, serializeScenario } from '../core/scenario/load';
+import type { Scenario } from '../core/scenario/schema';
+
+const DB_NAME = 'orbital-dc-planner';
+const DB_VERSION = 1;
+const STORE = 'scenarios';
+const META = 'meta';
+
+export interface SavedScenarioInfo {
+  id: string;
+  name: string;
+  updatedMs: number;
+  satellites: number;
+  bytes: number;
+}
+
+interface ScenarioRecord extends SavedScenarioInfo {
+  json: string;
+}
+
+export type LoadResult = { ok: true; id: string; scenario: Scenario } | { ok: false; error: string };
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function txDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+  });
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+export function openDb(): Promise<IDBDatabase> {
+  if (dbPromise) return dbPromise;
+  dbPromise = new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('IndexedDB is not available in this browser: scenarios will not be kept after reload'));
+      return;
+    }
+    const open = indexedDB.open(DB_NAME, DB_VERSION);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
+    open.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of the planner'));
+  });
+  dbPromise.catch(() => {
+    dbPromise = null;
+  });
+  return dbPromise;
+}
+
+export function newScenarioId(): string {
+  const rnd = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return `sc-${rnd}`;
+}
+
+export async function saveScenario(id: string, scenario: Scenario, satellites: number): Promise<void> {
+  const db = await openDb();
+  const json = serializeScenario(scenario);
+  const rec: ScenarioRecord = { id, name: scenario.name, updatedMs: Date.now(), satellites, bytes: json.length, json };
+  const tx = db.transaction([STORE, META], 'readwrite');
+  tx.objectStore(STORE).put(rec);
+  tx.objectStore(META).put(id, 'current');
+  await txDone(tx);
+}
+
+export async function listScenarios(): Promise<SavedScenarioInfo[]> {
+  const db = await openDb();
+  const tx = db.transaction(STORE, 'readonly');
+  const all = (await req(tx.objectStore(STORE).getAll())) as ScenarioRecord[];
+  return all
+    .map(({ id, name, updatedMs, satellites, bytes }) => ({ id, name, updatedMs, satellites, bytes }))
+    .sort((a, b) => b.updatedMs - a.updatedMs);
+}
+
+export async function loadScenario(id: string): Promise<LoadResult> {
+  const db = await openDb();
+  const tx = db.transaction(STORE, 'readonly');
+  const rec = (await req(tx.objectStore(STORE).get(id))) as ScenarioRecord | undefined;
+  if (!rec) return { ok: false, error: `saved scenario ${id} not found` };
+  const r = parseScenario(rec.json);
+  if (!r.ok) return { ok: false, error: `saved scenario "${rec.name}" could not be read: ${r.errors.slice(0, 3).join('; ')}` };
+  return { ok: true, id, scenario: r.scenario };
+}
+
+export async function currentScenarioId(): Promise<string | null> {
+  const db = await openDb();
+  const tx = db.transaction(META, 'readonly');
+  const v = await req(tx.objectStore(META).get('current'));
+  return typeof v === 'string' ? v : null;
+}
+
+export async function setCurrentScenarioId(id: string): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(META, 'readwrite');
+  tx.objectStore(META).put(id, 'current');
+  await txDone(tx);
+}
+
+export async function deleteScenario(id: string): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(STORE, 'readwrite');
+  tx.objectStore(STORE).delete(id);
+  await txDone(tx);
+}
