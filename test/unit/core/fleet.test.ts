@@ -38,7 +38,7 @@ function ommOf(fleet: ReturnType<typeof buildFleet>, i: number) {
     RA_OF_ASC_NODE: e.raanDeg[i],
     ARG_OF_PERICENTER: e.argPerigeeDeg[i],
     MEAN_ANOMALY: e.meanAnomalyDeg[i],
-    EPHEMERIS_TYPE: 0,
+    EPHEMERIS_TYPE: 0 as const,
     CLASSIFICATION_TYPE: 'U',
     NORAD_CAT_ID: 1,
     ELEMENT_SET_NO: 999,
