@@ -75,7 +75,7 @@ describe('Walker delta spacing and phasing (PHYSICS.md Orbits)', () => {
     }
   });
   it('sets the SGP4 mean semi-major axis to R + altitude (checked with satellite.js json2satrec)', () => {
-    const rec = json2satrec(ommOf(f, 0));
+    const rec = json2satrec(ommOf(f, 0) as unknown as Parameters<typeof json2satrec>[0]);
     // satrec.a is in Earth radii (WGS-72) after SGP4's un-Kozai recovery.
     expect(rec.a * 6378.135 - 6378.135).toBeCloseTo(550, 3);
     // and the propagated radius over one orbit stays within the J2 short-period band of the mean
