@@ -8,7 +8,7 @@
 import { WGS84 } from '../constants';
 
 /** Spherical Earth radius used by the eclipse checks in PHYSICS.md (WGS-84 equatorial), km. */
-export const ECLIPSE_EARTH_RADIUS_KM = WGS84.radiusKm;
+export const ECLIPSE_EARTH_RADIUS_KM: number = WGS84.radiusKm;
 
 /**
  * Beta angle, rad: sin(beta) = cos(dec) sin(i) sin(raan - ra) + sin(dec) cos(i)
@@ -35,7 +35,7 @@ export function betaAngleFromStateRad(
 }
 
 /** Critical beta above which a circular orbit sees no eclipse: beta* = asin(R / (R + h)), rad. */
-export function betaStarRad(altitudeKm: number, earthRadiusKm = ECLIPSE_EARTH_RADIUS_KM): number {
+export function betaStarRad(altitudeKm: number, earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM): number {
   return Math.asin(earthRadiusKm / (earthRadiusKm + altitudeKm));
 }
 
@@ -43,7 +43,7 @@ export function betaStarRad(altitudeKm: number, earthRadiusKm = ECLIPSE_EARTH_RA
  * Eclipse fraction of a circular orbit in a cylindrical shadow (PHYSICS.md):
  * f = (1/pi) acos( sqrt(h^2 + 2 R h) / ((R + h) cos beta) ) for |beta| < beta*, else 0.
  */
-export function eclipseFractionCylindrical(betaRad: number, altitudeKm: number, earthRadiusKm = ECLIPSE_EARTH_RADIUS_KM): number {
+export function eclipseFractionCylindrical(betaRad: number, altitudeKm: number, earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM): number {
   if (!(altitudeKm > 0)) return Number.NaN;
   const c = Math.cos(betaRad);
   const x = Math.sqrt(altitudeKm * altitudeKm + 2 * earthRadiusKm * altitudeKm) / ((earthRadiusKm + altitudeKm) * c);
@@ -56,7 +56,7 @@ export function eclipseFractionCylindrical(betaRad: number, altitudeKm: number, 
  * The constant part of the cylindrical formula for one altitude: k = sqrt(h^2 + 2 R h) / (R + h),
  * so that f = acos(k / cos beta) / pi. Lets shell loops compute k once.
  */
-export function eclipseAltitudeFactor(altitudeKm: number, earthRadiusKm = ECLIPSE_EARTH_RADIUS_KM): number {
+export function eclipseAltitudeFactor(altitudeKm: number, earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM): number {
   return Math.sqrt(altitudeKm * altitudeKm + 2 * earthRadiusKm * altitudeKm) / (earthRadiusKm + altitudeKm);
 }
 
@@ -82,7 +82,7 @@ export function conicalShadowFraction(
   px: number, py: number, pz: number,
   sunUx: number, sunUy: number, sunUz: number,
   sunAngularRadiusRad: number,
-  earthRadiusKm = ECLIPSE_EARTH_RADIUS_KM,
+  earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM,
 ): number {
   // distance of the satellite behind the terminator plane, along the anti-Sun direction
   const x = -(px * sunUx + py * sunUy + pz * sunUz);
