@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { json2satrec, propagate } from 'satellite.js';
+import { buildFleet } from '../../../src/core/fleet/generators';
+import { presetScenario } from '../../../src/core/presets';
+import { nodeWorkerHost } from '../../../src/engine/nodeHost';
+import { PropagationPool } from '../../../src/engine/propagationPool';
+import type { EngineNotice, StateFrame } from '../../../src/engine/types';
+import type { Fleet } from '../../../src/core/fleet/fleet';
+
+const fleet = buildFleet(presetScenario('starlink-72x22')!);
+const t1 = Date.parse('2026-03-20T13:00:00Z');
+
+function satjsRef(f: Fleet, i: number, timeMs: number) {
+  const e = f.elements;
+  const rec = json2satrec({
+    OBJECT_NAME: 'X',
+    OBJECT_ID: 'X',
+    EPOCH: new Date(e.epochMs[i]).toISOString().replace('Z', ''),
+    MEAN_MOTION: e.meanMotionRevPerDay[i],
+    ECCENTRICITY: e.eccentricity[i],
+    INCLINATION: e.inclinationDeg[i],
+    RA_OF_ASC_NODE: e.raanDeg[i],
+    ARG_OF_PERICENTER: e.argPerigeeDeg[i],
+    MEAN_ANOMALY: e.meanAnomalyDeg[i],
+    NORAD_CAT_ID: 1,
+    BSTAR: 0,
+    MEAN_MOTION_DOT: 0,
+    MEAN_MOTION_DDOT: 0,
+  } as unknown as Parameters<typeof json2satrec>[0]);
+  const pv = propagate(rec, new Date(timeMs));
+  if (!pv) throw new Error('satellite.js failed');
+  return pv;
+}
+
+function maxDiffKm(a: StateFrame, b: StateFrame): number {
+  let m = 0;
+  for (let k = 0; k < a.positionKm.length; k++) m = Math.max(m, Math.abs(a.positionKm[k] - b.positionKm[k]));
+  return m;
+}
+
+const pools: PropagationPool[] = [];
+afterEach(() => {
+  while (pools.length) pools.pop()!.dispose();
+});
+
+describe('propagation engine', () => {
+  it('in-thread fallback agrees with satellite.js for every satellite', async () => {
+    const pool = new PropagationPool({ host: null, workers: 1 });
+    pools.push(pool);
+    expect(pool.mode).toBe('in-thread');
+    await pool.setFleet(fleet);
+    const f = (await pool.propagate(t1))!;
+    expect(f.count).toBe(1584);
+    let worst = 0;
+    for (let i = 0; i < fleet.count; i += 7) {
+      const ref = satjsRef(fleet, i, t1);
+      const p = ref.position as { x: number; y: number; z: number };
+      worst = Math.max(worst, Math.hypot(f.positionKm[3 * i] - p.x, f.positionKm[3 * i + 1] - p.y, f.positionKm[3 * i + 2] - p.z));
+      expect(f.error[i]).toBe(0);
+    }
+    expect(worst).toBeLessThan(1e-3); // 1 m
+  });
+
+  for (const shareMemory of [true, false]) {
+    it(`worker_threads pool (${shareMemory ? 'SharedArrayBuffer' : 'transferred buffers'}) gives the in-thread result`, async () => {
+      const local = new PropagationPool({ host: null, workers: 1 });
+      const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory }), workers: 2 });
+      pools.push(local, pool);
+      expect(pool.mode).toBe(shareMemory ? 'shared' : 'transfer');
+      await Promise.all([local.setFleet(fleet), pool.setFleet(fleet)]);
+      for (const t of [t1, t1 + 600_000]) {
+        const a = (await local.propagate(t))!;
+        const b = (await pool.propagate(t))!;
+        expect(b.timeMs).toBe(t);
+        expect(maxDiffKm(a, b)).toBe(0);
+        expect(Array.from(b.error).every((e) => e === 0)).toBe(true);
+      }
+      if (shareMemory) expect(pool.lastKernelMs.length).toBe(2);
+    }, 60_000);
+  }
+
+  it('latest request wins: superseded requests resolve to null', async () => {
+    const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 });
+    pools.push(pool);
+    await pool.setFleet(fleet);
+    const times = [t1, t1 + 1000, t1 + 2000, t1 + 3000];
+    const results = await Promise.all(times.map((t) => pool.propagate(t)));
+    expect(results.slice(0, 3).every((r) => r === null)).toBe(true);
+    expect(results[3]?.timeMs).toBe(t1 + 3000);
+  }, 60_000);
+
+  it('restarts a crashed worker, recomputes its shard and tells the user', async () => {
+    const spawned: Worker[] = [];
+    const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: false, onSpawn: (w) => spawned.push(w) }), workers: 2 });
+    pools.push(pool);
+    const notices: EngineNotice[] = [];
+    pool.onNotice((n) => notices.push(n));
+    await pool.setFleet(fleet);
+    const before = (await pool.propagate(t1))!;
+    const copy = Float64Array.from(before.positionKm);
+    await spawned[1].terminate(); // the worker dies between requests
+    const after = (await pool.propagate(t1))!;
+    expect(after).not.toBeNull();
+    expect(pool.restarts).toBe(1);
+    expect(spawned.length).toBe(3);
+    expect(notices.some((n) => n.level === 'warning' && /restarted/.test(n.message))).toBe(true);
+    let m = 0;
+    for (let k = 0; k < copy.length; k++) m = Math.max(m, Math.abs(copy[k] - after.positionKm[k]));
+    expect(m).toBe(0);
+  }, 60_000);
+});

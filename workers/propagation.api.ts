@@ -1,0 +1,87 @@
+/**
+ * The propagation worker's logic, independent of how it is hosted (browser Worker, Node
+ * worker_thread, or in the page as the fallback). A worker owns one contiguous shard of the
+ * fleet: it keeps the SGP4 batch for it and writes states either into shared memory (views
+ * of SharedArrayBuffers covering the whole fleet, at the shard's offset) or into its own
+ * buffers that travel to the main thread and back (transfer mode).
+ */
+import type { ElementColumns } from '../src/core/elements/columns';
+import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
+import { propagateBatch } from '../src/core/sgp4/propagate';
+
+export interface ShardInit {
+  /** The shard's element columns (a copy made for this worker, or views in-thread). */
+  elements: ElementColumns;
+  /** First fleet id of the shard. */
+  start: number;
+  /**
+   * Shared output buffers covering the whole fleet (shared mode), double-buffered so the main
+   * thread can read one frame while the next is written; undefined in transfer mode.
+   */
+  shared?: SharedFrameBuffers[];
+}
+
+export interface SharedFrameBuffers {
+  position: SharedArrayBuffer;
+  velocity: SharedArrayBuffer;
+  error: SharedArrayBuffer;
+}
+
+export interface ShardStates {
+  seq: number;
+  start: number;
+  count: number;
+  /** Transfer mode only: this shard's states (ownership moves to the caller). */
+  positionKm?: Float64Array;
+  velocityKmS?: Float64Array;
+  error?: Uint8Array;
+  /** Milliseconds spent in the kernel. */
+  kernelMs: number;
+}
+
+export interface ShardApi {
+  init(msg: ShardInit): { count: number; initMs: number; messages: string[] };
+  /**
+   * Propagate the shard to `timeMs`. In transfer mode `recycle` hands back buffers from an earlier
+   * call so no new memory is allocated per tick.
+   */
+  propagate(
+    seq: number,
+    timeMs: number,
+    recycle?: { positionKm: Float64Array; velocityKmS: Float64Array; error: Uint8Array },
+    sharedSlot?: number,
+  ): ShardStates;
+}
+
+export function createShardApi(now: () => number = () => performance.now()): ShardApi {
+  let batch: Sgp4Batch | null = null;
+  let start = 0;
+  let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array }> | null = null;
+  return {
+    init(msg) {
+      const t0 = now();
+      start = msg.start;
+      batch = initSgp4Batch(msg.elements, 0, msg.elements.count);
+      sharedViews = msg.shared
+        ? msg.shared.map((b) => ({ pos: new Float64Array(b.position), vel: new Float64Array(b.velocity), err: new Uint8Array(b.error) }))
+        : null;
+      return { count: batch.count, initMs: now() - t0, messages: batch.messages };
+    },
+    propagate(seq, timeMs, recycle, sharedSlot = 0) {
+      if (!batch) throw new Error('propagation shard used before init');
+      const n = batch.count;
+      const t0 = now();
+      if (sharedViews) {
+        const v = sharedViews[sharedSlot % sharedViews.length];
+        propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
+        return { seq, start, count: n, kernelMs: now() - t0 };
+      }
+      const ok = recycle && recycle.error.length === n;
+      const positionKm = ok ? recycle.positionKm : new Float64Array(3 * n);
+      const velocityKmS = ok ? recycle.velocityKmS : new Float64Array(3 * n);
+      const error = ok ? recycle.error : new Uint8Array(n);
+      propagateBatch(batch, timeMs, positionKm, velocityKmS, error, 0);
+      return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs: now() - t0 };
+    },
+  };
+}
