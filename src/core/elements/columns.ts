@@ -39,6 +39,17 @@ export interface ElementColumns {
   objectIds: string[] | null;
   /** Classification character, 'U' by default. */
   classification: string[] | null;
+  /**
+   * Optional: OMM EPHEMERIS_TYPE / TLE line 1 column 63 (0 = SGP4, the default when absent).
+   * Set by imports; generated fleets leave it undefined.
+   */
+  ephemerisType?: Uint8Array | null;
+  /**
+   * Optional: TLE layout details that carry no value (explicit '+' signs, the sign of a zero
+   * exponent, space- or zero-padding), one bit set per TLE_STYLE flag (see tle.ts). Kept only
+   * so that writing an imported TLE back gives byte-identical lines; 0 = canonical layout.
+   */
+  tleStyle?: Uint16Array | null;
 }
 
 export const ELEMENT_FLOAT_FIELDS = [
@@ -82,6 +93,8 @@ export function sliceElementColumns(cols: ElementColumns, start: number, end: nu
   } as ElementColumns;
   for (const f of ELEMENT_FLOAT_FIELDS) out[f] = cols[f].subarray(start, end);
   for (const f of ELEMENT_INT_FIELDS) out[f] = cols[f].subarray(start, end);
+  if (cols.ephemerisType) out.ephemerisType = cols.ephemerisType.subarray(start, end);
+  if (cols.tleStyle) out.tleStyle = cols.tleStyle.subarray(start, end);
   return out;
 }
 
@@ -95,6 +108,8 @@ export function copyElementColumns(cols: ElementColumns, start = 0, end = cols.c
   } as ElementColumns;
   for (const f of ELEMENT_FLOAT_FIELDS) out[f] = cols[f].slice(start, end);
   for (const f of ELEMENT_INT_FIELDS) out[f] = cols[f].slice(start, end);
+  if (cols.ephemerisType) out.ephemerisType = cols.ephemerisType.slice(start, end);
+  if (cols.tleStyle) out.tleStyle = cols.tleStyle.slice(start, end);
   return out;
 }
 
@@ -103,10 +118,14 @@ export function concatElementColumns(parts: ElementColumns[]): ElementColumns {
   const count = parts.reduce((s, p) => s + p.count, 0);
   const withStrings = parts.some((p) => p.names !== null);
   const out = allocElementColumns(count, withStrings);
+  if (parts.some((p) => p.ephemerisType)) out.ephemerisType = new Uint8Array(count);
+  if (parts.some((p) => p.tleStyle)) out.tleStyle = new Uint16Array(count);
   let at = 0;
   for (const p of parts) {
     for (const f of ELEMENT_FLOAT_FIELDS) out[f].set(p[f], at);
     for (const f of ELEMENT_INT_FIELDS) out[f].set(p[f], at);
+    if (p.ephemerisType) out.ephemerisType!.set(p.ephemerisType, at);
+    if (p.tleStyle) out.tleStyle!.set(p.tleStyle, at);
     if (withStrings) {
       for (let i = 0; i < p.count; i++) {
         out.names![at + i] = p.names?.[i] ?? '';
@@ -117,4 +136,20 @@ export function concatElementColumns(parts: ElementColumns[]): ElementColumns {
     at += p.count;
   }
   return out;
+}
+
+/**
+ * The distinct ArrayBuffers behind a column set, for a transfer list (postMessage /
+ * comlink.transfer). Views that share a buffer (slices) are listed once.
+ */
+export function elementColumnBuffers(cols: ElementColumns): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  const add = (a: ArrayBufferView | null | undefined): void => {
+    if (a && a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
+  };
+  for (const f of ELEMENT_FLOAT_FIELDS) add(cols[f]);
+  for (const f of ELEMENT_INT_FIELDS) add(cols[f]);
+  add(cols.ephemerisType);
+  add(cols.tleStyle);
+  return [...seen];
 }

@@ -1,0 +1,119 @@
+/**
+ * Growable element columns for parsers: rows are appended into fixed-size typed-array chunks
+ * (no per-record objects are kept), and `finish()` copies the chunks once into exact-size
+ * columns. Peak memory is therefore about twice the final columns, independent of file size.
+ */
+import { ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS, type ElementColumns } from './columns';
+
+const CHUNK_ROWS = 16384;
+const NF = ELEMENT_FLOAT_FIELDS.length;
+const NI = ELEMENT_INT_FIELDS.length;
+
+/** Index of each float field within `ColumnBuilder.f` (the row being built). */
+export const F = {
+  epochMs: 0,
+  meanMotionRevPerDay: 1,
+  eccentricity: 2,
+  inclinationDeg: 3,
+  raanDeg: 4,
+  argPerigeeDeg: 5,
+  meanAnomalyDeg: 6,
+  bstar: 7,
+  meanMotionDotRevPerDay2: 8,
+  meanMotionDdotRevPerDay3: 9,
+} as const;
+/** Index of each integer field within `ColumnBuilder.i`. */
+export const I = { noradId: 0, revAtEpoch: 1, elementSetNo: 2 } as const;
+
+// Keep the index tables in step with the field lists in columns.ts.
+for (let k = 0; k < NF; k++) {
+  if (F[ELEMENT_FLOAT_FIELDS[k]] !== k) throw new Error('builder: float field order out of step with columns.ts');
+}
+for (let k = 0; k < NI; k++) {
+  if (I[ELEMENT_INT_FIELDS[k]] !== k) throw new Error('builder: int field order out of step with columns.ts');
+}
+
+/**
+ * V8 keeps a substring as a view of its parent string when it is 13+ characters long, which
+ * would keep whole input chunks alive through a stored name. Concatenation + slice forces a copy.
+ */
+export function detachString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+export class ColumnBuilder {
+  /** The row being built: float fields in ELEMENT_FLOAT_FIELDS order. */
+  readonly f = new Float64Array(NF);
+  /** The row being built: integer fields in ELEMENT_INT_FIELDS order. */
+  readonly i = new Int32Array(NI);
+  name = '';
+  objectId = '';
+  classification = 'U';
+  ephemerisType = 0;
+  tleStyle = 0;
+
+  count = 0;
+  private readonly floatChunks: Float64Array[][] = ELEMENT_FLOAT_FIELDS.map(() => []);
+  private readonly intChunks: Int32Array[][] = ELEMENT_INT_FIELDS.map(() => []);
+  private readonly ephChunks: Uint8Array[] = [];
+  private readonly styleChunks: Uint16Array[] = [];
+  private readonly names: string[] = [];
+  private readonly objectIds: string[] = [];
+  private readonly classes: string[] = [];
+
+  /** Reset the row being built to defaults. */
+  resetRow(): void {
+    this.f.fill(0);
+    this.i.fill(0);
+    this.i[I.noradId] = -1;
+    this.name = '';
+    this.objectId = '';
+    this.classification = 'U';
+    this.ephemerisType = 0;
+    this.tleStyle = 0;
+  }
+
+  /** Append the row being built. */
+  commitRow(): void {
+    const at = this.count % CHUNK_ROWS;
+    if (at === 0) {
+      for (let k = 0; k < NF; k++) this.floatChunks[k].push(new Float64Array(CHUNK_ROWS));
+      for (let k = 0; k < NI; k++) this.intChunks[k].push(new Int32Array(CHUNK_ROWS));
+      this.ephChunks.push(new Uint8Array(CHUNK_ROWS));
+      this.styleChunks.push(new Uint16Array(CHUNK_ROWS));
+    }
+    const c = this.ephChunks.length - 1;
+    for (let k = 0; k < NF; k++) this.floatChunks[k][c][at] = this.f[k];
+    for (let k = 0; k < NI; k++) this.intChunks[k][c][at] = this.i[k];
+    this.ephChunks[c][at] = this.ephemerisType;
+    this.styleChunks[c][at] = this.tleStyle;
+    this.names.push(detachString(this.name));
+    this.objectIds.push(detachString(this.objectId));
+    this.classes.push(this.classification);
+    this.count++;
+  }
+
+  /** Exact-size columns of all committed rows; the builder's chunks are released. */
+  finish(): ElementColumns {
+    const n = this.count;
+    const join = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(chunks: T[], out: T): T => {
+      for (let c = 0; c < chunks.length; c++) {
+        const rows = Math.min(CHUNK_ROWS, n - c * CHUNK_ROWS);
+        out.set(chunks[c].subarray(0, rows), c * CHUNK_ROWS);
+      }
+      chunks.length = 0;
+      return out;
+    };
+    const cols = {
+      count: n,
+      names: this.names,
+      objectIds: this.objectIds,
+      classification: this.classes,
+    } as ElementColumns;
+    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = join(this.floatChunks[k], new Float64Array(n));
+    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = join(this.intChunks[k], new Int32Array(n));
+    cols.ephemerisType = join(this.ephChunks, new Uint8Array(n));
+    cols.tleStyle = join(this.styleChunks, new Uint16Array(n));
+    return cols;
+  }
+}

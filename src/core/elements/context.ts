@@ -1,0 +1,56 @@
+/**
+ * Shared state of one import: the growing columns, the record counter and the issue lists.
+ * Format readers (tle-reader.ts, omm-*.ts) report through it so that every record seen ends
+ * up either accepted or rejected, exactly once.
+ */
+import { ColumnBuilder, F } from './builder';
+import { ISSUE_TEXT_MAX, type ImportIssue, type ParseOptions } from './types';
+
+export function clipText(text: string): string {
+  const t = text.length > ISSUE_TEXT_MAX ? text.slice(0, ISSUE_TEXT_MAX - 3) + '...' : text;
+  return (' ' + t).slice(1); // own copy: do not keep the input chunk alive
+}
+
+export class ImportContext {
+  readonly b = new ColumnBuilder();
+  readonly rejected: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  /** Records seen so far (accepted + rejected). */
+  records = 0;
+  accepted = 0;
+  constructor(readonly opts: ParseOptions) {}
+
+  /** Start a new record; returns its 1-based number. */
+  nextRecord(): number {
+    return ++this.records;
+  }
+  reject(record: number, line: number, reason: string, text?: string): void {
+    const issue: ImportIssue = { line, record, reason };
+    if (text !== undefined) issue.text = clipText(text);
+    this.rejected.push(issue);
+  }
+  warn(record: number, line: number, reason: string, text?: string): void {
+    const issue: ImportIssue = { line, record, reason };
+    if (text !== undefined) issue.text = clipText(text);
+    this.warnings.push(issue);
+  }
+  /**
+   * Check the physical sense of the row being built (shared by all formats); on success
+   * commit it and count it accepted. Returns the rejection reason, or null when accepted.
+   */
+  commitIfValid(): string | null {
+    const f = this.b.f;
+    for (let k = 0; k < f.length; k++) {
+      if (!Number.isFinite(f[k])) return 'non-finite value';
+    }
+    const e = f[F.eccentricity];
+    if (e >= 1) return `eccentricity >= 1 (${e})`;
+    if (e < 0) return `eccentricity < 0 (${e})`;
+    if (f[F.meanMotionRevPerDay] <= 0) return `mean motion <= 0 (${f[F.meanMotionRevPerDay]} rev/day)`;
+    const inc = f[F.inclinationDeg];
+    if (inc < 0 || inc > 180) return `inclination outside 0..180 deg (${inc})`;
+    this.b.commitRow();
+    this.accepted++;
+    return null;
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * Format detection and the incremental parser behind every import: text arrives in chunks of
+ * any size (cut anywhere, even inside a line or a JSON string), is routed to the reader for the
+ * detected format, and rows go straight into chunked typed columns. `parseElements` is the
+ * same parser given the whole text as one chunk, so streaming and one-shot results agree.
+ */
+import type { ColumnBuilder } from './builder';
+import { ImportContext } from './context';
+import { OmmCsvReader } from './omm-csv';
+import { OmmJsonReader } from './omm-json';
+import { OmmXmlReader } from './omm-xml';
+import { TleReader } from './tle';
+import type { ElementFormat, ImportResult, ParseOptions } from './types';
+
+/** Bytes of text examined before deciding a line-based format (TLE or CSV). */
+const DETECT_WINDOW = 64 * 1024;
+const DETECT_LINES = 20;
+const TLE_LINE = /^[12] [ 0-9A-Z]{5}[ A-Z]? /;
+
+/**
+ * Detect the format from content: JSON ('[' or '{' first), XML ('<' first and an NDM/OMM
+ * element near the start), CSV (a first line naming OMM fields between commas), TLE (a line 1
+ * or 2 among the first lines). Returns null when `complete` is false and the text seen so far
+ * is not yet enough to decide.
+ */
+function detect(text: string, complete: boolean): ElementFormat | null {
+  let k = 0;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) k++;
+    else break;
+  }
+  if (k >= text.length) return complete ? 'unknown' : null;
+  const c0 = text[k];
+  if (c0 === '[' || c0 === '{') return 'omm-json';
+  if (c0 === '<') {
+    const head = text.slice(k, k + DETECT_WINDOW);
+    if (/<(?:[A-Za-z_][\w.-]*:)?(?:ndm|omm)[\s>/]/.test(head)) return 'omm-xml';
+    if (!complete && head.length < DETECT_WINDOW) return null;
+    return 'unknown';
+  }
+  // Line-based formats need whole lines.
+  const lines: string[] = [];
+  let at = k;
+  while (lines.length < DETECT_LINES) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) {
+      if (complete && at < text.length) lines.push(text.slice(at));
+      break;
+    }
+    const s = text.slice(at, nl).trim();
+    if (s.length > 0) lines.push(s);
+    at = nl + 1;
+  }
+  const enough = complete || lines.length >= DETECT_LINES || text.length - k >= DETECT_WINDOW;
+  if (lines.length === 0) return enough ? 'unknown' : null;
+  const first = lines[0].toUpperCase();
+  if (first.includes(',') && /(^|,)\s*"?(EPOCH|MEAN_MOTION|OBJECT_NAME|NORAD_CAT_ID)"?\s*(,|$)/.test(first)) return 'omm-csv';
+  if (lines.some((l) => TLE_LINE.test(l))) return 'tle';
+  return enough ? 'unknown' : null;
+}
+
+/** Element-set format of a text (whole file or a prefix of a few kilobytes or more). */
+export function detectElementFormat(text: string): ElementFormat {
+  try {
+    return detect(String(text), true) ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Splits chunks into lines (LF or CRLF) and numbers them from 1. */
+class LineSplitter {
+  private carry = '';
+  private lineNo = 0;
+  constructor(private readonly sink: { line(s: string, no: number): void }) {}
+  push(chunk: string): void {
+    let text = this.carry.length ? this.carry + chunk : chunk;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      this.sink.line(text.slice(start, nl), ++this.lineNo);
+      start = nl + 1;
+    }
+    this.carry = start === 0 ? text : text.slice(start);
+    text = '';
+  }
+  finish(): void {
+    if (this.carry.length) this.sink.line(this.carry, ++this.lineNo);
+    this.carry = '';
+  }
+}
+
+interface Reader {
+  push(chunk: string): void;
+  finish(): void;
+}
+
+function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
+  switch (format) {
+    case 'tle': {
+      const tle = new TleReader(ctx);
+      const split = new LineSplitter(tle);
+      return { push: (c) => split.push(c), finish: () => (split.finish(), tle.finish()) };
+    }
+    case 'omm-csv': {
+      const csv = new OmmCsvReader(ctx);
+      const split = new LineSplitter(csv);
+      return { push: (c) => split.push(c), finish: () => (split.finish(), csv.finish()) };
+    }
+    case 'omm-json':
+      return new OmmJsonReader(ctx);
+    case 'omm-xml':
+      return new OmmXmlReader(ctx);
+    default:
+      return null;
+  }
+}
+
+export interface ElementStreamParser {
+  /** Feed the next piece of text (any size, cut anywhere). Never throws. */
+  push(chunk: string): void;
+  /** End of input: flush the last record and return the result. Never throws; later calls return the same result. */
+  finish(): ImportResult;
+  /** Format detected so far (null until enough text has been seen). */
+  readonly format: ElementFormat | null;
+  /** Records seen so far. */
+  readonly records: number;
+}
+
+export function createElementStreamParser(opts: ParseOptions = {}): ElementStreamParser {
+  const ctx = new ImportContext({ acceptBadChecksums: opts.acceptBadChecksums === true });
+  let format: ElementFormat | null = null;
+  let reader: Reader | null = null;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let result: ImportResult | null = null;
+  let firstLine = '';
+
+  const internal = (e: unknown) => {
+    ctx.warn(0, 0, `internal error while parsing, input after this point may be missing: ${(e as Error)?.message ?? String(e)}`);
+    reader = null;
+  };
+
+  const start = (fmt: ElementFormat) => {
+    format = fmt;
+    reader = readerFor(fmt, ctx);
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    if (reader) reader.push(text);
+    else {
+      const nl = text.search(/\S/);
+      firstLine = nl < 0 ? '' : text.slice(nl, nl + 200).split('\n')[0];
+    }
+  };
+
+  return {
+    get format() {
+      return format;
+    },
+    get records() {
+      return ctx.records;
+    },
+    push(chunk: string): void {
+      if (result !== null) return;
+      try {
+        const text = typeof chunk === 'string' ? chunk : String(chunk);
+        if (text.length === 0) return;
+        if (format === null) {
+          pending.push(text);
+          pendingLength += text.length;
+          // Re-examine the buffered prefix; cheap because detection stops early.
+          const prefix = pendingLength > DETECT_WINDOW * 2 ? pending.join('').slice(0, DETECT_WINDOW * 2) : pending.join('');
+          if (pending.length > 1) pending = [pending.join('')];
+          const fmt = detect(prefix, pendingLength > DETECT_WINDOW * 2);
+          if (fmt !== null) start(fmt);
+          return;
+        }
+        if (reader) reader.push(text);
+        else if (firstLine === '') {
+          const at = text.search(/\S/);
+          if (at >= 0) firstLine = text.slice(at, at + 200).split('\n')[0];
+        }
+      } catch (e) {
+        internal(e);
+      }
+    },
+    finish(): ImportResult {
+      if (result !== null) return result;
+      try {
+        if (format === null) start(detect(pending.join(''), true) ?? 'unknown');
+        reader?.finish();
+      } catch (e) {
+        internal(e);
+      }
+      const b: ColumnBuilder = ctx.b;
+      if (format === 'unknown') {
+        if (firstLine.length > 0) {
+          ctx.reject(ctx.nextRecord(), 1, 'format not recognised (expected TLE, OMM JSON, OMM CSV or OMM XML)', firstLine);
+        } else {
+          ctx.warn(0, 1, 'empty input: no element records');
+        }
+      }
+      result = {
+        format: format ?? 'unknown',
+        columns: b.finish(),
+        accepted: ctx.accepted,
+        rejected: ctx.rejected,
+        warnings: ctx.warnings,
+      };
+      return result;
+    },
+  };
+}
+
+/** Parse a whole element-set text. Never throws: bad records are listed in `rejected`. */
+export function parseElements(text: string, opts: ParseOptions = {}): ImportResult {
+  const p = createElementStreamParser(opts);
+  p.push(typeof text === 'string' ? text : String(text));
+  return p.finish();
+}
+
+export interface StreamParseOptions extends ParseOptions {
+  /** Called after each chunk with the bytes (or, for string chunks, UTF-16 units) read so far. */
+  onProgress?: (bytesRead: number) => void;
+}
+
+/**
+ * Parse a byte or text stream (a File/Blob stream, a fetch body, a Node stream) chunk by chunk,
+ * decoding UTF-8 incrementally. Never rejects: a read error ends the input with a warning.
+ */
+export async function parseElementStream(
+  source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
+  opts: StreamParseOptions = {},
+): Promise<ImportResult> {
+  const parser = createElementStreamParser(opts);
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  const take = (chunk: Uint8Array | string) => {
+    if (typeof chunk === 'string') {
+      bytes += chunk.length;
+      parser.push(chunk);
+    } else {
+      bytes += chunk.byteLength;
+      parser.push(decoder.decode(chunk, { stream: true }));
+    }
+    try {
+      opts.onProgress?.(bytes);
+    } catch {
+      // A failing progress callback must not stop the import.
+    }
+  };
+  let readError: unknown = null;
+  try {
+    if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
+      const reader = (source as ReadableStream<Uint8Array>).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (value) take(value);
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    } else {
+      for await (const chunk of source as AsyncIterable<Uint8Array | string>) take(chunk);
+    }
+  } catch (e) {
+    readError = e;
+  }
+  parser.push(decoder.decode());
+  const result = parser.finish();
+  if (readError !== null) {
+    result.warnings.push({
+      line: 0,
+      record: 0,
+      reason: `reading the input failed after ${bytes} bytes; records after that point are missing: ${(readError as Error)?.message ?? String(readError)}`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,532 @@
+/**
+ * Two-line element sets (NORAD / Space-Track format), read and written field by field.
+ *
+ * Layout source: CelesTrak "NORAD Two-Line Element Set Format" and Space-Track's TLE format
+ * documentation (columns quoted 1-based below); Alpha-5 catalogue numbers from Space-Track's
+ * "Alpha-5" note (A..Z without I and O stand for 10..33 before four digits: A0000 = 100000,
+ * Z9999 = 339999); checksum = sum of the digits of columns 1-68, '-' counting 1, modulo 10.
+ */
+import { F, I, type ColumnBuilder } from './builder';
+import type { ElementColumns } from './columns';
+import type { ImportContext } from './context';
+import type { ImportIssue } from './types';
+
+/** Bits of ElementColumns.tleStyle: layout choices kept for byte-identical re-export. */
+export const TLE_STYLE = {
+  /** Line 1 col 34: explicit '+' before a non-negative mean motion derivative. */
+  NDOT_PLUS: 1 << 0,
+  /** Line 1 col 45: explicit '+' before a non-negative nddot mantissa. */
+  NDDOT_PLUS: 1 << 1,
+  /** Line 1 col 54: explicit '+' before a non-negative B* mantissa. */
+  BSTAR_PLUS: 1 << 2,
+  /** nddot written with the other sign of a zero exponent than canonical ('-0' for a zero mantissa, '+0' otherwise). */
+  NDDOT_EXP_ALT: 1 << 3,
+  /** Same for B*. */
+  BSTAR_EXP_ALT: 1 << 4,
+  /** Catalogue number below 10000 padded with spaces instead of zeros. */
+  SATNUM_SPACES: 1 << 5,
+  /** Revolution number padded with zeros instead of spaces. */
+  REV_ZEROS: 1 << 6,
+  /** Element set number padded with zeros instead of spaces. */
+  ELSET_ZEROS: 1 << 7,
+  /** Ephemeris type column left blank. */
+  EPH_BLANK: 1 << 8,
+  /** Name line written as '0 NAME' (Space-Track 3LE). */
+  NAME_ZERO: 1 << 9,
+  /** Line 2 angles and mean motion padded with zeros ('027.4674', '02.71249036') instead of spaces. */
+  LINE2_ZEROS: 1 << 10,
+} as const;
+
+export const TLE_LINE_LENGTH = 69;
+export const ALPHA5_MAX = 339999;
+const ALPHA5_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'; // I and O are not used
+
+/** Checksum of columns 1-68: digits count their value, '-' counts 1, everything else 0. */
+export function tleChecksum(line: string): number {
+  let sum = 0;
+  const n = Math.min(line.length, 68);
+  for (let k = 0; k < n; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 48 && c <= 57) sum += c - 48;
+    else if (c === 45) sum += 1;
+  }
+  return sum % 10;
+}
+
+/** Catalogue number from the 5-character TLE field (digits, leading spaces, or Alpha-5); NaN if invalid. */
+export function decodeAlpha5(field: string): number {
+  const t = field.trim();
+  if (t.length === 0) return NaN;
+  const c0 = t.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) {
+    if (t.length !== 5 || !/^\d{4}$/.test(t.slice(1))) return NaN;
+    const v = ALPHA5_LETTERS.indexOf(t[0]);
+    if (v < 0) return NaN;
+    return (v + 10) * 10000 + Number(t.slice(1));
+  }
+  if (!/^\d+$/.test(t)) return NaN;
+  return Number(t);
+}
+
+/** 5-character catalogue field for 0..339999 (Alpha-5 above 99999); null when it cannot be written. */
+export function encodeAlpha5(id: number, spacePad = false): string | null {
+  if (!Number.isInteger(id) || id < 0 || id > ALPHA5_MAX) return null;
+  if (id < 100000) return spacePad ? String(id).padStart(5, ' ') : String(id).padStart(5, '0');
+  const lead = Math.floor(id / 10000);
+  return ALPHA5_LETTERS[lead - 10] + String(id % 10000).padStart(4, '0');
+}
+
+const FIXED = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const INT = /^\d+$/;
+
+function fixedField(line: string, start: number, end: number): number {
+  const t = line.substring(start, end).trim();
+  return FIXED.test(t) ? Number(t) : NaN;
+}
+
+/**
+ * Assumed-decimal field "sMMMMMsE" (e.g. " 29705-3" = 0.29705e-3), as used for nddot and B*.
+ * Parsed from the same decimal string satellite.js builds, so the doubles agree exactly.
+ */
+function expField(line: string, start: number): number {
+  const s = line[start];
+  const m = line.substring(start + 1, start + 6);
+  const es = line[start + 6];
+  const ed = line[start + 7];
+  if (s !== ' ' && s !== '+' && s !== '-') return NaN;
+  if (!/^\d{5}$/.test(m)) return NaN;
+  if (es !== '+' && es !== '-' && es !== ' ') return NaN;
+  if (!(ed >= '0' && ed <= '9')) return NaN;
+  return Number(`${s === '-' ? '-' : ''}0.${m}e${es === '-' ? '-' : ''}${ed}`);
+}
+
+function intField(line: string, start: number, end: number, blankValue: number): number {
+  const t = line.substring(start, end).trim();
+  if (t.length === 0) return blankValue;
+  return INT.test(t) ? Number(t) : NaN;
+}
+
+/** Unix ms of a TLE epoch: two-digit year (57-99 -> 19xx, 00-56 -> 20xx) and day of year with fraction. */
+export function tleEpochToMs(year2: number, dayOfYear: number): number {
+  const year = year2 < 57 ? 2000 + year2 : 1900 + year2;
+  return Date.UTC(year, 0, 1) + (dayOfYear - 1) * 86400000;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export interface TleLines {
+  name: string | null;
+  nameLine: number;
+  /** Line 1 and 2 text, trailing whitespace removed. */
+  l1: string;
+  l2: string;
+  l1Line: number;
+  l2Line: number;
+}
+
+/**
+ * Parse one TLE into the builder's current row and commit it when valid. Returns null when
+ * accepted, otherwise the rejection (line number and reason). A checksum mismatch is a
+ * rejection unless ctx.opts.acceptBadChecksums, in which case it becomes a warning.
+ */
+export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines): { line: number; reason: string; text: string } | null {
+  const b: ColumnBuilder = ctx.b;
+  const { l1, l2 } = t;
+  if (l1.length !== TLE_LINE_LENGTH) {
+    return { line: t.l1Line, reason: `line 1 wrong length (${l1.length} chars, expected ${TLE_LINE_LENGTH})`, text: l1 };
+  }
+  if (l2.length !== TLE_LINE_LENGTH) {
+    return { line: t.l2Line, reason: `line 2 wrong length (${l2.length} chars, expected ${TLE_LINE_LENGTH})`, text: l2 };
+  }
+  const badSums: Array<{ line: number; reason: string; text: string }> = [];
+  for (const [which, s, lineNo] of [[1, l1, t.l1Line], [2, l2, t.l2Line]] as const) {
+    const expected = tleChecksum(s);
+    const found = s[68];
+    if (String(expected) !== found) {
+      badSums.push({ line: lineNo, reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`, text: s });
+    }
+  }
+  if (badSums.length > 0 && !ctx.opts.acceptBadChecksums) return badSums[0];
+
+  b.resetRow();
+  let style = 0;
+  const fail = (lineNo: number, field: string, cols: string, text: string) => ({
+    line: lineNo,
+    reason: `non-numeric field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols}): '${text}'`,
+    text: lineNo === t.l1Line ? l1 : l2,
+  });
+
+  // Line 1
+  const sat1 = decodeAlpha5(l1.substring(2, 7));
+  if (Number.isNaN(sat1)) return fail(t.l1Line, 'NORAD_CAT_ID', '3-7', l1.substring(2, 7));
+  if (l1[2] === ' ' && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
+  const cls = l1[7];
+  b.classification = cls === ' ' ? 'U' : cls;
+  b.objectId = l1.substring(9, 17).trim();
+  const yy = l1.substring(18, 20);
+  const day = fixedField(l1, 20, 32);
+  if (!/^\d\d$/.test(yy) || Number.isNaN(day)) {
+    return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${l1.substring(18, 32)}'`, text: l1 };
+  }
+  const year = Number(yy) < 57 ? 2000 + Number(yy) : 1900 + Number(yy);
+  if (day < 1 || day >= (isLeap(year) ? 367 : 366)) {
+    return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: l1 };
+  }
+  b.f[F.epochMs] = tleEpochToMs(Number(yy), day);
+
+  const ndot = fixedField(l1, 33, 43);
+  if (Number.isNaN(ndot)) return fail(t.l1Line, 'MEAN_MOTION_DOT', '34-43', l1.substring(33, 43));
+  if (l1[33] === '+') style |= TLE_STYLE.NDOT_PLUS;
+  b.f[F.meanMotionDotRevPerDay2] = ndot;
+
+  const nddot = expField(l1, 44);
+  if (Number.isNaN(nddot)) return fail(t.l1Line, 'MEAN_MOTION_DDOT', '45-52', l1.substring(44, 52));
+  style |= expStyle(l1, 44, TLE_STYLE.NDDOT_PLUS, TLE_STYLE.NDDOT_EXP_ALT);
+  b.f[F.meanMotionDdotRevPerDay3] = nddot;
+
+  const bstar = expField(l1, 53);
+  if (Number.isNaN(bstar)) return fail(t.l1Line, 'BSTAR', '54-61', l1.substring(53, 61));
+  style |= expStyle(l1, 53, TLE_STYLE.BSTAR_PLUS, TLE_STYLE.BSTAR_EXP_ALT);
+  b.f[F.bstar] = bstar;
+
+  const eph = l1[62];
+  if (eph === ' ') style |= TLE_STYLE.EPH_BLANK;
+  else if (eph >= '0' && eph <= '9') b.ephemerisType = eph.charCodeAt(0) - 48;
+  else return fail(t.l1Line, 'EPHEMERIS_TYPE', '63', eph);
+
+  const elset = intField(l1, 64, 68, 0);
+  if (Number.isNaN(elset)) return fail(t.l1Line, 'ELEMENT_SET_NO', '65-68', l1.substring(64, 68));
+  if (l1[64] === '0' && elset < 1000) style |= TLE_STYLE.ELSET_ZEROS;
+  b.i[I.elementSetNo] = elset;
+
+  // Line 2
+  const sat2 = decodeAlpha5(l2.substring(2, 7));
+  if (Number.isNaN(sat2)) return fail(t.l2Line, 'NORAD_CAT_ID', '3-7', l2.substring(2, 7));
+  if (sat1 !== sat2) {
+    return { line: t.l2Line, reason: `catalogue number differs between line 1 (${l1.substring(2, 7)}) and line 2 (${l2.substring(2, 7)})`, text: l2 };
+  }
+  b.i[I.noradId] = sat1;
+
+  const inc = fixedField(l2, 8, 16);
+  if (Number.isNaN(inc)) return fail(t.l2Line, 'INCLINATION', '9-16', l2.substring(8, 16));
+  const raan = fixedField(l2, 17, 25);
+  if (Number.isNaN(raan)) return fail(t.l2Line, 'RA_OF_ASC_NODE', '18-25', l2.substring(17, 25));
+  const eccText = l2.substring(26, 33);
+  const eccDigits = eccText.replace(/ /g, '0');
+  if (!/^\d{7}$/.test(eccDigits)) return fail(t.l2Line, 'ECCENTRICITY', '27-33', eccText);
+  const argp = fixedField(l2, 34, 42);
+  if (Number.isNaN(argp)) return fail(t.l2Line, 'ARG_OF_PERICENTER', '35-42', l2.substring(34, 42));
+  const ma = fixedField(l2, 43, 51);
+  if (Number.isNaN(ma)) return fail(t.l2Line, 'MEAN_ANOMALY', '44-51', l2.substring(43, 51));
+  const n = fixedField(l2, 52, 63);
+  if (Number.isNaN(n)) return fail(t.l2Line, 'MEAN_MOTION', '53-63', l2.substring(52, 63));
+  const rev = intField(l2, 63, 68, 0);
+  if (Number.isNaN(rev)) return fail(t.l2Line, 'REV_AT_EPOCH', '64-68', l2.substring(63, 68));
+  if (l2[63] === '0' && rev < 10000) style |= TLE_STYLE.REV_ZEROS;
+  if (/^0\d/.test(l2.substring(8, 16)) || /^0\d/.test(l2.substring(17, 25)) || /^0\d/.test(l2.substring(34, 42)) || /^0\d/.test(l2.substring(43, 51)) || /^0\d/.test(l2.substring(52, 63))) {
+    style |= TLE_STYLE.LINE2_ZEROS;
+  }
+
+  b.f[F.inclinationDeg] = inc;
+  b.f[F.raanDeg] = raan;
+  b.f[F.eccentricity] = Number('0.' + eccDigits);
+  b.f[F.argPerigeeDeg] = argp;
+  b.f[F.meanAnomalyDeg] = ma;
+  b.f[F.meanMotionRevPerDay] = n;
+  b.i[I.revAtEpoch] = rev;
+  if (t.name !== null) {
+    let name = t.name;
+    if (name.startsWith('0 ')) {
+      style |= TLE_STYLE.NAME_ZERO;
+      name = name.slice(2);
+    }
+    b.name = name.trim();
+  }
+  b.tleStyle = style;
+
+  const bad = ctx.commitIfValid();
+  if (bad !== null) return { line: t.l2Line, reason: bad, text: l2 };
+  for (const s of badSums) ctx.warn(record, s.line, `${s.reason} (accepted on request)`, s.text);
+  return null;
+}
+
+function expStyle(line: string, start: number, plusBit: number, altBit: number): number {
+  let style = line[start] === '+' ? plusBit : 0;
+  if (line[start + 7] === '0') {
+    const zeroMantissa = line.substring(start + 1, start + 6) === '00000';
+    const canonical = zeroMantissa ? '-' : '+';
+    if (line[start + 6] !== canonical) style |= altBit;
+  }
+  return style;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Grouping lines into records                                                                */
+
+function isControlText(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c < 32 && c !== 9) || c === 0x7f || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+/**
+ * Line-by-line TLE reader: groups name / line 1 / line 2 into records and accounts for every
+ * orphan (a name or line 1 without the rest, a line 2 without line 1) as a rejected record.
+ */
+export class TleReader {
+  private name: string | null = null;
+  private nameLine = 0;
+  private l1: string | null = null;
+  private l1Line = 0;
+  constructor(private readonly ctx: ImportContext) {}
+
+  line(raw: string, lineNo: number): void {
+    const s = raw.trimEnd();
+    if (s.length === 0 || (lineNo === 1 && s === '\uFEFF')) return;
+    const c0 = s[0];
+    const isL1 = c0 === '1' && (s.length === 1 || s[1] === ' ');
+    const isL2 = c0 === '2' && (s.length === 1 || s[1] === ' ');
+    if (isL1) {
+      this.flushL1();
+      this.l1 = s;
+      this.l1Line = lineNo;
+      return;
+    }
+    if (isL2) {
+      if (this.l1 === null) {
+        const rec = this.ctx.nextRecord();
+        this.ctx.reject(rec, lineNo, 'line 2 without a preceding line 1 (truncated record)', s);
+        this.name = null;
+        return;
+      }
+      const rec = this.ctx.nextRecord();
+      const bad = parseTleRecord(this.ctx, rec, {
+        name: this.name,
+        nameLine: this.nameLine,
+        l1: this.l1,
+        l2: s,
+        l1Line: this.l1Line,
+        l2Line: lineNo,
+      });
+      if (bad) this.ctx.reject(rec, bad.line, bad.reason, bad.text);
+      this.l1 = null;
+      this.name = null;
+      return;
+    }
+    // Anything else is a name line (3-line format) or garbage.
+    this.flushL1();
+    this.flushName();
+    const text = s.replace(/^\uFEFF/, '');
+    if (isControlText(text)) {
+      const rec = this.ctx.nextRecord();
+      this.ctx.reject(rec, lineNo, 'not a TLE line (control or binary characters)', text);
+      return;
+    }
+    this.name = text;
+    this.nameLine = lineNo;
+  }
+
+  finish(): void {
+    this.flushL1();
+    this.flushName();
+  }
+
+  private flushL1(): void {
+    if (this.l1 === null) return;
+    const rec = this.ctx.nextRecord();
+    this.ctx.reject(rec, this.l1Line, 'line 1 not followed by line 2 (truncated record)', this.l1);
+    this.l1 = null;
+    this.name = null;
+  }
+
+  private flushName(): void {
+    if (this.name === null) return;
+    const rec = this.ctx.nextRecord();
+    this.ctx.reject(rec, this.nameLine, 'text line not followed by TLE line 1 (truncated 3-line record or garbage)', this.name);
+    this.name = null;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Writer                                                                                     */
+
+export interface WriteResult {
+  text: string;
+  /** Satellites written. */
+  written: number;
+  /** Satellites that could not be written, with the reason (record = 1-based row, line 0). */
+  skipped: ImportIssue[];
+  /** Satellites written with a caveat (a value that had to be rounded or wrapped). */
+  warnings: ImportIssue[];
+}
+
+export interface WriteTleOptions {
+  /** Give satellites without a usable catalogue number (-1 or > 339999) sequential numbers from here. */
+  assignIds?: number;
+  /** Write name lines (3-line format) for satellites that have a name. Default true. */
+  names?: boolean;
+  /** Prefix every name line with '0 ' (Space-Track 3LE). Default: as imported. */
+  zeroPrefixNames?: boolean;
+  lineEnding?: '\n' | '\r\n';
+}
+
+function expFieldText(v: number, plus: boolean, alt: boolean): string | null {
+  const a = Math.abs(v);
+  let mant: string;
+  let exp: number;
+  if (a === 0 || a < 0.5e-14) {
+    mant = '00000';
+    exp = 0;
+  } else {
+    const [m, e] = a.toExponential(4).split('e');
+    mant = m.replace('.', '');
+    exp = Number(e) + 1;
+    if (exp < -9) {
+      mant = '00000';
+      exp = 0;
+    } else if (exp > 9) return null;
+  }
+  const zero = mant === '00000';
+  let expSign = exp < 0 ? '-' : '+';
+  if (exp === 0) expSign = zero !== alt ? '-' : '+';
+  const sign = v < 0 || Object.is(v, -0) ? '-' : plus ? '+' : ' ';
+  return `${sign}${mant}${expSign}${Math.abs(exp)}`;
+}
+
+/** 'YYDDD.DDDDDDDD' for a Unix-ms epoch, or null outside 1957-2056. */
+export function tleEpochText(epochMs: number): string | null {
+  if (!Number.isFinite(epochMs)) return null;
+  let year = new Date(epochMs).getUTCFullYear();
+  // Whole units of 1e-8 day (0.864 ms) since 1 January: ms * 1e8 / 86_400_000 = ms * 125 / 108.
+  let units = Math.round(((epochMs - Date.UTC(year, 0, 1)) * 125) / 108);
+  const yearUnits = (isLeap(year) ? 366 : 365) * 1e8;
+  if (units >= yearUnits) {
+    units -= yearUnits;
+    year++;
+  }
+  if (year < 1957 || year > 2056) return null;
+  const day = Math.floor(units / 1e8) + 1;
+  const frac = units - (day - 1) * 1e8;
+  return `${String(year % 100).padStart(2, '0')}${String(day).padStart(3, '0')}.${String(frac).padStart(8, '0')}`;
+}
+
+/** '1998-067A' -> '98067A'; other forms are kept if they fit in 8 characters. */
+export function tleDesignator(objectId: string): string | null {
+  const m = /^(\d{2})(\d{2})-(\d{3})([A-Z]{0,3})$/.exec(objectId);
+  if (m) return `${m[2]}${m[3]}${m[4]}`;
+  return objectId.length <= 8 ? objectId : null;
+}
+
+function angleText(v: number, zeros: boolean): string | null {
+  const s = v.toFixed(4);
+  if (s.length > 8) return null;
+  return zeros && v >= 0 ? s.padStart(8, '0') : s.padStart(8, ' ');
+}
+
+/** TLE lines for all satellites; satellites that cannot be expressed are skipped with a reason. */
+export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): WriteResult {
+  const out: string[] = [];
+  const skipped: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const eol = opts.lineEnding ?? '\n';
+  let nextId = opts.assignIds;
+  let written = 0;
+  for (let k = 0; k < cols.count; k++) {
+    const record = k + 1;
+    const skip = (reason: string) => skipped.push({ line: 0, record, reason });
+    const style = cols.tleStyle?.[k] ?? 0;
+    let id = cols.noradId[k];
+    if (id < 0 || id > ALPHA5_MAX) {
+      if (nextId === undefined) {
+        skip(id < 0 ? 'no catalogue number (TLE needs one; use assignIds)' : `catalogue number ${id} does not fit Alpha-5 (max ${ALPHA5_MAX})`);
+        continue;
+      }
+      if (nextId > ALPHA5_MAX) {
+        skip(`no catalogue number left to assign (next would be ${nextId}, max ${ALPHA5_MAX})`);
+        continue;
+      }
+      id = nextId++;
+    }
+    const sat = encodeAlpha5(id, (style & TLE_STYLE.SATNUM_SPACES) !== 0)!;
+    const epoch = tleEpochText(cols.epochMs[k]);
+    if (epoch === null) {
+      skip(`epoch ${Number.isFinite(cols.epochMs[k]) ? new Date(cols.epochMs[k]).toISOString() : 'invalid'} outside the TLE range 1957-2056`);
+      continue;
+    }
+    const ndot = cols.meanMotionDotRevPerDay2[k];
+    const ndotFixed = Math.abs(ndot).toFixed(8);
+    if (!(Math.abs(ndot) < 0.999999995)) {
+      skip(`MEAN_MOTION_DOT ${ndot} does not fit the TLE field (|value| < 1)`);
+      continue;
+    }
+    const ndotText = (ndot < 0 || Object.is(ndot, -0) ? '-' : style & TLE_STYLE.NDOT_PLUS ? '+' : ' ') + ndotFixed.slice(1);
+    const nddotText = expFieldText(cols.meanMotionDdotRevPerDay3[k], (style & TLE_STYLE.NDDOT_PLUS) !== 0, (style & TLE_STYLE.NDDOT_EXP_ALT) !== 0);
+    const bstarText = expFieldText(cols.bstar[k], (style & TLE_STYLE.BSTAR_PLUS) !== 0, (style & TLE_STYLE.BSTAR_EXP_ALT) !== 0);
+    if (nddotText === null || bstarText === null) {
+      skip(`${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} does not fit the TLE exponent field (10^-9..10^9)`);
+      continue;
+    }
+    const eph = style & TLE_STYLE.EPH_BLANK ? ' ' : String(cols.ephemerisType?.[k] ?? 0);
+    if (eph.length !== 1) {
+      skip(`EPHEMERIS_TYPE ${eph} does not fit one column`);
+      continue;
+    }
+    let elset = cols.elementSetNo[k];
+    if (elset < 0 || elset > 9999) {
+      warnings.push({ line: 0, record, reason: `ELEMENT_SET_NO ${elset} written modulo 10000` });
+      elset = ((elset % 10000) + 10000) % 10000;
+    }
+    const desig = tleDesignator(cols.objectIds?.[k] ?? '');
+    if (desig === null) warnings.push({ line: 0, record, reason: `OBJECT_ID '${cols.objectIds?.[k]}' does not fit the TLE designator field; left blank` });
+    const cls = (cols.classification?.[k] ?? 'U').slice(0, 1) || 'U';
+    const l1 =
+      `1 ${sat}${cls} ${(desig ?? '').padEnd(8, ' ')} ${epoch} ${ndotText} ${nddotText} ${bstarText} ${eph} ` +
+      String(elset).padStart(4, style & TLE_STYLE.ELSET_ZEROS ? '0' : ' ');
+
+    const e = cols.eccentricity[k];
+    const eUnits = Math.round(e * 1e7);
+    if (!(eUnits >= 0 && eUnits < 1e7)) {
+      skip(`ECCENTRICITY ${e} does not fit the TLE field (0 <= e < 0.99999995)`);
+      continue;
+    }
+    const zeros = (style & TLE_STYLE.LINE2_ZEROS) !== 0;
+    const inc = angleText(cols.inclinationDeg[k], zeros);
+    const raan = angleText(cols.raanDeg[k], zeros);
+    const argp = angleText(cols.argPerigeeDeg[k], zeros);
+    const ma = angleText(cols.meanAnomalyDeg[k], zeros);
+    if (inc === null || raan === null || argp === null || ma === null) {
+      skip('an angle does not fit the TLE field (8 characters, 4 decimals)');
+      continue;
+    }
+    const n = cols.meanMotionRevPerDay[k];
+    const nText = n.toFixed(8);
+    if (!(n > 0) || nText.length > 11) {
+      skip(`MEAN_MOTION ${n} does not fit the TLE field (0 < n < 100 rev/day)`);
+      continue;
+    }
+    const rev = ((cols.revAtEpoch[k] % 100000) + 100000) % 100000;
+    const l2 =
+      `2 ${sat} ${inc} ${raan} ${String(eUnits).padStart(7, '0')} ${argp} ${ma} ${nText.padStart(11, zeros ? '0' : ' ')}` +
+      String(rev).padStart(5, style & TLE_STYLE.REV_ZEROS ? '0' : ' ');
+
+    if (opts.names !== false) {
+      let name = cols.names?.[k] ?? '';
+      if (/[\r\n]/.test(name)) {
+        warnings.push({ line: 0, record, reason: 'line breaks in the name replaced by spaces' });
+        name = name.replace(/[\r\n]+/g, ' ');
+      }
+      name = name.trim();
+      if (name.length > 0) {
+        const zero = opts.zeroPrefixNames ?? (style & TLE_STYLE.NAME_ZERO) !== 0;
+        out.push(zero || /^[012]( |$)/.test(name) ? `0 ${name}` : name);
+      }
+    }
+    out.push(l1 + tleChecksum(l1), l2 + tleChecksum(l2));
+    written++;
+  }
+  return { text: out.length ? out.join(eol) + eol : '', written, skipped, warnings };
+}
