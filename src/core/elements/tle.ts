@@ -154,7 +154,10 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
   let style = 0;
   const fail = (lineNo: number, field: string, cols: string, text: string) => ({
     line: lineNo,
-    reason: `non-numeric field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols}): '${text}'`,
+    reason:
+      text.trim() === ''
+        ? `missing field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols} blank)`
+        : `non-numeric field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols}): '${text}'`,
     text: lineNo === t.l1Line ? l1 : l2,
   });
 
@@ -167,6 +170,9 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
   b.objectId = l1.substring(9, 17).trim();
   const yy = l1.substring(18, 20);
   const day = fixedField(l1, 20, 32);
+  if (l1.substring(18, 32).trim() === '') {
+    return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: l1 };
+  }
   if (!/^\d\d$/.test(yy) || Number.isNaN(day)) {
     return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${l1.substring(18, 32)}'`, text: l1 };
   }
