@@ -1,0 +1,205 @@
+/**
+ * Inter-satellite routing through a +Grid mesh (Hypatia: each satellite links to the 2
+ * neighbours in its plane and 1 in each adjacent plane; PHYSICS.md "Latency").
+ *
+ * Topology from the generators' plane-major indexing (src/core/fleet/generators.ts): satellite
+ * (plane p, slot s) of a shell is fleet id start + p * S + s. In-plane: slots s +- 1, wrapping
+ * round the orbit unless the plane is a cluster arc (inPlaneArcDeg < 360). Cross-plane: the same
+ * slot in planes p +- 1 (as Hypatia), wrapping from the last plane to the first only for Walker
+ * delta shells (a Walker star or SSO family has a seam of counter-rotating or absent planes).
+ * Imported shells have no ISLs (their satellites reach the ground directly only).
+ * Links only join satellites of the same shell.
+ *
+ * At each routed step a link is usable when both states are valid and the line of sight clears
+ * the grazing altitude (80 km by default): for equal altitudes this is exactly the length cap
+ * 2 sqrt((R+h)^2 - (R+g)^2) (5,016.6 km at 550 km).
+ *
+ * Latency of a satellite = min over paths to any satellite that sees a station of
+ * (sum of ISL lengths / c + ISL hops x perHopProcessingMs + that satellite's direct downlink).
+ * Multi-source Dijkstra with an indexed binary heap seeded by the satellites with a station in
+ * view; no allocation per step (workspace reused).
+ */
+import { SPEED_OF_LIGHT_KM_PER_S, WGS84 } from '../constants';
+import type { Fleet } from '../fleet/fleet';
+import type { Scenario } from '../scenario/schema';
+
+export interface IslTopology {
+  count: number;
+  /** 4 neighbour ids per satellite (in-plane next, in-plane previous, next plane, previous plane); -1 = none. */
+  neighbours: Int32Array;
+  /** Number of undirected links in the topology. */
+  links: number;
+}
+
+/** +Grid neighbours for every satellite of the fleet. */
+export function buildIslTopology(fleet: Fleet, scenario: Scenario): IslTopology {
+  const n = fleet.count;
+  const nb = new Int32Array(4 * n).fill(-1);
+  const byId = new Map(scenario.shells.map((s) => [s.id, s] as const));
+  for (const sh of fleet.shells) {
+    if (sh.kind === 'imported' || sh.count === 0) continue;
+    const P = sh.planes;
+    const S = sh.satellitesPerPlane;
+    if (P * S !== sh.count) continue;
+    const src = byId.get(sh.id);
+    const arc = src && src.kind === 'sso-dawn-dusk' ? src.inPlaneArcDeg : 360;
+    const wrapSlots = arc >= 360 && S > 2;
+    const wrapPlanes = sh.kind === 'walker-delta' && P > 2;
+    for (let p = 0; p < P; p++) {
+      for (let s = 0; s < S; s++) {
+        const id = sh.start + p * S + s;
+        const o = 4 * id;
+        if (s + 1 < S) nb[o] = id + 1;
+        else if (wrapSlots) nb[o] = sh.start + p * S;
+        if (s > 0) nb[o + 1] = id - 1;
+        else if (wrapSlots) nb[o + 1] = sh.start + p * S + S - 1;
+        if (p + 1 < P) nb[o + 2] = id + S;
+        else if (wrapPlanes) nb[o + 2] = sh.start + s;
+        if (p > 0) nb[o + 3] = id - S;
+        else if (wrapPlanes) nb[o + 3] = sh.start + (P - 1) * S + s;
+      }
+    }
+  }
+  // undirected link count (each link appears twice, except degenerate 2-slot/2-plane cases)
+  let directed = 0;
+  for (let i = 0; i < nb.length; i++) if (nb[i] >= 0) directed++;
+  return { count: n, neighbours: nb, links: directed / 2 };
+}
+
+export interface IslWorkspace {
+  dist: Float64Array;
+  heap: Int32Array;
+  /** Position of each node in the heap; -1 not queued, -2 settled. */
+  where: Int32Array;
+}
+
+export function createIslWorkspace(count: number): IslWorkspace {
+  return { dist: new Float64Array(count), heap: new Int32Array(count), where: new Int32Array(count) };
+}
+
+export interface IslRouteOptions {
+  grazingAltitudeKm: number;
+  perHopProcessingMs: number;
+  earthRadiusKm?: number;
+}
+
+const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
+
+/**
+ * One routing step over the whole fleet. `directLatencyMs[i]` is satellite i's one-way latency
+ * to its nearest visible station (Infinity if none); `outLatencyMs[i]` receives the best
+ * latency to the ground through the mesh (Infinity if no path). Returns the number of
+ * satellites with a path.
+ */
+export function routeIslStep(
+  topo: IslTopology,
+  positionKm: Float64Array,
+  error: Uint8Array,
+  directLatencyMs: Float64Array,
+  outLatencyMs: Float64Array,
+  ws: IslWorkspace,
+  opts: IslRouteOptions,
+): number {
+  const n = topo.count;
+  const dist = ws.dist;
+  const heap = ws.heap;
+  const where = ws.where;
+  const nb = topo.neighbours;
+  const clear = (opts.earthRadiusKm ?? WGS84.radiusKm) + opts.grazingAltitudeKm;
+  const clear2 = clear * clear;
+  const hopMs = opts.perHopProcessingMs;
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const d = error[i] === 0 ? directLatencyMs[i] : Number.POSITIVE_INFINITY;
+    dist[i] = d;
+    if (d < Number.POSITIVE_INFINITY) {
+      heap[size] = i;
+      where[i] = size;
+      size++;
+    } else {
+      where[i] = -1;
+    }
+  }
+  // heapify
+  for (let h = (size >> 1) - 1; h >= 0; h--) size = siftDown(heap, where, dist, h, size);
+  let reached = 0;
+  while (size > 0) {
+    const u = heap[0];
+    size--;
+    where[u] = -2;
+    if (size > 0) {
+      heap[0] = heap[size];
+      where[heap[0]] = 0;
+      siftDown(heap, where, dist, 0, size);
+    }
+    reached++;
+    const du = dist[u];
+    const ux = positionKm[3 * u];
+    const uy = positionKm[3 * u + 1];
+    const uz = positionKm[3 * u + 2];
+    for (let e = 0; e < 4; e++) {
+      const v = nb[4 * u + e];
+      if (v < 0 || where[v] === -2 || error[v] !== 0) continue;
+      const vx = positionKm[3 * v];
+      const vy = positionKm[3 * v + 1];
+      const vz = positionKm[3 * v + 2];
+      const dx = vx - ux;
+      const dy = vy - uy;
+      const dz = vz - uz;
+      const len2 = dx * dx + dy * dy + dz * dz;
+      // closest approach of the segment to the Earth's centre must clear R + grazing altitude
+      let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const cx = ux + t * dx;
+      const cy = uy + t * dy;
+      const cz = uz + t * dz;
+      if (cx * cx + cy * cy + cz * cz < clear2) continue;
+      const alt = du + Math.sqrt(len2) * MS_PER_KM + hopMs;
+      if (!(alt < dist[v])) continue;
+      dist[v] = alt;
+      const w = where[v];
+      if (w >= 0) siftUp(heap, where, dist, w);
+      else {
+        heap[size] = v;
+        where[v] = size;
+        size++;
+        siftUp(heap, where, dist, size - 1);
+      }
+    }
+  }
+  outLatencyMs.set(dist.subarray(0, n));
+  return reached;
+}
+
+function siftUp(heap: Int32Array, where: Int32Array, dist: Float64Array, at: number): void {
+  const node = heap[at];
+  const key = dist[node];
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    const pn = heap[parent];
+    if (dist[pn] <= key) break;
+    heap[at] = pn;
+    where[pn] = at;
+    at = parent;
+  }
+  heap[at] = node;
+  where[node] = at;
+}
+
+function siftDown(heap: Int32Array, where: Int32Array, dist: Float64Array, at: number, size: number): number {
+  const node = heap[at];
+  const key = dist[node];
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && dist[heap[child + 1]] < dist[heap[child]]) child++;
+    const cn = heap[child];
+    if (dist[cn] >= key) break;
+    heap[at] = cn;
+    where[cn] = at;
+    at = child;
+  }
+  heap[at] = node;
+  where[node] = at;
+  return size;
+}
