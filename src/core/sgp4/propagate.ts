@@ -1,0 +1,422 @@
+/**
+ * Column-wise SGP4 propagation: TEME position (km) and velocity (km/s) of every satellite of
+ * an Sgp4Batch at one UTC time.
+ *
+ * Algorithm: procedure `sgp4` of Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack
+ * Report #3", AIAA 2006-6753 (near-Earth branch), as satellite.js 7.1 implements it, WGS-72.
+ * Deep-space satellites (flag DEEP) are propagated by satellite.js `sgp4` on their own SatRec
+ * (see batch.ts). Error codes are satellite.js's SatRecError values:
+ *   1 mean eccentricity out of range (also: elements that cannot be initialised, flag INVALID),
+ *   2 mean motion below zero, 3 perturbed eccentricity out of range (deep space only),
+ *   4 semi-latus rectum below zero, 6 decayed: either SGP4's own "mrt < 1" test or
+ *   satellite.js `checkForDecay` (tempa <= 0), which `propagate(..., { communityDecayCheckEnabled:
+ *   true })` applies. Failed satellites get NaN position and velocity.
+ *
+ * Numerically the kernel differs from satellite.js only where an identity makes it cheaper:
+ * a^(2/3) via cbrt, a^1.5 via sqrt, and the small short-period rotations of the argument of
+ * latitude, node and inclination applied by angle addition with a series for the tiny angle
+ * instead of atan2 + sin/cos. Each differs by a few ulps; the test suite checks the sum
+ * against satellite.js on the whole catalogue (< 1 m, < 1 mm/s; in practice micrometres).
+ */
+import { sgp4 } from 'satellite.js';
+import { SGP4_FLAG_DEEP, SGP4_FLAG_INVALID, SGP4_FLAG_SIMPLE, type Sgp4Batch } from './batch';
+import { C1, C2, C3, C4, C5, C6, PIO2_HI, PIO2_LO, S1, S2, S3, S4, S5, S6, SC, sincos, TWO_OVER_PI } from './sincos';
+import { DEG2RAD, J2, J3_OVER_J2, RADIUS_KM, TUMIN, VKM_PER_SEC, XKE } from './wgs72';
+
+/** SGP4 error codes as in satellite.js SatRecError. */
+export const SGP4_OK = 0;
+export const SGP4_ERR_ECCENTRICITY = 1;
+export const SGP4_ERR_MEAN_MOTION = 2;
+export const SGP4_ERR_PERTURBED_ECCENTRICITY = 3;
+export const SGP4_ERR_SEMI_LATUS_RECTUM = 4;
+export const SGP4_ERR_DECAYED = 6;
+
+const MS_PER_MIN = 60_000;
+const MIN_PER_MS = 1 / MS_PER_MIN;
+/** Below this (rad) the short-period angle corrections use a 7th-order series (error < 1e-17). */
+const SMALL_ANGLE = 0.01;
+
+/**
+ * Propagate every satellite of `batch` to `timeMs` (Unix ms UTC). Results go to
+ * positionKm / velocityKmS at [3 * (outOffset + i) .. +2] and error[outOffset + i].
+ * Allocates nothing for near-Earth satellites; never throws for a bad satellite.
+ * Returns the number of satellites with a non-zero error code.
+ */
+export function propagateBatch(
+  batch: Sgp4Batch,
+  timeMs: number,
+  positionKm: Float64Array,
+  velocityKmS: Float64Array,
+  error: Uint8Array,
+  outOffset = 0,
+): number {
+  const n = batch.count;
+  if (positionKm.length < 3 * (outOffset + n) || velocityKmS.length < 3 * (outOffset + n) || error.length < outOffset + n) {
+    throw new RangeError(`propagateBatch: output arrays too short for ${n} satellites at offset ${outOffset}`);
+  }
+  const epochMs = batch.epochMs;
+  const eccCol = batch.eccentricity;
+  const inclCol = batch.inclinationDeg;
+  const raanCol = batch.raanDeg;
+  const argpCol = batch.argPerigeeDeg;
+  const maCol = batch.meanAnomalyDeg;
+  const c = batch.cols;
+  const cAo = c.ao, cMdot = c.mdot, cArgpdot = c.argpdot, cNodedot = c.nodedot, cNodecf = c.nodecf;
+  const cCc1 = c.cc1, cBcc4 = c.bcc4, cBcc5 = c.bcc5, cSinmao = c.sinmao, cOmgcof = c.omgcof;
+  const cEta = c.eta, cXmcof = c.xmcof, cDelmo = c.delmo, cD2 = c.d2, cD3 = c.d3, cD4 = c.d4;
+  const cCosio = c.cosio, cSinio = c.sinio;
+  const flags = batch.flags;
+  const pos = positionKm;
+  const vel = velocityKmS;
+  let failed = 0;
+
+  for (let i = 0; i < n; i++) {
+    const o = outOffset + i;
+    const o3 = 3 * o;
+    const fl = flags[i];
+    if (fl & (SGP4_FLAG_DEEP | SGP4_FLAG_INVALID)) {
+      if (fl & SGP4_FLAG_INVALID) {
+        error[o] = SGP4_ERR_ECCENTRICITY;
+        pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+        vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+        failed++;
+      }
+      continue; // deep space: below
+    }
+    const t = (timeMs - epochMs[i]) * MIN_PER_MS;
+    const mo = maCol[i] * DEG2RAD;
+    const argpo = argpCol[i] * DEG2RAD;
+    const nodeo = raanCol[i] * DEG2RAD;
+    const ao = cAo[i];
+    // un-Kozai'd mean motion from the stored semi-major axis: no = xke / ao^1.5
+    const no = XKE / (ao * Math.sqrt(ao));
+    const cc1 = cCc1[i];
+
+    // ---- secular gravity and atmospheric drag ----
+    const xmdf = mo + cMdot[i] * t;
+    const argpdf = argpo + cArgpdot[i] * t;
+    const nodedf = nodeo + cNodedot[i] * t;
+    let argpm = argpdf;
+    let mm = xmdf;
+    const t2 = t * t;
+    let nodem = nodedf + cNodecf[i] * t2;
+    let tempa = 1.0 - cc1 * t;
+    let tempe = cBcc4[i] * t;
+    let templ = 1.5 * cc1 * t2;
+    if ((fl & SGP4_FLAG_SIMPLE) === 0) {
+      const delomg = cOmgcof[i] * t;
+    // sincos(xmdf) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+      let sinxmdf: number, cosxmdf: number;
+      {
+        const xa = xmdf;
+        if (Math.abs(xa) <= 1e5) {
+          const k = Math.round(xa * TWO_OVER_PI);
+          const r = xa - k * PIO2_HI - k * PIO2_LO;
+          const z = r * r;
+          const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+          const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+          // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
+          const qd = k & 3;
+          const sw = qd & 1;
+          sinxmdf = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
+          cosxmdf = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
+        } else {
+          sinxmdf = Math.sin(xa);
+          cosxmdf = Math.cos(xa);
+        }
+      }
+      const delmtemp = 1.0 + cEta[i] * cosxmdf;
+      const delm = cXmcof[i] * (delmtemp * delmtemp * delmtemp - cDelmo[i]);
+      const temp = delomg + delm;
+      mm = xmdf + temp;
+      argpm = argpdf - temp;
+      const t3 = t2 * t;
+      const t4 = t3 * t;
+      const d2 = cD2[i], d3 = cD3[i], d4 = cD4[i];
+      tempa = tempa - d2 * t2 - d3 * t3 - d4 * t4;
+      // sin(mm) = sin(xmdf + temp); temp (drag corrections) is usually small
+      let sinmm: number;
+      if (Math.abs(temp) < SMALL_ANGLE) {
+        const q = temp * temp;
+        const sd = temp * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
+        const cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+        sinmm = sinxmdf * cd + cosxmdf * sd;
+      } else {
+        sincos(mm);
+        sinmm = SC[0];
+      }
+      tempe += cBcc5[i] * (sinmm - cSinmao[i]);
+      // t3cof, t4cof, t5cof of sgp4init, recomputed from cc1, d2, d3, d4
+      const cc1sq = cc1 * cc1;
+      const t3cof = d2 + 2.0 * cc1sq;
+      const t4cof = 0.25 * (3.0 * d3 + cc1 * (12.0 * d2 + 10.0 * cc1sq));
+      const t5cof = 0.2 * (3.0 * d4 + 12.0 * cc1 * d3 + 6.0 * d2 * d2 + 15.0 * cc1sq * (2.0 * d2 + cc1sq));
+      templ = templ + t3cof * t3 + t4 * (t4cof + t * t5cof);
+    }
+    if (!(no > 0.0)) {
+      error[o] = SGP4_ERR_MEAN_MOTION;
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+      continue;
+    }
+    // am = (xke / nm)^(2/3) * tempa^2 ; nm = xke / am^1.5
+    const am = ao * tempa * tempa;
+    const nm = XKE / (am * Math.sqrt(am));
+    let em = eccCol[i] - tempe;
+    if (em >= 1.0 || em < -0.001) {
+      error[o] = SGP4_ERR_ECCENTRICITY;
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+      continue;
+    }
+    if (em < 1.0e-6) em = 1.0e-6;
+    mm += no * templ;
+    // satellite.js reduces nodem, argpm, xlm and mm modulo 2 pi here; every later use is
+    // periodic (sin/cos) or a Newton start value, so the reduction is left out (it only moves
+    // rounding by ~1e-13 rad for a week-long propagation).
+
+    // ---- long-period periodics ----
+    const cosio = cCosio[i];
+    const sinio = cSinio[i];
+    const cosio2 = cosio * cosio;
+    const aycof = -0.5 * J3_OVER_J2 * sinio;
+    const xlcof =
+      Math.abs(cosio + 1.0) > 1.5e-12
+        ? (-0.25 * J3_OVER_J2 * sinio * (3.0 + 5.0 * cosio)) / (1.0 + cosio)
+        : (-0.25 * J3_OVER_J2 * sinio * (3.0 + 5.0 * cosio)) / 1.5e-12;
+    // sincos(argpm) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+    let sinargp: number, cosargp: number;
+    {
+      const xa = argpm;
+      if (Math.abs(xa) <= 1e5) {
+        const k = Math.round(xa * TWO_OVER_PI);
+        const r = xa - k * PIO2_HI - k * PIO2_LO;
+        const z = r * r;
+        const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+        const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+        // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
+        const qd = k & 3;
+        const sw = qd & 1;
+        sinargp = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
+        cosargp = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
+      } else {
+        sinargp = Math.sin(xa);
+        cosargp = Math.cos(xa);
+      }
+    }
+    const axnl = em * cosargp;
+    let temp = 1.0 / (am * (1.0 - em * em));
+    const aynl = em * sinargp + temp * aycof;
+    const xl = mm + argpm + nodem + temp * xlcof * axnl;
+
+    // ---- Kepler's equation (Vallado's bounded Newton iteration) ----
+    // sin/cos of the iterate: evaluated once, then carried along by angle addition while the
+    // Newton steps are small (< SMALL_ANGLE rad; series error < 1e-17), which saves 2-3 sin/cos
+    // pairs per satellite without changing the iteration itself.
+    const u = xl - nodem;
+    let eo1 = u;
+    let tem5 = 9999.9;
+    let ktr = 1;
+    // sincos(eo1) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+    let sineo1: number, coseo1: number;
+    {
+      const xa = eo1;
+      if (Math.abs(xa) <= 1e5) {
+        const k = Math.round(xa * TWO_OVER_PI);
+        const r = xa - k * PIO2_HI - k * PIO2_LO;
+        const z = r * r;
+        const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+        const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+        // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
+        const qd = k & 3;
+        const sw = qd & 1;
+        sineo1 = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
+        coseo1 = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
+      } else {
+        sineo1 = Math.sin(xa);
+        coseo1 = Math.cos(xa);
+      }
+    }
+
+    for (;;) {
+      tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;
+      tem5 = (u - aynl * coseo1 + axnl * sineo1 - eo1) / tem5;
+      if (Math.abs(tem5) >= 0.95) tem5 = tem5 > 0.0 ? 0.95 : -0.95;
+      ktr += 1;
+      // satellite.js leaves sin/cos of the iterate before the last (sub-1e-12) step
+      if (!(Math.abs(tem5) >= 1.0e-12 && ktr <= 10)) break;
+      eo1 += tem5;
+      if (Math.abs(tem5) < SMALL_ANGLE) {
+        const q = tem5 * tem5;
+        const sd = tem5 * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
+        const cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+        const s0 = sineo1;
+        sineo1 = s0 * cd + coseo1 * sd;
+        coseo1 = coseo1 * cd - s0 * sd;
+      } else {
+        sincos(eo1);
+        sineo1 = SC[0];
+        coseo1 = SC[1];
+      }
+    }
+
+    // ---- short-period preliminary quantities ----
+    const ecose = axnl * coseo1 + aynl * sineo1;
+    const esine = axnl * sineo1 - aynl * coseo1;
+    const el2 = axnl * axnl + aynl * aynl;
+    const pl = am * (1.0 - el2);
+    if (pl < 0.0) {
+      error[o] = SGP4_ERR_SEMI_LATUS_RECTUM;
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+      continue;
+    }
+    const rl = am * (1.0 - ecose);
+    const rdotl = (Math.sqrt(am) * esine) / rl;
+    const rvdotl = Math.sqrt(pl) / rl;
+    const betal = Math.sqrt(1.0 - el2);
+    temp = esine / (1.0 + betal);
+    const sinu = (am / rl) * (sineo1 - aynl - axnl * temp);
+    const cosu = (am / rl) * (coseo1 - axnl + aynl * temp);
+    const sin2u = (cosu + cosu) * sinu;
+    const cos2u = 1.0 - 2.0 * sinu * sinu;
+    temp = 1.0 / pl;
+    const temp1 = 0.5 * J2 * temp;
+    const temp2 = temp1 * temp;
+
+    // ---- short-period periodics ----
+    const con41 = 3.0 * cosio2 - 1.0;
+    const x1mth2 = 1.0 - cosio2;
+    const x7thm1 = 7.0 * cosio2 - 1.0;
+    const mrt = rl * (1.0 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
+    if (mrt < 1.0) {
+      error[o] = SGP4_ERR_DECAYED;
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+      continue;
+    }
+    // su = u - dsu, xnode = nodem + dnode, xinc = inclo + dinc: the corrections are below
+    // ~1e-2 rad, so sin/cos of the corrected angles come from angle addition with a series
+    // for the small angle (terms beyond x^7/7! are < 1e-17 there).
+    const dsu = -0.25 * temp2 * x7thm1 * sin2u;
+    const dnode = 1.5 * temp2 * cosio * sin2u;
+    const dinc = 1.5 * temp2 * cosio * sinio * cos2u;
+    const mvt = rdotl - nm * temp1 * x1mth2 * sin2u * TUMIN;
+    const rvdot = rvdotl + nm * temp1 * (x1mth2 * cos2u + 1.5 * con41) * TUMIN;
+
+    // sin/cos(su) with su = atan2(sinu, cosu) + dsu; (sinu, cosu) is a unit vector by
+    // construction. Degenerate orbits (e.g. long-decayed elements, where pl is tiny) can make
+    // the corrections large: then the exact form is used, as satellite.js does.
+    let sinsu: number, cossu: number, sini: number, cosi: number;
+    if (Math.abs(dsu) < SMALL_ANGLE && Math.abs(dinc) < SMALL_ANGLE) {
+      const inv = 1.0 / Math.sqrt(sinu * sinu + cosu * cosu);
+      const su0 = sinu * inv;
+      const cu0 = cosu * inv;
+      let q = dsu * dsu;
+      let sd = dsu * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
+      let cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+      sinsu = su0 * cd + cu0 * sd;
+      cossu = cu0 * cd - su0 * sd;
+      q = dinc * dinc;
+      sd = dinc * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
+      cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+      sini = sinio * cd + cosio * sd;
+      cosi = cosio * cd - sinio * sd;
+    } else {
+      const su = Math.atan2(sinu, cosu) + dsu;
+      sincos(su);
+      sinsu = SC[0];
+      cossu = SC[1];
+      sincos(inclCol[i] * DEG2RAD + dinc);
+      sini = SC[0];
+      cosi = SC[1];
+    }
+    const xnode = nodem + dnode;
+    // sincos(xnode) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+    let snod: number, cnod: number;
+    {
+      const xa = xnode;
+      if (Math.abs(xa) <= 1e5) {
+        const k = Math.round(xa * TWO_OVER_PI);
+        const r = xa - k * PIO2_HI - k * PIO2_LO;
+        const z = r * r;
+        const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+        const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+        // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
+        const qd = k & 3;
+        const sw = qd & 1;
+        snod = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
+        cnod = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
+      } else {
+        snod = Math.sin(xa);
+        cnod = Math.cos(xa);
+      }
+    }
+
+
+    // ---- orientation vectors, position and velocity ----
+    const xmx = -snod * cosi;
+    const xmy = cnod * cosi;
+    const ux = xmx * sinsu + cnod * cossu;
+    const uy = xmy * sinsu + snod * cossu;
+    const uz = sini * sinsu;
+    const vx = xmx * cossu - cnod * sinsu;
+    const vy = xmy * cossu - snod * sinsu;
+    const vz = sini * cossu;
+    const rk = mrt * RADIUS_KM;
+    pos[o3] = rk * ux;
+    pos[o3 + 1] = rk * uy;
+    pos[o3 + 2] = rk * uz;
+    vel[o3] = (mvt * ux + rvdot * vx) * VKM_PER_SEC;
+    vel[o3 + 1] = (mvt * uy + rvdot * vy) * VKM_PER_SEC;
+    vel[o3 + 2] = (mvt * uz + rvdot * vz) * VKM_PER_SEC;
+    // satellite.js checkForDecay: tempa <= 0 means decayed even though SGP4 returned a state
+    if (tempa <= 0) {
+      error[o] = SGP4_ERR_DECAYED;
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+    } else {
+      error[o] = SGP4_OK;
+    }
+  }
+
+  // ---- deep space: satellite.js per satellite (allocates; only catalogue objects take it) ----
+  const deepIndex = batch.deepIndex;
+  const recs = batch.deepRecs;
+  for (let k = 0; k < deepIndex.length; k++) {
+    const i = deepIndex[k];
+    const o = outOffset + i;
+    const o3 = 3 * o;
+    const rec = recs[k];
+    let code = SGP4_OK;
+    try {
+      const r = sgp4(rec, (timeMs - epochMs[i]) / MS_PER_MIN);
+      if (r === null) {
+        code = rec.error || SGP4_ERR_ECCENTRICITY;
+      } else if (rec.tempa <= 0) {
+        code = SGP4_ERR_DECAYED;
+      } else {
+        pos[o3] = r.position.x;
+        pos[o3 + 1] = r.position.y;
+        pos[o3 + 2] = r.position.z;
+        vel[o3] = r.velocity.x;
+        vel[o3 + 1] = r.velocity.y;
+        vel[o3 + 2] = r.velocity.z;
+      }
+    } catch {
+      code = SGP4_ERR_ECCENTRICITY;
+    }
+    error[o] = code;
+    if (code !== SGP4_OK) {
+      pos[o3] = pos[o3 + 1] = pos[o3 + 2] = NaN;
+      vel[o3] = vel[o3 + 1] = vel[o3 + 2] = NaN;
+      failed++;
+    }
+  }
+  return failed;
+}
