@@ -47,9 +47,9 @@ function rowValues(cols: ElementColumns, k: number, out: Value[]): string | null
   return null;
 }
 
-/** Negative zero would read back as +0 in every OMM format; write it as 0 (values are equal). */
+/** Shortest round-trip decimal; negative zero (a TLE '-.00000000') is kept as '-0', which reads back as -0. */
 function num(v: number): string {
-  return Object.is(v, -0) ? '0' : String(v);
+  return Object.is(v, -0) ? '-0' : String(v);
 }
 
 function each(cols: ElementColumns, emit: (vals: Value[], k: number) => void): { written: number; skipped: ImportIssue[] } {

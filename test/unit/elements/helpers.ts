@@ -26,7 +26,7 @@ export function diffColumns(a: ElementColumns, b: ElementColumns, opts: { string
   if (a.count !== b.count) return `count ${a.count} vs ${b.count}`;
   for (const f of [...ELEMENT_FLOAT_FIELDS, ...ELEMENT_INT_FIELDS]) {
     for (let k = 0; k < a.count; k++) {
-      if (!Object.is(a[f][k] + 0, b[f][k] + 0)) return `${f}[${k}]: ${a[f][k]} vs ${b[f][k]}`;
+      if (!Object.is(a[f][k], b[f][k])) return `${f}[${k}]: ${a[f][k]} vs ${b[f][k]}`;
     }
   }
   if (opts.strings !== false) {
