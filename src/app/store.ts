@@ -38,6 +38,8 @@ export interface WorkspaceState {
   task: TaskState | null;
   /** Set once the persisted scenario (or a share link) has been loaded. */
   ready: boolean;
+  /** When 'station', a click on the globe adds a ground station there. */
+  globePick: 'station' | null;
 }
 
 type Listener = () => void;
@@ -74,6 +76,7 @@ export function createWorkspace(scenario: Scenario, docId: string): Store<Worksp
     theme: 'dark',
     task: null,
     ready: false,
+    globePick: null,
   });
 }
 

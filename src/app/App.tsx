@@ -1,0 +1,128 @@
+/**
+ * The planner workspace: editor (left), 3D view and charts (centre), capacity (right).
+ * Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S save file, Ctrl/Cmd+O open file.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { WorkspaceContext, useWs } from './context';
+import type { Store, WorkspaceActions, WorkspaceState } from './store';
+import { startAutosave } from './boot';
+import { Topbar } from '../ui/Topbar';
+import { ShellsEditor, shellCounts } from '../ui/ShellsEditor';
+import { DesignEditor } from '../ui/DesignEditor';
+import { GroundStationsEditor } from '../ui/GroundStationsEditor';
+import { ScenarioSettings } from '../ui/ScenarioSettings';
+import { CapacityPanel } from '../ui/CapacityPanel';
+import { ChartsPanel } from '../ui/ChartsPanel';
+import { ProgressBar } from '../ui/ProgressBar';
+import { Messages } from '../ui/Messages';
+import { ImportDialog } from '../ui/ImportDialog';
+import { ViewerRegion } from './ViewerRegion';
+import { useImports } from './imports';
+import { useAnalysis } from './analysis';
+
+type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
+
+export function App({ store, actions }: { store: Store<WorkspaceState>; actions: WorkspaceActions }) {
+  const ws = useMemo(() => ({ store, actions }), [store, actions]);
+  return (
+    <WorkspaceContext.Provider value={ws}>
+      <Workspace />
+    </WorkspaceContext.Provider>
+  );
+}
+
+function isTextEditing(el: Element | null): boolean {
+  return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text' && el.closest('[data-native-undo]') !== null));
+}
+
+function Workspace() {
+  const ws = useWs((s) => s);
+  const { history } = ws;
+  const scenario = history.present;
+  const [tab, setTab] = useState<LeftTab>('shells');
+  const [importOpen, setImportOpen] = useState<File | null | 'picker'>(null);
+  const [dragOver, setDragOver] = useState(false);
+  const imports = useImports(scenario);
+  const counts = useMemo(() => shellCounts(scenario, imports.counts), [scenario, imports.counts]);
+  const analysis = useAnalysis(scenario, imports);
+
+  // Autosave (IndexedDB) for the lifetime of the page.
+  const { store, actions } = useWorkspaceRefs();
+  useEffect(() => startAutosave(store, actions, (s) => shellCounts(s, imports.countsRef.current).total), [store, actions, imports.countsRef]);
+
+  // Undo / redo everywhere (fields commit every valid keystroke, so the scenario history is the undo).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !isTextEditing(document.activeElement)) {
+        e.preventDefault();
+        if (e.shiftKey) actions.redo();
+        else actions.undo();
+      } else if (k === 'y' && !e.shiftKey) {
+        e.preventDefault();
+        actions.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragOver(false);
+    const f = e.dataTransfer.files?.[0];
+    if (f) setImportOpen(f);
+  };
+
+  return (
+    <div className="app" onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragOver(true); } }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragOver(false); }} onDrop={onDrop}>
+      <Topbar totalSatellites={counts.total} />
+      <div className="main">
+        <aside className="left" aria-label="Scenario editor">
+          <div className="tabs" role="tablist">
+            {(
+              [
+                ['shells', 'Shells'],
+                ['designs', 'Designs'],
+                ['stations', 'Ground'],
+                ['scenario', 'Scenario'],
+              ] as Array<[LeftTab, string]>
+            ).map(([k, label]) => (
+              <button key={k} role="tab" aria-selected={tab === k} aria-controls={`tab-${k}`} id={`tabbtn-${k}`} onClick={() => setTab(k)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
+            {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} onImport={() => setImportOpen('picker')} /> : null}
+            {tab === 'designs' ? <DesignEditor /> : null}
+            {tab === 'stations' ? <GroundStationsEditor /> : null}
+            {tab === 'scenario' ? <ScenarioSettings /> : null}
+          </div>
+        </aside>
+        <main className="centre">
+          <div className="viewer-region" aria-label="3D view">
+            <ViewerRegion scenario={scenario} fleet={analysis.fleet} metrics={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.metrics ?? null} rollup={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.rollup ?? null} />
+            {dragOver ? <div className="drop-overlay">Drop an element file (TLE, OMM JSON/CSV/XML) to import it</div> : null}
+          </div>
+          <div>
+            <ProgressBar />
+            <ChartsPanel scenario={scenario} analysis={analysis} />
+          </div>
+        </main>
+        <aside className="right" aria-label="Capacity">
+          <CapacityPanel scenario={scenario} analysis={analysis} counts={counts} />
+        </aside>
+      </div>
+      <Messages />
+      {importOpen !== null ? <ImportDialog initialFile={importOpen === 'picker' ? null : importOpen} onClose={() => setImportOpen(null)} /> : null}
+    </div>
+  );
+}
+
+import { useWorkspace } from './context';
+function useWorkspaceRefs() {
+  return useWorkspace();
+}

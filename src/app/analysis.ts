@@ -1,0 +1,95 @@
+/**
+ * Derived state of the scenario: the fleet (column arrays), analytic per-satellite metrics and
+ * the rollup, recomputed shortly after each edit; and the sampled analysis, run on request with
+ * progress and cancel.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { analyzeAnalytic, type PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { Fleet } from '../core/fleet/fleet';
+import { buildFleet } from '../core/fleet/generators';
+import type { Scenario } from '../core/scenario/schema';
+import { useWorkspace } from './context';
+import type { ImportsState } from './imports';
+import { finalizeRollup, rollupMetrics, type Rollup } from '../core/analysis/rollup';
+import { runSampled } from './sampled';
+
+export interface AnalysisState {
+  fleet: Fleet | null;
+  /** Scenario the fleet and analytic figures belong to. */
+  scenario: Scenario | null;
+  analytic: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number } | null;
+  sampled: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number; scenario: Scenario } | null;
+  computing: boolean;
+  sampledRunning: boolean;
+  error: string | null;
+  runSampled: () => void;
+}
+
+const DEBOUNCE_MS = 150;
+
+export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatelliteMetrics): Rollup {
+  return finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet);
+}
+
+export function useAnalysis(scenario: Scenario, imports: ImportsState): AnalysisState {
+  const { actions } = useWorkspace();
+  const [state, setState] = useState<Omit<AnalysisState, 'runSampled'>>({
+    fleet: null,
+    scenario: null,
+    analytic: null,
+    sampled: null,
+    computing: true,
+    sampledRunning: false,
+    error: null,
+  });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  useEffect(() => {
+    setState((s) => ({ ...s, computing: true }));
+    const t = setTimeout(() => {
+      const t0 = performance.now();
+      try {
+        const fleet = buildFleet(scenario, { imported: new Map(imports.columns) });
+        const metrics = analyzeAnalytic(fleet, scenario);
+        const rollup = summarize(fleet, scenario, metrics);
+        const ms = performance.now() - t0;
+        setState((s) => ({ ...s, fleet, scenario, analytic: { metrics, rollup, ms }, computing: false, error: null }));
+      } catch (e) {
+        setState((s) => ({ ...s, computing: false, error: (e as Error).message }));
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [scenario, imports.columns]);
+
+  const running = useRef<AbortController | null>(null);
+  const run = useCallback(() => {
+    const { fleet, scenario: sc } = stateRef.current;
+    if (!fleet || !sc) return;
+    running.current?.abort();
+    const ac = new AbortController();
+    running.current = ac;
+    const taskId = actions.startTask('Sampled analysis', () => ac.abort());
+    setState((s) => ({ ...s, sampledRunning: true }));
+    const t0 = performance.now();
+    runSampled(fleet, sc, { signal: ac.signal, onProgress: (f, detail) => actions.progressTask(taskId, f, detail) })
+      .then(({ metrics, notes }) => {
+        const rollup = summarize(fleet, sc, metrics);
+        for (const n of notes) actions.post('info', `Sampled analysis: ${n}.`);
+        setState((s) => ({ ...s, sampled: { metrics, rollup, ms: performance.now() - t0, scenario: sc } }));
+        actions.post('info', `Sampled analysis finished in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+      })
+      .catch((e: Error) => {
+        if (ac.signal.aborted) actions.post('info', 'Sampled analysis cancelled; the analytic figures stand.');
+        else actions.post('error', `Sampled analysis failed: ${e.message}`);
+      })
+      .finally(() => {
+        actions.endTask(taskId);
+        if (running.current === ac) running.current = null;
+        setState((s) => ({ ...s, sampledRunning: false }));
+      });
+  }, [actions]);
+
+  useEffect(() => () => running.current?.abort(), []);
+  return { ...state, runSampled: run };
+}

@@ -1,0 +1,93 @@
+/**
+ * Start-up: pick the scenario to open (a share link in the URL fragment, else the scenario that
+ * was open last, else the default preset) and keep it saved in IndexedDB as it changes.
+ */
+import { defaultScenario } from '../core/presets';
+import type { Scenario } from '../core/scenario/schema';
+import { currentScenarioId, loadScenario, newScenarioId, saveScenario } from './persistence';
+import { decodeShareFragment, hasSharePayload } from './share';
+import type { Store, WorkspaceActions, WorkspaceState } from './store';
+
+export interface BootResult {
+  scenario: Scenario;
+  docId: string;
+  notes: Array<{ level: 'info' | 'warning' | 'error'; text: string }>;
+}
+
+export async function chooseStartScenario(hash: string): Promise<BootResult> {
+  const notes: BootResult['notes'] = [];
+  if (hasSharePayload(hash)) {
+    const r = decodeShareFragment(hash);
+    if (r.ok) {
+      notes.push({ level: 'info', text: `Opened the shared scenario "${r.scenario.name}" as a new saved scenario.` });
+      return { scenario: r.scenario, docId: newScenarioId(), notes };
+    }
+    notes.push({ level: 'error', text: `${r.error}. Your saved scenarios are untouched.` });
+  }
+  try {
+    const id = await currentScenarioId();
+    if (id) {
+      const r = await loadScenario(id);
+      if (r.ok) return { scenario: r.scenario, docId: id, notes };
+      notes.push({ level: 'error', text: r.error });
+    }
+  } catch (e) {
+    notes.push({ level: 'warning', text: (e as Error).message });
+  }
+  return { scenario: defaultScenario(), docId: newScenarioId(), notes };
+}
+
+/** Save the scenario shortly after every change, and when the page is hidden. */
+export function startAutosave(
+  store: Store<WorkspaceState>,
+  actions: WorkspaceActions,
+  countSatellites: (s: Scenario) => number,
+  delayMs = 400,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastSaved: { docId: string; scenario: Scenario } | null = null;
+  let failedOnce = false;
+  const flush = async () => {
+    timer = null;
+    const { history, docId, ready } = store.get();
+    if (!ready) return;
+    const scenario = history.present;
+    if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) return;
+    store.set({ saveStatus: 'saving' });
+    try {
+      await saveScenario(docId, scenario, countSatellites(scenario));
+      lastSaved = { docId, scenario };
+      failedOnce = false;
+      if (store.get().history.present === scenario) store.set({ saveStatus: 'saved' });
+    } catch (e) {
+      store.set({ saveStatus: 'error' });
+      if (!failedOnce) actions.post('warning', `Autosave failed: ${(e as Error).message}. Save the scenario to a file to keep it.`);
+      failedOnce = true;
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delayMs);
+  };
+  let prev = store.get().history.present;
+  let prevDoc = store.get().docId;
+  let prevReady = store.get().ready;
+  const unsub = store.subscribe(() => {
+    const s = store.get();
+    if (s.history.present !== prev || s.docId !== prevDoc || s.ready !== prevReady) {
+      prev = s.history.present;
+      prevDoc = s.docId;
+      prevReady = s.ready;
+      schedule();
+    }
+  });
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') void flush();
+  };
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', () => void flush());
+  return () => {
+    unsub();
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}

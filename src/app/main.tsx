@@ -1,0 +1,49 @@
+/** Planner page entry. */
+import { createRoot } from 'react-dom/client';
+import '../ui/theme.css';
+import { App } from './App';
+import { chooseStartScenario } from './boot';
+import { createWorkspace, workspaceActions } from './store';
+import { defaultScenario } from '../core/presets';
+import { newScenarioId } from './persistence';
+
+const THEME_KEY = 'odc-theme';
+
+async function main() {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const savedTheme = (() => {
+    try {
+      return localStorage.getItem(THEME_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const boot = await chooseStartScenario(location.hash).catch((e: Error) => ({
+    scenario: defaultScenario(),
+    docId: newScenarioId(),
+    notes: [{ level: 'error' as const, text: `Start-up failed: ${e.message}` }],
+  }));
+  const store = createWorkspace(boot.scenario, boot.docId);
+  const actions = workspaceActions(store);
+  if (savedTheme === 'light' || savedTheme === 'dark') store.set({ theme: savedTheme });
+  for (const n of boot.notes) actions.post(n.level, n.text);
+  // A consumed share link is removed from the address bar so a reload reopens the saved copy.
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  store.subscribe(() => {
+    const t = store.get().theme;
+    if (document.documentElement.dataset.theme !== t) {
+      document.documentElement.dataset.theme = t;
+      try {
+        localStorage.setItem(THEME_KEY, t);
+      } catch {
+        /* private mode: theme not kept */
+      }
+    }
+  });
+  document.documentElement.dataset.theme = store.get().theme;
+  createRoot(root).render(<App store={store} actions={actions} />);
+  store.set({ ready: true });
+}
+
+void main();

@@ -1,0 +1,177 @@
+/**
+ * Charts under the 3D view: margin and temperature histograms, latency CDF, power and battery
+ * over one orbit for the selected satellite, eclipse fraction across the year for a shell.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisState } from '../app/analysis';
+import { useWorkspace, useWs } from '../app/context';
+import type { Scenario } from '../core/scenario/schema';
+import { satelliteName } from '../core/fleet/fleet';
+import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from './charts/chartMath';
+import { HistogramChart, LineChart, SERIES } from './charts/Svg';
+import { fmtPct, fmtSig } from './format';
+
+type ChartTab = 'margins' | 'latency' | 'orbit' | 'year';
+
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [w, setW] = useState(600);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((e) => setW(Math.max(200, Math.floor(e[0].contentRect.width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, w];
+}
+
+export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analysis: AnalysisState }) {
+  const [tab, setTab] = useState<ChartTab>('margins');
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const { store } = useWorkspace();
+  const selectedShellId = useWs((s) => s.selectedShellId);
+  const selectedSat = useWs((s) => s.selectedSatelliteId);
+  const sampledCurrent = analysis.sampled && analysis.sampled.scenario === scenario ? analysis.sampled : null;
+  const src = sampledCurrent ?? analysis.analytic;
+  const m = src?.metrics ?? null;
+  const fleet = analysis.fleet;
+  const height = 200;
+
+  const hists = useMemo(() => {
+    if (!m) return null;
+    return {
+      power: histogram(m.powerMarginW, 30, 0, m.count, 1e-3),
+      thermal: histogram(m.thermalMarginW, 30, 0, m.count, 1e-3),
+      temp: histogram(m.radiatorTempC, 30, 0, m.count),
+    };
+  }, [m]);
+  const latency = useMemo(() => (m ? cdf(m.latencyMs, 240) : null), [m]);
+
+  const shellIdx = fleet ? Math.max(0, fleet.shells.findIndex((s) => s.id === selectedShellId)) : 0;
+  const shell = fleet?.shells[shellIdx];
+  const satId = fleet && selectedSat !== null && selectedSat < fleet.count ? selectedSat : shell && shell.count > 0 ? shell.start : null;
+
+  const orbit = useMemo(() => {
+    if (!m || !fleet || satId === null || satId >= m.count) return null;
+    const d = scenario.designs[fleet.designIndex[satId]];
+    if (!d) return null;
+    const loadW = m.computePowerW[satId] + d.compute.busPowerW;
+    const batteryWh = d.power.batteryCapacityWh > 0 ? d.power.batteryCapacityWh : m.batteryEnergyWh[satId] / d.power.batteryDod;
+    return {
+      name: satelliteName(fleet, satId),
+      p: orbitPowerProfile({ periodS: m.periodS[satId], eclipseFraction: m.eclipseFraction[satId], arrayW: m.arrayPowerEolW[satId], loadW, batteryWh, batteryEfficiency: d.power.batteryEfficiency }),
+      ecl: m.eclipseFraction[satId],
+    };
+  }, [m, fleet, satId, scenario.designs]);
+
+  const year = useMemo(() => {
+    if (!fleet || !shell || shell.count === 0) return null;
+    const i = shell.start;
+    const e = fleet.elements;
+    const startMs = Date.parse(scenario.window.start);
+    return eclipseAcrossYear({ meanMotionRevPerDay: e.meanMotionRevPerDay[i], eccentricity: e.eccentricity[i], inclinationDeg: e.inclinationDeg[i], raanDeg: e.raanDeg[i], epochMs: e.epochMs[i] }, startMs, 365);
+  }, [fleet, shell, scenario.window.start]);
+
+  const tabs: Array<[ChartTab, string]> = [
+    ['margins', 'Margins'],
+    ['latency', 'Latency CDF'],
+    ['orbit', 'Orbit power'],
+    ['year', 'Eclipse by year'],
+  ];
+  const shellPicker = fleet ? (
+    <select aria-label="Shell for the chart" value={shell?.id ?? ''} onChange={(e) => store.set({ selectedShellId: e.target.value, selectedSatelliteId: null })} style={{ maxWidth: 200 }}>
+      {fleet.shells.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </select>
+  ) : null;
+
+  return (
+    <section className="charts" aria-label="Charts">
+      <div className="tabs" role="tablist">
+        {tabs.map(([k, l]) => (
+          <button key={k} role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {l}
+          </button>
+        ))}
+        <span style={{ flex: 1 }} />
+        <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10 }}>
+          {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} satellites` : 'computing…'}
+        </span>
+      </div>
+      <div className="chart-body" ref={ref}>
+        {!m ? <div className="chart-note">Charts appear when the analysis is ready.</div> : null}
+        {m && tab === 'margins' && hists ? (
+          <>
+            <HistogramChart data={hists.power} width={Math.floor((width - 24) / 3)} height={height} title="Power margin" xLabel="kW" marker={{ value: 0, label: '0' }} />
+            <HistogramChart data={hists.thermal} width={Math.floor((width - 24) / 3)} height={height} title="Thermal margin" xLabel="kW" color={SERIES[1]} marker={{ value: 0, label: '0' }} />
+            <HistogramChart data={hists.temp} width={Math.floor((width - 24) / 3)} height={height} title="Radiator temperature" xLabel="°C" color={SERIES[3]} />
+          </>
+        ) : null}
+        {m && tab === 'latency' && latency ? (
+          latency.n === 0 ? (
+            <div className="chart-note">No satellite has a latency (no ground station in view).</div>
+          ) : (
+            <LineChart width={width} height={height} title={`One-way latency to the ground, CDF (${fmtSig(latency.n, 3)} satellites)`} xLabel="ms" yLabel="share ≤ x" yRange={[0, 1]} series={[{ label: 'latency CDF', x: latency.x, y: latency.y, step: true }]} />
+          )
+        ) : null}
+        {m && tab === 'orbit' ? (
+          orbit ? (
+            <div>
+              <div className="btn-row" style={{ marginBottom: 2 }}>
+                {shellPicker}
+                <span className="chart-note">
+                  {orbit.name} · eclipse {fmtPct(orbit.ecl)} · battery low point {fmtSig(orbit.p.minSocPct, 3)} %
+                </span>
+              </div>
+              <LineChart
+                width={width}
+                height={height - 26}
+                title="Power and battery over one orbit"
+                xLabel="minutes from ascending node (eclipse centred)"
+                yLabel="kW"
+                yRightLabel="state of charge %"
+                yRightRange={[0, 100]}
+                series={[
+                  { label: 'array output', x: orbit.p.tMin, y: Array.from(orbit.p.arrayW, (v) => v / 1000) },
+                  { label: 'load', x: orbit.p.tMin, y: Array.from(orbit.p.loadW, (v) => v / 1000) },
+                  { label: 'battery SoC', x: orbit.p.tMin, y: orbit.p.socPct, right: true },
+                ]}
+              />
+            </div>
+          ) : (
+            <div className="chart-note">Select a shell with satellites.</div>
+          )
+        ) : null}
+        {m && tab === 'year' ? (
+          year ? (
+            <div>
+              <div className="btn-row" style={{ marginBottom: 2 }}>
+                {shellPicker}
+                <span className="chart-note">first plane of the shell, J2 nodal drift, cylindrical shadow</span>
+              </div>
+              <LineChart
+                width={width}
+                height={height - 26}
+                title="Eclipse fraction across the year"
+                xLabel="days from the window start"
+                yLabel="eclipse fraction"
+                yRightLabel="|beta| deg"
+                yRightRange={[0, 90]}
+                series={[
+                  { label: 'eclipse fraction', x: Array.from(year.dayMs, (_, k) => k), y: year.eclipseFraction },
+                  { label: '|beta|', x: Array.from(year.dayMs, (_, k) => k), y: Array.from(year.betaDeg, Math.abs), right: true },
+                ]}
+              />
+            </div>
+          ) : (
+            <div className="chart-note">Select a shell with satellites.</div>
+          )
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,315 @@
+/**
+ * Shells editor: add, duplicate, remove, reorder; kind; altitude, inclination, T/P/F, LTAN;
+ * live satellite count per shell and in total, with a warning past 1,000,000.
+ */
+import { useMemo } from 'react';
+import { useScenario, useWorkspace, useWs } from '../app/context';
+import { generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
+import { ssoInclinationDeg } from '../core/orbit';
+import type { ImportedShell, Scenario, Shell, SsoShell, WalkerShell } from '../core/scenario/schema';
+import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { fmtInt, fmtSig } from './format';
+import { scenarioHint } from './schemaMeta';
+
+/** The planner is designed around 1,000,000 satellites and must still work at 2,000,000. */
+export const SATELLITE_WARN_TOTAL = 1_000_000;
+export const SATELLITE_TESTED_TOTAL = 2_000_000;
+
+export interface ShellCounts {
+  perShell: Map<string, number>;
+  total: number;
+  /** Imported shells still being parsed. */
+  pending: number;
+}
+
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const set = new Set(taken);
+  const stem = base.replace(/-\d+$/, '').slice(0, 56) || 'shell';
+  if (!set.has(stem)) return stem;
+  for (let k = 2; ; k++) if (!set.has(`${stem}-${k}`)) return `${stem}-${k}`;
+}
+
+export function newWalkerShell(s: Scenario): WalkerShell {
+  const id = uniqueId('shell', s.shells.map((x) => x.id));
+  return {
+    id,
+    name: `550 km / 53 deg`,
+    designId: s.designs[0].id,
+    enabled: true,
+    kind: 'walker-delta',
+    altitudeKm: 550,
+    inclinationDeg: 53,
+    totalSatellites: 1584,
+    planes: 72,
+    phasing: 1,
+    eccentricity: 0,
+    raanOffsetDeg: 0,
+    argPerigeeDeg: 0,
+  };
+}
+
+/** Convert a shell to another generated kind, keeping what carries over. */
+export function convertShellKind(sh: Shell, kind: 'walker-delta' | 'walker-star' | 'sso-dawn-dusk'): Shell {
+  if (sh.kind === kind) return sh;
+  const base = { id: sh.id, name: sh.name, designId: sh.designId, enabled: sh.enabled };
+  const planes = sh.kind === 'imported' ? 10 : sh.planes;
+  const perPlane = sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? sh.totalSatellites / sh.planes : sh.kind === 'sso-dawn-dusk' ? sh.satellitesPerPlane : 10;
+  const alt = sh.kind === 'imported' ? 550 : sh.altitudeKm;
+  if (kind === 'sso-dawn-dusk') {
+    return {
+      ...base,
+      kind,
+      altitudeKm: Math.min(alt, 5900),
+      ltanHours: 18,
+      planes,
+      satellitesPerPlane: perPlane,
+      phasing: sh.kind === 'imported' ? 0 : Math.min(sh.phasing, planes - 1),
+      raanSpreadDeg: 0,
+      inPlaneArcDeg: 360,
+    } as SsoShell;
+  }
+  const inclinationDeg = sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? sh.inclinationDeg : sh.kind === 'sso-dawn-dusk' ? Number(ssoInclinationDeg(sh.altitudeKm).toFixed(3)) : 53;
+  return {
+    ...base,
+    kind,
+    altitudeKm: alt,
+    inclinationDeg,
+    totalSatellites: planes * perPlane,
+    planes,
+    phasing: sh.kind === 'imported' ? 1 : Math.min(sh.phasing, planes - 1),
+    eccentricity: 0,
+    raanOffsetDeg: 0,
+    argPerigeeDeg: 0,
+  };
+}
+
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length || from === to) return list.slice();
+  const out = list.slice();
+  const [x] = out.splice(from, 1);
+  out.splice(to, 0, x);
+  return out;
+}
+
+/** Counts per shell and in total; imported shells from their parsed element counts. */
+export function shellCounts(s: Scenario, importedCounts: ReadonlyMap<string, number>): ShellCounts {
+  const perShell = new Map<string, number>();
+  let total = 0;
+  let pending = 0;
+  for (const sh of s.shells) {
+    let n: number;
+    if (sh.kind === 'imported') {
+      const c = importedCounts.get(sh.id);
+      if (c === undefined) pending++;
+      n = c ?? 0;
+    } else n = generatedShellCount(sh);
+    perShell.set(sh.id, n);
+    if (sh.enabled) total += n;
+  }
+  return { perShell, total, pending };
+}
+
+export function ShellsEditor({ importedCounts, onImport }: { importedCounts: ReadonlyMap<string, number>; onImport: () => void }) {
+  const scenario = useScenario();
+  const { actions, store } = useWorkspace();
+  const selected = useWs((s) => s.selectedShellId);
+  const counts = useMemo(() => shellCounts(scenario, importedCounts), [scenario, importedCounts]);
+
+  const editShells = (fn: (shells: Shell[]) => Shell[], key: string | null = null) => actions.edit((s) => ({ ...s, shells: fn(s.shells) }), key);
+  const editShell = (id: string, key: string, fn: (sh: Shell) => Shell) => {
+    const r = editShells((shells) => shells.map((sh) => (sh.id === id ? fn(sh) : sh)), `shell:${id}:${key}`);
+    return r.ok ? null : r.errors;
+  };
+
+  const add = () => {
+    const sh = newWalkerShell(store.get().history.present);
+    const r = editShells((shells) => [...shells, sh]);
+    if (r.ok) store.set({ selectedShellId: sh.id });
+    else actions.post('error', r.errors.join('\n'));
+  };
+  const duplicate = (i: number) => {
+    const s = store.get().history.present;
+    const src = s.shells[i];
+    const copy = { ...src, id: uniqueId(src.id, s.shells.map((x) => x.id)), name: `${src.name} copy`.slice(0, 120) } as Shell;
+    const r = editShells((shells) => [...shells.slice(0, i + 1), copy, ...shells.slice(i + 1)]);
+    if (r.ok) store.set({ selectedShellId: copy.id });
+    else actions.post('error', r.errors.join('\n'));
+  };
+  const remove = (i: number) => {
+    const r = editShells((shells) => shells.filter((_, k) => k !== i));
+    if (!r.ok) actions.post('error', r.errors.join('\n'));
+  };
+  const move = (i: number, d: number) => editShells((shells) => moveItem(shells, i, i + d));
+
+  const designOptions = scenario.designs.map((d) => ({ value: d.id, label: d.name }));
+  return (
+    <div>
+      <div className="card" aria-live="polite">
+        <div className="card-head">
+          <span className="title">
+            Total <span className="count" data-testid="total-count">{fmtInt(counts.total)}</span> satellites
+          </span>
+          <span className="muted">{scenario.shells.length} shells</span>
+        </div>
+        {counts.total > SATELLITE_TESTED_TOTAL ? (
+          <div className="banner error" role="status">
+            {fmtInt(counts.total)} satellites is beyond the 2,000,000 the planner is built and tested for (limit {fmtInt(MAX_FLEET_SATELLITES)}); expect slow views.
+          </div>
+        ) : counts.total > SATELLITE_WARN_TOTAL ? (
+          <div className="banner warning" role="status" data-testid="count-warning">
+            More than 1,000,000 satellites: beyond the FCC filing's ceiling. The planner still works up to 2,000,000; views and sampled analysis get slower.
+          </div>
+        ) : null}
+        {counts.pending > 0 ? <div className="muted">Reading {counts.pending} imported element file(s)…</div> : null}
+        <div className="btn-row">
+          <button className="btn" onClick={add} data-testid="add-shell">
+            + Add shell
+          </button>
+          <button className="btn" onClick={onImport}>
+            Import elements…
+          </button>
+        </div>
+      </div>
+      {scenario.shells.map((sh, i) => (
+        <section
+          key={sh.id}
+          className={`card${selected === sh.id ? ' selected' : ''}`}
+          data-shell={sh.id}
+          aria-label={`Shell ${sh.name}`}
+          onFocusCapture={() => store.get().selectedShellId !== sh.id && store.set({ selectedShellId: sh.id })}
+        >
+          <div className="card-head">
+            <span className="title" title={sh.name}>
+              {sh.name}
+            </span>
+            <span className="count" data-testid={`count-${sh.id}`}>
+              {fmtInt(counts.perShell.get(sh.id) ?? 0)}
+            </span>
+            <button className="btn icon" aria-label={`Move ${sh.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              ↑
+            </button>
+            <button className="btn icon" aria-label={`Move ${sh.name} down`} disabled={i === scenario.shells.length - 1} onClick={() => move(i, 1)}>
+              ↓
+            </button>
+            <button className="btn icon" aria-label={`Duplicate ${sh.name}`} title="Duplicate" onClick={() => duplicate(i)}>
+              ⧉
+            </button>
+            <button className="btn icon danger" aria-label={`Remove ${sh.name}`} title="Remove" onClick={() => remove(i)}>
+              ×
+            </button>
+          </div>
+          <div className="grid2">
+            <TextField label="Name" name={`shells.${sh.id}.name`} value={sh.name} maxLength={120} commit={(v) => editShell(sh.id, 'name', (x) => ({ ...x, name: v }))} />
+            <SelectField
+              label="Kind"
+              name={`shells.${sh.id}.kind`}
+              value={sh.kind}
+              options={[
+                { value: 'walker-delta', label: 'Walker delta', disabled: sh.kind === 'imported' },
+                { value: 'walker-star', label: 'Walker star', disabled: sh.kind === 'imported' },
+                { value: 'sso-dawn-dusk', label: 'Dawn-dusk SSO', disabled: sh.kind === 'imported' },
+                { value: 'imported', label: 'Imported', disabled: sh.kind !== 'imported' },
+              ]}
+              commit={(k) => (k === 'imported' ? ['import an element file to create an imported shell'] : editShell(sh.id, 'kind', (x) => convertShellKind(x, k)))}
+            />
+            <SelectField label="Design" name={`shells.${sh.id}.designId`} value={sh.designId} options={designOptions} commit={(v) => editShell(sh.id, 'design', (x) => ({ ...x, designId: v }))} />
+            <CheckField label="Enabled" name={`shells.${sh.id}.enabled`} value={sh.enabled} commit={(v) => editShell(sh.id, 'enabled', (x) => ({ ...x, enabled: v }))} />
+          </div>
+          <ShellKindFields shell={sh} editShell={editShell} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+type EditShell = (id: string, key: string, fn: (sh: Shell) => Shell) => string[] | null;
+
+function ShellKindFields({ shell: sh, editShell }: { shell: Shell; editShell: EditShell }) {
+  if (sh.kind === 'walker-delta' || sh.kind === 'walker-star') {
+    const S = sh.totalSatellites / sh.planes;
+    const ed = (key: string, fn: (x: WalkerShell) => WalkerShell) => editShell(sh.id, key, (x) => fn(x as WalkerShell));
+    const h = (f: string) => scenarioHint('WalkerShellSchema', f);
+    return (
+      <div className="grid3" style={{ marginTop: 4 }}>
+        <NumberField label="Altitude" unit="km" name={`shells.${sh.id}.altitudeKm`} value={sh.altitudeKm} min={160} max={40000} hint={h('altitudeKm')} commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))} />
+        <NumberField label="Inclination" unit="deg" name={`shells.${sh.id}.inclinationDeg`} value={sh.inclinationDeg} min={0} max={180} commit={(v) => ed('inc', (x) => ({ ...x, inclinationDeg: v }))} />
+        <NumberField label="RAAN offset" unit="deg" name={`shells.${sh.id}.raanOffsetDeg`} value={sh.raanOffsetDeg} min={-360} max={360} commit={(v) => ed('raan', (x) => ({ ...x, raanOffsetDeg: v }))} />
+        <NumberField
+          label="T (total)"
+          name={`shells.${sh.id}.totalSatellites`}
+          value={sh.totalSatellites}
+          integer
+          min={1}
+          max={2_000_000}
+          hint="Total satellites T = P × S; must be a multiple of P"
+          commit={(v) => ed('T', (x) => ({ ...x, totalSatellites: v }))}
+        />
+        <NumberField
+          label="P (planes)"
+          name={`shells.${sh.id}.planes`}
+          value={sh.planes}
+          integer
+          min={1}
+          max={100000}
+          hint="Orbital planes; satellites per plane S is kept, so T = P × S changes"
+          commit={(v) => ed('P', (x) => ({ ...x, planes: v, totalSatellites: v * (x.totalSatellites / x.planes) }))}
+        />
+        <NumberField
+          label="S (per plane)"
+          name={`shells.${sh.id}.perPlane`}
+          value={S}
+          integer
+          min={1}
+          max={2_000_000}
+          hint="Satellites per plane; T = P × S"
+          commit={(v) => ed('S', (x) => ({ ...x, totalSatellites: v * x.planes }))}
+        />
+        <NumberField label="F (phasing)" name={`shells.${sh.id}.phasing`} value={sh.phasing} integer min={0} hint="Walker phasing: offset between adjacent planes F·360/T deg, 0 ≤ F < P" commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))} />
+        <NumberField label="Eccentricity" name={`shells.${sh.id}.eccentricity`} value={sh.eccentricity} min={0} max={0.1} commit={(v) => ed('ecc', (x) => ({ ...x, eccentricity: v }))} />
+        <NumberField label="Arg. perigee" unit="deg" name={`shells.${sh.id}.argPerigeeDeg`} value={sh.argPerigeeDeg} min={0} max={360} commit={(v) => ed('argp', (x) => ({ ...x, argPerigeeDeg: v }))} />
+      </div>
+    );
+  }
+  if (sh.kind === 'sso-dawn-dusk') {
+    const ed = (key: string, fn: (x: SsoShell) => SsoShell) => editShell(sh.id, key, (x) => fn(x as SsoShell));
+    const h = (f: string) => scenarioHint('SsoShellSchema', f);
+    const arc = (sh as SsoShell & { inPlaneArcDeg?: number }).inPlaneArcDeg;
+    return (
+      <div className="grid3" style={{ marginTop: 4 }}>
+        <NumberField label="Altitude" unit="km" name={`shells.${sh.id}.altitudeKm`} value={sh.altitudeKm} min={160} max={6000} hint={h('altitudeKm')} commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))} />
+        <div className="field">
+          <label title="From the J2 sun-synchronous condition (PHYSICS.md Orbits)">Inclination</label>
+          <div className="field-input">
+            <output data-testid={`sso-inc-${sh.id}`}>{fmtSig(ssoInclinationDeg(sh.altitudeKm), 5)}</output>
+            <span className="unit">deg</span>
+          </div>
+        </div>
+        <SelectField
+          label="LTAN"
+          name={`shells.${sh.id}.ltanHours`}
+          value={sh.ltanHours}
+          hint={h('ltanHours')}
+          options={[
+            { value: 6, label: '06:00 (dawn)' },
+            { value: 18, label: '18:00 (dusk)' },
+          ]}
+          commit={(v) => ed('ltan', (x) => ({ ...x, ltanHours: v as 6 | 18 }))}
+        />
+        <NumberField label="Planes" name={`shells.${sh.id}.planes`} value={sh.planes} integer min={1} max={100000} commit={(v) => ed('P', (x) => ({ ...x, planes: v }))} />
+        <NumberField label="Per plane" name={`shells.${sh.id}.satellitesPerPlane`} value={sh.satellitesPerPlane} integer min={1} max={1000000} commit={(v) => ed('S', (x) => ({ ...x, satellitesPerPlane: v }))} />
+        <NumberField label="Phasing F" name={`shells.${sh.id}.phasing`} value={sh.phasing} integer min={0} hint={h('phasing')} commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))} />
+        <NumberField label="RAAN spread" unit="deg" name={`shells.${sh.id}.raanSpreadDeg`} value={sh.raanSpreadDeg} min={0} max={30} hint={h('raanSpreadDeg')} commit={(v) => ed('spread', (x) => ({ ...x, raanSpreadDeg: v }))} />
+        {arc !== undefined ? (
+          <NumberField label="In-plane arc" unit="deg" name={`shells.${sh.id}.inPlaneArcDeg`} value={arc} min={0} gt max={360} hint={h('inPlaneArcDeg')} commit={(v) => ed('arc', (x) => ({ ...x, inPlaneArcDeg: v }) as SsoShell)} />
+        ) : null}
+      </div>
+    );
+  }
+  const imp = sh as ImportedShell;
+  return (
+    <div style={{ marginTop: 4 }} className="muted">
+      From <span className="mono">{imp.source || 'an element file'}</span>
+      {imp.acceptBadChecksums ? ' (bad checksums accepted with a warning)' : ''}; {fmtInt(imp.text.length)} characters of elements kept in the scenario.
+    </div>
+  );
+}

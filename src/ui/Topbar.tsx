@@ -1,0 +1,224 @@
+/** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share link, theme. */
+import { useEffect, useRef, useState } from 'react';
+import { useScenario, useWorkspace, useWs } from '../app/context';
+import { readScenarioFile, saveScenarioFile } from '../app/fileio';
+import { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenario, type SavedScenarioInfo } from '../app/persistence';
+import { SHARE_WARN_CHARS, shareUrl } from '../app/share';
+import { PRESETS } from '../core/presets';
+import { fmtInt } from './format';
+
+export function Topbar({ totalSatellites }: { totalSatellites: number }) {
+  const scenario = useScenario();
+  const { actions, store } = useWorkspace();
+  const canUndo = useWs((s) => s.history.past.length > 0);
+  const canRedo = useWs((s) => s.history.future.length > 0);
+  const saveStatus = useWs((s) => s.saveStatus);
+  const theme = useWs((s) => s.theme);
+  const [menu, setMenu] = useState<'scenarios' | 'share' | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const openFile = async (f: File) => {
+    const r = await readScenarioFile(f);
+    if (!r.ok) {
+      actions.post('error', `Could not open ${f.name}:\n${r.errors.slice(0, 6).join('\n')}${r.errors.length > 6 ? `\n(and ${r.errors.length - 6} more)` : ''}\nNothing was changed.`);
+      return;
+    }
+    actions.open(r.scenario, newScenarioId());
+    actions.post('info', `Opened "${r.scenario.name}" from ${f.name} as a new saved scenario.`);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        saveScenarioFile(store.get().history.present);
+      } else if (e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        fileRef.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <header className="topbar">
+      <span className="brand">
+        Orbital DC planner
+      </span>
+      <div style={{ position: 'relative' }}>
+        <button className="btn" aria-haspopup="true" aria-expanded={menu === 'scenarios'} onClick={() => setMenu(menu === 'scenarios' ? null : 'scenarios')} data-testid="scenarios-menu">
+          Scenarios ▾
+        </button>
+        {menu === 'scenarios' ? <ScenariosMenu onClose={() => setMenu(null)} /> : null}
+      </div>
+      <span className="doc-name" title={scenario.name} data-testid="doc-name">
+        {scenario.name} · {fmtInt(totalSatellites)} sats
+      </span>
+      <span className="spacer" />
+      <button className="btn" disabled={!canUndo} onClick={actions.undo} title="Undo (Ctrl+Z)" data-testid="undo">
+        ↶ Undo
+      </button>
+      <button className="btn" disabled={!canRedo} onClick={actions.redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+        ↷ Redo
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        aria-label="Open scenario file"
+        data-testid="open-scenario-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void openFile(f);
+        }}
+      />
+      <button className="btn" onClick={() => fileRef.current?.click()} title="Open a scenario JSON file (Ctrl+O)">
+        Open…
+      </button>
+      <button className="btn" onClick={() => saveScenarioFile(scenario)} title="Save the scenario as a JSON file (Ctrl+S)">
+        Save file
+      </button>
+      <div style={{ position: 'relative' }}>
+        <button className="btn" aria-expanded={menu === 'share'} onClick={() => setMenu(menu === 'share' ? null : 'share')} data-testid="share-button">
+          Share link
+        </button>
+        {menu === 'share' ? <ShareMenu onClose={() => setMenu(null)} /> : null}
+      </div>
+      <button className="btn" onClick={() => store.set({ theme: theme === 'dark' ? 'light' : 'dark' })} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <span className={`save-status${saveStatus === 'error' ? ' error' : ''}`} data-testid="save-status" data-status={saveStatus}>
+        {saveStatus === 'saved' ? 'Saved' : saveStatus === 'saving' ? 'Saving…' : saveStatus === 'error' ? 'Not saved' : 'Edited'}
+      </span>
+    </header>
+  );
+}
+
+function useCloseOnEscape(onClose: () => void) {
+  useEffect(() => {
+    const k = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', k);
+    return () => window.removeEventListener('keydown', k);
+  }, [onClose]);
+}
+
+function ShareMenu({ onClose }: { onClose: () => void }) {
+  const scenario = useScenario();
+  const { actions } = useWorkspace();
+  useCloseOnEscape(onClose);
+  const url = shareUrl(location.href, scenario);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      actions.post('info', 'Share link copied to the clipboard.');
+    } catch {
+      actions.post('warning', 'Could not copy automatically: select the link and copy it.');
+    }
+  };
+  return (
+    <div className="menu" role="dialog" aria-label="Share link" style={{ right: 0, width: 420 }}>
+      <div className="field">
+        <label htmlFor="share-url">Link with the whole scenario (compressed, in the URL fragment: never sent to a server)</label>
+        <input id="share-url" type="text" readOnly value={url} data-testid="share-url" onFocus={(e) => e.target.select()} style={{ width: '100%' }} />
+      </div>
+      <p className="muted">
+        {fmtInt(url.length)} characters.
+        {url.length > SHARE_WARN_CHARS ? ' Long links can be cut by chat and mail tools; save a file for large scenarios (imported catalogues).' : ''}
+      </p>
+      <div className="btn-row">
+        <button className="btn primary" onClick={() => void copy()}>
+          Copy link
+        </button>
+        <button className="btn" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ScenariosMenu({ onClose }: { onClose: () => void }) {
+  const { actions, store } = useWorkspace();
+  const docId = useWs((s) => s.docId);
+  const [list, setList] = useState<SavedScenarioInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useCloseOnEscape(onClose);
+  const refresh = () =>
+    listScenarios().then(
+      (l) => setList(l),
+      (e: Error) => setError(e.message),
+    );
+  useEffect(() => {
+    void refresh();
+  }, []);
+  const open = async (id: string) => {
+    const r = await loadScenario(id);
+    if (!r.ok) return actions.post('error', r.error);
+    actions.open(r.scenario, id);
+    onClose();
+  };
+  const duplicate = async (id: string) => {
+    const r = id === store.get().docId ? { ok: true as const, scenario: store.get().history.present } : await loadScenario(id);
+    if (!r.ok) return actions.post('error', r.error);
+    const copy = { ...r.scenario, name: `${r.scenario.name} copy`.slice(0, 200) };
+    const nid = newScenarioId();
+    try {
+      await saveScenario(nid, copy, 0);
+    } catch (e) {
+      return actions.post('error', `Could not duplicate: ${(e as Error).message}`);
+    }
+    actions.open(copy, nid);
+    onClose();
+  };
+  const remove = async (info: SavedScenarioInfo) => {
+    if (!window.confirm(`Delete the saved scenario "${info.name}"? This cannot be undone.`)) return;
+    await deleteScenario(info.id).catch((e: Error) => actions.post('error', e.message));
+    if (info.id === store.get().docId) actions.open(store.get().history.present, newScenarioId());
+    void refresh();
+  };
+  const fromPreset = (key: string) => {
+    const p = PRESETS.find((x) => x.key === key);
+    if (!p) return;
+    actions.open(p.make(), newScenarioId());
+    onClose();
+  };
+  return (
+    <div className="menu" role="dialog" aria-label="Saved scenarios" style={{ left: 0 }}>
+      <h3 style={{ marginTop: 2 }}>Saved in this browser</h3>
+      {error ? <div className="banner error">{error}</div> : null}
+      <div className="menu-list">
+        {list === null ? <div className="muted">Loading…</div> : null}
+        {list?.length === 0 ? <div className="muted">Nothing saved yet.</div> : null}
+        {list?.map((info) => (
+          <div key={info.id} className={`menu-row${info.id === docId ? ' current' : ''}`} data-testid="saved-scenario">
+            <span className="name" title={`${info.name} · ${new Date(info.updatedMs).toLocaleString()}`}>
+              {info.name}
+              <span className="muted"> · {fmtInt(info.satellites)} sats</span>
+            </span>
+            <button className="btn" onClick={() => void open(info.id)} disabled={info.id === docId}>
+              Open
+            </button>
+            <button className="btn" onClick={() => void duplicate(info.id)}>
+              Duplicate
+            </button>
+            <button className="btn danger" onClick={() => void remove(info)} aria-label={`Delete ${info.name}`}>
+              Delete
+            </button>
+          </div>
+        ))}
+      </div>
+      <h3>New from preset</h3>
+      <div className="btn-row">
+        {PRESETS.map((p) => (
+          <button key={p.key} className="btn" onClick={() => fromPreset(p.key)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

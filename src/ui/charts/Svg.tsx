@@ -1,0 +1,171 @@
+/**
+ * SVG charts: histogram and line chart (optionally with a second y axis). Axes and text use
+ * currentColor; series use CSS variables with fallbacks, so a chart reads in dark and light
+ * themes and stays legible when copied into a report without the page's styles.
+ */
+import { useId } from 'react';
+import type { HistogramData } from './chartMath';
+import { niceTicks } from './chartMath';
+import { fmtSig } from '../format';
+
+export const SERIES = ['var(--chart-1, #2f7fd1)', 'var(--chart-2, #c98a12)', 'var(--chart-3, #2f9e44)', 'var(--chart-4, #c2417f)'];
+const FONT = 10;
+
+interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function frame(width: number, height: number, right = 10): Frame {
+  return { width, height, left: 44, right, top: 18, bottom: 28 };
+}
+
+function scale(d0: number, d1: number, r0: number, r1: number) {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (v: number) => r0 + (v - d0) * k;
+}
+
+function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string }) {
+  return (
+    <g fontSize={FONT} fill="currentColor" style={{ fontFamily: 'system-ui, sans-serif' }}>
+      <text x={f.left} y={11} fontWeight={600}>
+        {title}
+      </text>
+      {yTicks.map((t) => (
+        <g key={`y${t}`}>
+          <line x1={f.left} x2={f.width - f.right} y1={y(t)} y2={y(t)} style={{ stroke: 'var(--grid, #8888)' }} strokeWidth={0.6} />
+          <text x={f.left - 4} y={y(t) + 3} textAnchor="end">
+            {fmtSig(t, 3)}
+          </text>
+        </g>
+      ))}
+      {xTicks.map((t) => (
+        <g key={`x${t}`}>
+          <line x1={x(t)} x2={x(t)} y1={f.height - f.bottom} y2={f.height - f.bottom + 3} stroke="currentColor" />
+          <text x={x(t)} y={f.height - f.bottom + 13} textAnchor="middle">
+            {fmtSig(t, 3)}
+          </text>
+        </g>
+      ))}
+      <line x1={f.left} x2={f.width - f.right} y1={f.height - f.bottom} y2={f.height - f.bottom} stroke="currentColor" />
+      <line x1={f.left} x2={f.left} y1={f.top} y2={f.height - f.bottom} stroke="currentColor" />
+      <text x={(f.left + f.width - f.right) / 2} y={f.height - 3} textAnchor="middle" opacity={0.8}>
+        {xLabel}
+      </text>
+      <text transform={`translate(10 ${(f.top + f.height - f.bottom) / 2}) rotate(-90)`} textAnchor="middle" opacity={0.8}>
+        {yLabel}
+      </text>
+    </g>
+  );
+}
+
+export function HistogramChart({ data, width, height, title, xLabel, color = SERIES[0], marker }: { data: HistogramData; width: number; height: number; title: string; xLabel: string; color?: string; marker?: { value: number; label: string } }) {
+  const f = frame(width, height);
+  const titleId = useId();
+  if (data.n === 0)
+    return (
+      <svg width={width} height={height} role="img" aria-label={`${title}: no data`}>
+        <text x={8} y={16} fontSize={FONT} fill="currentColor">
+          {title}: no data
+        </text>
+      </svg>
+    );
+  const lo = data.edges[0];
+  const hi = data.edges[data.edges.length - 1];
+  let maxC = 0;
+  for (const c of data.counts) maxC = Math.max(maxC, c);
+  const x = scale(lo, hi, f.left, width - f.right);
+  const y = scale(0, maxC, height - f.bottom, f.top);
+  return (
+    <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
+      <title id={titleId}>{`${title}: ${data.n} satellites, ${fmtSig(data.min)} to ${fmtSig(data.max)} ${xLabel}`}</title>
+      <Axes f={f} xTicks={niceTicks(lo, hi, 4)} yTicks={niceTicks(0, maxC, 3)} x={x} y={y} xLabel={xLabel} yLabel="satellites" title={title} />
+      {Array.from(data.counts).map((c, b) =>
+        c > 0 ? <rect key={b} x={x(data.edges[b]) + 0.5} width={Math.max(1, x(data.edges[b + 1]) - x(data.edges[b]) - 1)} y={y(c)} height={height - f.bottom - y(c)} style={{ fill: color }} /> : null,
+      )}
+      {marker && marker.value >= lo && marker.value <= hi ? (
+        <g>
+          <line x1={x(marker.value)} x2={x(marker.value)} y1={f.top} y2={height - f.bottom} style={{ stroke: 'var(--error, #d33)' }} strokeDasharray="3 2" />
+          <text x={x(marker.value) + 3} y={f.top + 8} fontSize={FONT} style={{ fill: 'var(--error, #d33)' }}>
+            {marker.label}
+          </text>
+        </g>
+      ) : null}
+    </svg>
+  );
+}
+
+export interface Series {
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  color?: string;
+  /** Plot against the right-hand axis. */
+  right?: boolean;
+  step?: boolean;
+}
+
+export function LineChart({ series, width, height, title, xLabel, yLabel, yRightLabel, yRange, yRightRange }: { series: Series[]; width: number; height: number; title: string; xLabel: string; yLabel: string; yRightLabel?: string; yRange?: [number, number]; yRightRange?: [number, number] }) {
+  const hasRight = series.some((s) => s.right);
+  const f = frame(width, height, hasRight ? 40 : 10);
+  const titleId = useId();
+  const ext = (ss: Series[], pick: 'x' | 'y'): [number, number] => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of ss) for (let i = 0; i < s[pick].length; i++) { const v = s[pick][i]; if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
+    return lo <= hi ? [lo, hi === lo ? lo + 1 : hi] : [0, 1];
+  };
+  const [x0, x1] = ext(series, 'x');
+  const [yl0, yl1] = yRange ?? ext(series.filter((s) => !s.right), 'y');
+  const [yr0, yr1] = yRightRange ?? ext(series.filter((s) => s.right), 'y');
+  const x = scale(x0, x1, f.left, width - f.right);
+  const yl = scale(yl0, yl1, height - f.bottom, f.top);
+  const yr = scale(yr0, yr1, height - f.bottom, f.top);
+  const xt = niceTicks(x0, x1, 5);
+  return (
+    <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
+      <title id={titleId}>{title}</title>
+      <Axes f={f} xTicks={xt} yTicks={niceTicks(yl0, yl1, 4)} x={x} y={yl} xLabel={xLabel} yLabel={yLabel} title={title} />
+      {hasRight ? (
+        <g fontSize={FONT} fill="currentColor">
+          <line x1={width - f.right} x2={width - f.right} y1={f.top} y2={height - f.bottom} stroke="currentColor" />
+          {niceTicks(yr0, yr1, 4).map((t) => (
+            <text key={t} x={width - f.right + 4} y={yr(t) + 3}>
+              {fmtSig(t, 3)}
+            </text>
+          ))}
+          <text transform={`translate(${width - 4} ${(f.top + height - f.bottom) / 2}) rotate(90)`} textAnchor="middle" opacity={0.8}>
+            {yRightLabel}
+          </text>
+        </g>
+      ) : null}
+      {series.map((s, k) => {
+        const yy = s.right ? yr : yl;
+        let d = '';
+        for (let i = 0; i < s.x.length; i++) {
+          const px = x(s.x[i]).toFixed(1);
+          const py = yy(s.y[i]).toFixed(1);
+          if (!Number.isFinite(s.y[i])) continue;
+          if (d === '') d = `M${px},${py}`;
+          else if (s.step) d += `H${px}V${py}`;
+          else d += `L${px},${py}`;
+        }
+        return <path key={s.label} d={d} fill="none" style={{ stroke: s.color ?? SERIES[k % SERIES.length] }} strokeWidth={1.6} />;
+      })}
+      <g fontSize={FONT} fill="currentColor">
+        {series.map((s, k) => (
+          <g key={s.label} transform={`translate(${f.left + 8 + k * 120} ${f.top + 4})`}>
+            <rect width={10} height={3} y={-3} style={{ fill: s.color ?? SERIES[k % SERIES.length] }} />
+            <text x={14} y={1}>
+              {s.label}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Form fields that validate as the user types. The text stays in the field while it is
+ * invalid (nothing typed is lost); only a value that passes the field's own checks and the
+ * caller's `commit` (which validates the whole scenario) reaches the store.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+/** Errors from scenario validation look like "shells[0].altitudeKm: message": keep the message. */
+export function fieldMessage(errors: string[]): string {
+  return errors
+    .map((e) => {
+      const i = e.indexOf(': ');
+      return i > 0 && /^[\w.[\]]+$/.test(e.slice(0, i)) ? e.slice(i + 2) : e;
+    })
+    .join('; ');
+}
+
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return String(Number(v.toPrecision(12)));
+}
+
+/** Parse what a person types as a number: accepts spaces and thousands separators "1,000,000", "1e6". */
+export function parseTypedNumber(text: string): number | null {
+  const t = text.trim().replace(/[\s_]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+export interface NumberCheck {
+  min?: number;
+  max?: number;
+  /** Exclusive lower bound (zod .gt / .positive). */
+  gt?: boolean;
+  integer?: boolean;
+}
+
+/** The field's own check (range, integer). Returns a message or null. */
+export function checkNumber(v: number | null, c: NumberCheck): string | null {
+  if (v === null) return 'must be a number';
+  if (c.integer && !Number.isInteger(v)) return 'must be a whole number';
+  if (c.min !== undefined && (c.gt ? v <= c.min : v < c.min)) return `must be ${c.gt ? 'above' : 'at least'} ${c.min}`;
+  if (c.max !== undefined && v > c.max) return `must be at most ${c.max}`;
+  return null;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  unit?: string;
+  hint?: string;
+  error: string | null;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+function FieldShell({ id, label, unit, hint, error, children, wide }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
+      <label htmlFor={id} title={hint}>
+        {label}
+        {hint ? <span className="hint-mark" aria-hidden="true">?</span> : null}
+      </label>
+      <div className="field-input">
+        {children}
+        {unit ? <span className="unit">{unit}</span> : null}
+      </div>
+      {error ? (
+        <div className="field-error" id={`${id}-err`} role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export interface NumberFieldProps extends NumberCheck {
+  label: string;
+  value: number;
+  unit?: string;
+  /** Hover text: the source of the default. */
+  hint?: string;
+  /** Stable name for tests and autofill, e.g. "shells.w500.altitudeKm". */
+  name: string;
+  /** Validate and store; returns errors (refused) or null (stored). */
+  commit: (v: number) => string[] | null;
+  step?: number;
+  wide?: boolean;
+}
+
+export function NumberField(p: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(formatNumber(p.value));
+  const [error, setError] = useState<string | null>(null);
+  const lastValue = useRef(p.value);
+  // The store changed under us (undo/redo, another panel): show the stored value.
+  useEffect(() => {
+    if (!Object.is(lastValue.current, p.value)) {
+      lastValue.current = p.value;
+      setText(formatNumber(p.value));
+      setError(null);
+    }
+  }, [p.value]);
+  const onChange = (t: string) => {
+    setText(t);
+    const v = parseTypedNumber(t);
+    const local = checkNumber(v, p);
+    if (local || v === null) {
+      setError(`${p.label}: ${local}`);
+      return;
+    }
+    const errs = p.commit(v);
+    if (errs && errs.length) {
+      setError(`${p.label}: ${fieldMessage(errs)}`);
+      return;
+    }
+    lastValue.current = v;
+    setError(null);
+  };
+  return (
+    <FieldShell id={id} label={p.label} unit={p.unit} hint={p.hint} error={error} wide={p.wide}>
+      <input
+        id={id}
+        name={p.name}
+        data-field={p.name}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          if (!error) setText(formatNumber(p.value));
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  name: string;
+  hint?: string;
+  maxLength?: number;
+  commit: (v: string) => string[] | null;
+  wide?: boolean;
+}
+
+export function TextField(p: TextFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(p.value);
+  const [error, setError] = useState<string | null>(null);
+  const last = useRef(p.value);
+  useEffect(() => {
+    if (last.current !== p.value) {
+      last.current = p.value;
+      setText(p.value);
+      setError(null);
+    }
+  }, [p.value]);
+  const onChange = (t: string) => {
+    setText(t);
+    if (t.trim() === '') return setError(`${p.label}: must not be empty`);
+    if (p.maxLength && t.length > p.maxLength) return setError(`${p.label}: at most ${p.maxLength} characters`);
+    const errs = p.commit(t);
+    if (errs && errs.length) return setError(`${p.label}: ${fieldMessage(errs)}`);
+    last.current = t;
+    setError(null);
+  };
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} wide={p.wide}>
+      <input
+        id={id}
+        name={p.name}
+        data-field={p.name}
+        type="text"
+        autoComplete="off"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface SelectFieldProps<T extends string | number> {
+  label: string;
+  value: T;
+  name: string;
+  hint?: string;
+  options: ReadonlyArray<{ value: T; label: string; disabled?: boolean }>;
+  commit: (v: T) => string[] | null;
+  wide?: boolean;
+}
+
+export function SelectField<T extends string | number>(p: SelectFieldProps<T>) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [p.value]);
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} wide={p.wide}>
+      <select
+        id={id}
+        name={p.name}
+        data-field={p.name}
+        value={String(p.value)}
+        onChange={(e) => {
+          const opt = p.options.find((o) => String(o.value) === e.target.value);
+          if (!opt) return;
+          const errs = p.commit(opt.value);
+          setError(errs && errs.length ? `${p.label}: ${fieldMessage(errs)}` : null);
+        }}
+      >
+        {p.options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckField(p: { label: string; value: boolean; name: string; hint?: string; commit: (v: boolean) => string[] | null }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" name={p.name} data-field={p.name} checked={p.value} onChange={(e) => p.commit(e.target.checked)} />
+      <label htmlFor={id} title={p.hint}>
+        {p.label}
+      </label>
+    </div>
+  );
+}
