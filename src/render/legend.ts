@@ -8,19 +8,20 @@ import { buildLut, CATEGORICAL, NO_DATA_RGB, SUNLIT_RGB, ECLIPSE_RGB, type Conti
 export type ColourMode = 'shell' | 'sunlit' | 'power' | 'powerMargin' | 'thermalMargin' | 'radiatorTemp' | 'latency';
 
 /**
- * Per-satellite metric columns (index = satellite id), as the analysis produces them.
+ * Per-satellite metric columns (index = satellite id), named as src/core/analysis
+ * `PerSatelliteMetrics` names them, so its result can be passed as is (fleet-wide, start 0).
  * Every column is optional: a mode whose column is missing draws all satellites as "no data".
  */
 export interface ViewerMetrics {
-  /** Orbit-average electrical power delivered, W. */
-  orbitAvgPowerW?: Float64Array;
-  /** Power margin: (available - required) / required, fraction (0.1 = 10 % spare). */
-  powerMarginFrac?: Float64Array;
-  /** Thermal margin: radiator temperature limit minus the steady temperature, K (negative = over). */
-  thermalMarginK?: Float64Array;
-  /** Radiator equilibrium temperature, K. */
-  radiatorTempK?: Float64Array;
-  /** Latency to the nearest ground station (one way), ms. */
+  /** Orbit-average usable electrical power, W. */
+  usablePowerW?: Float64Array;
+  /** Power margin: usable power minus the load, W (negative = short). */
+  powerMarginW?: Float64Array;
+  /** Thermal margin: heat the radiator can reject minus the heat to reject, W (negative = over). */
+  thermalMarginW?: Float64Array;
+  /** Radiator equilibrium temperature, degC. */
+  radiatorTempC?: Float64Array;
+  /** One-way latency to the ground, ms. */
   latencyMs?: Float64Array;
 }
 export type MetricKey = keyof ViewerMetrics;
@@ -41,10 +42,10 @@ export interface ModeInfo {
 export const COLOUR_MODES: Record<ColourMode, ModeInfo> = {
   shell: { label: 'Shell', metric: null, unit: '', scale: 1, offset: 0, map: null, key: '1' },
   sunlit: { label: 'Sunlit now', metric: null, unit: '', scale: 1, offset: 0, map: null, key: '2' },
-  power: { label: 'Orbit-average power', metric: 'orbitAvgPowerW', unit: 'kW', scale: 1e-3, offset: 0, map: 'viridis', key: '3' },
-  powerMargin: { label: 'Power margin', metric: 'powerMarginFrac', unit: '%', scale: 100, offset: 0, map: 'cividis', key: '4' },
-  thermalMargin: { label: 'Thermal margin', metric: 'thermalMarginK', unit: 'K', scale: 1, offset: 0, map: 'cividis', key: '5' },
-  radiatorTemp: { label: 'Radiator temperature', metric: 'radiatorTempK', unit: '°C', scale: 1, offset: -273.15, map: 'viridis', key: '6' },
+  power: { label: 'Orbit-average power', metric: 'usablePowerW', unit: 'kW', scale: 1e-3, offset: 0, map: 'viridis', key: '3' },
+  powerMargin: { label: 'Power margin', metric: 'powerMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'cividis', key: '4' },
+  thermalMargin: { label: 'Thermal margin', metric: 'thermalMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'cividis', key: '5' },
+  radiatorTemp: { label: 'Radiator temperature', metric: 'radiatorTempC', unit: '°C', scale: 1, offset: 0, map: 'viridis', key: '6' },
   latency: { label: 'Latency to ground', metric: 'latencyMs', unit: 'ms', scale: 1, offset: 0, map: 'cividis', key: '7' },
 };
 export const COLOUR_MODE_ORDER: ColourMode[] = ['shell', 'sunlit', 'power', 'powerMargin', 'thermalMargin', 'radiatorTemp', 'latency'];

@@ -1,0 +1,156 @@
+/**
+ * Embed entry (embed.html): the viewer alone, configured by the URL query (config.ts) and driven by
+ * postMessage (api.ts). Builds the scenario's fleet, starts the propagation pool, shows the fleet
+ * at once from its elements, then runs the analytic analysis for the colour maps and the capacity card.
+ */
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { analyzeAnalytic, type PerSatelliteMetrics } from '../../core/analysis/analytic';
+import { finalizeRollup, rollupMetrics } from '../../core/analysis/rollup';
+import { buildFleet } from '../../core/fleet/generators';
+import type { Fleet } from '../../core/fleet/fleet';
+import { defaultScenario, presetScenario } from '../../core/presets';
+import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
+import { createPropagationEngine } from '../../engine';
+import type { PropagationEngine } from '../../engine/types';
+import { ConstellationView, createViewerStore, viewerActions, type CapacitySummary, type ViewerHandle } from '../../render';
+import { installMessageApi } from './api';
+import { parseEmbedQuery, type EmbedConfig } from './config';
+
+/** One Walker delta shell of about n satellites at 550 km / 53 deg (for quick embeds and tests). */
+export function walkerScenario(n: number, base: Scenario): Scenario {
+  const planes = Math.max(1, Math.round(Math.sqrt(n / 2)));
+  const perPlane = Math.max(1, Math.ceil(n / planes));
+  return ScenarioSchema.parse({
+    ...base,
+    name: `Walker ${planes * perPlane}`,
+    shells: [
+      {
+        id: 'walker',
+        name: '550 km / 53 deg',
+        designId: base.designs[0].id,
+        kind: 'walker-delta',
+        altitudeKm: 550,
+        inclinationDeg: 53,
+        totalSatellites: planes * perPlane,
+        planes,
+        phasing: 1,
+      },
+    ],
+  });
+}
+
+function chooseScenario(cfg: EmbedConfig): Scenario {
+  const base = defaultScenario();
+  if (cfg.sats !== null) return walkerScenario(cfg.sats, base);
+  if (cfg.preset) {
+    const s = presetScenario(cfg.preset);
+    if (s) return s;
+    cfg.warnings.push(`preset=${cfg.preset}: unknown preset; showing the default`);
+  }
+  return base;
+}
+
+function capacityOf(fleet: Fleet, scenario: Scenario, m: PerSatelliteMetrics): CapacitySummary {
+  const r = finalizeRollup(rollupMetrics(fleet, scenario, m), fleet);
+  return {
+    totalGW: r.totals.computeGW,
+    mode: r.mode,
+    shells: r.shells.map((s) => ({ name: s.name, usableGW: s.computeGW, binding: s.binding === 'installed' ? 'compute' : s.binding })),
+  };
+}
+
+function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
+  const scenario = useMemo(() => chooseScenario(cfg), [cfg]);
+  const epochMs = Date.parse(scenario.epoch);
+  const winStart = Date.parse(scenario.window.start);
+  const winEnd = winStart + scenario.window.durationMin * 60_000;
+  const store = useMemo(() => {
+    const t = cfg.timeMs ?? epochMs;
+    const s = createViewerStore({
+      epochMs,
+      windowStartMs: Math.min(winStart, t),
+      windowEndMs: Math.max(winEnd, t),
+    });
+    const a = viewerActions(s);
+    a.setTime(t);
+    if (cfg.paused) a.pause();
+    if (cfg.speed !== null) a.setSpeed(cfg.speed);
+    if (cfg.colour) a.setColourMode(cfg.colour);
+    if (cfg.select !== null) a.select(cfg.select);
+    a.setLayers(cfg.layers);
+    return s;
+  }, [cfg, epochMs, winStart, winEnd]);
+  const [fleet, setFleet] = useState<Fleet | null>(null);
+  const [engine, setEngine] = useState<PropagationEngine | null>(null);
+  const [metrics, setMetrics] = useState<PerSatelliteMetrics | undefined>(undefined);
+  const [capacity, setCapacity] = useState<CapacitySummary | null>(null);
+
+  useEffect(() => {
+    // Let the globe paint first, then build the fleet.
+    const id = setTimeout(() => setFleet(buildFleet(scenario)), 0);
+    return () => clearTimeout(id);
+  }, [scenario]);
+
+  useEffect(() => {
+    if (!cfg.engine) return;
+    const e = createPropagationEngine();
+    setEngine(e);
+    return () => e.dispose();
+  }, [cfg.engine]);
+
+  useEffect(() => {
+    if (!fleet || !cfg.analysis) return;
+    // After the first satellites are on screen: the analytic pass blocks the main thread briefly.
+    const id = setTimeout(() => {
+      const m = analyzeAnalytic(fleet, scenario);
+      setMetrics(m);
+      setCapacity(capacityOf(fleet, scenario, m));
+    }, 600);
+    return () => clearTimeout(id);
+  }, [fleet, scenario, cfg.analysis]);
+
+  useEffect(() => {
+    if (cfg.view) {
+      const id = setTimeout(() => viewerActions(store).camera(cfg.view!), 0);
+      return () => clearTimeout(id);
+    }
+  }, [cfg.view, store, fleet]);
+
+  const onReady = (h: ViewerHandle) => {
+    installMessageApi(h);
+  };
+
+  return (
+    <>
+      <ConstellationView
+        fleet={fleet}
+        engine={engine}
+        store={store}
+        metrics={metrics}
+        capacity={capacity}
+        groundStations={scenario.groundStations}
+        overlays={cfg.ui}
+        globalKeys
+        antialias={cfg.antialias}
+        pointSizePx={cfg.pointSizePx ?? 2}
+        onReady={onReady}
+      />
+      {cfg.warnings.length > 0 && (
+        <div style={{ position: 'absolute', top: 8, left: '50%', transform: 'translateX(-50%)', color: '#ffcf7a', font: '12px system-ui', background: 'rgba(12,17,28,0.9)', padding: '4px 8px', borderRadius: 4 }} data-testid="embed-warnings">
+          {cfg.warnings.join(' · ')}
+        </div>
+      )}
+    </>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  const cfg = parseEmbedQuery(window.location.search);
+  createRoot(root).render(
+    <StrictMode>
+      <EmbedApp cfg={cfg} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * <ConstellationView>: the 3D viewer as one embeddable React component (canvas + overlays).
+ * See src/render/index.ts for the API summary.
+ */
+import { Canvas } from '@react-three/fiber';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import * as THREE from 'three';
+import type { Fleet } from '../core/fleet/fleet';
+import type { GroundStation } from '../core/scenario/schema';
+import type { PropagationEngine } from '../engine/types';
+import type { CapacitySummary } from './capacityCard';
+import type { ViewerMetrics } from './legend';
+import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, useViewerKeys, VIEWER_CSS } from './overlays';
+import { createRuntime, stateOf, type SatelliteState, type ViewerRuntime, type ViewerStats } from './runtime';
+import { Scene } from './scene';
+import { createViewerStore, viewerActions, type ViewerStore } from './store';
+
+export interface ConstellationViewProps {
+  /** The satellites (column arrays). null shows the Earth alone. */
+  fleet: Fleet | null;
+  /** Propagation engine (worker pool). Without one, satellites stay at their provisional element positions. */
+  engine: PropagationEngine | null;
+  /** Viewer store (time, selection, colour mode, layers). Created internally when absent. */
+  store?: ViewerStore;
+  /** Per-satellite metric columns for the colour maps and the inspector. */
+  metrics?: ViewerMetrics;
+  /** Capacity rollup drawn in the scene (per-shell GW bars and total). */
+  capacity?: CapacitySummary | null;
+  groundStations?: GroundStation[];
+  /** Satellite point size, px (default 2). */
+  pointSizePx?: number;
+  /** Show the DOM overlays (time controls, legend, inspector, status). Default true. */
+  overlays?: boolean;
+  /** Listen for keyboard shortcuts on the window (true) or only when the viewer has focus (false, default). */
+  globalKeys?: boolean;
+  /** Called once the canvas exists, with a handle for embedders and tests. */
+  onReady?: (handle: ViewerHandle) => void;
+  /** WebGL context attributes worth changing (tests use antialias false). */
+  antialias?: boolean;
+  /** Device pixel ratio cap (default 2). */
+  maxDpr?: number;
+  className?: string;
+  style?: React.CSSProperties;
+}
+
+/** Imperative handle: stats, picking and projection, for embedders (postMessage API) and benchmarks. */
+export interface ViewerHandle {
+  store: ViewerStore;
+  canvas: HTMLCanvasElement;
+  stats(): ViewerStats;
+  /** Satellite id under CSS pixel (x, y) of the canvas (GPU id buffer), or -1. */
+  pickAt(x: number, y: number): number;
+  /** Where satellite `id` is drawn now: CSS pixels in the canvas, and whether the Earth hides it. */
+  screenPosition(id: number): { x: number; y: number; visible: boolean } | null;
+  /** Drawn state of satellite `id` now (km, km/s, TEME). */
+  state(id: number): SatelliteState | null;
+  /** PNG data URL of the current picture. */
+  snapshot(): string;
+}
+
+let cssInjected = false;
+function injectCss(): void {
+  if (cssInjected || typeof document === 'undefined') return;
+  cssInjected = true;
+  const el = document.createElement('style');
+  el.dataset.owner = 'constellation-view';
+  el.textContent = VIEWER_CSS;
+  document.head.appendChild(el);
+}
+
+function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () => void): ViewerHandle {
+  const v = new THREE.Vector3();
+  return {
+    store: rt.store,
+    canvas,
+    stats: () => ({ ...rt.stats }),
+    pickAt: (x, y) => rt.pick(x, y),
+    screenPosition(id) {
+      const s = stateOf(rt, id);
+      const cam = rt.camera;
+      if (!s || !cam) return null;
+      const R = 6378.135;
+      v.set(s.positionKm[0] / R, s.positionKm[1] / R, s.positionKm[2] / R);
+      // Hidden if the segment camera -> satellite passes through the unit sphere.
+      const c = cam.position;
+      const dx = v.x - c.x, dy = v.y - c.y, dz = v.z - c.z;
+      const len = Math.hypot(dx, dy, dz);
+      const ux = dx / len, uy = dy / len, uz = dz / len;
+      const b = c.x * ux + c.y * uy + c.z * uz;
+      const disc = b * b - (c.x * c.x + c.y * c.y + c.z * c.z - 1);
+      const hidden = disc > 0 && -b - Math.sqrt(disc) > 0 && -b - Math.sqrt(disc) < len;
+      v.project(cam);
+      const rect = canvas.getBoundingClientRect();
+      const x = ((v.x + 1) / 2) * rect.width;
+      const y = ((1 - v.y) / 2) * rect.height;
+      const inView = v.z < 1 && x >= 0 && y >= 0 && x < rect.width && y < rect.height;
+      return { x, y, visible: inView && !hidden };
+    },
+    state: (id) => stateOf(rt, id),
+    snapshot() {
+      renderNow();
+      return canvas.toDataURL('image/png');
+    },
+  };
+}
+
+export function ConstellationView(props: ConstellationViewProps): React.JSX.Element {
+  const { fleet, engine, metrics, capacity, groundStations, pointSizePx = 2, overlays = true, globalKeys = false, onReady, antialias = true, maxDpr = 2 } = props;
+  const ownStore = useMemo(() => props.store ?? createViewerStore(), [props.store]);
+  const store = props.store ?? ownStore;
+  const runtime = useMemo(() => createRuntime(store), [store]);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const [keyTarget, setKeyTarget] = useState<HTMLElement | Window | null>(null);
+  injectCss();
+
+  useEffect(() => {
+    setKeyTarget(globalKeys ? window : rootRef.current);
+  }, [globalKeys]);
+  useViewerKeys(store, keyTarget);
+
+  const actions = useMemo(() => viewerActions(store), [store]);
+
+  return (
+    <div ref={rootRef} className={`ocv-root ${props.className ?? ''}`} style={props.style} tabIndex={0} data-testid="constellation-view">
+      <Canvas
+        flat
+        frameloop="demand"
+        dpr={[1, maxDpr]}
+        gl={{ antialias, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+        camera={{ fov: 40, near: 0.005, far: 2000, position: [4, 0, 1.5], up: [0, 0, 1] }}
+        onCreated={(state) => {
+          state.gl.setClearColor(0x000000, 0);
+          if (onReady) {
+            const renderNow = () => {
+              state.advance(performance.now());
+            };
+            onReady(makeHandle(runtime, state.gl.domElement, renderNow));
+          }
+        }}
+      >
+        <Scene
+          fleet={fleet}
+          engine={engine}
+          store={store}
+          runtime={runtime}
+          metrics={metrics}
+          capacity={capacity}
+          groundStations={groundStations}
+          pointSizePx={pointSizePx}
+        />
+      </Canvas>
+      {overlays && (
+        <>
+          <TimeControls store={store} />
+          <LegendPanel store={store} fleet={fleet} metrics={metrics} />
+          <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
+          <StatusBadge store={store} />
+          <button type="button" className="ocv-btn ocv-helpbtn" onClick={actions.toggleHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
+            ?
+          </button>
+          <HelpOverlay store={store} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The 3D constellation viewer (issue 5). three.js through @react-three/fiber.
+ *
+ * ## Mounting
+ * ```tsx
+ * const store = useMemo(() => createViewerStore({ epochMs, windowStartMs, windowEndMs }), []);
+ * <ConstellationView
+ *   fleet={fleet}                 // Fleet (column arrays) or null
+ *   engine={engine}               // PropagationEngine (createPropagationEngine()) or null
+ *   store={store}                 // optional; the view makes its own otherwise
+ *   metrics={perSatelliteMetrics} // optional ViewerMetrics: usablePowerW, powerMarginW, thermalMarginW,
+ *                                 //   radiatorTempC, latencyMs (Float64Array, index = satellite id);
+ *                                 //   analyzeAnalytic()'s PerSatelliteMetrics fits as is
+ *   capacity={{ totalGW, shells: [{ name, usableGW, binding }] }}  // drawn in the scene
+ *   groundStations={scenario.groundStations}
+ *   onReady={(handle) => ...}     // ViewerHandle: stats(), pickAt(), screenPosition(), state(), snapshot()
+ * />
+ * ```
+ * The component fills its parent (give the parent a size). It takes the engine as a prop and never
+ * creates one: the page owns the worker pool.
+ *
+ * ## Store (createViewerStore / useViewer / viewerActions)
+ * colourMode ('shell' | 'sunlit' | 'power' | 'powerMargin' | 'thermalMargin' | 'radiatorTemp' |
+ * 'latency'), selectedId / hoverId (-1 = none), clock (sim time is a linear function of wall time:
+ * read it with `simTimeMs(state.clock)`), windowStartMs / windowEndMs (scrub range), epochMs,
+ * layers (atmosphere, borders, sunDirection, shadowCone, planeRings, groundStations, links,
+ * capacity), helpOpen, cameraRequest, status. Change it through `viewerActions(store)`
+ * (play, pause, setSpeed, setTime, jumpToNow, jumpToEpoch, select, setColourMode, toggleLayer,
+ * camera('earth' | 'shell' | 'station' | 'focus'), toggleHelp).
+ *
+ * ## How it draws a million satellites
+ * One THREE.Points draw call; position and velocity from the last engine tick are attributes and
+ * the vertex shader moves each point along its orbit (shaders.ts). The main thread converts a
+ * tick (Float64 km -> Float32 Earth radii) a few times a second and does no per-satellite work per
+ * frame. Until the engine's first tick, satellites are placed from their elements in chunks
+ * (provisional.ts) so the first ones show at once. Picking renders ids into a 9x9 target (picking.ts).
+ */
+export { ConstellationView, type ConstellationViewProps, type ViewerHandle } from './ConstellationView';
+export {
+  createViewerStore,
+  defaultViewerState,
+  simTimeMs,
+  useViewer,
+  viewerActions,
+  MAX_SPEED,
+  MIN_SPEED,
+  SPEED_STEPS,
+  type CameraPreset,
+  type ViewerActions,
+  type ViewerClock,
+  type ViewerLayers,
+  type ViewerState,
+  type ViewerStore,
+} from './store';
+export { COLOUR_MODES, COLOUR_MODE_ORDER, legendFor, valueRange, niceTicks, type ColourMode, type Legend, type ViewerMetrics } from './legend';
+export { sampleMap, cssGradient, CATEGORICAL, type ContinuousMapName } from './colormaps';
+export type { CapacitySummary, CapacityShell } from './capacityCard';
+export type { ViewerStats, SatelliteState } from './runtime';
+export { SHORTCUTS } from './overlays';

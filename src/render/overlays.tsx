@@ -1,0 +1,414 @@
+/**
+ * DOM overlays of the viewer: time controls, legend with colour-mode picker, inspector, help,
+ * loading status and context-loss notice. They read the store through `useViewer` and the
+ * satellite state through the runtime at 4 Hz; nothing here runs per frame.
+ */
+import React, { useEffect, useMemo, useState } from 'react';
+import { WGS72 } from '../core/constants';
+import type { Fleet } from '../core/fleet/fleet';
+import { satelliteName } from '../core/fleet/fleet';
+import { sgp4SemiMajorAxisKm } from '../core/orbit';
+import { DEG2RAD, RAD2DEG } from '../core/units';
+import { cssGradient, rgbCss } from './colormaps';
+import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
+import { stateOf, type ViewerRuntime } from './runtime';
+import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerStore } from './store';
+
+/** Re-render every `ms` (for the clock and the inspector). */
+function useTick(ms: number): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setN((k) => k + 1), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return n;
+}
+
+export function formatUtc(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+const speedLabel = (s: number) => (s === 1 ? 'real time' : `${s.toLocaleString('en-US')}×`);
+
+export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Element {
+  useTick(250);
+  const clock = useViewer(store, (s) => s.clock);
+  const ws = useViewer(store, (s) => s.windowStartMs);
+  const we = useViewer(store, (s) => s.windowEndMs);
+  const a = useMemo(() => viewerActions(store), [store]);
+  const t = simTimeMs(clock);
+  const span = Math.max(1, we - ws);
+  const frac = Math.min(1, Math.max(0, (t - ws) / span));
+  return (
+    <div className="ocv-time" data-testid="time-controls">
+      <button type="button" className="ocv-btn ocv-play" data-testid="play-pause" onClick={a.togglePlay} title="Play / pause (Space)">
+        {clock.playing ? '❚❚' : '▶'}
+      </button>
+      <select className="ocv-select" data-testid="speed" value={clock.speed} onChange={(e) => a.setSpeed(Number(e.target.value))} title="Speed (+ / -)">
+        {[...new Set([...SPEED_STEPS, clock.speed])]
+          .sort((x, y) => x - y)
+          .map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
+      </select>
+      <input
+        className="ocv-scrub"
+        data-testid="scrub"
+        type="range"
+        min={0}
+        max={1000}
+        value={Math.round(frac * 1000)}
+        onChange={(e) => a.setTime(ws + (Number(e.target.value) / 1000) * span)}
+        title="Scrub within the analysis window"
+      />
+      <button type="button" className="ocv-btn" onClick={a.jumpToEpoch} title="Jump to epoch (E)">
+        Epoch
+      </button>
+      <button type="button" className="ocv-btn" onClick={a.jumpToNow} title="Jump to now (N)">
+        Now
+      </button>
+      <span className="ocv-clock" data-testid="utc-clock">
+        {formatUtc(t)}
+      </span>
+    </div>
+  );
+}
+
+export function LegendPanel({ store, fleet, metrics }: { store: ViewerStore; fleet: Fleet | null; metrics?: ViewerMetrics }): React.JSX.Element {
+  const mode = useViewer(store, (s) => s.colourMode);
+  const a = useMemo(() => viewerActions(store), [store]);
+  const legend = useMemo(
+    () => legendFor(mode, { shellNames: fleet?.shells.map((s) => s.name) ?? [], count: fleet?.count ?? 0, metrics }),
+    [mode, fleet, metrics],
+  );
+  return (
+    <div className="ocv-legend" data-testid="legend">
+      <select className="ocv-select" data-testid="colour-mode" value={mode} onChange={(e) => a.setColourMode(e.target.value as ColourMode)} title="Colour by (1-7)">
+        {COLOUR_MODE_ORDER.map((m) => (
+          <option key={m} value={m}>
+            {COLOUR_MODES[m].key}. {COLOUR_MODES[m].label}
+          </option>
+        ))}
+      </select>
+      {legend.kind === 'categorical' ? (
+        <ul className="ocv-cats">
+          {legend.items.slice(0, 12).map((it) => (
+            <li key={it.label}>
+              <span className="ocv-swatch" style={{ background: rgbCss(it.colour) }} />
+              {it.label}
+            </li>
+          ))}
+        </ul>
+      ) : Number.isFinite(legend.min) ? (
+        <div data-testid="legend-range">
+          <div className="ocv-bar" style={{ background: cssGradient(legend.map) }} />
+          <div className="ocv-range">
+            <span>
+              {formatValue(legend.min)} {legend.unit}
+            </span>
+            <span>
+              {formatValue(legend.max)} {legend.unit}
+            </span>
+          </div>
+          {legend.missing > 0 && <div className="ocv-muted">{legend.missing.toLocaleString('en-US')} without data (grey)</div>}
+        </div>
+      ) : (
+        <div className="ocv-muted" data-testid="legend-nodata">
+          No {legend.title.toLowerCase()} yet: run the analysis.
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface Row {
+  k: string;
+  v: string;
+}
+
+/** Inspector rows for satellite `id` (pure apart from reading the runtime state). */
+export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metrics?: ViewerMetrics): Row[] {
+  const els = fleet.elements;
+  const shell = fleet.shells[fleet.shellIndex[id]];
+  const rows: Row[] = [];
+  rows.push({ k: 'Shell', v: shell ? shell.name : '–' });
+  const e = els.eccentricity[id];
+  const incRad = els.inclinationDeg[id] * DEG2RAD;
+  const aKm = sgp4SemiMajorAxisKm(els.meanMotionRevPerDay[id], e, incRad);
+  rows.push({ k: 'a / e / i', v: `${aKm.toFixed(1)} km / ${e.toFixed(5)} / ${els.inclinationDeg[id].toFixed(3)}°` });
+  rows.push({ k: 'RAAN / ω / M (epoch)', v: `${els.raanDeg[id].toFixed(2)}° / ${els.argPerigeeDeg[id].toFixed(2)}° / ${els.meanAnomalyDeg[id].toFixed(2)}°` });
+  const st = stateOf(rt, id);
+  if (st) {
+    const [x, y, z] = st.positionKm;
+    const [vx, vy, vz] = st.velocityKmS;
+    const r = Math.hypot(x, y, z);
+    rows.push({ k: 'Altitude', v: `${(r - WGS72.radiusKm).toFixed(1)} km` });
+    // Beta angle: angle between the orbit plane and the Sun direction, asin(h_hat . s_hat) (PHYSICS.md "Eclipse").
+    const hx = y * vz - z * vy;
+    const hy = z * vx - x * vz;
+    const hz = x * vy - y * vx;
+    const h = Math.hypot(hx, hy, hz);
+    const s = rt.sun;
+    const beta = Math.asin((hx * s[0] + hy * s[1] + hz * s[2]) / h) * RAD2DEG;
+    rows.push({ k: 'Beta angle', v: `${beta.toFixed(1)}°` });
+    // Cylindrical shadow, as the sunlit colour mode uses.
+    const along = (x * s[0] + y * s[1] + z * s[2]) / WGS72.radiusKm;
+    const px = x / WGS72.radiusKm - along * s[0];
+    const py = y / WGS72.radiusKm - along * s[1];
+    const pz = z / WGS72.radiusKm - along * s[2];
+    const shadow = along < 0 && Math.hypot(px, py, pz) < 1;
+    rows.push({ k: 'Now', v: shadow ? 'in Earth shadow' : 'sunlit' });
+  }
+  const m = metrics;
+  const fmt = (col: Float64Array | undefined, f: (v: number) => string) => (col && Number.isFinite(col[id]) ? f(col[id]) : '–');
+  rows.push({ k: 'Orbit-avg power', v: fmt(m?.usablePowerW, (v) => `${formatValue(v / 1000)} kW`) });
+  rows.push({ k: 'Power margin', v: fmt(m?.powerMarginW, (v) => `${formatValue(v / 1000)} kW`) });
+  rows.push({ k: 'Radiator temp.', v: fmt(m?.radiatorTempC, (v) => `${formatValue(v)} °C`) });
+  rows.push({ k: 'Thermal margin', v: fmt(m?.thermalMarginW, (v) => `${formatValue(v / 1000)} kW`) });
+  rows.push({ k: 'Latency to ground', v: fmt(m?.latencyMs, (v) => `${formatValue(v)} ms`) });
+  return rows;
+}
+
+export function Inspector({ store, runtime, fleet, metrics }: { store: ViewerStore; runtime: ViewerRuntime; fleet: Fleet | null; metrics?: ViewerMetrics }): React.JSX.Element | null {
+  useTick(250);
+  const selected = useViewer(store, (s) => s.selectedId);
+  const hover = useViewer(store, (s) => s.hoverId);
+  const a = useMemo(() => viewerActions(store), [store]);
+  const id = selected >= 0 ? selected : hover;
+  if (!fleet || id < 0 || id >= fleet.count) return null;
+  const rows = inspectorRows(runtime, fleet, id, metrics);
+  return (
+    <div className={`ocv-inspector${selected >= 0 ? '' : ' ocv-hover'}`} data-testid="inspector" data-sat-id={id}>
+      <div className="ocv-inspector-head">
+        <div>
+          <div className="ocv-title">{satelliteName(fleet, id)}</div>
+          <div className="ocv-muted">
+            id <span data-testid="inspector-id">{id}</span>
+            {fleet.elements.noradId[id] >= 0 ? ` · NORAD ${fleet.elements.noradId[id]}` : ''}
+            {selected >= 0 ? '' : ' · hover'}
+          </div>
+        </div>
+        {selected >= 0 && (
+          <div>
+            <button type="button" className="ocv-btn" onClick={() => a.camera('focus')} title="Focus (F)">
+              Focus
+            </button>
+            <button type="button" className="ocv-btn" onClick={() => a.select(-1)} title="Clear selection (Esc)">
+              ✕
+            </button>
+          </div>
+        )}
+      </div>
+      <table>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.k}>
+              <th>{r.k}</th>
+              <td>{r.v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const SHORTCUTS: Array<[string, string]> = [
+  ['Space', 'Play / pause'],
+  ['+ / -', 'Faster / slower'],
+  ['N / E', 'Jump to now / epoch'],
+  ['1 – 7', 'Colour: shell, sunlit, power, power margin, thermal margin, radiator temp., latency'],
+  ['Click', 'Select a satellite (Esc clears)'],
+  ['F', 'Focus on the selection'],
+  ['H / S / G', 'View: Earth, whole shell, next ground station'],
+  ['O', 'Orbital plane rings'],
+  ['L', 'Ground links'],
+  ['A / B', 'Atmosphere / borders'],
+  ['U / K', 'Sun direction / Earth shadow cone'],
+  ['C', 'Capacity card'],
+  ['?', 'This help'],
+];
+
+export function HelpOverlay({ store }: { store: ViewerStore }): React.JSX.Element | null {
+  const open = useViewer(store, (s) => s.helpOpen);
+  const a = useMemo(() => viewerActions(store), [store]);
+  if (!open) return null;
+  return (
+    <div className="ocv-help" data-testid="help" onClick={a.toggleHelp}>
+      <div className="ocv-help-card" onClick={(e) => e.stopPropagation()}>
+        <div className="ocv-title">Keyboard shortcuts</div>
+        <table>
+          <tbody>
+            {SHORTCUTS.map(([k, v]) => (
+              <tr key={k}>
+                <th>
+                  <kbd>{k}</kbd>
+                </th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="ocv-muted">Drag to rotate, wheel to zoom, right-drag to pan.</div>
+      </div>
+    </div>
+  );
+}
+
+export function StatusBadge({ store }: { store: ViewerStore }): React.JSX.Element | null {
+  const status = useViewer(store, (s) => s.status);
+  const lost = useViewer(store, (s) => s.contextLost);
+  if (lost)
+    return (
+      <div className="ocv-status ocv-warn" data-testid="context-lost">
+        Graphics context lost: restoring…
+      </div>
+    );
+  if (status.phase === 'ready' || status.phase === 'empty') {
+    return status.total > 0 ? (
+      <div className="ocv-status" data-testid="status" data-phase={status.phase}>
+        {status.total.toLocaleString('en-US')} satellites · {status.message}
+      </div>
+    ) : null;
+  }
+  return (
+    <div className={`ocv-status${status.phase === 'error' ? ' ocv-warn' : ''}`} data-testid="status" data-phase={status.phase}>
+      {status.phase === 'error'
+        ? status.message
+        : `${status.shown.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} satellites · ${status.shown < status.total ? 'placing from elements' : 'waiting for SGP4'}`}
+    </div>
+  );
+}
+
+/** Keyboard shortcuts on `target` (ignored while typing in form fields). */
+export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window | null): void {
+  useEffect(() => {
+    if (!target) return;
+    const a = viewerActions(store);
+    const onKey = (ev: Event) => {
+      const e = ev as KeyboardEvent;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) && e.key !== 'Escape') return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const mode = COLOUR_MODE_ORDER.find((m) => COLOUR_MODES[m].key === e.key);
+      let handled = true;
+      if (mode) a.setColourMode(mode);
+      else
+        switch (e.key) {
+          case ' ':
+            a.togglePlay();
+            break;
+          case '+':
+          case '=':
+            a.faster();
+            break;
+          case '-':
+          case '_':
+            a.slower();
+            break;
+          case 'n':
+          case 'N':
+            a.jumpToNow();
+            break;
+          case 'e':
+          case 'E':
+            a.jumpToEpoch();
+            break;
+          case 'f':
+          case 'F':
+            a.camera('focus');
+            break;
+          case 'h':
+          case 'H':
+            a.camera('earth');
+            break;
+          case 's':
+          case 'S':
+            a.camera('shell');
+            break;
+          case 'g':
+          case 'G':
+            store.setState((s) => ({ stationIndex: s.stationIndex + 1 }));
+            a.camera('station');
+            break;
+          case 'o':
+          case 'O':
+            a.toggleLayer('planeRings');
+            break;
+          case 'l':
+          case 'L':
+            a.toggleLayer('links');
+            break;
+          case 'a':
+          case 'A':
+            a.toggleLayer('atmosphere');
+            break;
+          case 'b':
+          case 'B':
+            a.toggleLayer('borders');
+            break;
+          case 'u':
+          case 'U':
+            a.toggleLayer('sunDirection');
+            break;
+          case 'k':
+          case 'K':
+            a.toggleLayer('shadowCone');
+            break;
+          case 'c':
+          case 'C':
+            a.toggleLayer('capacity');
+            break;
+          case '?':
+            a.toggleHelp();
+            break;
+          case 'Escape':
+            if (store.getState().helpOpen) a.toggleHelp();
+            else a.select(-1);
+            break;
+          default:
+            handled = false;
+        }
+      if (handled) e.preventDefault();
+    };
+    target.addEventListener('keydown', onKey);
+    return () => target.removeEventListener('keydown', onKey);
+  }, [store, target]);
+}
+
+export const VIEWER_CSS = `
+.ocv-root { position: relative; width: 100%; height: 100%; overflow: hidden; background: radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; outline: none; }
+.ocv-root canvas { display: block; cursor: grab; }
+.ocv-btn { background: rgba(30, 40, 58, 0.9); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 8px; font: inherit; cursor: pointer; margin-left: 4px; }
+.ocv-btn:hover { background: rgba(48, 64, 92, 0.95); }
+.ocv-select { background: rgba(20, 28, 42, 0.95); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 4px; font: inherit; }
+.ocv-time { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
+.ocv-play { width: 34px; margin-left: 0; }
+.ocv-scrub { width: 220px; accent-color: #56B4E9; }
+.ocv-clock { font-variant-numeric: tabular-nums; min-width: 170px; text-align: right; color: #f2f5fa; }
+.ocv-legend { position: absolute; left: 12px; bottom: 12px; width: 240px; padding: 8px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
+.ocv-legend .ocv-select { width: 100%; margin-bottom: 6px; }
+.ocv-cats { list-style: none; margin: 0; padding: 0; }
+.ocv-cats li { display: flex; align-items: center; gap: 6px; padding: 1px 0; }
+.ocv-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
+.ocv-bar { height: 10px; border-radius: 2px; }
+.ocv-range { display: flex; justify-content: space-between; margin-top: 3px; font-variant-numeric: tabular-nums; }
+.ocv-muted { color: #8fa3bf; font-size: 12px; }
+.ocv-inspector { position: absolute; right: 12px; top: 12px; width: 300px; padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
+.ocv-inspector.ocv-hover { opacity: 0.85; }
+.ocv-inspector-head { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 6px; }
+.ocv-title { font-weight: 600; color: #f2f5fa; font-size: 14px; }
+.ocv-inspector table, .ocv-help table { border-collapse: collapse; width: 100%; }
+.ocv-inspector th, .ocv-help th { text-align: left; font-weight: 400; color: #8fa3bf; padding: 2px 8px 2px 0; white-space: nowrap; vertical-align: top; }
+.ocv-inspector td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
+.ocv-status { position: absolute; right: 12px; bottom: 12px; padding: 4px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
+.ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
+.ocv-help { position: absolute; inset: 0; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
+.ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px; padding: 16px 20px; width: 520px; }
+.ocv-help td { padding: 3px 0; }
+.ocv-help kbd { background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 5px; font: 12px ui-monospace, monospace; color: #f2f5fa; }
+.ocv-helpbtn { position: absolute; right: 12px; bottom: 44px; }
+`;

@@ -1,0 +1,121 @@
+/**
+ * All satellites as ONE THREE.Points draw call (plus the same geometry in the id-buffer scene).
+ * Attributes: position and velocity (Float32, Earth radii and Earth radii/s, TEME) from the last
+ * engine tick, aColor (RGB bytes) from the active colour mode. The vertex shader advances each point
+ * by uDt seconds (see shaders.ts), so nothing per satellite happens on the main thread per frame.
+ * Uploads happen only on ticks (positions/velocities) and on colour-mode changes; partial ranges
+ * use addUpdateRange while the fleet is being filled in progressively.
+ */
+import * as THREE from 'three';
+// Colours in ShaderMaterial uniforms are passed raw (sRGB numbers): our shaders write them unconverted.
+import { ECLIPSE_RGB, SUNLIT_RGB } from './colormaps';
+import { PICK_FRAGMENT, PICK_VERTEX, SATELLITE_FRAGMENT, SATELLITE_VERTEX } from './shaders';
+
+export class SatelliteLayer {
+  readonly count: number;
+  readonly positions: Float32Array;
+  readonly velocities: Float32Array;
+  readonly colours: Uint8Array;
+  readonly geometry: THREE.BufferGeometry;
+  readonly material: THREE.ShaderMaterial;
+  readonly pickMaterial: THREE.ShaderMaterial;
+  readonly points: THREE.Points;
+  readonly pickPoints: THREE.Points;
+  /** Sim time (Unix ms) of the states in the position/velocity attributes. */
+  stateTimeMs = Number.NaN;
+  /** Bytes handed to the GPU since the counter was last reset (for the stats). */
+  pendingUploadBytes = 0;
+  private readonly posAttr: THREE.BufferAttribute;
+  private readonly velAttr: THREE.BufferAttribute;
+  private readonly colAttr: THREE.BufferAttribute;
+
+  constructor(count: number) {
+    this.count = count;
+    this.positions = new Float32Array(3 * count);
+    this.velocities = new Float32Array(3 * count);
+    this.colours = new Uint8Array(3 * count);
+    const g = new THREE.BufferGeometry();
+    this.posAttr = new THREE.BufferAttribute(this.positions, 3).setUsage(THREE.DynamicDrawUsage);
+    this.velAttr = new THREE.BufferAttribute(this.velocities, 3).setUsage(THREE.DynamicDrawUsage);
+    this.colAttr = new THREE.BufferAttribute(this.colours, 3, true);
+    g.setAttribute('position', this.posAttr);
+    g.setAttribute('velocity', this.velAttr);
+    g.setAttribute('aColor', this.colAttr);
+    // The points move on the GPU, so a CPU bounding volume would be wrong: never cull.
+    g.boundingSphere = new THREE.Sphere(new THREE.Vector3(), 1e6);
+    g.setDrawRange(0, 0);
+    this.geometry = g;
+    this.material = new THREE.ShaderMaterial({
+      glslVersion: THREE.GLSL3,
+      vertexShader: SATELLITE_VERTEX,
+      fragmentShader: SATELLITE_FRAGMENT,
+      uniforms: {
+        uDt: { value: 0 },
+        uSize: { value: 2 },
+        uMode: { value: 0 },
+        uSunDir: { value: new THREE.Vector3(1, 0, 0) },
+        uSunlitColor: { value: new THREE.Color().setRGB(SUNLIT_RGB[0], SUNLIT_RGB[1], SUNLIT_RGB[2], THREE.LinearSRGBColorSpace) },
+        uEclipseColor: { value: new THREE.Color().setRGB(ECLIPSE_RGB[0], ECLIPSE_RGB[1], ECLIPSE_RGB[2], THREE.LinearSRGBColorSpace) },
+        uSelected: { value: -1 },
+        uHover: { value: -1 },
+      },
+    });
+    this.pickMaterial = new THREE.ShaderMaterial({
+      glslVersion: THREE.GLSL3,
+      vertexShader: PICK_VERTEX,
+      fragmentShader: PICK_FRAGMENT,
+      uniforms: { uDt: { value: 0 }, uSize: { value: 5 } },
+    });
+    this.points = new THREE.Points(g, this.material);
+    this.points.frustumCulled = false;
+    this.points.renderOrder = 2;
+    this.pickPoints = new THREE.Points(g, this.pickMaterial);
+    this.pickPoints.frustumCulled = false;
+  }
+
+  /** Number of satellites drawn (grows while the fleet is filled in). */
+  get shown(): number {
+    return this.geometry.drawRange.count;
+  }
+
+  setShown(n: number): void {
+    this.geometry.setDrawRange(0, Math.min(this.count, Math.max(0, n)));
+  }
+
+  /** Flag rows [start, end) of position and velocity for upload. */
+  markStates(start: number, end: number): void {
+    if (end <= start) return;
+    this.posAttr.addUpdateRange(3 * start, 3 * (end - start));
+    this.velAttr.addUpdateRange(3 * start, 3 * (end - start));
+    this.posAttr.needsUpdate = true;
+    this.velAttr.needsUpdate = true;
+    this.pendingUploadBytes += 2 * 12 * (end - start);
+  }
+
+  /** Flag all states for upload (one range each). */
+  markAllStates(): void {
+    this.posAttr.clearUpdateRanges();
+    this.velAttr.clearUpdateRanges();
+    this.markStates(0, this.count);
+  }
+
+  markColours(): void {
+    this.colAttr.clearUpdateRanges();
+    this.colAttr.needsUpdate = true;
+    this.pendingUploadBytes += this.colours.byteLength;
+  }
+
+  /** Per-frame uniforms (no allocation). */
+  setFrame(dtS: number, sunX: number, sunY: number, sunZ: number): void {
+    const u = this.material.uniforms;
+    u.uDt.value = dtS;
+    (u.uSunDir.value as THREE.Vector3).set(sunX, sunY, sunZ);
+    this.pickMaterial.uniforms.uDt.value = dtS;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.material.dispose();
+    this.pickMaterial.dispose();
+  }
+}

@@ -1,0 +1,491 @@
+/**
+ * The scene inside the R3F canvas: globe, satellites, orbits, stations, capacity card, picking,
+ * camera controls, the engine tick loop and the frame loop. Three.js objects are built
+ * imperatively (classes in this folder) and mounted with <primitive>; per-frame work touches only
+ * uniforms and a few link end points.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import React, { useEffect, useMemo, useRef } from 'react';
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { Fleet } from '../core/fleet/fleet';
+import type { GroundStation } from '../core/scenario/schema';
+import type { PropagationEngine, StateFrame } from '../engine/types';
+import { gmstRad, sunDirection } from './astro';
+import { CapacityCard, type CapacitySummary } from './capacityCard';
+import { Globe } from './globe';
+import { fillColours, type ViewerMetrics } from './legend';
+import { PlaneRings, SelectedOrbit } from './orbits';
+import { Picker } from './picking';
+import { fillProvisionalStates, frameToGpu } from './provisional';
+import type { ViewerRuntime } from './runtime';
+import { SatelliteLayer } from './satelliteLayer';
+import { advanceInto, GroundStationLayer } from './stations';
+import { simTimeMs, type CameraPreset, type ViewerStore } from './store';
+import { WGS72 } from '../core/constants';
+
+export interface SceneProps {
+  fleet: Fleet | null;
+  engine: PropagationEngine | null;
+  store: ViewerStore;
+  runtime: ViewerRuntime;
+  metrics?: ViewerMetrics;
+  capacity?: CapacitySummary | null;
+  groundStations?: GroundStation[];
+  pointSizePx: number;
+}
+
+/** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
+const PROVISIONAL_CHUNK = 100_000;
+/** Minimum wall time between engine ticks while playing, ms. */
+const TICK_INTERVAL_MS = 400;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function Scene(props: SceneProps): React.JSX.Element {
+  const { fleet, engine, store, runtime, metrics, capacity, groundStations, pointSizePx } = props;
+  const { gl, camera, size, invalidate, scene } = useThree();
+  const cam = camera as THREE.PerspectiveCamera;
+
+  const globe = useMemo(() => new Globe(), []);
+  const orbit = useMemo(() => new SelectedOrbit(), []);
+  const rings = useMemo(() => new PlaneRings(), []);
+  const card = useMemo(() => new CapacityCard(), []);
+  const layerRef = useRef<SatelliteLayer | null>(null);
+  const pickerRef = useRef<Picker | null>(null);
+  const stationsRef = useRef<GroundStationLayer | null>(null);
+  const controlsRef = useRef<OrbitControls | null>(null);
+  const satGroup = useMemo(() => new THREE.Group(), []);
+  const stationGroup = useMemo(() => new THREE.Group(), []);
+  const linkGroup = useMemo(() => new THREE.Group(), []);
+  const frameState = useRef({ lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false });
+
+  runtime.camera = cam;
+  runtime.canvas = gl.domElement;
+  runtime.invalidate = invalidate;
+
+  // Outlines: after the first frame, as their own chunk.
+  useEffect(() => {
+    const id = setTimeout(() => {
+      globe.loadOutlines().then(
+        () => invalidate(),
+        (e: unknown) => console.warn('coastlines could not be loaded:', e),
+      );
+    }, 50);
+    return () => clearTimeout(id);
+  }, [globe, invalidate]);
+
+  // Camera + controls (z up: TEME and the Earth-fixed frame both have the pole on +z).
+  useEffect(() => {
+    cam.up.set(0, 0, 1);
+    cam.near = 0.005;
+    cam.far = 2000;
+    const controls = new OrbitControls(cam, gl.domElement);
+    controls.enableDamping = false;
+    controls.minDistance = 1.15;
+    controls.maxDistance = 80;
+    controls.rotateSpeed = 0.6;
+    controls.zoomSpeed = 1.2;
+    controls.addEventListener('change', () => invalidate());
+    controlsRef.current = controls;
+    applyCameraPreset('earth');
+    return () => controls.dispose();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cam, gl]);
+
+  function applyCameraPreset(preset: CameraPreset): void {
+    const controls = controlsRef.current;
+    if (!controls) return;
+    const st = store.getState();
+    const t = simTimeMs(st.clock);
+    const sun = new Float64Array(3);
+    sunDirection(t, sun);
+    const dir = new THREE.Vector3();
+    let dist = 4.2;
+    const target = new THREE.Vector3();
+    if (preset === 'earth') {
+      // Day side, tilted north, turned a little off the sub-solar point so the terminator shows.
+      dir.set(sun[0], sun[1], sun[2]).applyAxisAngle(new THREE.Vector3(0, 0, 1), -0.85).add(new THREE.Vector3(0, 0, 0.45)).normalize();
+      dist = 4.2;
+    } else if (preset === 'shell') {
+      let maxAlt = 0;
+      for (const sh of fleet?.shells ?? []) if (Number.isFinite(sh.altitudeKm)) maxAlt = Math.max(maxAlt, sh.altitudeKm);
+      dir.copy(cam.position).normalize();
+      dist = 2.9 * (1 + (maxAlt || 1000) / WGS72.radiusKm);
+    } else if (preset === 'station') {
+      const sl = stationsRef.current;
+      if (!sl || sl.stations.length === 0) return;
+      const i = ((st.stationIndex % sl.stations.length) + sl.stations.length) % sl.stations.length;
+      sl.stationInertial(i, gmstRad(t), dir).normalize();
+      dist = 1.9;
+    } else {
+      const id = st.selectedId;
+      const layer = layerRef.current;
+      if (!layer || id < 0 || id >= layer.shown) return;
+      const j = 3 * id;
+      dir.set(layer.positions[j], layer.positions[j + 1], layer.positions[j + 2]);
+      const r = dir.length();
+      if (!(r > 0)) return;
+      dir.normalize();
+      // Bring the satellite to the state shown now.
+      const p = new THREE.Vector3();
+      advanceInto(layer.positions, layer.velocities, id, (t - layer.stateTimeMs) / 1000, p);
+      cam.position.copy(p).normalize().multiplyScalar(p.length() + 0.9);
+      controls.target.set(0, 0, 0);
+      controls.update();
+      invalidate();
+      return;
+    }
+    cam.position.copy(dir).multiplyScalar(dist).add(target);
+    controls.target.copy(target);
+    controls.update();
+    invalidate();
+  }
+
+  // Camera requests from the store.
+  useEffect(() => {
+    let last = store.getState().cameraRequest.nonce;
+    return store.subscribe(() => {
+      const r = store.getState().cameraRequest;
+      if (r.nonce !== last) {
+        last = r.nonce;
+        applyCameraPreset(r.preset);
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, fleet]);
+
+  // Any store change may change the picture (paused views render on demand).
+  useEffect(() => store.subscribe(() => invalidate()), [store, invalidate]);
+
+  // Fleet -> satellite layer, provisional fill, engine tick loop.
+  useEffect(() => {
+    if (!fleet || fleet.count === 0) {
+      store.setState({ status: { phase: 'empty', shown: 0, total: 0, message: 'No satellites' } });
+      return;
+    }
+    const layer = new SatelliteLayer(fleet.count);
+    layer.material.uniforms.uSize.value = pointSizePx;
+    layerRef.current = layer;
+    runtime.layer = layer;
+    satGroup.add(layer.points);
+    const picker = new Picker(layer.pickPoints, globe.pickOccluder.clone());
+    pickerRef.current = picker;
+    fillColours(store.getState().colourMode, fleet.shellIndex, metrics, layer.colours);
+    layer.markColours();
+    frameState.current.selected = -2;
+    frameState.current.ringsBuiltAt = Number.NaN;
+
+    let alive = true;
+    let live = false; // SGP4 states arrived: stop the provisional fill
+    const total = fleet.count;
+    store.setState({ status: { phase: 'provisional', shown: 0, total, message: 'Placing satellites from their elements…' } });
+
+    // 1. Provisional states, chunk by chunk, so the first satellites show at once.
+    (async () => {
+      const t0 = simTimeMs(store.getState().clock);
+      layer.stateTimeMs = t0;
+      for (let start = 0; start < total && alive && !live; start += PROVISIONAL_CHUNK) {
+        const end = Math.min(total, start + PROVISIONAL_CHUNK);
+        fillProvisionalStates(fleet.elements, start, end, t0, layer.positions, layer.velocities);
+        layer.markStates(start, end);
+        layer.setShown(end);
+        store.setState((s) => (s.status.phase === 'provisional' ? { status: { ...s.status, shown: end } } : {}));
+        invalidate();
+        await sleep(0);
+      }
+    })();
+
+    // 2. Engine: hand over the fleet, then tick.
+    const applyFrame = (frame: StateFrame) => {
+      const t0 = performance.now();
+      const n = Math.min(frame.count, layer.count);
+      frameToGpu(frame.positionKm, frame.velocityKmS, frame.error, n, layer.positions, layer.velocities);
+      layer.stateTimeMs = frame.timeMs;
+      live = true;
+      layer.markAllStates();
+      layer.setShown(layer.count);
+      frameState.current.linksChosenAt = Number.NaN;
+      frameState.current.selected = -2;
+      const sl = stationsRef.current;
+      const st = store.getState();
+      if (sl && st.layers.links) sl.chooseLinks(layer.positions, layer.count, gmstRad(frame.timeMs));
+      if (st.layers.planeRings && !(Math.abs(frame.timeMs - frameState.current.ringsBuiltAt) < 60_000)) {
+        layer.pendingUploadBytes += rings.rebuild(fleet, layer.positions, layer.velocities);
+        frameState.current.ringsBuiltAt = frame.timeMs;
+      }
+      runtime.stats.ticks++;
+      runtime.stats.totalTickMs += performance.now() - t0;
+      if (st.status.phase !== 'ready') store.setState({ status: { phase: 'ready', shown: layer.count, total, message: `SGP4 (${engine?.mode ?? ''})` } });
+      invalidate();
+    };
+
+    if (engine) {
+      (async () => {
+        try {
+          await engine.setFleet(fleet);
+        } catch (e) {
+          if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation engine failed: ${(e as Error).message}` } });
+          return;
+        }
+        let lastKey = '';
+        while (alive) {
+          const st = store.getState();
+          const t = simTimeMs(st.clock);
+          const key = `${st.clock.playing}:${st.clock.baseSimMs}:${st.clock.speed}`;
+          if (!st.clock.playing && key === lastKey && live) {
+            await sleep(50);
+            continue;
+          }
+          lastKey = key;
+          const started = performance.now();
+          let frame: StateFrame | null = null;
+          try {
+            frame = await engine.propagate(t);
+          } catch (e) {
+            if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation failed: ${(e as Error).message}` } });
+            await sleep(1000);
+            continue;
+          }
+          if (!alive) break;
+          if (frame) applyFrame(frame);
+          const spent = performance.now() - started;
+          await sleep(Math.max(16, TICK_INTERVAL_MS - spent));
+        }
+      })();
+    }
+    return () => {
+      alive = false;
+      satGroup.remove(layer.points);
+      layer.dispose();
+      picker.dispose();
+      if (layerRef.current === layer) layerRef.current = null;
+      if (runtime.layer === layer) runtime.layer = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fleet, engine]);
+
+  // Colours: on mode or metric change only.
+  useEffect(() => {
+    const apply = () => {
+      const layer = layerRef.current;
+      if (!layer || !fleet) return;
+      const mode = store.getState().colourMode;
+      layer.material.uniforms.uMode.value = mode === 'sunlit' ? 1 : 0;
+      fillColours(mode, fleet.shellIndex, metrics, layer.colours);
+      layer.markColours();
+      invalidate();
+    };
+    apply();
+    let last = store.getState().colourMode;
+    return store.subscribe(() => {
+      const m = store.getState().colourMode;
+      if (m !== last) {
+        last = m;
+        apply();
+      }
+    });
+  }, [store, fleet, metrics, invalidate]);
+
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (layer) layer.material.uniforms.uSize.value = pointSizePx;
+    invalidate();
+  }, [pointSizePx, invalidate]);
+
+  // Ground stations.
+  useEffect(() => {
+    const list = groundStations ?? [];
+    if (list.length === 0) return;
+    const alts = (fleet?.shells ?? []).map((s) => s.altitudeKm).filter(Number.isFinite).sort((a, b) => a - b);
+    const refAlt = alts.length ? alts[Math.floor(alts.length / 2)] : 550;
+    const sl = new GroundStationLayer(list, refAlt);
+    stationsRef.current = sl;
+    stationGroup.add(sl.fixed);
+    linkGroup.add(sl.links);
+    frameState.current.linksChosenAt = Number.NaN;
+    invalidate();
+    return () => {
+      stationGroup.remove(sl.fixed);
+      linkGroup.remove(sl.links);
+      if (stationsRef.current === sl) stationsRef.current = null;
+    };
+  }, [groundStations, fleet, stationGroup, linkGroup, invalidate]);
+
+  useEffect(() => {
+    card.set(capacity ?? null);
+    invalidate();
+  }, [capacity, card, invalidate]);
+
+  useEffect(() => {
+    globe.earthFixed.add(stationGroup);
+    return () => void globe.earthFixed.remove(stationGroup);
+  }, [globe, stationGroup]);
+
+  // Pointer: hover and click picking.
+  useEffect(() => {
+    const el = gl.domElement;
+    let down: { x: number; y: number } | null = null;
+    let pending: { x: number; y: number } | null = null;
+    let raf = 0;
+    const pickAt = (x: number, y: number): number => {
+      const picker = pickerRef.current;
+      if (!picker) return -1;
+      const rect = el.getBoundingClientRect();
+      return picker.pick(gl, cam, x, y, rect.width, rect.height);
+    };
+    runtime.pick = pickAt;
+    const onMove = (e: PointerEvent) => {
+      if (e.buttons !== 0) return;
+      const rect = el.getBoundingClientRect();
+      pending = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+      if (!raf)
+        raf = requestAnimationFrame(() => {
+          raf = 0;
+          if (!pending) return;
+          const id = pickAt(pending.x, pending.y);
+          if (id !== store.getState().hoverId) store.setState({ hoverId: id });
+          el.style.cursor = id >= 0 ? 'pointer' : 'grab';
+        });
+    };
+    const onDown = (e: PointerEvent) => {
+      down = { x: e.clientX, y: e.clientY };
+    };
+    const onUp = (e: PointerEvent) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+      down = null;
+      const rect = el.getBoundingClientRect();
+      const id = pickAt(e.clientX - rect.left, e.clientY - rect.top);
+      store.setState({ selectedId: id });
+    };
+    const onLeave = () => {
+      pending = null;
+      if (store.getState().hoverId !== -1) store.setState({ hoverId: -1 });
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointerleave', onLeave);
+    return () => {
+      cancelAnimationFrame(raf);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointerleave', onLeave);
+      runtime.pick = () => -1;
+    };
+  }, [gl, cam, store, runtime]);
+
+  // WebGL context loss: three prevents the default and re-creates its GPU objects on restore;
+  // our CPU copies of every buffer stay valid, so a redraw is all that is needed.
+  useEffect(() => {
+    const el = gl.domElement;
+    const lost = () => store.setState({ contextLost: true });
+    const restored = () => {
+      store.setState({ contextLost: false });
+      const layer = layerRef.current;
+      if (layer) {
+        layer.markAllStates();
+        layer.markColours();
+      }
+      invalidate();
+    };
+    el.addEventListener('webglcontextlost', lost);
+    el.addEventListener('webglcontextrestored', restored);
+    return () => {
+      el.removeEventListener('webglcontextlost', lost);
+      el.removeEventListener('webglcontextrestored', restored);
+    };
+  }, [gl, store, invalidate]);
+
+  useEffect(() => {
+    card.layout(size.width, size.height);
+  }, [card, size.width, size.height, capacity]);
+
+  // The frame loop: uniforms, Earth rotation, link end points, then render (priority 1 = we render).
+  useFrame(() => {
+    const t0 = performance.now();
+    const st = store.getState();
+    const stats = runtime.stats;
+    const t = simTimeMs(st.clock);
+    const fs = frameState.current;
+    const sun = runtime.sun;
+    if (!(Math.abs(t - fs.lastSunMs) < 10_000)) {
+      sunDirection(t, sun);
+      fs.lastSunMs = t;
+    }
+    const gmst = gmstRad(t);
+    runtime.gmstRad = gmst;
+    globe.update(gmst, sun[0], sun[1], sun[2]);
+    const L = st.layers;
+    globe.atmosphere.visible = L.atmosphere;
+    globe.borders.visible = L.borders;
+    globe.sunLine.visible = L.sunDirection;
+    globe.shadowCone.visible = L.shadowCone;
+    stationGroup.visible = L.groundStations;
+    let upload = 0;
+    const layer = layerRef.current;
+    if (layer) {
+      const dt = Number.isFinite(layer.stateTimeMs) ? (t - layer.stateTimeMs) / 1000 : 0;
+      layer.setFrame(dt, sun[0], sun[1], sun[2]);
+      const u = layer.material.uniforms;
+      u.uSelected.value = st.selectedId;
+      u.uHover.value = st.hoverId;
+      if (fs.selected !== st.selectedId) {
+        fs.selected = st.selectedId;
+        if (st.selectedId >= 0 && st.selectedId < layer.shown) {
+          orbit.set(layer.positions, layer.velocities, st.selectedId);
+          upload += 256 * 12;
+        } else orbit.hide();
+      }
+      const sl = stationsRef.current;
+      linkGroup.visible = L.links && L.groundStations && !!sl;
+      if (sl && linkGroup.visible) {
+        if (Number.isNaN(fs.linksChosenAt)) {
+          sl.chooseLinks(layer.positions, layer.shown, gmstRad(layer.stateTimeMs));
+          fs.linksChosenAt = layer.stateTimeMs;
+        }
+        upload += sl.updateLinks(layer.positions, layer.velocities, dt, gmst);
+      }
+      rings.lines.visible = L.planeRings;
+      if (L.planeRings && fleet && Number.isNaN(fs.ringsBuiltAt) && layer.shown === layer.count) {
+        upload += rings.rebuild(fleet, layer.positions, layer.velocities);
+        fs.ringsBuiltAt = layer.stateTimeMs;
+      }
+      upload += layer.pendingUploadBytes;
+      layer.pendingUploadBytes = 0;
+    }
+    gl.autoClear = false;
+    gl.clear(true, true, true);
+    gl.render(scene, cam);
+    if (card.visible && L.capacity) {
+      gl.clearDepth();
+      gl.render(card.scene, card.camera);
+    }
+    const ms = performance.now() - t0;
+    stats.frames++;
+    stats.lastFrameMs = ms;
+    stats.totalFrameMs += ms;
+    if (ms > stats.maxFrameMs) stats.maxFrameMs = ms;
+    stats.lastUploadBytes = upload;
+    stats.totalUploadBytes += upload;
+    if (upload > 0) stats.uploadFrames++;
+    stats.shown = layer?.shown ?? 0;
+    if (layer && layer.shown > 0 && !fs.marked) {
+      fs.marked = true;
+      stats.firstSatellitesAtMs = performance.now();
+      performance.mark('viewer:first-satellites');
+    }
+    if (st.clock.playing) invalidate();
+  }, 1);
+
+  return (
+    <group>
+      <primitive object={globe.root} />
+      <primitive object={satGroup} />
+      <primitive object={orbit.group} />
+      <primitive object={rings.lines} />
+      <primitive object={linkGroup} />
+    </group>
+  );
+}
