@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { propagate } from 'satellite.js';
+import { buildIslTopology, createIslWorkspace, routeIslStep, type IslTopology } from '../../../src/core/analysis/isl';
+import { buildFleet } from '../../../src/core/fleet/generators';
+import { islMaxLinkKm } from '../../../src/core/physics/latency';
+import { scenario, walker } from './fixtures';
+import { satrecsFromColumns } from './satjs-source';
+
+const C = 299792.458;
+
+describe('+Grid topology from plane-major ids', () => {
+  it('Walker delta: 2 in-plane + 2 cross-plane neighbours, wrapping in slots and planes, symmetric', () => {
+    const sc = scenario({ shells: [walker('w', 550, 53, 4, 5)] });
+    const topo = buildIslTopology(buildFleet(sc), sc);
+    // satellite (plane 0, slot 0) = id 0: next slot 1, previous slot 4, next plane id 5, previous plane (plane 3) id 15
+    expect(Array.from(topo.neighbours.subarray(0, 4))).toEqual([1, 4, 5, 15]);
+    // (plane 3, slot 4) = id 19
+    expect(Array.from(topo.neighbours.subarray(76, 80))).toEqual([15, 18, 4, 14]);
+    expect(topo.links).toBe(2 * 20);
+    for (let i = 0; i < 20; i++) for (let e = 0; e < 4; e++) {
+      const j = topo.neighbours[4 * i + e];
+      expect(Array.from(topo.neighbours.subarray(4 * j, 4 * j + 4))).toContain(i);
+    }
+  });
+
+  it('Walker star and SSO families have no seam links; cluster arcs do not wrap in-plane; imported shells have none', () => {
+    const sc = scenario({
+      shells: [
+        walker('star', 1015, 98.98, 3, 4, { kind: 'walker-star' }),
+        { id: 'c', name: 'c', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 2, satellitesPerPlane: 3, inPlaneArcDeg: 0.01 },
+      ],
+    });
+    const fleet = buildFleet(sc);
+    const topo = buildIslTopology(fleet, sc);
+    expect(topo.neighbours[4 * 0 + 3]).toBe(-1); // star plane 0 has no previous plane
+    expect(topo.neighbours[4 * 8 + 2]).toBe(-1); // star plane 2 has no next plane
+    expect(topo.neighbours[4 * 0 + 1]).toBe(3); // star slots wrap round the orbit
+    const c0 = fleet.shells[1].start;
+    expect(topo.neighbours[4 * c0 + 1]).toBe(-1); // cluster arc: first slot has no previous
+    expect(topo.neighbours[4 * (c0 + 2)]).toBe(-1);
+    expect(topo.neighbours[4 * c0 + 2]).toBe(c0 + 3);
+  });
+});
+
+/** Brute-force reference: Bellman-Ford relaxation with explicit link lengths. */
+function reference(topo: IslTopology, pos: Float64Array, direct: Float64Array, clearKm: number, hopMs: number): Float64Array {
+  const n = topo.count;
+  const d = Float64Array.from(direct);
+  for (let iter = 0; iter < n; iter++) {
+    let changed = false;
+    for (let u = 0; u < n; u++) {
+      if (!(d[u] < Infinity)) continue;
+      for (let e = 0; e < 4; e++) {
+        const v = topo.neighbours[4 * u + e];
+        if (v < 0) continue;
+        const a = [pos[3 * u], pos[3 * u + 1], pos[3 * u + 2]];
+        const b = [pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]];
+        // minimum distance of the segment from the Earth's centre, sampled finely
+        let minR = Infinity;
+        for (let s = 0; s <= 2000; s++) {
+          const t = s / 2000;
+          minR = Math.min(minR, Math.hypot(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])));
+        }
+        if (minR < clearKm) continue;
+        const w = d[u] + (Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) / C) * 1000 + hopMs;
+        if (w < d[v] - 1e-12) {
+          d[v] = w;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return d;
+}
+
+describe('routing', () => {
+  const sc = scenario({ shells: [walker('w', 550, 53, 8, 10)] });
+  const fleet = buildFleet(sc);
+  const topo = buildIslTopology(fleet, sc);
+  const recs = satrecsFromColumns(fleet.elements);
+  const pos = new Float64Array(3 * fleet.count);
+  const err = new Uint8Array(fleet.count);
+  const t = new Date(Date.parse(sc.window.start));
+  recs.forEach((r, i) => {
+    const pv = propagate(r, t);
+    if (!pv) throw new Error('propagation failed');
+    pos.set([pv.position.x, pv.position.y, pv.position.z], 3 * i);
+  });
+
+  it('multi-source Dijkstra equals a brute-force relaxation (random sources and per-hop delays)', () => {
+    const ws = createIslWorkspace(fleet.count);
+    const out = new Float64Array(fleet.count);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: fleet.count - 1 }), { minLength: 1, maxLength: 5 }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (sources, hopMs) => {
+          const direct = new Float64Array(fleet.count).fill(Infinity);
+          sources.forEach((s, k) => (direct[s] = 2 + k * 0.7));
+          const reached = routeIslStep(topo, pos, err, direct, out, ws, { grazingAltitudeKm: 80, perHopProcessingMs: hopMs });
+          const ref = reference(topo, pos, direct, 6378.137 + 80, hopMs);
+          let finite = 0;
+          for (let i = 0; i < fleet.count; i++) {
+            if (ref[i] < Infinity) finite++;
+            if (ref[i] === Infinity) expect(out[i]).toBe(Infinity);
+            else expect(Math.abs(out[i] - ref[i])).toBeLessThan(1e-9);
+          }
+          expect(reached).toBe(finite);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('cuts links longer than the 80 km grazing limit (3 planes 120 deg apart cannot link across)', () => {
+    const sc3 = scenario({ shells: [walker('w3', 550, 53, 3, 20)] });
+    const f3 = buildFleet(sc3);
+    const topo3 = buildIslTopology(f3, sc3);
+    const p3 = new Float64Array(3 * f3.count);
+    satrecsFromColumns(f3.elements).forEach((r, i) => {
+      const pv = propagate(r, new Date(Date.parse(sc3.window.start)));
+      if (!pv) throw new Error('propagation failed');
+      p3.set([pv.position.x, pv.position.y, pv.position.z], 3 * i);
+    });
+    // in-plane spacing 18 deg at 550 km is 2,153 km (< 5,016.6 km): the source's plane is reachable;
+    // adjacent planes are mostly beyond the cap, so most of the other planes stay unreachable
+    expect(islMaxLinkKm(550)).toBeGreaterThan(2153);
+    const direct = new Float64Array(f3.count).fill(Infinity);
+    direct[0] = 3;
+    const out = new Float64Array(f3.count);
+    routeIslStep(topo3, p3, new Uint8Array(f3.count), direct, out, createIslWorkspace(f3.count), { grazingAltitudeKm: 80, perHopProcessingMs: 0 });
+    for (let s = 0; s < 20; s++) expect(out[s]).toBeLessThan(Infinity);
+    let unreachable = 0;
+    for (let i = 20; i < 60; i++) if (out[i] === Infinity) unreachable++;
+    expect(unreachable).toBeGreaterThan(10);
+    const ref = reference(topo3, p3, direct, 6378.137 + 80, 0);
+    for (let i = 0; i < f3.count; i++) expect(out[i] === Infinity ? Infinity : Math.round(out[i] * 1e9)).toBe(ref[i] === Infinity ? Infinity : Math.round(ref[i] * 1e9));
+  });
+
+  it('a chain: latency = direct + sum(lengths)/c + hops x per-hop; failed states break the path', () => {
+    const direct = new Float64Array(fleet.count).fill(Infinity);
+    direct[0] = 4;
+    const out = new Float64Array(fleet.count);
+    const ws = createIslWorkspace(fleet.count);
+    routeIslStep(topo, pos, err, direct, out, ws, { grazingAltitudeKm: 80, perHopProcessingMs: 1 });
+    const len = Math.hypot(pos[3] - pos[0], pos[4] - pos[1], pos[5] - pos[2]);
+    expect(out[1]).toBeCloseTo(4 + (len / C) * 1000 + 1, 12);
+    const bad = new Uint8Array(fleet.count);
+    bad[1] = 6;
+    routeIslStep(topo, pos, bad, direct, out, ws, { grazingAltitudeKm: 80, perHopProcessingMs: 1 });
+    expect(out[1]).toBe(Infinity);
+    expect(out[2]).toBeGreaterThan(4 + 1);
+  });
+});
