@@ -41,7 +41,10 @@ export function satelliteName(fleet: Fleet, id: number): string {
   const shell = fleet.shells[fleet.shellIndex[id]];
   if (!shell) return `sat-${id}`;
   const local = id - shell.start;
-  if (shell.kind === 'imported') return `${shell.name}-${local + 1}`;
+  if (shell.kind === 'imported') {
+    const norad = fleet.elements.noradId[id];
+    return norad >= 0 ? `NORAD ${norad}` : `${shell.name}-${local + 1}`;
+  }
   const plane = Math.floor(local / shell.satellitesPerPlane);
   const slot = local % shell.satellitesPerPlane;
   return `${shell.name}-P${plane + 1}-S${slot + 1}`;

@@ -1,0 +1,82 @@
+/**
+ * `plan analyze`: the capacity rollup of a scenario or element file, analytic or sampled.
+ * Same core as the browser (src/core/report/run.ts), so the numbers are identical.
+ */
+import { BINDING_NAMES } from '../core/analysis/analytic';
+import { satelliteName } from '../core/fleet/fleet';
+import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis } from '../core/report/run';
+import { ChunkedWriter, csvField, num } from './csv';
+import type { LoadedInput } from './input';
+
+export interface AnalyzeOutput {
+  summary: ReturnType<typeof analysisSummary>;
+  text: string;
+  writeCsv(sink: (chunk: string) => unknown): void;
+}
+
+const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a');
+
+export async function runAnalyze(
+  input: LoadedInput,
+  mode: 'analytic' | 'sampled',
+  opts: { workers?: number; progress?: (s: string) => unknown } = {},
+): Promise<AnalyzeOutput> {
+  const { fleet, scenario } = input;
+  const t0 = performance.now();
+  const run = runAnalysis(fleet, scenario, mode, {
+    onProgress: (p) => opts.progress?.(`analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
+  });
+  const rejected = input.imports.flatMap((imp) => imp.rejected.map((r) => ({ shell: imp.shellName, line: r.line, reason: r.reason })));
+  const summary = analysisSummary(run, scenario, fleet, { source: input.kind, rejected });
+  const t = run.rollup.totals;
+  const lines = [
+    `${scenario.name}: ${fleet.count.toLocaleString('en-US')} satellites, ${mode} analysis, window ${summary.window.start} + ${fmt(summary.window.durationMin, 1)} min`,
+    `compute that runs   ${fmt(t.computeGW, 3)} GW  (binding: ${t.binding}; deliverable ${fmt(t.computeDeliverableGW, 3)}, rejectable ${fmt(t.computeRejectableGW, 3)}, installed ${fmt(t.installedComputeGW, 3)} GW)`,
+    `usable power        ${fmt(t.usablePowerGW, 3)} GW   array BOL ${fmt(t.arrayPowerBolGW, 3)} GW, EOL ${fmt(t.arrayPowerEolGW, 3)} GW`,
+    `GPU equivalents     ${fmt(t.h100Equivalents, 0)} H100 @700 W, ${fmt(t.allInGpuEquivalents, 0)} all-in @1.36 kW, ${fmt(t.colossus1Equivalents, 2)} x Colossus 1`,
+    `feasible share      ${fmt(t.feasibleShare * 100, 1)} %   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
+    `latency one-way     p50 ${fmt(t.latencyP50Ms)} ms, p95 ${fmt(t.latencyP95Ms)} ms, p99 ${fmt(t.latencyP99Ms)} ms`,
+    `areas               array ${fmt(t.arrayAreaKm2, 3)} km2, radiator ${fmt(t.radiatorAreaKm2, 3)} km2`,
+    `mass and cost       ${fmt(t.massToOrbitT, 0)} t, launch $${fmt(t.launchCostUsd / 1e9, 2)} B, total $${fmt(t.totalCostUsd / 1e9, 2)} B, $${fmt(t.costPerGWUsd / 1e9, 2)} B per GW`,
+    '',
+    'shell                          sats        compute GW  binding    feasible  p50 ms',
+    ...run.rollup.shells.map(
+      (s) =>
+        `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmt(s.computeGW, 3).padStart(10)}  ${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
+    ),
+    ...run.notes.map((n) => `note: ${n}`),
+    '',
+  ];
+  return {
+    summary,
+    text: lines.join('\n'),
+    writeCsv(sink) {
+      const w = new ChunkedWriter(sink);
+      w.line(PER_SATELLITE_CSV_HEADER);
+      const m = run.metrics;
+      const e = fleet.elements;
+      for (let i = 0; i < fleet.count; i++) {
+        const sh = fleet.shells[fleet.shellIndex[i]];
+        w.line(
+          [
+            i,
+            csvField(satelliteName(fleet, i)),
+            e.noradId[i] >= 0 ? e.noradId[i] : '',
+            csvField(sh?.name ?? ''),
+            num(m.betaDeg[i], 4),
+            num(m.eclipseFraction[i], 6),
+            num(m.sunlitFraction[i], 6),
+            num(m.usablePowerW[i], 1),
+            num(m.computePowerW[i], 1),
+            num(m.radiatorTempC[i], 2),
+            num(m.powerMarginW[i], 1),
+            num(m.thermalMarginW[i], 1),
+            BINDING_NAMES[m.bindingLimit[i]] ?? '',
+            num(m.latencyMs[i], 4),
+          ].join(','),
+        );
+      }
+      w.flush();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The command-line planner: the same core as the browser, without a browser.
+ *
+ *   npm run plan -- states  <elements-file|scenario.json> --at <ISO time> [--out file.csv] [--workers N]
+ *   npm run plan -- analyze <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>]
+ *                   [--duration-min N] [--step-s N] [--json out.json|-] [--csv per-satellite.csv] [--workers N]
+ *
+ * <file> may also be `preset:<key>` (orbital-compute-1m, suncatcher, starlink-72x22, colossus-300mw).
+ * Exit codes: 0 success, 2 unusable input (one clear line on stderr), 1 internal error.
+ */
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { loadInput, reportImports, UsageError, type LoadOptions } from './input';
+import { runStates } from './states';
+
+const USAGE = `usage (<file> may be preset:orbital-compute-1m, preset:suncatcher, preset:starlink-72x22, preset:colossus-300mw):
+  plan states  <elements-file|scenario.json> --at <ISO time> [--out file.csv] [--workers N] [--accept-bad-checksums]
+  plan analyze <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
+               [--json out.json|-] [--csv per-satellite.csv] [--workers N] [--accept-bad-checksums]`;
+
+interface Args {
+  command: string;
+  file: string;
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['at', 'out', 'workers', 'mode', 'start', 'duration-min', 'step-s', 'json', 'csv']);
+const BOOL_FLAGS = new Set(['accept-bad-checksums', 'help']);
+
+export function parseArgs(argv: string[]): Args {
+  const pos: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (BOOL_FLAGS.has(name)) flags.set(name, true);
+      else if (VALUE_FLAGS.has(name)) {
+        const v = inline ?? argv[++k];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, v);
+      } else throw new UsageError(`unknown option --${name}`);
+    } else pos.push(a);
+  }
+  if (flags.has('help')) throw new UsageError(USAGE);
+  if (pos.length < 2) throw new UsageError(pos.length === 0 ? USAGE : `missing input file\n${USAGE}`);
+  if (pos.length > 2) throw new UsageError(`unexpected argument "${pos[2]}"`);
+  return { command: pos[0], file: pos[1], flags };
+}
+
+function isoFlag(flags: Args['flags'], name: string): number | undefined {
+  const v = flags.get(name);
+  if (v === undefined) return undefined;
+  const ms = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) : Number.NaN;
+  if (!Number.isFinite(ms)) throw new UsageError(`--${name}: "${String(v)}" is not an ISO 8601 time (e.g. 2026-03-20T12:00:00Z)`);
+  return ms;
+}
+
+function numFlag(flags: Args['flags'], name: string, min: number, max: number): number | undefined {
+  const v = flags.get(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name}: "${String(v)}" must be a number from ${min} to ${max}`);
+  return n;
+}
+
+export interface CliIo {
+  stdout: (s: string) => unknown;
+  stderr: (s: string) => unknown;
+}
+
+const processIo: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const workers = numFlag(args.flags, 'workers', 0, 64) ?? 0;
+    const accept = args.flags.has('accept-bad-checksums');
+    if (args.command === 'states') {
+      const at = isoFlag(args.flags, 'at');
+      if (at === undefined) throw new UsageError('states needs --at <ISO time>');
+      const input = loadInput(args.file, { acceptBadChecksums: accept });
+      reportImports(input.imports, io.stderr);
+      const out = args.flags.get('out');
+      if (typeof out === 'string' && out !== '-') {
+        const stream = createWriteStream(out);
+        const r = await runStates(input, at, (c) => stream.write(c), workers);
+        await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));
+        io.stderr(`wrote ${r.rows} states to ${out}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);
+      } else {
+        await runStates(input, at, io.stdout, workers);
+      }
+      return 0;
+    }
+    if (args.command === 'analyze') {
+      const mode = args.flags.get('mode') ?? 'analytic';
+      if (mode !== 'analytic' && mode !== 'sampled') throw new UsageError(`--mode must be analytic or sampled, not "${String(mode)}"`);
+      const startMs = isoFlag(args.flags, 'start');
+      const loadOpts: LoadOptions = {
+        start: startMs === undefined ? undefined : new Date(startMs).toISOString(),
+        durationMin: numFlag(args.flags, 'duration-min', 0.01, 60 * 24 * 366),
+        stepS: numFlag(args.flags, 'step-s', 0.01, 86400),
+        acceptBadChecksums: accept,
+      };
+      const input = loadInput(args.file, loadOpts);
+      reportImports(input.imports, io.stderr);
+      const { runAnalyze } = await import('./analyze');
+      const result = await runAnalyze(input, mode, { workers, progress: (s) => io.stderr(s) });
+      const json = args.flags.get('json');
+      if (typeof json === 'string') {
+        const text = JSON.stringify(result.summary, null, 2) + '\n';
+        if (json === '-') io.stdout(text);
+        else writeFileSync(json, text);
+      } else {
+        io.stdout(result.text);
+      }
+      const csv = args.flags.get('csv');
+      if (typeof csv === 'string') {
+        const stream = createWriteStream(csv);
+        result.writeCsv((c) => stream.write(c));
+        await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));
+      }
+      return 0;
+    }
+    throw new UsageError(`unknown command "${args.command}"\n${USAGE}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`plan: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`plan: internal error: ${(e as Error)?.stack ?? e}\n`);
+    return 1;
+  }
+}
+
+const isEntry = (() => {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+  } catch {
+    return false;
+  }
+})();
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,93 @@
+/**
+ * One analysis run, the same in the CLI and in the browser: analytic or sampled metrics for the
+ * whole fleet, the capacity rollup, and a JSON summary whose field names carry their units.
+ */
+import { analyzeAnalytic, windowFromScenario, type PerSatelliteMetrics, type AnalysisMode, type AnalysisWindowMs } from '../analysis/analytic';
+import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
+import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type StateSource } from '../analysis/sampled';
+import type { Fleet } from '../fleet/fleet';
+import type { Scenario } from '../scenario/schema';
+import { initSgp4Batch } from '../sgp4/batch';
+import { propagateBatch } from '../sgp4/propagate';
+
+export interface AnalysisRun {
+  mode: AnalysisMode;
+  window: AnalysisWindowMs;
+  metrics: PerSatelliteMetrics;
+  rollup: Rollup;
+  notes: string[];
+  cancelled: boolean;
+  /** Sampled only: per-satellite share of time with a ground station in view. */
+  stationVisibleFraction: Float64Array | null;
+}
+
+/** SGP4 states of the whole fleet from the column kernel, in this thread. */
+export function kernelStateSource(fleet: Fleet): StateSource {
+  const batch = initSgp4Batch(fleet.elements, 0, fleet.count);
+  return { propagate: (t, pos, vel, err) => propagateBatch(batch, t, pos, vel, err, 0) };
+}
+
+export interface RunOptions {
+  signal?: CancelSignal;
+  onProgress?: (p: SampledProgress) => void;
+  /** States for sampled mode (default: the column SGP4 kernel in this thread). */
+  source?: StateSource;
+}
+
+export function runAnalysis(fleet: Fleet, scenario: Scenario, mode: AnalysisMode, opts: RunOptions = {}): AnalysisRun {
+  const window = windowFromScenario(scenario);
+  if (mode === 'analytic') {
+    const metrics = analyzeAnalytic(fleet, scenario, { window });
+    return {
+      mode,
+      window,
+      metrics,
+      rollup: finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet),
+      notes: ['analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the elevation mask)'],
+      cancelled: false,
+      stationVisibleFraction: null,
+    };
+  }
+  const source = opts.source ?? kernelStateSource(fleet);
+  const r = analyzeSampledFleet(fleet, scenario, source, { window, signal: opts.signal, onProgress: opts.onProgress, progressIntervalMs: 500 });
+  return {
+    mode,
+    window,
+    metrics: r.metrics,
+    rollup: finalizeRollup(rollupMetrics(fleet, scenario, r.metrics), fleet),
+    notes: ['sampled: SGP4 states at each step, conical shadow, ground stations above their masks, +Grid routing when links are on', ...r.notes],
+    cancelled: r.cancelled,
+    stationVisibleFraction: r.stationVisibleFraction,
+  };
+}
+
+export interface SummaryExtras {
+  source: string;
+  rejected: Array<{ shell: string; line: number; reason: string }>;
+}
+
+/** The JSON document of `plan analyze --json` (and the app's JSON export). */
+export function analysisSummary(run: AnalysisRun, scenario: Scenario, fleet: Fleet, extras: SummaryExtras) {
+  return {
+    planner: 'orbital-dc-planner',
+    scenario: scenario.name,
+    source: extras.source,
+    mode: run.mode,
+    satellites: fleet.count,
+    rejected: extras.rejected.length,
+    rejectedRecords: extras.rejected.slice(0, 1000),
+    window: {
+      start: new Date(run.window.startMs).toISOString(),
+      durationMin: run.window.durationMs / 60_000,
+      stepS: run.window.stepS,
+    },
+    cancelled: run.cancelled,
+    notes: run.notes,
+    percentileMethod: run.rollup.percentileMethod,
+    totals: run.rollup.totals,
+    shells: run.rollup.shells,
+  };
+}
+
+export const PER_SATELLITE_CSV_HEADER =
+  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms';
