@@ -1,0 +1,46 @@
+/**
+ * Benchmark sections. `npm run bench` runs every section of BENCH_SECTIONS in order (or those
+ * named with --only a,b), prints each section's table and, with --json, one JSON object
+ * `{ meta, <section id>: <section fields>, ... }`.
+ *
+ * Extension point: to add a benchmark (e.g. analysis throughput), write a BenchSection in its
+ * own file under bench/ and append it to BENCH_SECTIONS. Keep field names snake_case with the
+ * unit last (`*_ms`, `*_mb`, `*_x` for ratios) and document them in docs/ENGINE.md.
+ */
+import { propagationSection } from './propagation';
+
+export interface BenchOptions {
+  /** Satellites. */
+  n: number;
+  /** Seed of the synthetic elements. */
+  seed: number;
+  /** Timed repetitions per measurement (median reported). */
+  repeats: number;
+  /** Worker threads for the multi-thread measurements. */
+  threads: number;
+  /** Names of measurements to skip (section-specific, e.g. 'satjs', 'wasm'). */
+  skip: Set<string>;
+  /** Progress lines go here (stderr), so --json output stays one object on stdout. */
+  log: (line: string) => void;
+}
+
+export interface BenchRow {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+export interface BenchSectionResult {
+  /** Machine-readable figures (null when a measurement was skipped or failed). */
+  fields: Record<string, number | string | boolean | null>;
+  /** Human-readable table. */
+  rows: BenchRow[];
+}
+
+export interface BenchSection {
+  id: string;
+  title: string;
+  run(opts: BenchOptions): Promise<BenchSectionResult>;
+}
+
+export const BENCH_SECTIONS: BenchSection[] = [propagationSection];
