@@ -32,12 +32,20 @@ function detect(text: string, complete: boolean): ElementFormat | null {
   }
   if (k >= text.length) return complete ? 'unknown' : null;
   const c0 = text[k];
-  if (c0 === '[' || c0 === '{') return 'omm-json';
-  if (c0 === '<') {
+  // JSON and XML are recognised by their first characters; a 3-line TLE whose first name
+  // happens to start with '[', '{' or '<' falls through to the line-based check below.
+  let fallback: ElementFormat = 'unknown';
+  if (c0 === '[' || c0 === '{') {
+    let j = k + 1;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    if (j >= text.length) return complete ? 'omm-json' : null;
+    const c1 = text[j];
+    if ((c0 === '[' && (c1 === '{' || c1 === ']' || c1 === '[')) || (c0 === '{' && (c1 === '"' || c1 === '}'))) return 'omm-json';
+    fallback = 'omm-json';
+  } else if (c0 === '<') {
     const head = text.slice(k, k + DETECT_WINDOW);
     if (/<(?:[A-Za-z_][\w.-]*:)?(?:ndm|omm)[\s>/]/.test(head)) return 'omm-xml';
     if (!complete && head.length < DETECT_WINDOW) return null;
-    return 'unknown';
   }
   // Line-based formats need whole lines.
   const lines: string[] = [];
@@ -53,11 +61,11 @@ function detect(text: string, complete: boolean): ElementFormat | null {
     at = nl + 1;
   }
   const enough = complete || lines.length >= DETECT_LINES || text.length - k >= DETECT_WINDOW;
-  if (lines.length === 0) return enough ? 'unknown' : null;
+  if (lines.length === 0) return enough ? fallback : null;
   const first = lines[0].toUpperCase();
   if (first.includes(',') && /(^|,)\s*"?(EPOCH|MEAN_MOTION|OBJECT_NAME|NORAD_CAT_ID)"?\s*(,|$)/.test(first)) return 'omm-csv';
   if (lines.some((l) => TLE_LINE.test(l))) return 'tle';
-  return enough ? 'unknown' : null;
+  return enough ? fallback : null;
 }
 
 /** Element-set format of a text (whole file or a prefix of a few kilobytes or more). */

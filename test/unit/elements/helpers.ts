@@ -30,7 +30,8 @@ export function diffColumns(a: ElementColumns, b: ElementColumns, opts: { string
     }
   }
   if (opts.strings !== false) {
-    for (const f of ['names', 'classification', ...(opts.objectIdsAsOmm ? [] : ['objectIds'])] as const) {
+    const fields: Array<'names' | 'classification' | 'objectIds'> = opts.objectIdsAsOmm ? ['names', 'classification'] : ['names', 'classification', 'objectIds'];
+    for (const f of fields) {
       for (let k = 0; k < a.count; k++) {
         const x = a[f]?.[k] ?? '';
         const y = b[f]?.[k] ?? '';
