@@ -162,7 +162,8 @@ export function propagateBatch(
     }
     // am = (xke / nm)^(2/3) * tempa^2 ; nm = xke / am^1.5
     const am = ao * tempa * tempa;
-    const nm = XKE / (am * Math.sqrt(am));
+    // nm = xke / am^1.5 = no / |tempa|^3 (am = ao * tempa^2)
+    const nm = no / (tempa * tempa * Math.abs(tempa));
     let em = eccCol[i] - tempe;
     if (em >= 1.0 || em < -0.001) {
       error[o] = SGP4_ERR_ECCENTRICITY;
