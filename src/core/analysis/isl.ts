@@ -16,8 +16,8 @@
  *
  * Latency of a satellite = min over paths to any satellite that sees a station of
  * (sum of ISL lengths / c + ISL hops x perHopProcessingMs + that satellite's direct downlink).
- * Multi-source Dijkstra with an indexed binary heap seeded by the satellites with a station in
- * view; no allocation per step (workspace reused).
+ * Multi-source Dijkstra seeded by the satellites with a station in view (bucket queue, or an
+ * indexed binary heap when the bucket queue does not apply); no allocation per step.
  */
 import { SPEED_OF_LIGHT_KM_PER_S, WGS84 } from '../constants';
 import type { Fleet } from '../fleet/fleet';
@@ -68,28 +68,53 @@ export function buildIslTopology(fleet: Fleet, scenario: Scenario): IslTopology 
 
 export interface IslWorkspace {
   dist: Float64Array;
+  /** Per-step link weights, ms (4 per satellite, Infinity = no usable link). */
+  weight: Float64Array;
   heap: Int32Array;
-  /** Position of each node in the heap; -1 not queued, -2 settled. */
+  /** Heap position, or absolute bucket; -1 not queued, -2 settled. */
   where: Int32Array;
+  /** Bucket lists (doubly linked through next/prev). */
+  next: Int32Array;
+  prev: Int32Array;
+  head: Int32Array;
 }
 
 export function createIslWorkspace(count: number): IslWorkspace {
-  return { dist: new Float64Array(count), heap: new Int32Array(count), where: new Int32Array(count) };
+  return {
+    dist: new Float64Array(count),
+    weight: new Float64Array(4 * count),
+    heap: new Int32Array(count),
+    where: new Int32Array(count),
+    next: new Int32Array(count),
+    prev: new Int32Array(count),
+    head: new Int32Array(0),
+  };
 }
 
 export interface IslRouteOptions {
   grazingAltitudeKm: number;
   perHopProcessingMs: number;
   earthRadiusKm?: number;
+  /** Force the binary-heap Dijkstra (for tests; the bucket queue is used when it applies). */
+  forceHeap?: boolean;
 }
 
 const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
+/** Most buckets the bucket queue may use before falling back to the heap. */
+const MAX_BUCKETS = 1 << 20;
 
 /**
  * One routing step over the whole fleet. `directLatencyMs[i]` is satellite i's one-way latency
  * to its nearest visible station (Infinity if none); `outLatencyMs[i]` receives the best
  * latency to the ground through the mesh (Infinity if no path). Returns the number of
  * satellites with a path.
+ *
+ * Link weights (length / c + per-hop delay, Infinity when the line of sight dips below the
+ * grazing altitude or a state failed) are computed once per step. The queue is then a bucket
+ * queue (Dial) with bucket width just under the smallest link weight, which is exact: a
+ * relaxation from bucket b always lands in a later bucket, so every node popped from the
+ * current bucket is final. When the smallest weight is too small for a reasonable bucket count
+ * (per-hop delay 0 and nearly coincident neighbours) it falls back to an indexed binary heap.
  */
 export function routeIslStep(
   topo: IslTopology,
@@ -101,18 +126,141 @@ export function routeIslStep(
   opts: IslRouteOptions,
 ): number {
   const n = topo.count;
-  const dist = ws.dist;
-  const heap = ws.heap;
-  const where = ws.where;
   const nb = topo.neighbours;
+  const wgt = ws.weight;
   const clear = (opts.earthRadiusKm ?? WGS84.radiusKm) + opts.grazingAltitudeKm;
   const clear2 = clear * clear;
   const hopMs = opts.perHopProcessingMs;
-  let size = 0;
+  let wMin = Number.POSITIVE_INFINITY;
+  let wMax = 0;
+  for (let u = 0; u < n; u++) {
+    const ux = positionKm[3 * u];
+    const uy = positionKm[3 * u + 1];
+    const uz = positionKm[3 * u + 2];
+    const okU = error[u] === 0;
+    for (let e = 0; e < 4; e++) {
+      const v = nb[4 * u + e];
+      let w = Number.POSITIVE_INFINITY;
+      if (v >= 0 && okU && error[v] === 0) {
+        const dx = positionKm[3 * v] - ux;
+        const dy = positionKm[3 * v + 1] - uy;
+        const dz = positionKm[3 * v + 2] - uz;
+        const len2 = dx * dx + dy * dy + dz * dz;
+        // closest approach of the segment to the Earth's centre must clear R + grazing altitude
+        let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const cx = ux + t * dx;
+        const cy = uy + t * dy;
+        const cz = uz + t * dz;
+        if (cx * cx + cy * cy + cz * cz >= clear2) {
+          w = Math.sqrt(len2) * MS_PER_KM + hopMs;
+          if (w < wMin) wMin = w;
+          if (w > wMax) wMax = w;
+        }
+      }
+      wgt[4 * u + e] = w;
+    }
+  }
+  const dist = ws.dist;
+  let dLo = Number.POSITIVE_INFINITY;
+  let dHi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const d = error[i] === 0 ? directLatencyMs[i] : Number.POSITIVE_INFINITY;
     dist[i] = d;
     if (d < Number.POSITIVE_INFINITY) {
+      if (d < dLo) dLo = d;
+      if (d > dHi) dHi = d;
+    }
+  }
+  let reached: number;
+  if (!(dLo < Number.POSITIVE_INFINITY)) {
+    reached = 0;
+  } else {
+    const width = wMin * (1 - 1e-9);
+    const buckets = Number.isFinite(wMin) && width > 0 ? Math.ceil(Math.max(wMax, dHi - dLo) / width) + 3 : Number.POSITIVE_INFINITY;
+    reached = !opts.forceHeap && buckets <= MAX_BUCKETS ? bucketDijkstra(topo, ws, dLo, width, buckets) : heapDijkstra(topo, ws);
+  }
+  outLatencyMs.set(dist.subarray(0, n));
+  return reached;
+}
+
+function bucketDijkstra(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number): number {
+  const n = topo.count;
+  const { dist, weight: wgt, where, next, prev } = ws;
+  if (ws.head.length < nBuckets) ws.head = new Int32Array(nBuckets);
+  const head = ws.head;
+  head.fill(-1, 0, nBuckets);
+  const nb = topo.neighbours;
+  let queued = 0;
+  let cur = Number.MAX_SAFE_INTEGER;
+  const insert = (v: number, b: number): void => {
+    const slot = b % nBuckets;
+    const h = head[slot];
+    next[v] = h;
+    prev[v] = -1;
+    if (h >= 0) prev[h] = v;
+    head[slot] = v;
+    where[v] = b;
+  };
+  for (let i = 0; i < n; i++) {
+    const d = dist[i];
+    if (d < Number.POSITIVE_INFINITY) {
+      const b = Math.floor((d - base) / width);
+      insert(i, b);
+      queued++;
+      if (b < cur) cur = b;
+    } else {
+      where[i] = -1;
+    }
+  }
+  let reached = 0;
+  while (queued > 0) {
+    const slot = cur % nBuckets;
+    let u = head[slot];
+    while (u >= 0) {
+      // pop u (head of the list)
+      const nx = next[u];
+      head[slot] = nx;
+      if (nx >= 0) prev[nx] = -1;
+      where[u] = -2;
+      queued--;
+      reached++;
+      const du = dist[u];
+      for (let e = 0; e < 4; e++) {
+        const w = wgt[4 * u + e];
+        if (w === Number.POSITIVE_INFINITY) continue;
+        const v = nb[4 * u + e];
+        const wv = where[v];
+        if (wv === -2) continue;
+        const alt = du + w;
+        if (!(alt < dist[v])) continue;
+        if (wv >= 0) {
+          // unlink v from its bucket
+          const pv = prev[v];
+          const nv = next[v];
+          if (pv >= 0) next[pv] = nv;
+          else head[wv % nBuckets] = nv;
+          if (nv >= 0) prev[nv] = pv;
+        } else {
+          queued++;
+        }
+        dist[v] = alt;
+        insert(v, Math.floor((alt - base) / width));
+      }
+      u = head[slot];
+    }
+    cur++;
+  }
+  return reached;
+}
+
+function heapDijkstra(topo: IslTopology, ws: IslWorkspace): number {
+  const n = topo.count;
+  const { dist, weight: wgt, heap, where } = ws;
+  const nb = topo.neighbours;
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    if (dist[i] < Number.POSITIVE_INFINITY) {
       heap[size] = i;
       where[i] = size;
       size++;
@@ -120,8 +268,7 @@ export function routeIslStep(
       where[i] = -1;
     }
   }
-  // heapify
-  for (let h = (size >> 1) - 1; h >= 0; h--) size = siftDown(heap, where, dist, h, size);
+  for (let h = (size >> 1) - 1; h >= 0; h--) siftDown(heap, where, dist, h, size);
   let reached = 0;
   while (size > 0) {
     const u = heap[0];
@@ -134,31 +281,16 @@ export function routeIslStep(
     }
     reached++;
     const du = dist[u];
-    const ux = positionKm[3 * u];
-    const uy = positionKm[3 * u + 1];
-    const uz = positionKm[3 * u + 2];
     for (let e = 0; e < 4; e++) {
+      const w = wgt[4 * u + e];
+      if (w === Number.POSITIVE_INFINITY) continue;
       const v = nb[4 * u + e];
-      if (v < 0 || where[v] === -2 || error[v] !== 0) continue;
-      const vx = positionKm[3 * v];
-      const vy = positionKm[3 * v + 1];
-      const vz = positionKm[3 * v + 2];
-      const dx = vx - ux;
-      const dy = vy - uy;
-      const dz = vz - uz;
-      const len2 = dx * dx + dy * dy + dz * dz;
-      // closest approach of the segment to the Earth's centre must clear R + grazing altitude
-      let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const cx = ux + t * dx;
-      const cy = uy + t * dy;
-      const cz = uz + t * dz;
-      if (cx * cx + cy * cy + cz * cz < clear2) continue;
-      const alt = du + Math.sqrt(len2) * MS_PER_KM + hopMs;
+      if (where[v] === -2) continue;
+      const alt = du + w;
       if (!(alt < dist[v])) continue;
       dist[v] = alt;
-      const w = where[v];
-      if (w >= 0) siftUp(heap, where, dist, w);
+      const at = where[v];
+      if (at >= 0) siftUp(heap, where, dist, at);
       else {
         heap[size] = v;
         where[v] = size;
@@ -167,7 +299,6 @@ export function routeIslStep(
       }
     }
   }
-  outLatencyMs.set(dist.subarray(0, n));
   return reached;
 }
 
@@ -186,7 +317,7 @@ function siftUp(heap: Int32Array, where: Int32Array, dist: Float64Array, at: num
   where[node] = at;
 }
 
-function siftDown(heap: Int32Array, where: Int32Array, dist: Float64Array, at: number, size: number): number {
+function siftDown(heap: Int32Array, where: Int32Array, dist: Float64Array, at: number, size: number): void {
   const node = heap[at];
   const key = dist[node];
   for (;;) {
@@ -201,5 +332,4 @@ function siftDown(heap: Int32Array, where: Int32Array, dist: Float64Array, at: n
   }
   heap[at] = node;
   where[node] = at;
-  return size;
 }
