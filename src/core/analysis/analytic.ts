@@ -109,6 +109,24 @@ export interface AnalysisWindowMs {
   stepS: number;
 }
 
+/**
+ * Check a window; returns a message naming the bad field, or null. The analysis functions
+ * throw a RangeError with this message (the scenario schema already guarantees valid windows;
+ * this guards overrides such as --start / --duration-min / --step-s).
+ */
+export function windowProblem(win: AnalysisWindowMs): string | null {
+  if (!Number.isFinite(win.startMs)) return 'window.start: not a valid time';
+  if (!(win.durationMs > 0) || !Number.isFinite(win.durationMs)) return `window.durationMin: must be a positive number of minutes (got ${win.durationMs / 60_000})`;
+  if (!(win.stepS > 0) || !Number.isFinite(win.stepS)) return `window.stepS: must be a positive number of seconds (got ${win.stepS})`;
+  if (win.durationMs / (win.stepS * 1000) > 10_000_000) return `window: ${win.durationMs / 60_000} min at ${win.stepS} s steps is more than 10 million steps`;
+  return null;
+}
+
+export function assertWindow(win: AnalysisWindowMs): void {
+  const p = windowProblem(win);
+  if (p) throw new RangeError(p);
+}
+
 /** The scenario's analysis window in milliseconds. */
 export function windowFromScenario(scenario: Scenario): AnalysisWindowMs {
   return {
@@ -360,6 +378,7 @@ export function analyzeAnalytic(fleet: Fleet, scenario: Scenario, opts: Analytic
   const end = Math.max(start, Math.min(fleet.count, opts.end ?? fleet.count));
   const count = end - start;
   const win = opts.window ?? windowFromScenario(scenario);
+  assertWindow(win);
   const m = opts.out ?? allocMetrics(count, start, 'analytic');
   m.mode = 'analytic';
   m.start = start;

@@ -26,6 +26,7 @@ import { gmstRad, julianDateFromMs } from '../physics/time';
 import {
   analyzeAnalytic,
   applyDesignModels,
+  assertWindow,
   METRIC_FLAGS,
   scenarioDesignConstants,
   windowFromScenario,
@@ -343,6 +344,7 @@ export function analyzeSampled(fleet: Fleet, scenario: Scenario, source: StateSo
   const end = Math.max(start, Math.min(fleet.count, opts.end ?? fleet.count));
   const n = end - start;
   const win = opts.window ?? windowFromScenario(scenario);
+  assertWindow(win);
   const steps = sampleCount(win);
   const acc = createSampledAccumulator(start, n, prepareStations(scenario.groundStations));
   const pos = new Float64Array(3 * n);
@@ -398,6 +400,7 @@ export function defaultIslStride(satellites: number, steps: number): number {
 export function analyzeSampledFleet(fleet: Fleet, scenario: Scenario, source: StateSource, opts: SampledFleetOptions = {}): SampledResult {
   const n = fleet.count;
   const win = opts.window ?? windowFromScenario(scenario);
+  assertWindow(win);
   const steps = sampleCount(win);
   const isl = scenario.links.interSatelliteLinks;
   const stride = isl ? Math.max(1, Math.floor(opts.islStride ?? defaultIslStride(n, steps))) : 0;

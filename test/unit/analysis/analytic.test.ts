@@ -207,3 +207,13 @@ describe('imported satellites: the real catalogue (../shared/data)', () => {
     bad.elements.eccentricity[1] = saved[1];
   });
 });
+
+describe('bad window overrides', () => {
+  it('name the field instead of producing silent NaNs', () => {
+    const sc = scenario({ shells: [walker('w', 550, 53, 2, 2)] });
+    const fleet = buildFleet(sc);
+    expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: NaN, durationMs: 60_000, stepS: 30 } })).toThrow(/^window\.start: not a valid time/);
+    expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: 0, durationMs: -1, stepS: 30 } })).toThrow(/window\.durationMin/);
+    expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: 0, durationMs: 60_000, stepS: 0 } })).toThrow(/window\.stepS/);
+  });
+});
