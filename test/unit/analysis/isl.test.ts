@@ -105,6 +105,7 @@ describe('routing', () => {
             const reached = routeIslStep(topo, pos, err, direct, out, ws, { grazingAltitudeKm: 80, perHopProcessingMs: hopMs, forceHeap });
             let finite = 0;
             for (let i = 0; i < fleet.count; i++) {
+              expect(out[i]).toBeLessThanOrEqual(direct[i]);
               if (ref[i] < Infinity) finite++;
               if (ref[i] === Infinity) expect(out[i]).toBe(Infinity);
               else expect(Math.abs(out[i] - ref[i])).toBeLessThan(1e-9);
