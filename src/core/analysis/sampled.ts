@@ -327,13 +327,33 @@ export interface SampledOptions {
   window?: AnalysisWindowMs;
   signal?: CancelSignal;
   onProgress?: (p: SampledProgress) => void;
-  /** Minimum interval between progress calls, ms (default 200; the last step always reports). */
+  /**
+   * Minimum interval between progress calls, ms (default 200; the last step always reports).
+   * Progress is also offered between the phases of a step (after SGP4, after the per-satellite
+   * pass), so one slow step at a million satellites does not starve the callback.
+   */
   progressIntervalMs?: number;
   /** Clock for progress throttling (default performance.now / Date.now). */
   now?: () => number;
 }
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Throttled progress reporter: `at(stepsDone, withinStep)` reports when the interval has passed or at the end. */
+function progressReporter(opts: SampledOptions, steps: number): (stepsDone: number, withinStep?: number) => void {
+  const cb = opts.onProgress;
+  if (!cb) return () => {};
+  const now = opts.now ?? defaultNow;
+  const interval = opts.progressIntervalMs ?? 200;
+  let last = now();
+  return (stepsDone, withinStep = 0) => {
+    const t = now();
+    if (t - last >= interval || (stepsDone === steps && withinStep === 0)) {
+      last = t;
+      cb({ stepsDone, steps, fraction: Math.min(1, (stepsDone + withinStep) / steps) });
+    }
+  };
+}
 
 /**
  * Sampled metrics for fleet ids [start, end) with direct ground links only. `source` propagates
@@ -350,23 +370,16 @@ export function analyzeSampled(fleet: Fleet, scenario: Scenario, source: StateSo
   const pos = new Float64Array(3 * n);
   const vel = new Float64Array(3 * n);
   const err = new Uint8Array(n);
-  const now = opts.now ?? defaultNow;
-  const interval = opts.progressIntervalMs ?? 200;
-  let lastReport = now();
+  const report = progressReporter(opts, steps);
   let done = 0;
   for (let j = 0; j < steps; j++) {
     if (opts.signal?.aborted) break;
     const t = win.startMs + j * win.stepS * 1000;
     source.propagate(t, pos, vel, err);
+    report(done, 0.5);
     accumulateStep(acc, t, pos, err);
     done++;
-    if (opts.onProgress) {
-      const tn = now();
-      if (tn - lastReport >= interval || done === steps) {
-        lastReport = tn;
-        opts.onProgress({ stepsDone: done, steps, fraction: done / steps });
-      }
-    }
+    report(done);
   }
   const cancelled = done < steps;
   return {
@@ -412,17 +425,17 @@ export function analyzeSampledFleet(fleet: Fleet, scenario: Scenario, source: St
   const err = new Uint8Array(n);
   const direct = new Float64Array(n);
   const routed = new Float64Array(n);
-  const now = opts.now ?? defaultNow;
-  const interval = opts.progressIntervalMs ?? 200;
-  let lastReport = now();
+  const report = progressReporter(opts, steps);
   let done = 0;
   let routedSteps = 0;
   for (let j = 0; j < steps; j++) {
     if (opts.signal?.aborted) break;
     const t = win.startMs + j * win.stepS * 1000;
     source.propagate(t, pos, vel, err);
+    report(done, 0.4);
     const route = topology !== null && ws !== null && j % stride === 0;
     accumulateStep(acc, t, pos, err, route ? direct : undefined);
+    report(done, 0.6);
     if (route && topology && ws) {
       routeIslStep(topology, pos, err, direct, routed, ws, {
         grazingAltitudeKm: scenario.links.grazingAltitudeKm,
@@ -432,13 +445,7 @@ export function analyzeSampledFleet(fleet: Fleet, scenario: Scenario, source: St
       routedSteps++;
     }
     done++;
-    if (opts.onProgress) {
-      const tn = now();
-      if (tn - lastReport >= interval || done === steps) {
-        lastReport = tn;
-        opts.onProgress({ stepsDone: done, steps, fraction: done / steps });
-      }
-    }
+    report(done);
   }
   const cancelled = done < steps;
   const notes: string[] = [];

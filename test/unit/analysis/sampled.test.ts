@@ -126,6 +126,7 @@ describe('progress, cancel and shards', () => {
     expect(full.cancelled).toBe(false);
     expect(seen.at(-1)).toBe(1);
     expect(seen.length).toBeGreaterThan(10);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1]);
     const signal = { aborted: false };
     const src = satjsSource(recs);
     const partial = analyzeSampled(fleet, sc, { propagate: (t, p, v, e) => { src.propagate(t, p, v, e); if (src.calls === 3) signal.aborted = true; } }, { signal });
