@@ -43,9 +43,25 @@ describe('+Grid topology from plane-major ids', () => {
   });
 });
 
-/** Brute-force reference: Bellman-Ford relaxation with explicit link lengths. */
+/** Brute-force reference: link clearance by sampling each segment, then Bellman-Ford relaxation. */
 function reference(topo: IslTopology, pos: Float64Array, direct: Float64Array, clearKm: number, hopMs: number): Float64Array {
   const n = topo.count;
+  const w = new Float64Array(4 * n).fill(Infinity);
+  for (let u = 0; u < n; u++) {
+    for (let e = 0; e < 4; e++) {
+      const v = topo.neighbours[4 * u + e];
+      if (v < 0) continue;
+      const a = [pos[3 * u], pos[3 * u + 1], pos[3 * u + 2]];
+      const b = [pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]];
+      // minimum distance of the segment from the Earth's centre, sampled finely
+      let minR = Infinity;
+      for (let s = 0; s <= 2000; s++) {
+        const t = s / 2000;
+        minR = Math.min(minR, Math.hypot(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])));
+      }
+      if (minR >= clearKm) w[4 * u + e] = (Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) / C) * 1000 + hopMs;
+    }
+  }
   const d = Float64Array.from(direct);
   for (let iter = 0; iter < n; iter++) {
     let changed = false;
@@ -53,19 +69,10 @@ function reference(topo: IslTopology, pos: Float64Array, direct: Float64Array, c
       if (!(d[u] < Infinity)) continue;
       for (let e = 0; e < 4; e++) {
         const v = topo.neighbours[4 * u + e];
-        if (v < 0) continue;
-        const a = [pos[3 * u], pos[3 * u + 1], pos[3 * u + 2]];
-        const b = [pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]];
-        // minimum distance of the segment from the Earth's centre, sampled finely
-        let minR = Infinity;
-        for (let s = 0; s <= 2000; s++) {
-          const t = s / 2000;
-          minR = Math.min(minR, Math.hypot(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])));
-        }
-        if (minR < clearKm) continue;
-        const w = d[u] + (Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) / C) * 1000 + hopMs;
-        if (w < d[v] - 1e-12) {
-          d[v] = w;
+        if (v < 0 || w[4 * u + e] === Infinity) continue;
+        const x = d[u] + w[4 * u + e];
+        if (x < d[v] - 1e-12) {
+          d[v] = x;
           changed = true;
         }
       }
