@@ -20,7 +20,7 @@ import { SPEED_OF_LIGHT_KM_PER_S, SUN_RADIUS_KM, WGS84 } from '../constants';
 import type { Fleet } from '../fleet/fleet';
 import type { GroundStation, Scenario } from '../scenario/schema';
 import { DEG2RAD } from '../units';
-import { conicalShadowFraction } from '../physics/eclipse';
+import { conicalShadowFractionPre, ECLIPSE_EARTH_RADIUS_KM } from '../physics/eclipse';
 import { sunPositionKm } from '../physics/sun';
 import { gmstRad, julianDateFromMs } from '../physics/time';
 import {
@@ -158,6 +158,9 @@ export function accumulateStep(
   const uy = sun[1] / sunDist;
   const uz = sun[2] / sunDist;
   const sunAngRad = Math.asin(SUN_RADIUS_KM / sunDist);
+  const cosS = Math.cos(sunAngRad);
+  const sinS = Math.sin(sunAngRad);
+  const earthR = ECLIPSE_EARTH_RADIUS_KM;
   // stations: ECEF -> ECI (TEME) by a rotation of GMST about z (satellite.js ecfToEci convention)
   const th = gmstRad(jd);
   const ct = Math.cos(th);
@@ -193,7 +196,7 @@ export function accumulateStep(
       continue;
     }
     acc.validSteps[k]++;
-    acc.shadowSum[k] += conicalShadowFraction(px, py, pz, ux, uy, uz, sunAngRad);
+    acc.shadowSum[k] += conicalShadowFractionPre(px, py, pz, ux, uy, uz, sunAngRad, cosS, sinS, earthR);
     // nearest station above its mask: elevation el with sin(el) = (rho . up) / |rho|
     let best2 = Number.POSITIVE_INFINITY;
     for (let s = 0; s < nS; s++) {

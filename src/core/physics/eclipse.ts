@@ -84,15 +84,32 @@ export function conicalShadowFraction(
   sunAngularRadiusRad: number,
   earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM,
 ): number {
+  return conicalShadowFractionPre(
+    px, py, pz, sunUx, sunUy, sunUz,
+    sunAngularRadiusRad, Math.cos(sunAngularRadiusRad), Math.sin(sunAngularRadiusRad), earthRadiusKm,
+  );
+}
+
+/**
+ * `conicalShadowFraction` with cos and sin of the Sun's angular radius precomputed (per time
+ * step rather than per satellite).
+ */
+export function conicalShadowFractionPre(
+  px: number, py: number, pz: number,
+  sunUx: number, sunUy: number, sunUz: number,
+  sunAngularRadiusRad: number, cosS: number, sinS: number,
+  earthRadiusKm: number,
+): number {
   // distance of the satellite behind the terminator plane, along the anti-Sun direction
   const x = -(px * sunUx + py * sunUy + pz * sunUz);
   if (x <= 0) return 0;
   const r2 = px * px + py * py + pz * pz;
   const p2 = r2 - x * x;
+  // cheap lit test first: p^2 above (R cos a + |r| sin a)^2 (rho < |r|) means lit
+  const outer = earthRadiusKm * cosS + Math.sqrt(r2) * sinS;
+  if (p2 >= outer * outer) return 0;
   const p = p2 > 0 ? Math.sqrt(p2) : 0;
   const rho = Math.sqrt(Math.max(0, r2 - earthRadiusKm * earthRadiusKm));
-  const cosS = Math.cos(sunAngularRadiusRad);
-  const sinS = Math.sin(sunAngularRadiusRad);
   if (p >= earthRadiusKm * cosS + rho * sinS) return 0;
   if (p <= earthRadiusKm * cosS - rho * sinS) return 1;
   // penumbra: overlap of two disks of angular radii a (Sun) and b (Earth) at centre distance d
