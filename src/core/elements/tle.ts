@@ -55,17 +55,12 @@ export function tleChecksum(line: string): number {
 
 /** Catalogue number from the 5-character TLE field (digits, leading spaces, or Alpha-5); NaN if invalid. */
 export function decodeAlpha5(field: string): number {
-  const t = field.trim();
-  if (t.length === 0) return NaN;
-  const c0 = t.charCodeAt(0);
-  if (c0 >= 65 && c0 <= 90) {
-    if (t.length !== 5 || !/^\d{4}$/.test(t.slice(1))) return NaN;
-    const v = ALPHA5_LETTERS.indexOf(t[0]);
-    if (v < 0) return NaN;
-    return (v + 10) * 10000 + Number(t.slice(1));
+  if (field.length !== 5) {
+    const t = field.trim();
+    if (t.length === 0 || t.length > 5) return NaN;
+    return decodeAlpha5(t.padStart(5, ' '));
   }
-  if (!/^\d+$/.test(t)) return NaN;
-  return Number(t);
+  return satnumAt(field, 0);
 }
 
 /** 5-character catalogue field for 0..339999 (Alpha-5 above 99999); null when it cannot be written. */
@@ -76,34 +71,101 @@ export function encodeAlpha5(id: number, spacePad = false): string | null {
   return ALPHA5_LETTERS[lead - 10] + String(id % 10000).padStart(4, '0');
 }
 
-const FIXED = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-const INT = /^\d+$/;
+/** Catalogue number in s[at, at+5): Alpha-5 letter + 4 digits, or digits with leading spaces. */
+function satnumAt(s: string, at: number): number {
+  const c0 = s.charCodeAt(at);
+  let v = 0;
+  let k = at;
+  if (c0 >= 65 && c0 <= 90) {
+    const lead = ALPHA5_LETTERS.indexOf(s[at]);
+    if (lead < 0) return NaN;
+    v = lead + 10;
+    k++;
+  } else {
+    while (k < at + 5 && s.charCodeAt(k) === 32) k++;
+    if (k === at + 5) return NaN;
+  }
+  for (; k < at + 5; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
 
-function fixedField(line: string, start: number, end: number): number {
-  const t = line.substring(start, end).trim();
-  return FIXED.test(t) ? Number(t) : NaN;
+/** Powers of ten exact in double precision. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * Decimal number in s[start, end), surrounded by optional spaces: [+-]digits[.digits] or
+ * [+-].digits; NaN otherwise. With at most 15 digits the integer mantissa is exact and one
+ * division by an exact power of ten is correctly rounded, so the result equals Number(text)
+ * (and satellite.js's parseFloat) bit for bit, without allocating a substring.
+ */
+function fixedField(s: string, start: number, end: number): number {
+  let i = start;
+  let j = end;
+  while (i < j && s.charCodeAt(i) === 32) i++;
+  while (j > i && s.charCodeAt(j - 1) === 32) j--;
+  if (i >= j) return NaN;
+  let neg = false;
+  const c0 = s.charCodeAt(i);
+  if (c0 === 43 || c0 === 45) {
+    neg = c0 === 45;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (let k = i; k < j; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15) return Number(s.substring(start, end).trim());
+  const v = frac > 0 ? m / POW10[frac] : m;
+  return neg ? -v : v;
 }
 
 /**
- * Assumed-decimal field "sMMMMMsE" (e.g. " 29705-3" = 0.29705e-3), as used for nddot and B*.
- * Parsed from the same decimal string satellite.js builds, so the doubles agree exactly.
+ * Assumed-decimal field "sMMMMMsE" (e.g. " 29705-3" = 0.29705e-3), as used for nddot and B*:
+ * MMMMM x 10^(E-5), computed with one exact-operand multiply or divide (correctly rounded, so
+ * equal to satellite.js's parseFloat of the same decimal).
  */
 function expField(line: string, start: number): number {
-  const s = line[start];
-  const m = line.substring(start + 1, start + 6);
-  const es = line[start + 6];
-  const ed = line[start + 7];
-  if (s !== ' ' && s !== '+' && s !== '-') return NaN;
-  if (!/^\d{5}$/.test(m)) return NaN;
-  if (es !== '+' && es !== '-' && es !== ' ') return NaN;
-  if (!(ed >= '0' && ed <= '9')) return NaN;
-  return Number(`${s === '-' ? '-' : ''}0.${m}e${es === '-' ? '-' : ''}${ed}`);
+  const s = line.charCodeAt(start);
+  const es = line.charCodeAt(start + 6);
+  const ed = line.charCodeAt(start + 7) - 48;
+  if (s !== 32 && s !== 43 && s !== 45) return NaN;
+  if (es !== 43 && es !== 45 && es !== 32) return NaN;
+  if (!(ed >= 0 && ed <= 9)) return NaN;
+  let m = 0;
+  for (let k = start + 1; k < start + 6; k++) {
+    const c = line.charCodeAt(k);
+    if (c < 48 || c > 57) return NaN;
+    m = m * 10 + (c - 48);
+  }
+  const e = (es === 45 ? -ed : ed) - 5;
+  const v = e <= 0 ? m / POW10[-e] : m * POW10[e];
+  return s === 45 ? -v : v;
 }
 
 function intField(line: string, start: number, end: number, blankValue: number): number {
-  const t = line.substring(start, end).trim();
-  if (t.length === 0) return blankValue;
-  return INT.test(t) ? Number(t) : NaN;
+  let k = start;
+  while (k < end && line.charCodeAt(k) === 32) k++;
+  if (k === end) return blankValue;
+  let v = 0;
+  for (; k < end; k++) {
+    const c = line.charCodeAt(k);
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }
 
 /** Unix ms of a TLE epoch: two-digit year (57-99 -> 19xx, 00-56 -> 20xx) and day of year with fraction. */
@@ -140,98 +202,90 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
   if (l2.length !== TLE_LINE_LENGTH) {
     return { line: t.l2Line, reason: `line 2 wrong length (${l2.length} chars, expected ${TLE_LINE_LENGTH})`, text: l2 };
   }
-  const badSums: Array<{ line: number; reason: string; text: string }> = [];
-  for (const [which, s, lineNo] of [[1, l1, t.l1Line], [2, l2, t.l2Line]] as const) {
-    const expected = tleChecksum(s);
-    const found = s[68];
-    if (String(expected) !== found) {
-      badSums.push({ line: lineNo, reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`, text: s });
-    }
+  const sum1 = tleChecksum(l1);
+  const sum2 = tleChecksum(l2);
+  const bad1 = String(sum1) !== l1[68];
+  const bad2 = String(sum2) !== l2[68];
+  if ((bad1 || bad2) && !ctx.opts.acceptBadChecksums) {
+    return bad1 ? badChecksum(1, sum1, l1, t.l1Line) : badChecksum(2, sum2, l2, t.l2Line);
   }
-  if (badSums.length > 0 && !ctx.opts.acceptBadChecksums) return badSums[0];
 
   b.resetRow();
   let style = 0;
-  const fail = (lineNo: number, field: string, cols: string, text: string) => ({
-    line: lineNo,
-    reason:
-      text.trim() === ''
-        ? `missing field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols} blank)`
-        : `non-numeric field ${field} (line ${lineNo === t.l1Line ? 1 : 2} cols ${cols}): '${text}'`,
-    text: lineNo === t.l1Line ? l1 : l2,
-  });
 
   // Line 1
-  const sat1 = decodeAlpha5(l1.substring(2, 7));
-  if (Number.isNaN(sat1)) return fail(t.l1Line, 'NORAD_CAT_ID', '3-7', l1.substring(2, 7));
+  const sat1 = satnumAt(l1, 2);
+  if (Number.isNaN(sat1)) return fieldFailure(t, t.l1Line, 'NORAD_CAT_ID', '3-7', l1.substring(2, 7));
   if (l1[2] === ' ' && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
   const cls = l1[7];
   b.classification = cls === ' ' ? 'U' : cls;
   b.objectId = l1.substring(9, 17).trim();
-  const yy = l1.substring(18, 20);
+  const y1 = l1.charCodeAt(18) - 48;
+  const y2 = l1.charCodeAt(19) - 48;
   const day = fixedField(l1, 20, 32);
-  if (l1.substring(18, 32).trim() === '') {
-    return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: l1 };
-  }
-  if (!/^\d\d$/.test(yy) || Number.isNaN(day)) {
+  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || Number.isNaN(day)) {
+    if (l1.substring(18, 32).trim() === '') {
+      return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: l1 };
+    }
     return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${l1.substring(18, 32)}'`, text: l1 };
   }
-  const year = Number(yy) < 57 ? 2000 + Number(yy) : 1900 + Number(yy);
+  const yy = y1 * 10 + y2;
+  const year = yy < 57 ? 2000 + yy : 1900 + yy;
   if (day < 1 || day >= (isLeap(year) ? 367 : 366)) {
     return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: l1 };
   }
-  b.f[F.epochMs] = tleEpochToMs(Number(yy), day);
+  b.f[F.epochMs] = tleEpochToMs(yy, day);
 
   const ndot = fixedField(l1, 33, 43);
-  if (Number.isNaN(ndot)) return fail(t.l1Line, 'MEAN_MOTION_DOT', '34-43', l1.substring(33, 43));
+  if (Number.isNaN(ndot)) return fieldFailure(t, t.l1Line, 'MEAN_MOTION_DOT', '34-43', l1.substring(33, 43));
   if (l1[33] === '+') style |= TLE_STYLE.NDOT_PLUS;
   b.f[F.meanMotionDotRevPerDay2] = ndot;
 
   const nddot = expField(l1, 44);
-  if (Number.isNaN(nddot)) return fail(t.l1Line, 'MEAN_MOTION_DDOT', '45-52', l1.substring(44, 52));
+  if (Number.isNaN(nddot)) return fieldFailure(t, t.l1Line, 'MEAN_MOTION_DDOT', '45-52', l1.substring(44, 52));
   style |= expStyle(l1, 44, TLE_STYLE.NDDOT_PLUS, TLE_STYLE.NDDOT_EXP_ALT);
   b.f[F.meanMotionDdotRevPerDay3] = nddot;
 
   const bstar = expField(l1, 53);
-  if (Number.isNaN(bstar)) return fail(t.l1Line, 'BSTAR', '54-61', l1.substring(53, 61));
+  if (Number.isNaN(bstar)) return fieldFailure(t, t.l1Line, 'BSTAR', '54-61', l1.substring(53, 61));
   style |= expStyle(l1, 53, TLE_STYLE.BSTAR_PLUS, TLE_STYLE.BSTAR_EXP_ALT);
   b.f[F.bstar] = bstar;
 
   const eph = l1[62];
   if (eph === ' ') style |= TLE_STYLE.EPH_BLANK;
   else if (eph >= '0' && eph <= '9') b.ephemerisType = eph.charCodeAt(0) - 48;
-  else return fail(t.l1Line, 'EPHEMERIS_TYPE', '63', eph);
+  else return fieldFailure(t, t.l1Line, 'EPHEMERIS_TYPE', '63', eph);
 
   const elset = intField(l1, 64, 68, 0);
-  if (Number.isNaN(elset)) return fail(t.l1Line, 'ELEMENT_SET_NO', '65-68', l1.substring(64, 68));
+  if (Number.isNaN(elset)) return fieldFailure(t, t.l1Line, 'ELEMENT_SET_NO', '65-68', l1.substring(64, 68));
   if (l1[64] === '0' && elset < 1000) style |= TLE_STYLE.ELSET_ZEROS;
   b.i[I.elementSetNo] = elset;
 
   // Line 2
-  const sat2 = decodeAlpha5(l2.substring(2, 7));
-  if (Number.isNaN(sat2)) return fail(t.l2Line, 'NORAD_CAT_ID', '3-7', l2.substring(2, 7));
+  const sat2 = satnumAt(l2, 2);
+  if (Number.isNaN(sat2)) return fieldFailure(t, t.l2Line, 'NORAD_CAT_ID', '3-7', l2.substring(2, 7));
   if (sat1 !== sat2) {
     return { line: t.l2Line, reason: `catalogue number differs between line 1 (${l1.substring(2, 7)}) and line 2 (${l2.substring(2, 7)})`, text: l2 };
   }
   b.i[I.noradId] = sat1;
 
   const inc = fixedField(l2, 8, 16);
-  if (Number.isNaN(inc)) return fail(t.l2Line, 'INCLINATION', '9-16', l2.substring(8, 16));
+  if (Number.isNaN(inc)) return fieldFailure(t, t.l2Line, 'INCLINATION', '9-16', l2.substring(8, 16));
   const raan = fixedField(l2, 17, 25);
-  if (Number.isNaN(raan)) return fail(t.l2Line, 'RA_OF_ASC_NODE', '18-25', l2.substring(17, 25));
+  if (Number.isNaN(raan)) return fieldFailure(t, t.l2Line, 'RA_OF_ASC_NODE', '18-25', l2.substring(17, 25));
   const eccText = l2.substring(26, 33);
   const eccDigits = eccText.replace(/ /g, '0');
-  if (!/^\d{7}$/.test(eccDigits)) return fail(t.l2Line, 'ECCENTRICITY', '27-33', eccText);
+  if (!/^\d{7}$/.test(eccDigits)) return fieldFailure(t, t.l2Line, 'ECCENTRICITY', '27-33', eccText);
   const argp = fixedField(l2, 34, 42);
-  if (Number.isNaN(argp)) return fail(t.l2Line, 'ARG_OF_PERICENTER', '35-42', l2.substring(34, 42));
+  if (Number.isNaN(argp)) return fieldFailure(t, t.l2Line, 'ARG_OF_PERICENTER', '35-42', l2.substring(34, 42));
   const ma = fixedField(l2, 43, 51);
-  if (Number.isNaN(ma)) return fail(t.l2Line, 'MEAN_ANOMALY', '44-51', l2.substring(43, 51));
+  if (Number.isNaN(ma)) return fieldFailure(t, t.l2Line, 'MEAN_ANOMALY', '44-51', l2.substring(43, 51));
   const n = fixedField(l2, 52, 63);
-  if (Number.isNaN(n)) return fail(t.l2Line, 'MEAN_MOTION', '53-63', l2.substring(52, 63));
+  if (Number.isNaN(n)) return fieldFailure(t, t.l2Line, 'MEAN_MOTION', '53-63', l2.substring(52, 63));
   const rev = intField(l2, 63, 68, 0);
-  if (Number.isNaN(rev)) return fail(t.l2Line, 'REV_AT_EPOCH', '64-68', l2.substring(63, 68));
+  if (Number.isNaN(rev)) return fieldFailure(t, t.l2Line, 'REV_AT_EPOCH', '64-68', l2.substring(63, 68));
   if (l2[63] === '0' && rev < 10000) style |= TLE_STYLE.REV_ZEROS;
-  if (/^0\d/.test(l2.substring(8, 16)) || /^0\d/.test(l2.substring(17, 25)) || /^0\d/.test(l2.substring(34, 42)) || /^0\d/.test(l2.substring(43, 51)) || /^0\d/.test(l2.substring(52, 63))) {
+  if (zeroPadded(l2, 8) || zeroPadded(l2, 17) || zeroPadded(l2, 34) || zeroPadded(l2, 43) || zeroPadded(l2, 52)) {
     style |= TLE_STYLE.LINE2_ZEROS;
   }
 
@@ -254,8 +308,36 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
 
   const bad = ctx.commitIfValid();
   if (bad !== null) return { line: t.l2Line, reason: bad, text: l2 };
-  for (const s of badSums) ctx.warn(record, s.line, `${s.reason} (accepted on request)`, s.text);
+  if (bad1) warnChecksum(ctx, record, badChecksum(1, sum1, l1, t.l1Line));
+  if (bad2) warnChecksum(ctx, record, badChecksum(2, sum2, l2, t.l2Line));
   return null;
+}
+
+function badChecksum(which: 1 | 2, expected: number, line: string, lineNo: number): { line: number; reason: string; text: string } {
+  const found = line[68];
+  return { line: lineNo, reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`, text: line };
+}
+
+function warnChecksum(ctx: ImportContext, record: number, issue: { line: number; reason: string; text: string }): void {
+  ctx.warn(record, issue.line, `${issue.reason} (accepted on request)`, issue.text);
+}
+
+function fieldFailure(t: TleLines, lineNo: number, field: string, cols: string, text: string): { line: number; reason: string; text: string } {
+  const which = lineNo === t.l1Line ? 1 : 2;
+  return {
+    line: lineNo,
+    reason:
+      text.trim() === ''
+        ? `missing field ${field} (line ${which} cols ${cols} blank)`
+        : `non-numeric field ${field} (line ${which} cols ${cols}): '${text}'`,
+    text: which === 1 ? t.l1 : t.l2,
+  };
+}
+
+/** A field starting with '0' followed by a digit ('027.4674'): zero-padded layout. */
+function zeroPadded(s: string, at: number): boolean {
+  const c = s.charCodeAt(at + 1);
+  return s.charCodeAt(at) === 48 && c >= 48 && c <= 57;
 }
 
 function expStyle(line: string, start: number, plusBit: number, altBit: number): number {
