@@ -2,15 +2,20 @@
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createShardApi, type ShardApi } from './propagation.api';
+import { createShardApi, transferablesOf, type ShardApi } from './propagation.api';
 
 if (!parentPort) throw new Error('propagation.node.ts must run in a worker thread');
 const api = createShardApi();
+const out = <T>(r: T): T => Comlink.transfer(r, transferablesOf(r));
 const exposed: ShardApi = {
   init: (msg) => api.init(msg),
-  propagate: (seq, timeMs, recycle, sharedSlot) => {
-    const r = api.propagate(seq, timeMs, recycle, sharedSlot);
-    return r.positionKm ? Comlink.transfer(r, [r.positionKm.buffer as ArrayBuffer, r.velocityKmS!.buffer as ArrayBuffer, r.error!.buffer as ArrayBuffer]) : r;
+  propagate: (seq, timeMs, recycle, sharedSlot) => out(api.propagate(seq, timeMs, recycle, sharedSlot)),
+  sampledBegin: (stations) => api.sampledBegin(stations),
+  sampledStep: (timeMs, route) => {
+    const r = api.sampledStep(timeMs, route);
+    return r ? out(r) : r;
   },
+  sampledRouted: (routedMs) => api.sampledRouted(routedMs),
+  sampledFinish: () => out(api.sampledFinish()),
 };
 Comlink.expose(exposed, nodeEndpoint(parentPort));

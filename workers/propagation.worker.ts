@@ -1,13 +1,19 @@
 /** Browser Web Worker entry for one propagation shard (thin: see propagation.api.ts). */
 import * as Comlink from 'comlink';
-import { createShardApi, type ShardApi } from './propagation.api';
+import { createShardApi, transferablesOf, type ShardApi } from './propagation.api';
 
 const api = createShardApi();
+/** Results move to the main thread without copies (typed arrays are transferred). */
+const out = <T>(r: T): T => Comlink.transfer(r, transferablesOf(r));
 const exposed: ShardApi = {
   init: (msg) => api.init(msg),
-  propagate: (seq, timeMs, recycle, sharedSlot) => {
-    const r = api.propagate(seq, timeMs, recycle, sharedSlot);
-    return r.positionKm ? Comlink.transfer(r, [r.positionKm.buffer, r.velocityKmS!.buffer, r.error!.buffer]) : r;
+  propagate: (seq, timeMs, recycle, sharedSlot) => out(api.propagate(seq, timeMs, recycle, sharedSlot)),
+  sampledBegin: (stations) => api.sampledBegin(stations),
+  sampledStep: (timeMs, route) => {
+    const r = api.sampledStep(timeMs, route);
+    return r ? out(r) : r;
   },
+  sampledRouted: (routedMs) => api.sampledRouted(routedMs),
+  sampledFinish: () => out(api.sampledFinish()),
 };
 Comlink.expose(exposed);

@@ -15,6 +15,18 @@ import type { Remote } from 'comlink';
 import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
+import { windowFromScenario, type AnalysisWindowMs } from '../core/analysis/analytic';
+import { buildIslTopology, createIslWorkspace, routeIslStep } from '../core/analysis/isl';
+import {
+  createSampledAccumulator,
+  defaultIslStride,
+  finishSampled,
+  prepareStations,
+  sampleCount,
+  type SampledProgress,
+  type SampledResult,
+} from '../core/analysis/sampled';
+import type { Scenario } from '../core/scenario/schema';
 import type { EngineNotice, PropagationEngine, StateFrame } from './types';
 
 /** A running worker as the pool sees it. */
@@ -197,6 +209,105 @@ export class PropagationPool implements PropagationEngine {
       }
       await this.startSlot(slot);
       return this.runSlot(slot, seq, timeMs, frameSlot, attempt + 1);
+    }
+  }
+
+  /** Call one shard method, in this thread or on the slot's worker (rejecting if the worker dies). */
+  private async call<K extends keyof ShardApi>(slot: Slot, method: K, ...args: Parameters<ShardApi[K]>): Promise<Awaited<ReturnType<ShardApi[K]>>> {
+    if (slot.local) return (slot.local[method] as (...a: unknown[]) => Awaited<ReturnType<ShardApi[K]>>)(...args);
+    const w = slot.worker!;
+    const fn = w.api[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<ShardApi[K]>>>;
+    return Promise.race([fn(...args), w.crashed]);
+  }
+
+  /**
+   * Sampled analysis of the whole fleet in the pool: each worker propagates and accumulates its
+   * shard (conical shadow, station visibility, direct latency) in parallel; on routing steps the
+   * shards' states come back and the +Grid inter-satellite routing runs here over the whole
+   * fleet. Gives exactly the numbers of analyzeSampledFleet (src/core/analysis/sampled.ts),
+   * which runs the same per-row accumulation in one thread.
+   */
+  async analyzeSampled(
+    scenario: Scenario,
+    opts: { window?: AnalysisWindowMs; signal?: { readonly aborted: boolean }; onProgress?: (p: SampledProgress) => void; islStride?: number; progressIntervalMs?: number } = {},
+  ): Promise<SampledResult> {
+    const fleet = this.fleet;
+    if (!fleet) throw new Error('analyzeSampled() before setFleet()');
+    const n = fleet.count;
+    const win = opts.window ?? windowFromScenario(scenario);
+    const steps = sampleCount(win);
+    const isl = scenario.links.interSatelliteLinks && n > 1;
+    const stride = isl ? Math.max(1, Math.floor(opts.islStride ?? defaultIslStride(n, steps))) : 0;
+    const topology = isl ? buildIslTopology(fleet, scenario) : null;
+    const ws = topology ? createIslWorkspace(n) : null;
+    const pos = topology ? new Float64Array(3 * n) : null;
+    const err = topology ? new Uint8Array(n) : null;
+    const direct = topology ? new Float64Array(n) : null;
+    const routed = topology ? new Float64Array(n) : null;
+    const slots = this.slots;
+    const interval = opts.progressIntervalMs ?? 200;
+    let lastReport = performance.now();
+    let done = 0;
+    let routedSteps = 0;
+    try {
+      await Promise.all(slots.map((s) => this.call(s, 'sampledBegin', scenario.groundStations)));
+      for (let j = 0; j < steps; j++) {
+        if (opts.signal?.aborted || this.fleet !== fleet) break;
+        const t = win.startMs + j * win.stepS * 1000;
+        const route = topology !== null && j % stride === 0;
+        const states = await Promise.all(slots.map((s) => this.call(s, 'sampledStep', t, route)));
+        if (route && topology && ws && pos && err && direct && routed) {
+          states.forEach((st, k) => {
+            if (!st) return;
+            const s0 = slots[k].start;
+            pos.set(st.positionKm, 3 * s0);
+            err.set(st.error, s0);
+            direct.set(st.directMs, s0);
+          });
+          routeIslStep(topology, pos, err, direct, routed, ws, {
+            grazingAltitudeKm: scenario.links.grazingAltitudeKm,
+            perHopProcessingMs: scenario.links.perHopProcessingMs,
+          });
+          await Promise.all(slots.map((s) => this.call(s, 'sampledRouted', routed.slice(s.start, s.end))));
+          routedSteps++;
+        }
+        done++;
+        const tn = performance.now();
+        if (opts.onProgress && (tn - lastReport >= interval || done === steps)) {
+          lastReport = tn;
+          opts.onProgress({ stepsDone: done, steps, fraction: done / steps });
+        }
+      }
+      const sums = await Promise.all(slots.map((s) => this.call(s, 'sampledFinish')));
+      const acc = createSampledAccumulator(0, n, prepareStations(scenario.groundStations));
+      for (const p of sums) {
+        acc.shadowSum.set(p.shadowSum, p.start);
+        acc.validSteps.set(p.validSteps, p.start);
+        acc.inViewSteps.set(p.inViewSteps, p.start);
+        acc.directLatencySumMs.set(p.directLatencySumMs, p.start);
+        acc.routedSumMs.set(p.routedSumMs, p.start);
+        acc.routedSteps.set(p.routedSteps, p.start);
+        acc.flags.set(p.flags, p.start);
+        acc.routedStepsTotal = p.routedStepsTotal;
+      }
+      const cancelled = done < steps;
+      const notes: string[] = [];
+      if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
+      if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
+      return { ...finishSampled(fleet, scenario, acc, win), window: win, steps, stepsDone: done, islStride: stride, islStepsRouted: routedSteps, cancelled, notes };
+    } catch (e) {
+      // A worker died mid-pass: its sums are gone. Restart the workers (their sampled state is
+      // partial anyway) so the pool stays usable, and fail this run with a notice.
+      if (this.fleet === fleet && !this.disposed) {
+        for (const s of slots) {
+          if (!s.worker) continue;
+          this.restarts++;
+          s.worker.terminate();
+          await this.startSlot(s);
+        }
+      }
+      this.notice({ level: 'error', message: `Sampled analysis stopped: a worker failed (${(e as Error)?.message ?? e}). Run it again.` });
+      throw e;
     }
   }
 

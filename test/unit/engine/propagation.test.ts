@@ -110,3 +110,45 @@ describe('propagation engine', () => {
     expect(m).toBe(0);
   }, 60_000);
 });
+
+describe('sampled analysis in the pool', () => {
+  it('gives exactly the single-thread analyzeSampledFleet result, with ISL routing, in-thread and on 2 worker threads', async () => {
+    const { analyzeSampledFleet } = await import('../../../src/core/analysis/sampled');
+    const { kernelStateSource } = await import('../../../src/core/report/run');
+    const scenario = presetScenario('starlink-72x22')!;
+    const win = { startMs: Date.parse(scenario.window.start), durationMs: 20 * 60_000, stepS: 60 };
+    const ref = analyzeSampledFleet(fleet, scenario, kernelStateSource(fleet), { window: win, islStride: 3 });
+    expect(ref.islStepsRouted).toBe(7);
+    for (const pool of [new PropagationPool({ host: null, workers: 1 }), new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 })]) {
+      pools.push(pool);
+      await pool.setFleet(fleet);
+      const progress: number[] = [];
+      const r = await pool.analyzeSampled(scenario, { window: win, islStride: 3, progressIntervalMs: 0, onProgress: (p) => progress.push(p.stepsDone) });
+      expect(r.stepsDone).toBe(20);
+      expect(r.islStepsRouted).toBe(7);
+      expect(progress.at(-1)).toBe(20);
+      for (const k of ['eclipseFraction', 'latencyMs', 'usablePowerW', 'computePowerW'] as const) {
+        expect(Array.from(r.metrics[k])).toEqual(Array.from(ref.metrics[k]));
+      }
+      expect(Array.from(r.stationVisibleFraction)).toEqual(Array.from(ref.stationVisibleFraction));
+    }
+  }, 120_000);
+
+  it('stops between steps when cancelled and says so', async () => {
+    const scenario = presetScenario('starlink-72x22')!;
+    const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 });
+    pools.push(pool);
+    await pool.setFleet(fleet);
+    const signal = { aborted: false };
+    const r = await pool.analyzeSampled(scenario, {
+      signal,
+      progressIntervalMs: 0,
+      onProgress: (p) => {
+        if (p.stepsDone === 5) signal.aborted = true;
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.stepsDone).toBe(5);
+    expect(r.notes.join()).toMatch(/cancelled after 5 of/);
+  }, 60_000);
+});
