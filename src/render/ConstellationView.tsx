@@ -56,6 +56,8 @@ export interface ViewerHandle {
   state(id: number): SatelliteState | null;
   /** PNG data URL of the current picture. */
   snapshot(): string;
+  /** Ask for a new frame (the frame loop runs on demand while paused). */
+  redraw(): void;
 }
 
 let cssInjected = false;
@@ -97,6 +99,7 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
       return { x, y, visible: inView && !hidden };
     },
     state: (id) => stateOf(rt, id),
+    redraw: () => rt.invalidate(),
     snapshot() {
       renderNow();
       return canvas.toDataURL('image/png');
@@ -129,6 +132,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
         gl={{ antialias, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
         camera={{ fov: 40, near: 0.005, far: 2000, position: [4, 0, 1.5], up: [0, 0, 1] }}
         onCreated={(state) => {
+          performance.mark('viewer:canvas-created');
           state.gl.setClearColor(0x000000, 0);
           if (onReady) {
             const renderNow = () => {

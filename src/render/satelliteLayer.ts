@@ -23,6 +23,8 @@ export class SatelliteLayer {
   readonly pickPoints: THREE.Points;
   /** Sim time (Unix ms) of the states in the position/velocity attributes. */
   stateTimeMs = Number.NaN;
+  /** True once engine (SGP4) states have replaced the provisional ones. */
+  live = false;
   /** Bytes handed to the GPU since the counter was last reset (for the stats). */
   pendingUploadBytes = 0;
   private readonly posAttr: THREE.BufferAttribute;

@@ -37,6 +37,7 @@ export interface SceneProps {
 
 /** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
 const PROVISIONAL_CHUNK = 100_000;
+const FIRST_CHUNK = 20_000;
 /** Minimum wall time between engine ticks while playing, ms. */
 const TICK_INTERVAL_MS = 400;
 
@@ -64,16 +65,27 @@ export function Scene(props: SceneProps): React.JSX.Element {
   runtime.canvas = gl.domElement;
   runtime.invalidate = invalidate;
 
-  // Outlines: after the first frame, as their own chunk.
+  // Outlines: their own chunk, loaded once the first satellites are drawn (or after 1.5 s), so
+  // parsing them does not delay the first picture.
   useEffect(() => {
-    const id = setTimeout(() => {
+    let done = false;
+    const load = () => {
+      if (done) return;
+      done = true;
       globe.loadOutlines().then(
         () => invalidate(),
         (e: unknown) => console.warn('coastlines could not be loaded:', e),
       );
-    }, 50);
-    return () => clearTimeout(id);
-  }, [globe, invalidate]);
+    };
+    const timer = setTimeout(load, 1500);
+    const unsub = store.subscribe(() => {
+      if (store.getState().status.shown > 0) setTimeout(load, 100);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+    };
+  }, [globe, invalidate, store]);
 
   // Camera + controls (z up: TEME and the Earth-fixed frame both have the pole on +z).
   useEffect(() => {
@@ -171,13 +183,11 @@ export function Scene(props: SceneProps): React.JSX.Element {
     satGroup.add(layer.points);
     const picker = new Picker(layer.pickPoints, globe.pickOccluder.clone());
     pickerRef.current = picker;
-    fillColours(store.getState().colourMode, fleet.shellIndex, metrics, layer.colours);
-    layer.markColours();
+    // Colours are filled by the colour effect below (it runs after this one).
     frameState.current.selected = -2;
     frameState.current.ringsBuiltAt = Number.NaN;
 
     let alive = true;
-    let live = false; // SGP4 states arrived: stop the provisional fill
     const total = fleet.count;
     store.setState({ status: { phase: 'provisional', shown: 0, total, message: 'Placing satellites from their elements…' } });
 
@@ -185,24 +195,43 @@ export function Scene(props: SceneProps): React.JSX.Element {
     (async () => {
       const t0 = simTimeMs(store.getState().clock);
       layer.stateTimeMs = t0;
-      for (let start = 0; start < total && alive && !live; start += PROVISIONAL_CHUNK) {
-        const end = Math.min(total, start + PROVISIONAL_CHUNK);
+      for (let start = 0; start < total && alive && !layer.live; ) {
+        // A small first chunk so the first picture comes quickly, then larger ones.
+        const end = Math.min(total, start + (start === 0 ? FIRST_CHUNK : PROVISIONAL_CHUNK));
         fillProvisionalStates(fleet.elements, start, end, t0, layer.positions, layer.velocities);
         layer.markStates(start, end);
         layer.setShown(end);
         store.setState((s) => (s.status.phase === 'provisional' ? { status: { ...s.status, shown: end } } : {}));
         invalidate();
+        start = end;
         await sleep(0);
       }
     })();
 
-    // 2. Engine: hand over the fleet, then tick.
+    return () => {
+      alive = false;
+      satGroup.remove(layer.points);
+      layer.dispose();
+      picker.dispose();
+      if (layerRef.current === layer) layerRef.current = null;
+      if (runtime.layer === layer) runtime.layer = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fleet]);
+
+  // Engine: hand over the fleet, then tick. Separate from the layer so an engine that arrives
+  // later (or is replaced) keeps the satellites already drawn.
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!fleet || !engine || !layer || layer.count !== fleet.count) return;
+    let alive = true;
+    const total = fleet.count;
     const applyFrame = (frame: StateFrame) => {
       const t0 = performance.now();
       const n = Math.min(frame.count, layer.count);
       frameToGpu(frame.positionKm, frame.velocityKmS, frame.error, n, layer.positions, layer.velocities);
       layer.stateTimeMs = frame.timeMs;
-      live = true;
+      layer.live = true;
       layer.markAllStates();
       layer.setShown(layer.count);
       frameState.current.linksChosenAt = Number.NaN;
@@ -220,47 +249,40 @@ export function Scene(props: SceneProps): React.JSX.Element {
       invalidate();
     };
 
-    if (engine) {
-      (async () => {
+    (async () => {
+      try {
+        await engine.setFleet(fleet);
+      } catch (e) {
+        if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation engine failed: ${(e as Error).message}` } });
+        return;
+      }
+      let lastKey = '';
+      while (alive) {
+        const st = store.getState();
+        const t = simTimeMs(st.clock);
+        const key = `${st.clock.playing}:${st.clock.baseSimMs}:${st.clock.speed}`;
+        if (!st.clock.playing && key === lastKey && layer.live) {
+          await sleep(50);
+          continue;
+        }
+        lastKey = key;
+        const started = performance.now();
+        let frame: StateFrame | null = null;
         try {
-          await engine.setFleet(fleet);
+          frame = await engine.propagate(t);
         } catch (e) {
-          if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation engine failed: ${(e as Error).message}` } });
-          return;
+          if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation failed: ${(e as Error).message}` } });
+          await sleep(1000);
+          continue;
         }
-        let lastKey = '';
-        while (alive) {
-          const st = store.getState();
-          const t = simTimeMs(st.clock);
-          const key = `${st.clock.playing}:${st.clock.baseSimMs}:${st.clock.speed}`;
-          if (!st.clock.playing && key === lastKey && live) {
-            await sleep(50);
-            continue;
-          }
-          lastKey = key;
-          const started = performance.now();
-          let frame: StateFrame | null = null;
-          try {
-            frame = await engine.propagate(t);
-          } catch (e) {
-            if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation failed: ${(e as Error).message}` } });
-            await sleep(1000);
-            continue;
-          }
-          if (!alive) break;
-          if (frame) applyFrame(frame);
-          const spent = performance.now() - started;
-          await sleep(Math.max(16, TICK_INTERVAL_MS - spent));
-        }
-      })();
-    }
+        if (!alive) break;
+        if (frame) applyFrame(frame);
+        const spent = performance.now() - started;
+        await sleep(Math.max(16, TICK_INTERVAL_MS - spent));
+      }
+    })();
     return () => {
       alive = false;
-      satGroup.remove(layer.points);
-      layer.dispose();
-      picker.dispose();
-      if (layerRef.current === layer) layerRef.current = null;
-      if (runtime.layer === layer) runtime.layer = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fleet, engine]);

@@ -6,7 +6,7 @@
  * Commands: ocv:play, ocv:pause, ocv:setSpeed {speed}, ocv:setTime {time: ISO | Unix ms},
  * ocv:jumpToNow, ocv:jumpToEpoch, ocv:setColourMode {mode}, ocv:select {id}, ocv:setLayers {layers},
  * ocv:camera {preset}, ocv:getState, ocv:getStats, ocv:screenPosition {id}, ocv:pick {x, y},
- * ocv:snapshot (PNG data URL).
+ * ocv:snapshot (PNG data URL), ocv:redraw.
  */
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import { simTimeMs, viewerActions, type CameraPreset, type ViewerLayers } from '../../render/store';
@@ -79,6 +79,9 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
       return handle.pickAt(msg.x, msg.y);
     case 'ocv:snapshot':
       return handle.snapshot();
+    case 'ocv:redraw':
+      handle.redraw();
+      return true;
     default:
       throw new Error(`unknown command ${JSON.stringify(msg.type)}`);
   }

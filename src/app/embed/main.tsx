@@ -88,27 +88,61 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
 
   useEffect(() => {
     // Let the globe paint first, then build the fleet.
-    const id = setTimeout(() => setFleet(buildFleet(scenario)), 0);
+    const id = setTimeout(() => {
+      const f = buildFleet(scenario);
+      performance.mark('embed:fleet-built');
+      setFleet(f);
+    }, 0);
     return () => clearTimeout(id);
   }, [scenario]);
 
   useEffect(() => {
     if (!cfg.engine) return;
-    const e = createPropagationEngine();
-    setEngine(e);
-    return () => e.dispose();
-  }, [cfg.engine]);
+    // Start the workers once the first satellites are drawn (from their elements), so worker start-up
+    // does not compete with the first picture for the CPU.
+    let e: PropagationEngine | null = null;
+    const start = () => {
+      if (e) return;
+      e = createPropagationEngine();
+      setEngine(e);
+    };
+    const timer = setTimeout(start, 3000);
+    const unsub = store.subscribe(() => {
+      if (store.getState().status.shown > 0) start();
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+      e?.dispose();
+    };
+  }, [cfg.engine, store]);
 
   useEffect(() => {
     if (!fleet || !cfg.analysis) return;
-    // After the first satellites are on screen: the analytic pass blocks the main thread briefly.
-    const id = setTimeout(() => {
-      const m = analyzeAnalytic(fleet, scenario);
-      setMetrics(m);
-      setCapacity(capacityOf(fleet, scenario, m));
-    }, 600);
-    return () => clearTimeout(id);
-  }, [fleet, scenario, cfg.analysis]);
+    // Once the first satellites are on screen: the analytic pass blocks the main thread briefly.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      timer = setTimeout(() => {
+        const m = analyzeAnalytic(fleet, scenario);
+        setMetrics(m);
+        setCapacity(capacityOf(fleet, scenario, m));
+      }, 200);
+    };
+    let unsub: (() => void) | null = null;
+    if (store.getState().status.shown > 0) run();
+    else
+      unsub = store.subscribe(() => {
+        if (store.getState().status.shown > 0 && unsub) {
+          unsub();
+          unsub = null;
+          run();
+        }
+      });
+    return () => {
+      unsub?.();
+      clearTimeout(timer);
+    };
+  }, [fleet, scenario, cfg.analysis, store]);
 
   useEffect(() => {
     if (cfg.view) {

@@ -1,0 +1,229 @@
+/**
+ * The 3D viewer in Chromium (built embed page): pictures checked by pixels, picking through the GPU
+ * id buffer, time controls, colour modes, context loss, and the 1M default scenario's first frame.
+ * Fixed clock (t=..., paused=1) so pictures are comparable run to run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { countPixels, decodePng, openHarness, waitFor, type Harness, type RgbaImage } from './harness';
+
+const T0 = '2026-03-20T12:00:00Z';
+const T0_MS = Date.parse(T0);
+
+/** Send a postMessage command to the viewer and wait for its reply (the embed's public API). */
+async function api<T = unknown>(page: Page, msg: Record<string, unknown>): Promise<T> {
+  const reply = (await page.evaluate(`new Promise((resolve) => {
+    const id = Math.random();
+    const on = (e) => {
+      if (e.data && e.data.type === 'ocv:reply' && e.data.requestId === id) { removeEventListener('message', on); resolve(e.data); }
+    };
+    addEventListener('message', on);
+    postMessage(Object.assign(${JSON.stringify(msg)}, { requestId: id }), '*');
+  })`)) as { ok: boolean; result: T; error?: string };
+  if (!reply.ok) throw new Error(`viewer API ${String(msg.type)}: ${reply.error}`);
+  return reply.result;
+}
+
+interface Stats {
+  frames: number;
+  shown: number;
+  ticks: number;
+  firstSatellitesAtMs: number;
+}
+
+async function shot(page: Page): Promise<RgbaImage> {
+  return decodePng(await page.screenshot());
+}
+
+/** Wait until at least two more frames have been drawn (the picture reflects the latest state). */
+async function settle(page: Page): Promise<void> {
+  for (let k = 0; k < 2; k++) {
+    const f0 = (await api<Stats>(page, { type: 'ocv:getStats' })).frames;
+    await api(page, { type: 'ocv:redraw' });
+    await waitFor(async () => (await api<Stats>(page, { type: 'ocv:getStats' })).frames > f0, 'a new frame', 20_000);
+  }
+}
+
+// Okabe-Ito orange #E69F00 (shell 1) within a tolerance.
+const isShellOrange = (r: number, g: number, b: number) => r > 190 && g > 125 && g < 185 && b < 70;
+// Globe ocean (day side #1d3b5c shaded): bluish, darker than the satellites.
+const isOcean = (r: number, g: number, b: number) => b > 50 && b > r + 15 && b < 200 && r < 90;
+// Sunlit yellow #F0E442.
+const isSunlitYellow = (r: number, g: number, b: number) => r > 200 && g > 200 && b < 110;
+// The middle of the picture, away from overlays.
+const CENTRE = { x: 440, y: 200, w: 400, h: 400 };
+
+describe('viewer (embed page, 20k satellites, fixed clock)', () => {
+  let h: Harness;
+  let page: Page & { errors: string[] };
+  const N = 20_000;
+
+  beforeAll(async () => {
+    h = await openHarness();
+    page = await h.newPage(`embed.html?sats=${N}&paused=1&t=${T0}&aa=0`);
+    // First frame with every satellite from SGP4 (status 'ready' = the engine's first tick applied).
+    await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'the first SGP4 tick', 60_000);
+    await settle(page);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('draws the globe and the satellites', async () => {
+    const stats = await api<Stats>(page, { type: 'ocv:getStats' });
+    expect(stats.shown).toBe(N); // 100 planes x 200 (walkerScenario: P = round(sqrt(N / 2)), S = ceil(N / P))
+    const img = await shot(page);
+    const ocean = countPixels(img, isOcean, CENTRE);
+    const sats = countPixels(img, isShellOrange);
+    // The globe fills the centre of the default view; satellites of the one shell are orange.
+    expect(ocean).toBeGreaterThan(0.3 * CENTRE.w * CENTRE.h);
+    expect(sats).toBeGreaterThan(3000);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('changes colours when the colour map changes (UI select and postMessage)', async () => {
+    const before = await shot(page);
+    const orangeBefore = countPixels(before, isShellOrange);
+    await page.selectOption('[data-testid="colour-mode"]', 'sunlit');
+    await settle(page);
+    const sunlit = await shot(page);
+    const orangeAfter = countPixels(sunlit, isShellOrange);
+    const yellow = countPixels(sunlit, isSunlitYellow);
+    expect(orangeAfter).toBeLessThan(orangeBefore * 0.05);
+    // The view faces the day side: most visible satellites are sunlit.
+    expect(yellow).toBeGreaterThan(orangeBefore * 0.5);
+    await expect(page.locator('[data-testid="legend"]').innerText()).resolves.toContain('In Earth shadow');
+
+    // A metric map: the analysis fills power per satellite; the legend shows a range with units.
+    await api(page, { type: 'ocv:setColourMode', mode: 'power' });
+    await waitFor(() => page.locator('[data-testid="legend-range"]').count(), 'the power legend (analysis done)', 30_000);
+    await settle(page);
+    const power = await shot(page);
+    expect(countPixels(power, isSunlitYellow)).toBeLessThan(yellow * 0.2);
+    const legendText = await page.locator('[data-testid="legend-range"]').innerText();
+    expect(legendText).toMatch(/kW/);
+    await api(page, { type: 'ocv:setColourMode', mode: 'shell' });
+    await settle(page);
+    expect(countPixels(await shot(page), isShellOrange)).toBeGreaterThan(orangeBefore * 0.9);
+  });
+
+  it('picks a known satellite by click (GPU id buffer) and opens the inspector with its id', async () => {
+    // Find a satellite drawn in front of the Earth near the middle of the view.
+    let target: { id: number; x: number; y: number } | null = null;
+    for (let id = 17; id < N && !target; id += 97) {
+      const p = await api<{ x: number; y: number; visible: boolean } | null>(page, { type: 'ocv:screenPosition', id });
+      if (p && p.visible && p.x > 450 && p.x < 830 && p.y > 250 && p.y < 600) target = { id, x: p.x, y: p.y };
+    }
+    expect(target).not.toBeNull();
+    const { id, x, y } = target!;
+    // The id buffer under that pixel holds this satellite.
+    expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
+    await page.mouse.click(x, y);
+    const inspector = page.locator('[data-testid="inspector"]');
+    await waitFor(async () => (await inspector.getAttribute('data-sat-id')) === String(id), `inspector for satellite ${id}`, 10_000);
+    const text = await inspector.innerText();
+    expect(text).toContain('550 km / 53 deg');
+    expect(text).toMatch(/Altitude\s+5\d\d\.\d km/);
+    expect(text).toMatch(/Beta angle\s+-?\d+\.\d°/);
+    expect((await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId).toBe(id);
+    // Clicking empty space clears the selection.
+    await page.mouse.click(1180, 420);
+    await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === -1, 'selection cleared');
+  });
+
+  it('time controls move the satellites', async () => {
+    const id = 1234;
+    const p0 = await api<{ x: number; y: number }>(page, { type: 'ocv:screenPosition', id });
+    const clock0 = await page.locator('[data-testid="utc-clock"]').innerText();
+    expect(clock0).toBe('2026-03-20 12:00:00 UTC');
+    const img0 = await shot(page);
+    // 1,000x, play for about a second: ~1,000 s of flight, a sixth of an orbit.
+    await page.selectOption('[data-testid="speed"]', '1000');
+    await page.click('[data-testid="play-pause"]');
+    await page.waitForTimeout(1200);
+    await page.click('[data-testid="play-pause"]');
+    const st = await api<{ timeMs: number; playing: boolean }>(page, { type: 'ocv:getState' });
+    expect(st.playing).toBe(false);
+    expect(st.timeMs - T0_MS).toBeGreaterThan(500_000);
+    await settle(page);
+    const p1 = await api<{ x: number; y: number }>(page, { type: 'ocv:screenPosition', id });
+    expect(Math.hypot(p1.x - p0.x, p1.y - p0.y)).toBeGreaterThan(20);
+    expect(await page.locator('[data-testid="utc-clock"]').innerText()).not.toBe(clock0);
+    // The picture changed where satellites are, while the globe stayed.
+    const img1 = await shot(page);
+    let changed = 0;
+    for (let k = 0; k < img0.data.length; k += 4) if (Math.abs(img0.data[k] - img1.data[k]) + Math.abs(img0.data[k + 1] - img1.data[k + 1]) > 60) changed++;
+    expect(changed).toBeGreaterThan(2000);
+    expect(countPixels(img1, isOcean, CENTRE)).toBeGreaterThan(0.25 * CENTRE.w * CENTRE.h);
+    // Jump back to the epoch restores the fixed-clock picture position.
+    await page.keyboard.press('e');
+    await settle(page);
+    const p2 = await api<{ x: number; y: number }>(page, { type: 'ocv:screenPosition', id });
+    expect(Math.hypot(p2.x - p0.x, p2.y - p0.y)).toBeLessThan(1.5);
+  });
+
+  it('opens the help overlay with ? and recovers from a lost WebGL context', async () => {
+    await page.keyboard.press('?');
+    await expect(page.locator('[data-testid="help"]').innerText()).resolves.toContain('Keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="help"]').count()).toBe(0);
+
+    await page.evaluate(`(() => {
+      const c = document.querySelector('canvas');
+      window.__ocvLose = c.getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.__ocvLose.loseContext();
+    })()`);
+    await waitFor(() => page.locator('[data-testid="context-lost"]').count(), 'the context-lost notice');
+    await page.evaluate(`window.__ocvLose.restoreContext()`);
+    await waitFor(async () => (await page.locator('[data-testid="context-lost"]').count()) === 0, 'the context to come back');
+    await settle(page);
+    const img = await shot(page);
+    expect(countPixels(img, isOcean, CENTRE)).toBeGreaterThan(0.3 * CENTRE.w * CENTRE.h);
+    expect(countPixels(img, isShellOrange)).toBeGreaterThan(3000);
+  });
+
+  it('reports bad URL parameters instead of failing', async () => {
+    const p2 = await h.newPage(`embed.html?sats=500&colour=rainbow&paused=1&t=${T0}&engine=0&analysis=0`);
+    const warn = await waitFor(() => p2.locator('[data-testid="embed-warnings"]').innerText(), 'the warnings');
+    expect(warn).toContain('colour=rainbow');
+    const stats = await waitFor(async () => {
+      const s = await api<Stats>(p2, { type: 'ocv:getStats' });
+      return s.shown === 512 ? s : null; // 16 planes x 32 (walkerScenario rounding)
+    }, '512 provisional satellites');
+    expect(stats.ticks).toBe(0);
+    await p2.close();
+  });
+});
+
+describe('viewer: default 1M scenario', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows the first satellites within 2 s and then the whole fleet', async () => {
+    const page = await h.newPage(`embed.html?paused=1&t=${T0}&aa=0`);
+    const firstMs = await waitFor(
+      () => page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`) as Promise<number | undefined>,
+      'the first satellites',
+      60_000,
+    );
+    console.log(`[viewer 1M] first satellites drawn ${firstMs.toFixed(0)} ms after navigation start`);
+    expect(firstMs).toBeLessThan(2000);
+    const img = await shot(page);
+    // Shell 1 (500 km) is orange; other shells use the other palette colours.
+    expect(countPixels(img, isShellOrange)).toBeGreaterThan(2000);
+    const all = await waitFor(async () => {
+      const s = await api<Stats>(page, { type: 'ocv:getStats' });
+      return s.shown === 1_000_000 ? s : null;
+    }, 'all 1,000,000 satellites', 120_000);
+    expect(all.shown).toBe(1_000_000);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+});
