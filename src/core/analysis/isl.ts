@@ -6,7 +6,10 @@
  * (plane p, slot s) of a shell is fleet id start + p * S + s. In-plane: slots s +- 1, wrapping
  * round the orbit unless the plane is a cluster arc (inPlaneArcDeg < 360). Cross-plane: the same
  * slot in planes p +- 1 (as Hypatia), wrapping from the last plane to the first only for Walker
- * delta shells (a Walker star or SSO family has a seam of counter-rotating or absent planes).
+ * delta shells (a Walker star or SSO family has a seam of counter-rotating or absent planes);
+ * across the Walker delta seam the slot advances by the phasing F, since plane P of the pattern
+ * is plane 0 shifted by F slots (Hypatia keeps the same slot there; this keeps seam links as
+ * long as the others).
  * Imported shells have no ISLs (their satellites reach the ground directly only).
  * Links only join satellites of the same shell.
  *
@@ -45,6 +48,9 @@ export function buildIslTopology(fleet: Fleet, scenario: Scenario): IslTopology 
     const arc = src && src.kind === 'sso-dawn-dusk' ? src.inPlaneArcDeg : 360;
     const wrapSlots = arc >= 360 && S > 2;
     const wrapPlanes = sh.kind === 'walker-delta' && P > 2;
+    // Walker phasing: plane P would be plane 0 advanced by F slots, so across the seam
+    // (P-1, s) links to (0, s + F) - the same geometry as every other pair of adjacent planes
+    const seamShift = src && src.kind === 'walker-delta' ? ((src.phasing % S) + S) % S : 0;
     for (let p = 0; p < P; p++) {
       for (let s = 0; s < S; s++) {
         const id = sh.start + p * S + s;
@@ -54,9 +60,9 @@ export function buildIslTopology(fleet: Fleet, scenario: Scenario): IslTopology 
         if (s > 0) nb[o + 1] = id - 1;
         else if (wrapSlots) nb[o + 1] = sh.start + p * S + S - 1;
         if (p + 1 < P) nb[o + 2] = id + S;
-        else if (wrapPlanes) nb[o + 2] = sh.start + s;
+        else if (wrapPlanes) nb[o + 2] = sh.start + ((s + seamShift) % S);
         if (p > 0) nb[o + 3] = id - S;
-        else if (wrapPlanes) nb[o + 3] = sh.start + (P - 1) * S + s;
+        else if (wrapPlanes) nb[o + 3] = sh.start + (P - 1) * S + ((s - seamShift + S) % S);
       }
     }
   }

@@ -13,10 +13,13 @@ describe('+Grid topology from plane-major ids', () => {
   it('Walker delta: 2 in-plane + 2 cross-plane neighbours, wrapping in slots and planes, symmetric', () => {
     const sc = scenario({ shells: [walker('w', 550, 53, 4, 5)] });
     const topo = buildIslTopology(buildFleet(sc), sc);
-    // satellite (plane 0, slot 0) = id 0: next slot 1, previous slot 4, next plane id 5, previous plane (plane 3) id 15
-    expect(Array.from(topo.neighbours.subarray(0, 4))).toEqual([1, 4, 5, 15]);
-    // (plane 3, slot 4) = id 19
-    expect(Array.from(topo.neighbours.subarray(76, 80))).toEqual([15, 18, 4, 14]);
+    // satellite (plane 0, slot 0) = id 0: next slot 1, previous slot 4, next plane id 5,
+    // previous plane across the seam: plane 3, slot 0 - F = 4 -> id 19 (F = 1)
+    expect(Array.from(topo.neighbours.subarray(0, 4))).toEqual([1, 4, 5, 19]);
+    // (plane 3, slot 4) = id 19: next plane across the seam is plane 0, slot 4 + F = 0 -> id 0
+    expect(Array.from(topo.neighbours.subarray(76, 80))).toEqual([15, 18, 0, 14]);
+    // (plane 3, slot 2) = id 17 -> plane 0 slot 3 = id 3
+    expect(topo.neighbours[4 * 17 + 2]).toBe(3);
     expect(topo.links).toBe(2 * 20);
     for (let i = 0; i < 20; i++) for (let e = 0; e < 4; e++) {
       const j = topo.neighbours[4 * i + e];
@@ -81,6 +84,30 @@ function reference(topo: IslTopology, pos: Float64Array, direct: Float64Array, c
   }
   return d;
 }
+
+describe('Walker delta seam', () => {
+  it('seam links are as long as the links between other adjacent planes (72x22, F = 1, 550 km)', () => {
+    const sc = scenario({ shells: [walker('s', 550, 53, 72, 22)] });
+    const fleet = buildFleet(sc);
+    const topo = buildIslTopology(fleet, sc);
+    const recs = satrecsFromColumns(fleet.elements, 0, fleet.count);
+    const at = new Date(Date.parse(sc.window.start));
+    const p = (i: number) => {
+      const pv = propagate(recs[i], at);
+      if (!pv) throw new Error('propagation failed');
+      return [pv.position.x, pv.position.y, pv.position.z];
+    };
+    const len = (i: number, j: number) => {
+      const a = p(i), b = p(j);
+      return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    };
+    for (const s of [0, 5, 11, 17]) {
+      const seam = len(71 * 22 + s, topo.neighbours[4 * (71 * 22 + s) + 2]);
+      const inner = len(70 * 22 + s, 71 * 22 + s);
+      expect(Math.abs(seam - inner)).toBeLessThan(0.02 * inner + 20);
+    }
+  });
+});
 
 describe('routing', () => {
   const sc = scenario({ shells: [walker('w', 550, 53, 8, 10)] });
