@@ -373,8 +373,8 @@ export class TleReader {
   constructor(private readonly ctx: ImportContext) {}
 
   line(raw: string, lineNo: number): void {
-    const s = raw.trimEnd();
-    if (s.length === 0 || (lineNo === 1 && s === '\uFEFF')) return;
+    const s = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trimEnd() : raw.trimEnd();
+    if (s.length === 0) return;
     const c0 = s[0];
     const isL1 = c0 === '1' && (s.length === 1 || s[1] === ' ');
     const isL2 = c0 === '2' && (s.length === 1 || s[1] === ' ');
@@ -408,7 +408,7 @@ export class TleReader {
     // Anything else is a name line (3-line format) or garbage.
     this.flushL1();
     this.flushName();
-    const text = s.replace(/^\uFEFF/, '');
+    const text = s;
     if (isControlText(text)) {
       const rec = this.ctx.nextRecord();
       this.ctx.reject(rec, lineNo, 'not a TLE line (control or binary characters)', text);
