@@ -21,6 +21,11 @@ import { initSgp4Batch, propagateBatch } from '../src/core/sgp4';
 import type { BenchOptions, BenchSection, BenchSectionResult } from './sections';
 
 const now = (): number => performance.now();
+/** Process CPU time, ms (user + system). On a shared, loaded machine this is the fairer figure for single-thread work. */
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -52,6 +57,8 @@ export interface AnalyticBench {
   build_fleet_ms: number;
   analytic_ms: number;
   rollup_ms: number;
+  analytic_cpu_ms: number;
+  rollup_cpu_ms: number;
   analytic_plus_rollup_ms: number;
   analytic_ns_per_sat: number;
   total_compute_gw: number;
@@ -65,18 +72,25 @@ export async function benchAnalytic(n: number, repeats = 5): Promise<AnalyticBen
   const buildMs = now() - t;
   const a: number[] = [];
   const r: number[] = [];
+  const ac: number[] = [];
+  const rc: number[] = [];
   let gw = 0;
   for (let k = 0; k < repeats + 1; k++) {
+    const c0 = cpu();
     t = now();
     const m = analyzeAnalytic(fleet, sc);
     const t1 = now();
+    const c1 = cpu();
     const roll = finalizeRollup(rollupMetrics(fleet, sc, m), fleet);
     const t2 = now();
+    const c2 = cpu();
     gw = roll.totals.computeGW;
     if (k > 0) {
       // first run is warm-up (JIT)
       a.push(t1 - t);
       r.push(t2 - t1);
+      ac.push(c1 - c0);
+      rc.push(c2 - c1);
     }
   }
   const am = median(a);
@@ -86,6 +100,8 @@ export async function benchAnalytic(n: number, repeats = 5): Promise<AnalyticBen
     build_fleet_ms: buildMs,
     analytic_ms: am,
     rollup_ms: rm,
+    analytic_cpu_ms: median(ac),
+    rollup_cpu_ms: median(rc),
     analytic_plus_rollup_ms: am + rm,
     analytic_ns_per_sat: (am * 1e6) / fleet.count,
     total_compute_gw: gw,
@@ -101,6 +117,8 @@ export interface SampledBench {
   accumulate_ms_per_step: number;
   isl_ms_per_step: number | null;
   isl_stride: number;
+  /** CPU time per step of the analysis itself (accumulate + ISL), ms. */
+  analysis_cpu_ms_per_step: number;
   /** Full window on one thread: steps x (sgp4 + accumulate) + routed steps x isl. */
   one_orbit_single_thread_ms: number;
   extrapolated: boolean;
@@ -141,6 +159,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
   let routedSteps = 0;
   let lastStepEnd = now();
   let maxGap = 0;
+  let analysisCpu = 0;
   for (let j = 0; j < run; j++) {
     const t = win.startMs + j * win.stepS * 1000;
     let t0 = now();
@@ -148,6 +167,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     let t1 = now();
     sgp4 += t1 - t0;
     const doRoute = topo !== null && ws !== null && j % stride === 0;
+    const cA = cpu();
     accumulateStep(acc, t, pos, err, doRoute ? direct : undefined);
     t0 = now();
     accum += t0 - t1;
@@ -158,6 +178,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
       route += t1 - t0;
       routedSteps++;
     }
+    analysisCpu += cpu() - cA;
     const end = now();
     // progress can be reported between steps: the longest step is the worst gap
     maxGap = Math.max(maxGap, end - lastStepEnd);
@@ -177,6 +198,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     accumulate_ms_per_step: accStep,
     isl_ms_per_step: islStep,
     isl_stride: isl ? stride : 0,
+    analysis_cpu_ms_per_step: analysisCpu / run,
     one_orbit_single_thread_ms: steps * (sgp4Step + accStep) + routedFull * (islStep ?? 0),
     extrapolated: run < steps,
     max_progress_gap_ms: maxGap,
@@ -201,9 +223,11 @@ export const analysisSection: BenchSection = {
         rollup_ms: a.rollup_ms,
         analytic_plus_rollup_ms: a.analytic_plus_rollup_ms,
         analytic_ns_per_sat: a.analytic_ns_per_sat,
+        analytic_cpu_ms: a.analytic_cpu_ms,
+        rollup_cpu_ms: a.rollup_cpu_ms,
       });
-      rows.push({ label: 'analytic metrics (1 thread)', value: `${f0(a.analytic_ms)} ms`, note: `${a.analytic_ns_per_sat.toFixed(0)} ns/satellite` });
-      rows.push({ label: 'rollup (1 thread)', value: `${f0(a.rollup_ms)} ms` });
+      rows.push({ label: 'analytic metrics (1 thread)', value: `${f0(a.analytic_ms)} ms`, note: `${a.analytic_ns_per_sat.toFixed(0)} ns/satellite; CPU ${f0(a.analytic_cpu_ms)} ms` });
+      rows.push({ label: 'rollup (1 thread)', value: `${f0(a.rollup_ms)} ms`, note: `CPU ${f0(a.rollup_cpu_ms)} ms` });
       rows.push({ label: 'analytic + rollup', value: `${f0(a.analytic_plus_rollup_ms)} ms`, note: 'target < 1000 ms on 2 cores' });
     }
     if (!opts.skip.has('sampled')) {
@@ -218,6 +242,7 @@ export const analysisSection: BenchSection = {
         sampled_sgp4_ms_per_step: s.sgp4_ms_per_step,
         sampled_accumulate_ms_per_step: s.accumulate_ms_per_step,
         sampled_isl_ms_per_step: s.isl_ms_per_step,
+        sampled_analysis_cpu_ms_per_step: s.analysis_cpu_ms_per_step,
         sampled_one_orbit_single_thread_ms: s.one_orbit_single_thread_ms,
         sampled_extrapolated: s.extrapolated,
         sampled_max_progress_gap_ms: s.max_progress_gap_ms,
