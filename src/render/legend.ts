@@ -82,7 +82,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
   const out: number[] = [];
   const eps = step * 1e-9;
-  for (let v = Math.ceil((min - eps) / step) * step; v <= max + eps; v += step) out.push(Math.abs(v) < eps ? 0 : v);
+  // Integer multiples of the step (no accumulated rounding), trimmed to 12 significant digits.
+  for (let k = Math.ceil((min - eps) / step); k * step <= max + eps; k++) {
+    const v = Number((k * step).toPrecision(12));
+    out.push(Math.abs(v) < eps ? 0 : v);
+  }
   return out;
 }
 

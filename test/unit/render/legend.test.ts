@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { fillColours, formatValue, legendFor, niceTicks, valueRange, COLOUR_MODES } from '../../../src/render/legend';
+import { buildLut, CATEGORICAL, NO_DATA_RGB } from '../../../src/render/colormaps';
+
+describe('legend ranges', () => {
+  it('valueRange skips NaN and infinities', () => {
+    expect(valueRange(new Float64Array([3, Number.NaN, -2, Infinity, 7, -Infinity]))).toEqual({ min: -2, max: 7, finite: 3 });
+    const empty = valueRange(new Float64Array([Number.NaN]));
+    expect(empty.finite).toBe(0);
+    expect(Number.isNaN(empty.min)).toBe(true);
+  });
+
+  it('niceTicks are round steps inside the range', () => {
+    expect(niceTicks(0, 100, 5)).toEqual([0, 25, 50, 75, 100]);
+    // raw step 8.1 / 4 = 2.03 rounds up to 2.5
+    expect(niceTicks(-3.2, 4.9, 5)).toEqual([-2.5, 0, 2.5]);
+    expect(niceTicks(0.013, 0.061, 5)).toEqual([0.02, 0.04, 0.06]); // raw 0.012 -> step 0.02
+    expect(niceTicks(5, 5)).toEqual([5]);
+    expect(niceTicks(Number.NaN, 1)).toEqual([]);
+  });
+
+  it('power legend converts W to kW and counts satellites without data', () => {
+    const usablePowerW = new Float64Array([80_000, 95_500, Number.NaN, 120_000]);
+    const l = legendFor('power', { shellNames: ['a'], count: 4, metrics: { usablePowerW } });
+    expect(l.kind).toBe('continuous');
+    if (l.kind !== 'continuous') return;
+    expect(l.unit).toBe('kW');
+    expect(l.min).toBeCloseTo(80, 12);
+    expect(l.max).toBeCloseTo(120, 12);
+    expect(l.missing).toBe(1);
+    expect(l.map).toBe(COLOUR_MODES.power.map);
+  });
+
+  it('a metric mode without its column says so (NaN range, all missing)', () => {
+    const l = legendFor('latency', { shellNames: [], count: 10 });
+    expect(l.kind === 'continuous' && Number.isNaN(l.min) && l.missing === 10).toBe(true);
+  });
+
+  it('shell legend lists shells with the categorical palette', () => {
+    const l = legendFor('shell', { shellNames: ['s1', 's2'], count: 0 });
+    expect(l).toEqual({ kind: 'categorical', title: 'Shell', items: [{ label: 's1', colour: CATEGORICAL[0] }, { label: 's2', colour: CATEGORICAL[1] }] });
+  });
+
+  it('fillColours maps min -> LUT[0], max -> LUT[255], NaN -> no-data grey, shells -> palette', () => {
+    const shellIndex = new Uint16Array([0, 1, 0, 1]);
+    const radiatorTempC = new Float64Array([10, 60, Number.NaN, 35]);
+    const out = new Uint8Array(12);
+    fillColours('radiatorTemp', shellIndex, { radiatorTempC }, out);
+    const lut = buildLut('viridis');
+    expect([...out.subarray(0, 3)]).toEqual([...lut.subarray(0, 3)]);
+    expect([...out.subarray(3, 6)]).toEqual([...lut.subarray(765, 768)]);
+    expect([...out.subarray(6, 9)]).toEqual(NO_DATA_RGB.map((u) => Math.round(u * 255)));
+    // 35 is half way: LUT index round(127.5) = 128
+    expect([...out.subarray(9, 12)]).toEqual([...lut.subarray(384, 387)]);
+    fillColours('shell', shellIndex, undefined, out);
+    expect([...out.subarray(3, 6)]).toEqual(CATEGORICAL[1].map((u) => Math.round(u * 255)));
+  });
+
+  it('formatValue keeps about 3 significant figures', () => {
+    expect(formatValue(1234.5)).toBe('1,235');
+    expect(formatValue(123.4)).toBe('123');
+    expect(formatValue(12.34)).toBe('12.3');
+    expect(formatValue(1.234)).toBe('1.23');
+    expect(formatValue(0.01234)).toBe('0.012');
+    expect(formatValue(Number.NaN)).toBe('–');
+  });
+});
