@@ -273,9 +273,21 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
   if (Number.isNaN(inc)) return fieldFailure(t, t.l2Line, 'INCLINATION', '9-16', l2.substring(8, 16));
   const raan = fixedField(l2, 17, 25);
   if (Number.isNaN(raan)) return fieldFailure(t, t.l2Line, 'RA_OF_ASC_NODE', '18-25', l2.substring(17, 25));
-  const eccText = l2.substring(26, 33);
-  const eccDigits = eccText.replace(/ /g, '0');
-  if (!/^\d{7}$/.test(eccDigits)) return fieldFailure(t, t.l2Line, 'ECCENTRICITY', '27-33', eccText);
+  // Eccentricity: 7 digits after an assumed '0.'; blanks read as zeros (as satellite.js does).
+  let eccUnits = 0;
+  let eccBlank = true;
+  for (let k = 26; k < 33; k++) {
+    const c = l2.charCodeAt(k);
+    if (c === 32) eccUnits *= 10;
+    else if (c >= 48 && c <= 57) {
+      eccUnits = eccUnits * 10 + (c - 48);
+      eccBlank = false;
+    } else {
+      eccUnits = NaN;
+      break;
+    }
+  }
+  if (Number.isNaN(eccUnits) || eccBlank) return fieldFailure(t, t.l2Line, 'ECCENTRICITY', '27-33', l2.substring(26, 33));
   const argp = fixedField(l2, 34, 42);
   if (Number.isNaN(argp)) return fieldFailure(t, t.l2Line, 'ARG_OF_PERICENTER', '35-42', l2.substring(34, 42));
   const ma = fixedField(l2, 43, 51);
@@ -291,7 +303,7 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
 
   b.f[F.inclinationDeg] = inc;
   b.f[F.raanDeg] = raan;
-  b.f[F.eccentricity] = Number('0.' + eccDigits);
+  b.f[F.eccentricity] = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
   b.f[F.argPerigeeDeg] = argp;
   b.f[F.meanAnomalyDeg] = ma;
   b.f[F.meanMotionRevPerDay] = n;
