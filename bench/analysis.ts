@@ -119,6 +119,8 @@ export interface SampledBench {
   isl_stride: number;
   /** CPU time per step of the analysis itself (accumulate + ISL), ms. */
   analysis_cpu_ms_per_step: number;
+  /** CPU time per routed step of the ISL routing, ms. */
+  isl_cpu_ms_per_step: number | null;
   /** Full window on one thread: steps x (sgp4 + accumulate) + routed steps x isl. */
   one_orbit_single_thread_ms: number;
   extrapolated: boolean;
@@ -160,6 +162,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
   let lastStepEnd = now();
   let maxGap = 0;
   let analysisCpu = 0;
+  let islCpu = 0;
   for (let j = 0; j < run; j++) {
     const t = win.startMs + j * win.stepS * 1000;
     let t0 = now();
@@ -172,8 +175,10 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     t0 = now();
     accum += t0 - t1;
     if (doRoute && topo && ws) {
+      const cI = cpu();
       routeIslStep(topo, pos, err, direct, routed, ws, { grazingAltitudeKm: sc.links.grazingAltitudeKm, perHopProcessingMs: sc.links.perHopProcessingMs });
       accumulateRouted(acc, routed);
+      islCpu += cpu() - cI;
       t1 = now();
       route += t1 - t0;
       routedSteps++;
@@ -199,6 +204,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     isl_ms_per_step: islStep,
     isl_stride: isl ? stride : 0,
     analysis_cpu_ms_per_step: analysisCpu / run,
+    isl_cpu_ms_per_step: routedSteps > 0 ? islCpu / routedSteps : null,
     one_orbit_single_thread_ms: steps * (sgp4Step + accStep) + routedFull * (islStep ?? 0),
     extrapolated: run < steps,
     max_progress_gap_ms: maxGap,
@@ -243,6 +249,7 @@ export const analysisSection: BenchSection = {
         sampled_accumulate_ms_per_step: s.accumulate_ms_per_step,
         sampled_isl_ms_per_step: s.isl_ms_per_step,
         sampled_analysis_cpu_ms_per_step: s.analysis_cpu_ms_per_step,
+        sampled_isl_cpu_ms_per_step: s.isl_cpu_ms_per_step,
         sampled_one_orbit_single_thread_ms: s.one_orbit_single_thread_ms,
         sampled_extrapolated: s.extrapolated,
         sampled_max_progress_gap_ms: s.max_progress_gap_ms,
