@@ -4,7 +4,9 @@
  */
 import { BINDING_NAMES } from '../core/analysis/analytic';
 import { satelliteName } from '../core/fleet/fleet';
-import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis } from '../core/report/run';
+import type { SampledProgress } from '../core/analysis/sampled';
+import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis, sampledRun, type AnalysisRun } from '../core/report/run';
+import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ChunkedWriter, csvField, num } from './csv';
 import type { LoadedInput } from './input';
 
@@ -23,9 +25,22 @@ export async function runAnalyze(
 ): Promise<AnalyzeOutput> {
   const { fleet, scenario } = input;
   const t0 = performance.now();
-  const run = runAnalysis(fleet, scenario, mode, {
-    onProgress: (p) => opts.progress?.(`analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
-  });
+  const onProgress = (p: SampledProgress) =>
+    opts.progress?.(`analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  let run: AnalysisRun;
+  if (mode === 'sampled' && (opts.workers ?? 0) > 0) {
+    // Shard-parallel sampled pass on worker threads; same numbers as the in-thread pass.
+    const pool = createNodePropagationEngine({ workers: opts.workers });
+    try {
+      await pool.setFleet(fleet);
+      const r = await pool.analyzeSampled(scenario, { onProgress, progressIntervalMs: 500 });
+      run = sampledRun(fleet, scenario, r);
+    } finally {
+      pool.dispose();
+    }
+  } else {
+    run = runAnalysis(fleet, scenario, mode, { onProgress });
+  }
   const rejected = input.imports.flatMap((imp) => imp.rejected.map((r) => ({ shell: imp.shellName, line: r.line, reason: r.reason })));
   const summary = analysisSummary(run, scenario, fleet, { source: input.kind, rejected });
   const t = run.rollup.totals;

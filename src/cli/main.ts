@@ -10,6 +10,7 @@
  * Exit codes: 0 success, 2 unusable input (one clear line on stderr), 1 internal error.
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { loadInput, reportImports, UsageError, type LoadOptions } from './input';
 import { runStates } from './states';
 
@@ -74,7 +75,7 @@ const processIo: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) =
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const workers = numFlag(args.flags, 'workers', 0, 64) ?? 0;
+    const workersFlag = numFlag(args.flags, 'workers', 0, 64);
     const accept = args.flags.has('accept-bad-checksums');
     if (args.command === 'states') {
       const at = isoFlag(args.flags, 'at');
@@ -84,11 +85,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const out = args.flags.get('out');
       if (typeof out === 'string' && out !== '-') {
         const stream = createWriteStream(out);
-        const r = await runStates(input, at, (c) => stream.write(c), workers);
+        const r = await runStates(input, at, (c) => stream.write(c), workersFlag ?? 0);
         await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));
         io.stderr(`wrote ${r.rows} states to ${out}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);
       } else {
-        await runStates(input, at, io.stdout, workers);
+        await runStates(input, at, io.stdout, workersFlag ?? 0);
       }
       return 0;
     }
@@ -105,6 +106,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const input = loadInput(args.file, loadOpts);
       reportImports(input.imports, io.stderr);
       const { runAnalyze } = await import('./analyze');
+      // Sampled passes run on one worker thread per core unless --workers says otherwise (0 = this thread).
+      const workers = workersFlag ?? (mode === 'sampled' && input.fleet.count >= 20_000 ? availableParallelism() : 0);
       const result = await runAnalyze(input, mode, { workers, progress: (s) => io.stderr(s) });
       const json = args.flags.get('json');
       if (typeof json === 'string') {

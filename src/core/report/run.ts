@@ -4,7 +4,7 @@
  */
 import { analyzeAnalytic, windowFromScenario, type PerSatelliteMetrics, type AnalysisMode, type AnalysisWindowMs } from '../analysis/analytic';
 import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
-import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type StateSource } from '../analysis/sampled';
+import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type SampledResult, type StateSource } from '../analysis/sampled';
 import type { Fleet } from '../fleet/fleet';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
@@ -50,9 +50,14 @@ export function runAnalysis(fleet: Fleet, scenario: Scenario, mode: AnalysisMode
   }
   const source = opts.source ?? kernelStateSource(fleet);
   const r = analyzeSampledFleet(fleet, scenario, source, { window, signal: opts.signal, onProgress: opts.onProgress, progressIntervalMs: 500 });
+  return sampledRun(fleet, scenario, r);
+}
+
+/** Wrap a sampled result (from this thread or the worker pool) as an analysis run. */
+export function sampledRun(fleet: Fleet, scenario: Scenario, r: SampledResult): AnalysisRun {
   return {
-    mode,
-    window,
+    mode: 'sampled',
+    window: r.window,
     metrics: r.metrics,
     rollup: finalizeRollup(rollupMetrics(fleet, scenario, r.metrics), fleet),
     notes: ['sampled: SGP4 states at each step, conical shadow, ground stations above their masks, +Grid routing when links are on', ...r.notes],
