@@ -1,0 +1,83 @@
+/**
+ * End-to-end `plan states` benchmark (issue 3): a 300,000-satellite TLE file, read to CSV
+ * written, our CLI against a plain satellite.js script (bench/satjs-states.mjs) doing the same.
+ * Both run as fresh Node processes; wall time includes start-up. Target: ours <= 1/3 of theirs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTle } from '../src/core/elements';
+import { randomLeoElements } from './elements';
+import type { BenchSection } from './sections';
+
+const N = 300_000;
+
+function timeRun(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return ms;
+}
+
+export const statesE2eSection: BenchSection = {
+  id: 'states_e2e',
+  title: `plan states end to end: ${N.toLocaleString('en-US')}-satellite TLE file to CSV`,
+  async run(opts) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-states-'));
+    try {
+      const cols = randomLeoElements(N, opts.seed);
+      for (let i = 0; i < N; i++) cols.noradId[i] = i + 1;
+      const tle = writeTle(cols);
+      const file = join(dir, 'fleet.tle');
+      writeFileSync(file, tle.text);
+      const at = new Date(Date.UTC(2026, 0, 2)).toISOString();
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      const reps = Math.max(1, Math.min(3, opts.repeats));
+      for (let r = 0; r < reps; r++) {
+        opts.log(`states_e2e: run ${r + 1}/${reps}`);
+        ours.push(timeRun(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'states', file, '--at', at, '--out', join(dir, 'ours.csv')]));
+        theirs.push(timeRun(process.execPath, ['bench/satjs-states.mjs', file, at, join(dir, 'satjs.csv')]));
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      const oursMs = med(ours);
+      const satjsMs = med(theirs);
+      // Same answers: compare every 101st row.
+      const a = readFileSync(join(dir, 'ours.csv'), 'utf8').split('\n');
+      const b = readFileSync(join(dir, 'satjs.csv'), 'utf8').split('\n');
+      let maxDiffM = 0;
+      let mismatched = 0;
+      for (let i = 1; i < a.length - 1; i += 101) {
+        const x = a[i].split(',');
+        const y = b[i].split(',');
+        if ((x[9] === '0') !== (y[9] === '0')) mismatched++;
+        else if (x[9] === '0') maxDiffM = Math.max(maxDiffM, 1000 * Math.hypot(+x[3] - +y[3], +x[4] - +y[4], +x[5] - +y[5]));
+      }
+      const ratio = satjsMs / oursMs;
+      return {
+        fields: {
+          satellites: N,
+          file_mb: tle.text.length / 1e6,
+          ours_ms: oursMs,
+          satjs_script_ms: satjsMs,
+          speedup_x: ratio,
+          target_third_met: ratio >= 3,
+          rows_equal: a.length === b.length,
+          max_pos_diff_m: maxDiffM,
+          status_mismatches: mismatched,
+        },
+        rows: [
+          { label: 'TLE file', value: `${(tle.text.length / 1e6).toFixed(1)} MB`, note: `${N.toLocaleString('en-US')} satellites` },
+          { label: 'plan states (ours)', value: `${(oursMs / 1000).toFixed(2)} s`, note: 'node --import tsx src/cli/main.ts states' },
+          { label: 'satellite.js script', value: `${(satjsMs / 1000).toFixed(2)} s`, note: 'twoline2satrec + propagate + CSV' },
+          { label: 'speed-up', value: `${ratio.toFixed(2)}x`, note: ratio >= 3 ? 'target >= 3x met' : 'target >= 3x NOT met' },
+          { label: 'max position difference', value: `${maxDiffM.toFixed(4)} m`, note: `${mismatched} status mismatches (sampled rows)` },
+        ],
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
