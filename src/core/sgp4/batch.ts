@@ -42,6 +42,8 @@ import {
 export const SGP4_FLAG_SIMPLE = 1; // isimp: perigee below 220 km, truncated drag terms
 export const SGP4_FLAG_DEEP = 2; // period >= 225 min: propagated by satellite.js (deepRecs)
 export const SGP4_FLAG_INVALID = 4; // elements not finite or initialisation produced NaN
+/** B* = 0: every drag term is exactly zero, the kernel skips them (same result). */
+export const SGP4_FLAG_NO_DRAG = 8;
 
 /** Names of the derived Float64 columns, in storage order. */
 export const SGP4_BATCH_COLUMNS = [
@@ -290,6 +292,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
       fl = SGP4_FLAG_DEEP | SGP4_FLAG_SIMPLE;
       deepList.push(i);
     } else if ((fl & SGP4_FLAG_SIMPLE) === 0) {
+      if (bstar === 0) fl |= SGP4_FLAG_NO_DRAG;
       const cc1sq = cc1 * cc1;
       const d2 = 4.0 * ao * tsi * cc1sq;
       const temp = (d2 * tsi * cc1) / 3.0;

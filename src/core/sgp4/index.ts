@@ -5,6 +5,7 @@ export {
   SGP4_BATCH_COLUMNS,
   SGP4_FLAG_DEEP,
   SGP4_FLAG_INVALID,
+  SGP4_FLAG_NO_DRAG,
   SGP4_FLAG_SIMPLE,
   type Sgp4Batch,
   type Sgp4BatchColumn,

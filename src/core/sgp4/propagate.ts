@@ -19,7 +19,7 @@
  * against satellite.js on the whole catalogue (< 1 m, < 1 mm/s; in practice micrometres).
  */
 import { sgp4 } from 'satellite.js';
-import { SGP4_FLAG_DEEP, SGP4_FLAG_INVALID, SGP4_FLAG_SIMPLE, type Sgp4Batch } from './batch';
+import { SGP4_FLAG_DEEP, SGP4_FLAG_INVALID, SGP4_FLAG_NO_DRAG, SGP4_FLAG_SIMPLE, type Sgp4Batch } from './batch';
 import { C1, C2, C3, C4, C5, C6, PIO2_HI, PIO2_LO, S1, S2, S3, S4, S5, S6, SC, sincos, TWO_OVER_PI } from './sincos';
 import { DEG2RAD, J2, J3_OVER_J2, RADIUS_KM, TUMIN, VKM_PER_SEC, XKE } from './wgs72';
 
@@ -33,8 +33,18 @@ export const SGP4_ERR_DECAYED = 6;
 
 const MS_PER_MIN = 60_000;
 const MIN_PER_MS = 1 / MS_PER_MIN;
-/** Below this (rad) the short-period angle corrections use a 7th-order series (error < 1e-17). */
+/**
+ * Below this (rad), sin/cos of a small angle d come from Taylor series to d^7 and d^8
+ * (truncation error below d^9/9! < 1e-17), used to rotate an already known sin/cos pair.
+ */
 const SMALL_ANGLE = 0.01;
+const SIN3 = -1 / 6;
+const SIN5 = 1 / 120;
+const SIN7 = -1 / 5040;
+const COS2 = -1 / 2;
+const COS4 = 1 / 24;
+const COS6 = -1 / 720;
+const COS8 = 1 / 40320;
 
 /**
  * Propagate every satellite of `batch` to `timeMs` (Unix ms UTC). Results go to
@@ -103,9 +113,14 @@ export function propagateBatch(
     let tempa = 1.0 - cc1 * t;
     let tempe = cBcc4[i] * t;
     let templ = 1.5 * cc1 * t2;
-    if ((fl & SGP4_FLAG_SIMPLE) === 0) {
+    // sin/cos(xmdf) and the offset of the final mean anomaly from xmdf, when known
+    let sxm = 0;
+    let cxm = 0;
+    let dmm = 0;
+    const full = (fl & (SGP4_FLAG_SIMPLE | SGP4_FLAG_NO_DRAG)) === 0;
+    if (full) {
       const delomg = cOmgcof[i] * t;
-    // sincos(xmdf) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+      // sin/cos(xmdf): sincos.ts inlined by hand (engines do not inline calls into a body this large)
       let sinxmdf: number, cosxmdf: number;
       {
         const xa = xmdf;
@@ -125,11 +140,14 @@ export function propagateBatch(
           cosxmdf = Math.cos(xa);
         }
       }
+      sxm = sinxmdf;
+      cxm = cosxmdf;
       const delmtemp = 1.0 + cEta[i] * cosxmdf;
       const delm = cXmcof[i] * (delmtemp * delmtemp * delmtemp - cDelmo[i]);
       const temp = delomg + delm;
       mm = xmdf + temp;
       argpm = argpdf - temp;
+      dmm = temp;
       const t3 = t2 * t;
       const t4 = t3 * t;
       const d2 = cD2[i], d3 = cD3[i], d4 = cD4[i];
@@ -138,8 +156,8 @@ export function propagateBatch(
       let sinmm: number;
       if (Math.abs(temp) < SMALL_ANGLE) {
         const q = temp * temp;
-        const sd = temp * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
-        const cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+        const sd = temp * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+        const cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
         sinmm = sinxmdf * cd + cosxmdf * sd;
       } else {
         sincos(mm);
@@ -160,9 +178,8 @@ export function propagateBatch(
       failed++;
       continue;
     }
-    // am = (xke / nm)^(2/3) * tempa^2 ; nm = xke / am^1.5
+    // am = (xke / no)^(2/3) * tempa^2 = ao * tempa^2; nm = xke / am^1.5 = no / |tempa|^3
     const am = ao * tempa * tempa;
-    // nm = xke / am^1.5 = no / |tempa|^3 (am = ao * tempa^2)
     const nm = no / (tempa * tempa * Math.abs(tempa));
     let em = eccCol[i] - tempe;
     if (em >= 1.0 || em < -0.001) {
@@ -173,10 +190,45 @@ export function propagateBatch(
       continue;
     }
     if (em < 1.0e-6) em = 1.0e-6;
-    mm += no * templ;
+    const dml = no * templ;
+    mm += dml;
+    dmm += dml;
     // satellite.js reduces nodem, argpm, xlm and mm modulo 2 pi here; every later use is
     // periodic (sin/cos) or a Newton start value, so the reduction is left out (it only moves
     // rounding by ~1e-13 rad for a week-long propagation).
+
+    // sin/cos(mm): rotate sin/cos(xmdf) by the drag offset when small, else evaluate
+    let smm: number, cmm: number;
+    if (full && Math.abs(dmm) < SMALL_ANGLE) {
+      const q = dmm * dmm;
+      const sd = dmm * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+      const cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
+      smm = sxm * cd + cxm * sd;
+      cmm = cxm * cd - sxm * sd;
+    } else {
+      // sin/cos(mm): sincos.ts inlined by hand (engines do not inline calls into a body this large)
+      let smx: number, cmx: number;
+      {
+        const xa = mm;
+        if (Math.abs(xa) <= 1e5) {
+          const k = Math.round(xa * TWO_OVER_PI);
+          const r = xa - k * PIO2_HI - k * PIO2_LO;
+          const z = r * r;
+          const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+          const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+          // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
+          const qd = k & 3;
+          const sw = qd & 1;
+          smx = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
+          cmx = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
+        } else {
+          smx = Math.sin(xa);
+          cmx = Math.cos(xa);
+        }
+      }
+      smm = smx;
+      cmm = cmx;
+    }
 
     // ---- long-period periodics ----
     const cosio = cCosio[i];
@@ -187,7 +239,7 @@ export function propagateBatch(
       Math.abs(cosio + 1.0) > 1.5e-12
         ? (-0.25 * J3_OVER_J2 * sinio * (3.0 + 5.0 * cosio)) / (1.0 + cosio)
         : (-0.25 * J3_OVER_J2 * sinio * (3.0 + 5.0 * cosio)) / 1.5e-12;
-    // sincos(argpm) inlined (see sincos.ts; the engine does not inline calls in a body this large)
+    // sin/cos(argpm): sincos.ts inlined by hand (engines do not inline calls into a body this large)
     let sinargp: number, cosargp: number;
     {
       const xa = argpm;
@@ -210,37 +262,30 @@ export function propagateBatch(
     const axnl = em * cosargp;
     let temp = 1.0 / (am * (1.0 - em * em));
     const aynl = em * sinargp + temp * aycof;
-    const xl = mm + argpm + nodem + temp * xlcof * axnl;
+    // xl = mm + argpm + nodem + dxl, u = xl - nodem
+    const dxl = temp * xlcof * axnl;
 
     // ---- Kepler's equation (Vallado's bounded Newton iteration) ----
-    // sin/cos of the iterate: evaluated once, then carried along by angle addition while the
-    // Newton steps are small (< SMALL_ANGLE rad; series error < 1e-17), which saves 2-3 sin/cos
-    // pairs per satellite without changing the iteration itself.
-    const u = xl - nodem;
+    // sin/cos of the iterate come from angle addition: u = mm + argpm + dxl at the start, then
+    // each small Newton step (< SMALL_ANGLE rad) rotates the pair; larger ones re-evaluate.
+    const u = mm + argpm + dxl;
     let eo1 = u;
     let tem5 = 9999.9;
     let ktr = 1;
-    // sincos(eo1) inlined (see sincos.ts; the engine does not inline calls in a body this large)
-    let sineo1: number, coseo1: number;
-    {
-      const xa = eo1;
-      if (Math.abs(xa) <= 1e5) {
-        const k = Math.round(xa * TWO_OVER_PI);
-        const r = xa - k * PIO2_HI - k * PIO2_LO;
-        const z = r * r;
-        const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
-        const pc = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
-        // quadrant k mod 4 without branches: swap sin/cos on odd k, signs from bits of k
-        const qd = k & 3;
-        const sw = qd & 1;
-        sineo1 = (1 - (qd & 2)) * (ps * (1 - sw) + pc * sw);
-        coseo1 = (1 - ((qd + 1) & 2)) * (pc * (1 - sw) + ps * sw);
-      } else {
-        sineo1 = Math.sin(xa);
-        coseo1 = Math.cos(xa);
-      }
+    let sineo1 = smm * cosargp + cmm * sinargp;
+    let coseo1 = cmm * cosargp - smm * sinargp;
+    if (Math.abs(dxl) < SMALL_ANGLE) {
+      const q = dxl * dxl;
+      const sd = dxl * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+      const cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
+      const s0 = sineo1;
+      sineo1 = s0 * cd + coseo1 * sd;
+      coseo1 = coseo1 * cd - s0 * sd;
+    } else {
+      sincos(eo1);
+      sineo1 = SC[0];
+      coseo1 = SC[1];
     }
-
     for (;;) {
       tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;
       tem5 = (u - aynl * coseo1 + axnl * sineo1 - eo1) / tem5;
@@ -251,8 +296,8 @@ export function propagateBatch(
       eo1 += tem5;
       if (Math.abs(tem5) < SMALL_ANGLE) {
         const q = tem5 * tem5;
-        const sd = tem5 * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
-        const cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+        const sd = tem5 * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+        const cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
         const s0 = sineo1;
         sineo1 = s0 * cd + coseo1 * sd;
         coseo1 = coseo1 * cd - s0 * sd;
@@ -276,12 +321,14 @@ export function propagateBatch(
       continue;
     }
     const rl = am * (1.0 - ecose);
-    const rdotl = (Math.sqrt(am) * esine) / rl;
-    const rvdotl = Math.sqrt(pl) / rl;
+    const invrl = 1.0 / rl;
+    const rdotl = Math.sqrt(am) * esine * invrl;
+    const rvdotl = Math.sqrt(pl) * invrl;
     const betal = Math.sqrt(1.0 - el2);
     temp = esine / (1.0 + betal);
-    const sinu = (am / rl) * (sineo1 - aynl - axnl * temp);
-    const cosu = (am / rl) * (coseo1 - axnl + aynl * temp);
+    const amrl = am * invrl;
+    const sinu = amrl * (sineo1 - aynl - axnl * temp);
+    const cosu = amrl * (coseo1 - axnl + aynl * temp);
     const sin2u = (cosu + cosu) * sinu;
     const cos2u = 1.0 - 2.0 * sinu * sinu;
     temp = 1.0 / pl;
@@ -318,13 +365,13 @@ export function propagateBatch(
       const su0 = sinu * inv;
       const cu0 = cosu * inv;
       let q = dsu * dsu;
-      let sd = dsu * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
-      let cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+      let sd = dsu * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+      let cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
       sinsu = su0 * cd + cu0 * sd;
       cossu = cu0 * cd - su0 * sd;
       q = dinc * dinc;
-      sd = dinc * (1 - (q / 6) * (1 - (q / 20) * (1 - q / 42)));
-      cd = 1 - (q / 2) * (1 - (q / 12) * (1 - (q / 30) * (1 - q / 56)));
+      sd = dinc * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
+      cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
       sini = sinio * cd + cosio * sd;
       cosi = cosio * cd - sinio * sd;
     } else {
