@@ -20,6 +20,9 @@ export interface ViewerStats {
   totalUploadBytes: number;
   /** Frames that uploaded anything. */
   uploadFrames: number;
+  /** Frames that uploaded satellite states or colours (engine ticks, colour-mode changes), and their main-thread ms. */
+  stateUploadFrames: number;
+  stateUploadFrameMs: number;
   /** Engine ticks applied, and main-thread ms spent converting them (Float64 km -> Float32 Earth radii). */
   ticks: number;
   totalTickMs: number;
@@ -37,6 +40,8 @@ export const newStats = (): ViewerStats => ({
   lastUploadBytes: 0,
   totalUploadBytes: 0,
   uploadFrames: 0,
+  stateUploadFrames: 0,
+  stateUploadFrameMs: 0,
   ticks: 0,
   totalTickMs: 0,
   firstSatellitesAtMs: Number.NaN,

@@ -446,6 +446,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
     globe.shadowCone.visible = L.shadowCone;
     stationGroup.visible = L.groundStations;
     let upload = 0;
+    let stateBytes = 0;
     const layer = layerRef.current;
     if (layer) {
       const dt = Number.isFinite(layer.stateTimeMs) ? (t - layer.stateTimeMs) / 1000 : 0;
@@ -474,7 +475,8 @@ export function Scene(props: SceneProps): React.JSX.Element {
         upload += rings.rebuild(fleet, layer.positions, layer.velocities);
         fs.ringsBuiltAt = layer.stateTimeMs;
       }
-      upload += layer.pendingUploadBytes;
+      stateBytes = layer.pendingUploadBytes;
+      upload += stateBytes;
       layer.pendingUploadBytes = 0;
     }
     gl.autoClear = false;
@@ -492,6 +494,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
     stats.lastUploadBytes = upload;
     stats.totalUploadBytes += upload;
     if (upload > 0) stats.uploadFrames++;
+    if (stateBytes > 0) {
+      stats.stateUploadFrames++;
+      stats.stateUploadFrameMs += ms;
+    }
     stats.shown = layer?.shown ?? 0;
     if (layer && layer.shown > 0 && !fs.marked) {
       fs.marked = true;

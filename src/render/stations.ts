@@ -3,8 +3,9 @@
  * satellites in view (inertial). Visibility: elevation above the station's mask on a spherical
  * Earth (PHYSICS.md "Latency": slant range and elevation geometry).
  *
- * Which satellites are linked is decided on engine ticks (one pass over the fleet per station,
- * rejecting with one dot product the satellites below the station's horizon plane); per frame only
+ * Which satellites are linked is decided on engine ticks (one pass over the fleet per station, or
+ * over an evenly strided subset of 200k above that size, rejecting with one dot product the
+ * satellites below the station's horizon plane); per frame only
  * the few link end points (at most MAX_LINKS_PER_STATION per station) are moved, with the same
  * rotation the vertex shader applies.
  */
@@ -16,6 +17,8 @@ import { lonLatToUnit } from './globe';
 
 export const MAX_LINKS_PER_STATION = 4;
 export const MAX_STATIONS = 64;
+/** Satellites scanned per station when choosing links (strided above this). */
+export const LINK_SCAN_ROWS = 200_000;
 
 /** Slant range (Earth radii) from the surface to altitude h (Earth radii) at elevation el (rad). */
 export function slantRangeEr(hEr: number, elRad: number): number {
@@ -105,6 +108,9 @@ export class GroundStationLayer {
    */
   chooseLinks(pos: Float32Array, count: number, gmst: number): void {
     const K = MAX_LINKS_PER_STATION;
+    // Above LINK_SCAN_ROWS satellites, scan an evenly strided subset: every station then still
+    // sees hundreds of candidates, and the tick stays a few ms per station at a million.
+    const stride = Math.max(1, Math.ceil(count / LINK_SCAN_ROWS));
     const best = new Float64Array(K);
     for (let i = 0; i < this.stations.length; i++) {
       this.stationInertial(i, gmst, _g);
@@ -115,7 +121,7 @@ export class GroundStationLayer {
       best.fill(-2);
       const base = i * K;
       this.linkIds.fill(-1, base, base + K);
-      for (let k = 0; k < count; k++) {
+      for (let k = 0; k < count; k += stride) {
         const j = 3 * k;
         const dx = pos[j] - gx, dy = pos[j + 1] - gy, dz = pos[j + 2] - gz;
         const up = dx * ux + dy * uy + dz * uz;
