@@ -35,9 +35,9 @@ const MS_PER_MIN = 60_000;
 const MIN_PER_MS = 1 / MS_PER_MIN;
 /**
  * Below this (rad), sin/cos of a small angle d come from Taylor series to d^7 and d^8
- * (truncation error below d^9/9! < 1e-17), used to rotate an already known sin/cos pair.
+ * (truncation error below d^9/9! < 1e-17 for d < 0.05), used to rotate an already known sin/cos pair.
  */
-const SMALL_ANGLE = 0.01;
+const SMALL_ANGLE = 0.05;
 const SIN3 = -1 / 6;
 const SIN5 = 1 / 120;
 const SIN7 = -1 / 5040;
@@ -347,9 +347,9 @@ export function propagateBatch(
       failed++;
       continue;
     }
-    // su = u - dsu, xnode = nodem + dnode, xinc = inclo + dinc: the corrections are below
-    // ~1e-2 rad, so sin/cos of the corrected angles come from angle addition with a series
-    // for the small angle (terms beyond x^7/7! are < 1e-17 there).
+    // su = u + dsu, xnode = nodem + dnode, xinc = inclo + dinc: dsu and dinc are short-period
+    // corrections of ~1e-3 rad, so sin/cos of su and xinc come from angle addition with the
+    // small-angle series.
     const dsu = -0.25 * temp2 * x7thm1 * sin2u;
     const dnode = 1.5 * temp2 * cosio * sin2u;
     const dinc = 1.5 * temp2 * cosio * sinio * cos2u;
@@ -361,9 +361,9 @@ export function propagateBatch(
     // the corrections large: then the exact form is used, as satellite.js does.
     let sinsu: number, cossu: number, sini: number, cosi: number;
     if (Math.abs(dsu) < SMALL_ANGLE && Math.abs(dinc) < SMALL_ANGLE) {
-      const inv = 1.0 / Math.sqrt(sinu * sinu + cosu * cosu);
-      const su0 = sinu * inv;
-      const cu0 = cosu * inv;
+      // (sinu, cosu) has unit length for any E (ellipse geometry), to rounding
+      const su0 = sinu;
+      const cu0 = cosu;
       let q = dsu * dsu;
       let sd = dsu * (1 + q * (SIN3 + q * (SIN5 + q * SIN7)));
       let cd = 1 + q * (COS2 + q * (COS4 + q * (COS6 + q * COS8)));
