@@ -10,7 +10,7 @@ import { buildIslTopology, createIslWorkspace, routeIslStep } from '../core/anal
 import { accumulateRouted, accumulateStep, createSampledAccumulator, defaultIslStride, finishSampled, prepareStations, sampleCount } from '../core/analysis/sampled';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
-import { createPropagationEngine } from '../engine';
+import { createPropagationEngine, PropagationPool } from '../engine';
 import type { PropagationEngine } from '../engine/types';
 
 export interface SampledRunOptions {
@@ -27,6 +27,9 @@ export interface SampledRun {
   steps: number;
 }
 
+/** Fleets up to this size are propagated on the page's thread (between yields). */
+export const IN_THREAD_MAX = 20_000;
+
 const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export async function runSampled(fleet: Fleet, scenario: Scenario, opts: SampledRunOptions): Promise<SampledRun> {
@@ -35,7 +38,8 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
   const steps = sampleCount(win);
   const n = fleet.count;
   const ownEngine = !opts.engine;
-  const engine = opts.engine ?? createPropagationEngine();
+  // Small fleets propagate in-thread: a worker round trip per step costs more than the SGP4 work.
+  const engine = opts.engine ?? (n <= IN_THREAD_MAX ? new PropagationPool({ host: null, workers: 1 }) : createPropagationEngine());
   try {
     onProgress(0, 'starting SGP4 workers');
     await engine.setFleet(fleet);
@@ -49,6 +53,7 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
     const routed = new Float64Array(n);
     let done = 0;
     let routedSteps = 0;
+    let lastYield = performance.now();
     for (let j = 0; j < steps; j++) {
       if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
       const t = win.startMs + j * win.stepS * 1000;
@@ -66,8 +71,13 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
         routedSteps++;
       }
       done++;
-      onProgress(done / steps, `step ${done} of ${steps}`);
-      await yieldToEventLoop();
+      // hand the thread back to the page every ~30 ms of work (input, rendering), not every step
+      const now = performance.now();
+      if (now - lastYield > 30 || done === steps) {
+        onProgress(done / steps, `step ${done} of ${steps}`);
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
     const notes: string[] = [];
     if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);

@@ -4,7 +4,7 @@ import { useWs } from '../app/context';
 export function ProgressBar() {
   const task = useWs((s) => s.task);
   if (!task) return null;
-  const pct = task.fraction === null ? null : Math.round(task.fraction * 100);
+  const pct = task.fraction === null ? null : Math.round(task.fraction * 1000) / 10;
   return (
     <div className="progress" data-testid="progress">
       <span className="label">{task.label}</span>

@@ -37,11 +37,12 @@ export interface NumberCheck {
 }
 
 /** The field's own check (range, integer). Returns a message or null. */
-export function checkNumber(v: number | null, c: NumberCheck): string | null {
+export function checkNumber(v: number | null, c: NumberCheck, unit = ''): string | null {
+  const u = unit && unit !== 'fraction' ? ` ${unit}` : '';
   if (v === null) return 'must be a number';
   if (c.integer && !Number.isInteger(v)) return 'must be a whole number';
-  if (c.min !== undefined && (c.gt ? v <= c.min : v < c.min)) return `must be ${c.gt ? 'above' : 'at least'} ${c.min}`;
-  if (c.max !== undefined && v > c.max) return `must be at most ${c.max}`;
+  if (c.min !== undefined && (c.gt ? v <= c.min : v < c.min)) return `must be ${c.gt ? 'above' : 'at least'} ${c.min}${u}`;
+  if (c.max !== undefined && v > c.max) return `must be at most ${c.max}${u}`;
   return null;
 }
 
@@ -105,7 +106,7 @@ export function NumberField(p: NumberFieldProps) {
   const onChange = (t: string) => {
     setText(t);
     const v = parseTypedNumber(t);
-    const local = checkNumber(v, p);
+    const local = checkNumber(v, p, p.unit);
     if (local || v === null) {
       setError(`${p.label}: ${local}`);
       return;

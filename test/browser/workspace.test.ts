@@ -1,0 +1,230 @@
+/**
+ * Planner workspace in Chromium (built app): editing, import of the real catalogue, refusal of
+ * bad input, persistence across reload, share links, sampled analysis with progress and cancel.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openHarness, ROOT, waitFor, type Harness } from './harness';
+import { encodeShareFragment } from '../../src/app/share';
+import { presetScenario } from '../../src/core/presets';
+import type { Scenario } from '../../src/core/scenario/schema';
+
+const DATA = resolve(ROOT, '../shared/data');
+const CATALOGUE = resolve(DATA, 'catalog-2022-08-09.tle');
+const SHOTS = resolve(ROOT, 'test/browser/__screenshots__');
+
+let h: Harness;
+
+/**
+ * Pages other than the first test start from a share link of a small scenario: the default
+ * scenario has 1,000,000 satellites, which headless Chromium draws in software at about one
+ * frame per second, so every click there waits seconds.
+ */
+function starlink(patch: Partial<Scenario> = {}): string {
+  const s = presetScenario('starlink-72x22');
+  if (!s) throw new Error('preset starlink-72x22 missing');
+  return `#${encodeShareFragment({ ...s, ...patch })}`;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CATALOGUE)) throw new Error(`shared data missing: ${CATALOGUE} not found (the tests read ../shared/data relative to the repository)`);
+  h = await openHarness();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Wait until the analytic rollup has been computed for the scenario on screen and return its GW. */
+async function rollupGW(page: Page): Promise<number> {
+  await page.waitForSelector('[data-testid="usable-gw"][data-gw]:not([data-gw=""])', { timeout: 60_000 });
+  await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 60_000);
+  return Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
+}
+
+async function totalCount(page: Page): Promise<number> {
+  return Number(((await page.textContent('[data-testid="total-count"]')) ?? '').replace(/,/g, ''));
+}
+
+async function openPreset(page: Page, label: string): Promise<void> {
+  await page.click('[data-testid="scenarios-menu"]');
+  await page.click(`.menu button:has-text("${label}")`);
+  await page.waitForSelector('.menu', { state: 'detached' });
+}
+
+describe('planner workspace', () => {
+  it('editing a shell changes its live count and the capacity rollup; undo restores both', async () => {
+    const page = await h.newPage('');
+    const gw0 = await rollupGW(page);
+    expect(await totalCount(page)).toBe(1_000_000);
+    expect(gw0).toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-default.png') });
+    // 500 km shell: 500 planes x 400 -> 500 x 200 satellites
+    await page.fill('input[data-field="shells.w500.perPlane"]', '200');
+    await waitFor(async () => (await totalCount(page)) === 900_000, 'total 900,000');
+    expect(((await page.textContent('[data-testid="count-w500"]')) ?? '').replace(/,/g, '')).toBe('100000');
+    const gw1 = await rollupGW(page);
+    expect(gw1).toBeLessThan(gw0);
+    // Removing 100,000 identical satellites removes exactly their share of the shell's GW: the
+    // shell-table figure per satellite stays the same (same orbit planes, same design).
+    const t = await page.textContent('[data-shell-row="w500"]');
+    expect(t).toContain('100,000');
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await totalCount(page)) === 1_000_000, 'undo back to 1,000,000');
+    expect(await rollupGW(page)).toBeCloseTo(gw0, 9);
+    await page.keyboard.press('Control+Shift+z');
+    await waitFor(async () => (await totalCount(page)) === 900_000, 'redo to 900,000');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+
+  it('a bad field is refused with a message naming it, and never reaches the scenario', async () => {
+    const page = await h.newPage(starlink());
+    const gw0 = await rollupGW(page);
+    const alt = 'input[data-field="shells.starlink.altitudeKm"]';
+    await page.fill(alt, '-5');
+    const msg = await page.textContent('.field-invalid .field-error');
+    expect(msg).toMatch(/^Altitude: /);
+    expect(await page.getAttribute(alt, 'aria-invalid')).toBe('true');
+    await page.fill(alt, '12abc');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('Altitude: must be a number');
+    await page.fill(alt, '100');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('Altitude: must be at least 160 km');
+    // F must stay below P: the schema's own message comes through
+    await page.fill('input[data-field="shells.starlink.phasing"]', '72');
+    expect(await page.locator('.field-invalid .field-error').allTextContents()).toContainEqual(expect.stringMatching(/F = 72 must be below P = 72/));
+    // nothing was committed: no undo step, same rollup, same count
+    expect(await page.isDisabled('[data-testid="undo"]')).toBe(true);
+    expect(await rollupGW(page)).toBe(gw0);
+    expect(await totalCount(page)).toBe(1584);
+    // a valid value clears the mark and is applied
+    await page.fill(alt, '850');
+    await waitFor(async () => (await page.locator(`${alt}[aria-invalid]`).count()) === 0, 'mark cleared');
+    expect(await page.isDisabled('[data-testid="undo"]')).toBe(false);
+    // a share link that is cut short gives a clear message and keeps the saved scenario
+    // (same browser profile: the page falls back to the scenario saved above, not the 1M default)
+    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave', 30_000);
+    const page2 = await page.context().newPage();
+    await page2.goto(`${h.baseUrl}#s=1.q1YqSy0qzszPUbJSMlTSUcpLzE0FMn`);
+    const err = await page2.waitForSelector('.message.error', { timeout: 60_000 });
+    expect(await err.textContent()).toMatch(/share link: broken .*cut short/);
+    // the saved scenario, with the valid edit, is what opens
+    expect(await page2.inputValue(alt)).toBe('850');
+    await page2.goto(`${h.baseUrl}#s=9.abc`);
+    expect(await (await page2.waitForSelector('.message.error', { timeout: 60_000 })).textContent()).toMatch(/newer planner/);
+    expect(page.errors).toEqual([]);
+    await Promise.all([page.close(), page2.close()]);
+  });
+
+  it('reload restores the scenario from IndexedDB', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(h.baseUrl + starlink());
+    await rollupGW(page);
+    await waitFor(async () => (await totalCount(page)) === 1584, 'Starlink preset');
+    await page.fill('input[data-field="shells.starlink.altitudeKm"]', '612.5');
+    await page.fill('input[data-field="shells.starlink.name"]', 'Edited shell');
+    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave', 20_000);
+    await page.reload();
+    await page.waitForSelector('input[data-field="shells.starlink.altitudeKm"]', { timeout: 60_000 });
+    expect(await page.inputValue('input[data-field="shells.starlink.altitudeKm"]')).toBe('612.5');
+    expect(await page.inputValue('input[data-field="shells.starlink.name"]')).toBe('Edited shell');
+    expect(await totalCount(page)).toBe(1584);
+    // the saved list holds it; the default scenario from the first visit is kept too
+    await page.click('[data-testid="scenarios-menu"]');
+    await page.waitForSelector('[data-testid="saved-scenario"]');
+    const rows = await page.locator('[data-testid="saved-scenario"]').allTextContents();
+    expect(rows.length).toBe(1);
+    expect(rows[0]).toContain('Starlink-like 72x22');
+    expect(rows[0]).toContain('1,584 sats');
+    await ctx.close();
+  });
+
+  it('a share link opens the same scenario in a fresh browser profile', async () => {
+    const page = await h.newPage(starlink());
+    await rollupGW(page);
+    await openPreset(page, 'Suncatcher cluster');
+    await waitFor(async () => (await totalCount(page)) === 81, 'Suncatcher preset');
+    await page.click('button[role=tab]:has-text("Scenario")');
+    await page.fill('input[data-field="scenario.name"]', 'Shared study ✓');
+    await page.click('button[role=tab]:has-text("Shells")');
+    await page.fill('input[data-field="shells.cluster.altitudeKm"]', '700');
+    const gw = await rollupGW(page);
+    await page.click('[data-testid="share-button"]');
+    const url = await page.inputValue('[data-testid="share-url"]');
+    expect(url).toMatch(/#s=1\./);
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await ctx.newPage();
+    await other.goto(url);
+    await other.waitForSelector('input[data-field="shells.cluster.altitudeKm"]', { timeout: 60_000 });
+    expect(await other.inputValue('input[data-field="shells.cluster.altitudeKm"]')).toBe('700');
+    expect(await other.textContent('.messages')).toMatch(/Opened the shared scenario "Shared study ✓"/);
+    expect(await other.textContent('[data-testid="doc-name"]')).toContain('Shared study ✓');
+    expect(await rollupGW(other)).toBe(gw);
+    await ctx.close();
+    await page.close();
+  });
+
+  it('imports the real catalogue through the file input, reports its counts, then adds it', async () => {
+    const text = readFileSync(CATALOGUE, 'utf8');
+    const records = text.split('\n').filter((l) => l.startsWith('1 ')).length; // independent count of TLE line 1s
+    expect(records).toBe(25_975);
+    const page = await h.newPage(starlink());
+    await rollupGW(page);
+    await waitFor(async () => (await totalCount(page)) === 1584, 'Starlink preset');
+    await page.click('button:has-text("Import elements")');
+    await page.setInputFiles('[data-testid="import-file-input"]', CATALOGUE);
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+    const num = async (id: string) => Number(((await page.textContent(`[data-testid="${id}"]`)) ?? '').replace(/,/g, ''));
+    const accepted = await num('import-accepted');
+    const rejected = await num('import-rejected');
+    expect(accepted + rejected).toBe(records);
+    expect(accepted).toBe(25_975);
+    expect(rejected).toBe(0);
+    expect(await page.textContent('[data-testid="import-report"]')).toContain('TLE');
+    // nothing applied yet
+    expect(await totalCount(page)).toBe(1584);
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-import-report.png') });
+    await page.click('[data-testid="import-apply"]');
+    await waitFor(async () => (await totalCount(page)) === 1584 + accepted, 'catalogue added to the total', 60_000);
+    const gw = await rollupGW(page);
+    expect(gw).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="shell-table"]')).toContain('25,975');
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-imported.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sampled analysis shows progress, keeps the page responsive and can be cancelled; a finished run labels the figures sampled', async () => {
+    // a week at 30 s steps (20,160 steps): long enough to watch and cancel
+    const page = await h.newPage(starlink({ window: { start: '2026-03-20T12:00:00Z', durationMin: 10080, stepS: 30 } }));
+    await rollupGW(page);
+    await page.click('[data-testid="run-sampled"]');
+    const bar = await page.waitForSelector('[data-testid="progress"] [role="progressbar"]', { timeout: 60_000 });
+    await waitFor(async () => Number(await bar.getAttribute('aria-valuenow')) > 0, 'progress above 0', 120_000, 200);
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-sampled-progress.png') });
+    // responsive: the main thread answers quickly between steps
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const rafMs = Date.now() - t0;
+    expect(rafMs).toBeLessThan(5000);
+    await page.click('[data-testid="cancel-task"]');
+    await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 30_000 });
+    expect(await page.textContent('.messages')).toMatch(/cancelled/);
+    expect(await page.textContent('[data-testid="rollup-mode"]')).toBe('analytic');
+
+    // the preset's own window: one orbit at 30 s steps
+    await openPreset(page, 'Starlink-like 72x22');
+    await waitFor(async () => (await totalCount(page)) === 1584, 'Starlink preset');
+    await rollupGW(page);
+    await page.click('[data-testid="run-sampled"]');
+    await waitFor(async () => (await page.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 170_000, 250);
+    const gw = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
+    expect(gw).toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-sampled-done.png') });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+});
