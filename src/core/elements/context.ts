@@ -11,6 +11,19 @@ export function clipText(text: string): string {
   return (' ' + t).slice(1); // own copy: do not keep the input chunk alive
 }
 
+/**
+ * Why a mean-element set is physically unusable (for SGP4: a closed orbit needs 0 <= e < 1 and
+ * n > 0; inclination is defined on 0..180 deg), or null. Shared by readers and writers, so a
+ * writer never emits what a reader would reject.
+ */
+export function elementProblem(e: number, meanMotionRevPerDay: number, inclinationDeg: number): string | null {
+  if (e >= 1) return `eccentricity >= 1 (${e})`;
+  if (e < 0) return `eccentricity < 0 (${e})`;
+  if (meanMotionRevPerDay <= 0) return `mean motion <= 0 (${meanMotionRevPerDay} rev/day)`;
+  if (inclinationDeg < 0 || inclinationDeg > 180) return `inclination outside 0..180 deg (${inclinationDeg})`;
+  return null;
+}
+
 export class ImportContext {
   readonly b = new ColumnBuilder();
   readonly rejected: ImportIssue[] = [];
@@ -43,12 +56,8 @@ export class ImportContext {
     for (let k = 0; k < f.length; k++) {
       if (!Number.isFinite(f[k])) return 'non-finite value';
     }
-    const e = f[F.eccentricity];
-    if (e >= 1) return `eccentricity >= 1 (${e})`;
-    if (e < 0) return `eccentricity < 0 (${e})`;
-    if (f[F.meanMotionRevPerDay] <= 0) return `mean motion <= 0 (${f[F.meanMotionRevPerDay]} rev/day)`;
-    const inc = f[F.inclinationDeg];
-    if (inc < 0 || inc > 180) return `inclination outside 0..180 deg (${inc})`;
+    const bad = elementProblem(f[F.eccentricity], f[F.meanMotionRevPerDay], f[F.inclinationDeg]);
+    if (bad !== null) return bad;
     this.b.commitRow();
     this.accepted++;
     return null;

@@ -4,6 +4,7 @@
  * doubles; epochs are written to the microsecond (the precision CelesTrak uses).
  */
 import type { ElementColumns } from './columns';
+import { elementProblem } from './context';
 import { formatOmmEpoch, OMM_FIELDS, ommObjectId } from './omm';
 import { escapeXmlText } from './omm-xml';
 import type { WriteResult } from './tle';
@@ -27,6 +28,8 @@ function rowValues(cols: ElementColumns, k: number, out: Value[]): string | null
     cols.meanMotionDdotRevPerDay3[k],
   ];
   for (const v of nums) if (!Number.isFinite(v)) return 'non-finite element value';
+  const bad = elementProblem(nums[1], nums[0], nums[2]);
+  if (bad !== null) return bad;
   out[0] = cols.names?.[k] ?? '';
   out[1] = ommObjectId(cols.objectIds?.[k] ?? '');
   out[2] = epoch;
@@ -94,7 +97,7 @@ export function writeOmmCsv(cols: ElementColumns): WriteResult {
   const lines: string[] = [OMM_FIELDS.join(',')];
   const warnings: ImportIssue[] = [];
   const r = each(cols, (vals, k) => {
-    for (let f = 0; f < 2; f++) {
+    for (const f of [0, 1, 10]) {
       const v = vals[f];
       if (typeof v === 'string' && /[\r\n]/.test(v)) {
         vals[f] = v.replace(/[\r\n]+/g, ' ');

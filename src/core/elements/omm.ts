@@ -130,7 +130,7 @@ export function formatOmmEpoch(epochMs: number): string | null {
   const ms = Math.floor(us / 1000);
   const d = new Date(ms);
   const y = d.getUTCFullYear();
-  if (y < 0 || y > 9999) return null;
+  if (!(y >= 0 && y <= 9999)) return null;
   const iso = d.toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ for years 0-9999
   return `${iso.slice(0, 23)}${String(us - ms * 1000).padStart(3, '0')}`;
 }
@@ -171,8 +171,10 @@ export function ommRecordToRow(ctx: ImportContext, raw: ReadonlyArray<OmmRaw>): 
     if (!isAbsent(v)) {
       x = toNumber(v);
       if (!Number.isFinite(x)) return `non-numeric field ${OMM_FIELDS[fi]}: ${showRaw(v)}`;
+      // EPHEMERIS_TYPE is a byte and NORAD_CAT_ID a non-negative number; the counters are 32-bit data.
+      const min = bi === -1 || bi === I.noradId ? 0 : -2147483648;
       const max = bi === -1 ? 255 : 2147483647;
-      if (!Number.isInteger(x) || x < (bi === I.noradId ? -1 : 0) || x > max) {
+      if (!Number.isInteger(x) || x < min || x > max) {
         return `field ${OMM_FIELDS[fi]} is not an integer in range: ${showRaw(v)}`;
       }
     }

@@ -8,7 +8,7 @@
  */
 import { F, I, type ColumnBuilder } from './builder';
 import type { ElementColumns } from './columns';
-import type { ImportContext } from './context';
+import { elementProblem, type ImportContext } from './context';
 import type { ImportIssue } from './types';
 
 /** Bits of ElementColumns.tleStyle: layout choices kept for byte-identical re-export. */
@@ -475,6 +475,7 @@ export interface WriteTleOptions {
 }
 
 function expFieldText(v: number, plus: boolean, alt: boolean): string | null {
+  if (!Number.isFinite(v)) return null;
   const a = Math.abs(v);
   let mant: string;
   let exp: number;
@@ -499,14 +500,17 @@ function expFieldText(v: number, plus: boolean, alt: boolean): string | null {
 
 /** 'YYDDD.DDDDDDDD' for a Unix-ms epoch, or null outside 1957-2056. */
 export function tleEpochText(epochMs: number): string | null {
-  if (!Number.isFinite(epochMs)) return null;
-  let year = new Date(epochMs).getUTCFullYear();
+  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return null;
+  let year = new Date(Math.floor(epochMs)).getUTCFullYear();
   // Whole units of 1e-8 day (0.864 ms) since 1 January: ms * 1e8 / 86_400_000 = ms * 125 / 108.
   let units = Math.round(((epochMs - Date.UTC(year, 0, 1)) * 125) / 108);
   const yearUnits = (isLeap(year) ? 366 : 365) * 1e8;
   if (units >= yearUnits) {
     units -= yearUnits;
     year++;
+  } else if (units < 0) {
+    year--;
+    units += (isLeap(year) ? 366 : 365) * 1e8;
   }
   if (year < 1957 || year > 2056) return null;
   const day = Math.floor(units / 1e8) + 1;
@@ -518,10 +522,11 @@ export function tleEpochText(epochMs: number): string | null {
 export function tleDesignator(objectId: string): string | null {
   const m = /^(\d{2})(\d{2})-(\d{3})([A-Z]{0,3})$/.exec(objectId);
   if (m) return `${m[2]}${m[3]}${m[4]}`;
-  return objectId.length <= 8 ? objectId : null;
+  return objectId.length <= 8 && /^[ -~]*$/.test(objectId) ? objectId : null;
 }
 
 function angleText(v: number, zeros: boolean): string | null {
+  if (!Number.isFinite(v)) return null;
   const s = v.toFixed(4);
   if (s.length > 8) return null;
   return zeros && v >= 0 ? s.padStart(8, '0') : s.padStart(8, ' ');
@@ -551,10 +556,16 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
       }
       id = nextId++;
     }
+    const problem = elementProblem(cols.eccentricity[k], cols.meanMotionRevPerDay[k], cols.inclinationDeg[k]);
+    if (problem !== null) {
+      skip(problem);
+      continue;
+    }
     const sat = encodeAlpha5(id, (style & TLE_STYLE.SATNUM_SPACES) !== 0)!;
     const epoch = tleEpochText(cols.epochMs[k]);
     if (epoch === null) {
-      skip(`epoch ${Number.isFinite(cols.epochMs[k]) ? new Date(cols.epochMs[k]).toISOString() : 'invalid'} outside the TLE range 1957-2056`);
+      const d = new Date(cols.epochMs[k]);
+      skip(`epoch ${Number.isNaN(d.getTime()) ? `${cols.epochMs[k]} ms (invalid)` : d.toISOString()} outside the TLE range 1957-2056`);
       continue;
     }
     const ndot = cols.meanMotionDotRevPerDay2[k];
@@ -567,7 +578,7 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     const nddotText = expFieldText(cols.meanMotionDdotRevPerDay3[k], (style & TLE_STYLE.NDDOT_PLUS) !== 0, (style & TLE_STYLE.NDDOT_EXP_ALT) !== 0);
     const bstarText = expFieldText(cols.bstar[k], (style & TLE_STYLE.BSTAR_PLUS) !== 0, (style & TLE_STYLE.BSTAR_EXP_ALT) !== 0);
     if (nddotText === null || bstarText === null) {
-      skip(`${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} does not fit the TLE exponent field (10^-9..10^9)`);
+      skip(`${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} ${nddotText === null ? cols.meanMotionDdotRevPerDay3[k] : cols.bstar[k]} does not fit the TLE exponent field (finite, below 10^9)`);
       continue;
     }
     const eph = style & TLE_STYLE.EPH_BLANK ? ' ' : String(cols.ephemerisType?.[k] ?? 0);
@@ -582,7 +593,11 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     }
     const desig = tleDesignator(cols.objectIds?.[k] ?? '');
     if (desig === null) warnings.push({ line: 0, record, reason: `OBJECT_ID '${cols.objectIds?.[k]}' does not fit the TLE designator field; left blank` });
-    const cls = (cols.classification?.[k] ?? 'U').slice(0, 1) || 'U';
+    let cls = cols.classification?.[k] || 'U';
+    if (!/^[!-~]$/.test(cls)) {
+      warnings.push({ line: 0, record, reason: `CLASSIFICATION_TYPE '${cls}' is not one printable character; written as U` });
+      cls = 'U';
+    }
     const l1 =
       `1 ${sat}${cls} ${(desig ?? '').padEnd(8, ' ')} ${epoch} ${ndotText} ${nddotText} ${bstarText} ${eph} ` +
       String(elset).padStart(4, style & TLE_STYLE.ELSET_ZEROS ? '0' : ' ');
@@ -599,13 +614,13 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     const argp = angleText(cols.argPerigeeDeg[k], zeros);
     const ma = angleText(cols.meanAnomalyDeg[k], zeros);
     if (inc === null || raan === null || argp === null || ma === null) {
-      skip('an angle does not fit the TLE field (8 characters, 4 decimals)');
+      skip('an angle does not fit the TLE field (finite, 8 characters with 4 decimals)');
       continue;
     }
     const n = cols.meanMotionRevPerDay[k];
     const nText = n.toFixed(8);
-    if (!(n > 0) || nText.length > 11) {
-      skip(`MEAN_MOTION ${n} does not fit the TLE field (0 < n < 100 rev/day)`);
+    if (!(n >= 0.5e-8) || !Number.isFinite(n) || nText.length > 11) {
+      skip(`MEAN_MOTION ${n} does not fit the TLE field (0.00000001 <= n < 100 rev/day)`);
       continue;
     }
     const rev = ((cols.revAtEpoch[k] % 100000) + 100000) % 100000;
@@ -615,9 +630,10 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
 
     if (opts.names !== false) {
       let name = cols.names?.[k] ?? '';
-      if (/[\r\n]/.test(name)) {
-        warnings.push({ line: 0, record, reason: 'line breaks in the name replaced by spaces' });
-        name = name.replace(/[\r\n]+/g, ' ');
+      // A name line cannot hold line breaks or control characters (readers take those for garbage).
+      if (/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]/.test(name)) {
+        warnings.push({ line: 0, record, reason: 'line breaks or control characters in the name replaced by spaces' });
+        name = name.replace(/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]+/g, ' ');
       }
       name = name.trim();
       if (name.length > 0) {

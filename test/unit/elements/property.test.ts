@@ -213,6 +213,40 @@ describe('any input gives a result, never a throw', () => {
       RUNS,
     );
   });
+  it('writers never throw on any column values and account for every satellite', () => {
+    const anyDouble = fc.oneof(fc.double(), fc.double({ min: -1, max: 400 }), fc.constantFrom(0, -0, 5e-324, 1e-15, 0.99999996, 99.999999995));
+    const rowAny = fc.record({
+      f: fc.array(anyDouble, { minLength: 10, maxLength: 10 }),
+      i: fc.array(fc.integer({ min: -2147483648, max: 2147483647 }), { minLength: 3, maxLength: 3 }),
+      name: fc.string({ maxLength: 30 }),
+      objectId: fc.string({ maxLength: 12 }),
+      cls: fc.string({ maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowAny, { maxLength: 8 }), fc.boolean(), (rows, strings) => {
+        const c = allocElementColumns(rows.length, strings);
+        const floats = ['epochMs', 'meanMotionRevPerDay', 'eccentricity', 'inclinationDeg', 'raanDeg', 'argPerigeeDeg', 'meanAnomalyDeg', 'bstar', 'meanMotionDotRevPerDay2', 'meanMotionDdotRevPerDay3'] as const;
+        rows.forEach((r, k) => {
+          floats.forEach((f, j) => (c[f][k] = r.f[j]));
+          c.noradId[k] = r.i[0];
+          c.revAtEpoch[k] = r.i[1];
+          c.elementSetNo[k] = r.i[2];
+          if (strings) {
+            c.names![k] = r.name;
+            c.objectIds![k] = r.objectId;
+            c.classification![k] = r.cls;
+          }
+        });
+        for (const w of [writeTle(c), writeTle(c, { assignIds: 0 }), writeOmmJson(c), writeOmmCsv(c), writeOmmXml(c)]) {
+          expect(w.written + w.skipped.length).toBe(rows.length);
+          // Writers never emit what readers reject: every written satellite reads back.
+          const back = accountedFor(w.text);
+          expect(back.accepted).toBe(w.written);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
   it('non-string input to parseElements is reported, not thrown', () => {
     for (const bad of [undefined, null, 42, {}, []] as unknown as string[]) {
       const r = parseElements(bad);

@@ -136,8 +136,8 @@ describe('writeTle', () => {
     expect(w.written).toBe(1);
     expect(w.skipped.map((s) => [s.record, s.reason])).toEqual([
       [2, 'epoch 2057-01-01T00:00:00.000Z outside the TLE range 1957-2056'],
-      [3, 'MEAN_MOTION 150 does not fit the TLE field (0 < n < 100 rev/day)'],
-      [4, 'BSTAR does not fit the TLE exponent field (10^-9..10^9)'],
+      [3, 'MEAN_MOTION 150 does not fit the TLE field (0.00000001 <= n < 100 rev/day)'],
+      [4, 'BSTAR 1000000000000 does not fit the TLE exponent field (finite, below 10^9)'],
     ]);
     // A generated satellite writes with default classification, blank designator; checksum by hand:
     // 1 + 1 (id) + 2+4+1 (epoch) + 1 + 1 (two '-') = 11 -> 1.
