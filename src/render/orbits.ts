@@ -128,7 +128,7 @@ export class PlaneRings {
     g.setAttribute('position', this.posAttr);
     g.setAttribute('color', this.colAttr);
     g.setDrawRange(0, 0);
-    this.lines = new THREE.LineSegments(g, new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.22, depthWrite: false }));
+    this.lines = new THREE.LineSegments(g, new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.45, depthWrite: false }));
     this.lines.frustumCulled = false;
     this.lines.visible = false;
   }

@@ -14,6 +14,7 @@ import type { PropagationEngine, StateFrame } from '../engine/types';
 import { gmstRad, sunDirection } from './astro';
 import { CapacityCard, type CapacitySummary } from './capacityCard';
 import { Globe } from './globe';
+import { IslPath } from './islPath';
 import { fillColours, type ViewerMetrics } from './legend';
 import { PlaneRings, SelectedOrbit } from './orbits';
 import { Picker } from './picking';
@@ -51,6 +52,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
   const globe = useMemo(() => new Globe(), []);
   const orbit = useMemo(() => new SelectedOrbit(), []);
   const rings = useMemo(() => new PlaneRings(), []);
+  const isl = useMemo(() => new IslPath(), []);
   const card = useMemo(() => new CapacityCard(), []);
   const layerRef = useRef<SatelliteLayer | null>(null);
   const pickerRef = useRef<Picker | null>(null);
@@ -456,9 +458,12 @@ export function Scene(props: SceneProps): React.JSX.Element {
       u.uHover.value = st.hoverId;
       if (fs.selected !== st.selectedId) {
         fs.selected = st.selectedId;
+        isl.clear();
         if (st.selectedId >= 0 && st.selectedId < layer.shown) {
           orbit.set(layer.positions, layer.velocities, st.selectedId);
           upload += 256 * 12;
+          const slc = stationsRef.current;
+          if (slc && fleet) isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs));
         } else orbit.hide();
       }
       const sl = stationsRef.current;
@@ -470,6 +475,8 @@ export function Scene(props: SceneProps): React.JSX.Element {
         }
         upload += sl.updateLinks(layer.positions, layer.velocities, dt, gmst);
       }
+      isl.line.visible = linkGroup.visible && isl.hopCount >= 0;
+      if (isl.line.visible) upload += isl.update(layer.positions, layer.velocities, dt, sl, gmst);
       rings.lines.visible = L.planeRings;
       if (L.planeRings && fleet && Number.isNaN(fs.ringsBuiltAt) && layer.shown === layer.count) {
         upload += rings.rebuild(fleet, layer.positions, layer.velocities);
@@ -514,6 +521,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
       <primitive object={orbit.group} />
       <primitive object={rings.lines} />
       <primitive object={linkGroup} />
+      <primitive object={isl.line} />
     </group>
   );
 }

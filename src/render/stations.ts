@@ -89,6 +89,11 @@ export class GroundStationLayer {
     this.links.renderOrder = 6;
   }
 
+  /** sin of station i's elevation mask. */
+  sinMaskOf(i: number): number {
+    return this.sinMask[i];
+  }
+
   setConesVisible(v: boolean): void {
     for (const c of this.cones) c.visible = v;
   }
