@@ -11,7 +11,7 @@ import type { PerSatelliteMetrics } from '../core/analysis/analytic';
 import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
-import { ConstellationView, createViewerStore, type CapacitySummary, type ViewerHandle } from '../render';
+import { ConstellationView, createViewerStore, defaultViewerState, type CapacitySummary, type ViewerHandle } from '../render';
 import { useWorkspace } from './context';
 
 export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: Scenario; fleet: Fleet | null; metrics: PerSatelliteMetrics | null; rollup: Rollup | null }) {
@@ -30,7 +30,9 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
   const epochMs = Date.parse(scenario.epoch);
   const startMs = Date.parse(scenario.window.start);
   const endMs = startMs + scenario.window.durationMin * 60_000;
-  const viewer = useMemo(() => createViewerStore({ epochMs, windowStartMs: startMs, windowEndMs: endMs }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // The capacity card in the scene repeats the capacity panel next to it: off here (embeds and
+  // screenshots of the viewer alone keep it).
+  const viewer = useMemo(() => createViewerStore({ epochMs, windowStartMs: startMs, windowEndMs: endMs, layers: { ...defaultViewerState().layers, capacity: false } }), []); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = viewer.getState();
     if (s.epochMs !== epochMs || s.windowStartMs !== startMs || s.windowEndMs !== endMs) viewer.setState({ epochMs, windowStartMs: startMs, windowEndMs: endMs });

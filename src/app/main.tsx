@@ -6,6 +6,7 @@ import { chooseStartScenario } from './boot';
 import { createWorkspace, workspaceActions } from './store';
 import { defaultScenario } from '../core/presets';
 import { newScenarioId } from './persistence';
+import { decodeShareFragment, hasSharePayload } from './share';
 
 const THEME_KEY = 'odc-theme';
 
@@ -42,6 +43,16 @@ async function main() {
     }
   });
   document.documentElement.dataset.theme = store.get().theme;
+  // A share link pasted into the address bar of an open planner (same document): open it too.
+  window.addEventListener('hashchange', () => {
+    if (!hasSharePayload(location.hash)) return;
+    const r = decodeShareFragment(location.hash);
+    if (r.ok) {
+      actions.open(r.scenario, newScenarioId());
+      actions.post('info', `Opened the shared scenario "${r.scenario.name}" as a new saved scenario.`);
+    } else actions.post('error', `${r.error}. Nothing was changed.`);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
   createRoot(root).render(<App store={store} actions={actions} />);
   store.set({ ready: true });
 }

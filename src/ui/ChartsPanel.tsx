@@ -36,7 +36,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
   const src = sampledCurrent ?? analysis.analytic;
   const m = src?.metrics ?? null;
   const fleet = analysis.fleet;
-  const height = 200;
+  const height = 190;
 
   const hists = useMemo(() => {
     if (!m) return null;

@@ -192,7 +192,10 @@ export function ShellsEditor({ importedCounts, onImport }: { importedCounts: Rea
               ↓
             </button>
             <button className="btn icon" aria-label={`Duplicate ${sh.name}`} title="Duplicate" onClick={() => duplicate(i)}>
-              ⧉
+              <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" style={{ verticalAlign: -1 }}>
+                <rect x="0.5" y="3.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" />
+                <path d="M3.5 3.5V1.5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H8.5" fill="none" stroke="currentColor" />
+              </svg>
             </button>
             <button className="btn icon danger" aria-label={`Remove ${sh.name}`} title="Remove" onClick={() => remove(i)}>
               ×

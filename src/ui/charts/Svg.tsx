@@ -11,6 +11,14 @@ import { fmtSig } from '../format';
 export const SERIES = ['var(--chart-1, #2f7fd1)', 'var(--chart-2, #c98a12)', 'var(--chart-3, #2f9e44)', 'var(--chart-4, #c2417f)'];
 const FONT = 10;
 
+/** Short tick labels: 400000 -> "400k", 1500000 -> "1.5M", 0.25 -> "0.25". */
+export function fmtTick(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${fmtSig(v / 1e6, 3)}M`;
+  if (a >= 1e4) return `${fmtSig(v / 1e3, 3)}k`;
+  return fmtSig(v, 3);
+}
+
 interface Frame {
   width: number;
   height: number;
@@ -39,7 +47,7 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xT
         <g key={`y${t}`}>
           <line x1={f.left} x2={f.width - f.right} y1={y(t)} y2={y(t)} style={{ stroke: 'var(--grid, #8888)' }} strokeWidth={0.6} />
           <text x={f.left - 4} y={y(t) + 3} textAnchor="end">
-            {fmtSig(t, 3)}
+            {fmtTick(t)}
           </text>
         </g>
       ))}
@@ -47,7 +55,7 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xT
         <g key={`x${t}`}>
           <line x1={x(t)} x2={x(t)} y1={f.height - f.bottom} y2={f.height - f.bottom + 3} stroke="currentColor" />
           <text x={x(t)} y={f.height - f.bottom + 13} textAnchor="middle">
-            {fmtSig(t, 3)}
+            {fmtTick(t)}
           </text>
         </g>
       ))}
@@ -56,7 +64,7 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xT
       <text x={(f.left + f.width - f.right) / 2} y={f.height - 3} textAnchor="middle" opacity={0.8}>
         {xLabel}
       </text>
-      <text transform={`translate(10 ${(f.top + f.height - f.bottom) / 2}) rotate(-90)`} textAnchor="middle" opacity={0.8}>
+      <text transform={`translate(9 ${(f.top + f.height - f.bottom) / 2}) rotate(-90)`} textAnchor="middle" opacity={0.8}>
         {yLabel}
       </text>
     </g>
@@ -135,7 +143,7 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
           <line x1={width - f.right} x2={width - f.right} y1={f.top} y2={height - f.bottom} stroke="currentColor" />
           {niceTicks(yr0, yr1, 4).map((t) => (
             <text key={t} x={width - f.right + 4} y={yr(t) + 3}>
-              {fmtSig(t, 3)}
+              {fmtTick(t)}
             </text>
           ))}
           <text transform={`translate(${width - 4} ${(f.top + height - f.bottom) / 2}) rotate(90)`} textAnchor="middle" opacity={0.8}>
