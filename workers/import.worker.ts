@@ -18,8 +18,11 @@ const PROGRESS_STEP_BYTES = 1 << 20;
 export interface ImportWorkerApi {
   /** Parse a whole text. */
   parseText(text: string, opts?: ParseOptions): ImportResult;
-  /** Parse a File/Blob as a UTF-8 stream; `onProgress(bytesRead, totalBytes)` (wrap it in Comlink.proxy). */
-  parseBlob(blob: Blob, opts?: ParseOptions, onProgress?: (bytesRead: number, totalBytes: number) => void): Promise<ImportResult>;
+  /**
+   * Parse a File/Blob as a UTF-8 stream; `onProgress(bytesRead, totalBytes, records)` (wrap it in
+   * Comlink.proxy). To cancel, terminate the worker.
+   */
+  parseBlob(blob: Blob, opts?: ParseOptions, onProgress?: (bytesRead: number, totalBytes: number, records: number) => void): Promise<ImportResult>;
 }
 
 function transferResult(r: ImportResult): ImportResult {
@@ -34,10 +37,10 @@ export const importWorkerApi: ImportWorkerApi = {
     const total = blob.size;
     let reported = 0;
     const progress = onProgress
-      ? (read: number) => {
+      ? (read: number, records: number) => {
           if (read - reported >= PROGRESS_STEP_BYTES || read >= total) {
             reported = read;
-            void Promise.resolve(onProgress(read, total)).catch(() => undefined);
+            void Promise.resolve(onProgress(read, total, records)).catch(() => undefined);
           }
         }
       : undefined;

@@ -231,8 +231,8 @@ export function parseElements(text: string, opts: ParseOptions = {}): ImportResu
 }
 
 export interface StreamParseOptions extends ParseOptions {
-  /** Called after each chunk with the bytes (or, for string chunks, UTF-16 units) read so far. */
-  onProgress?: (bytesRead: number) => void;
+  /** Called after each chunk with the bytes (or, for string chunks, UTF-16 units) read so far and the records seen. */
+  onProgress?: (bytesRead: number, records: number) => void;
 }
 
 /**
@@ -255,7 +255,7 @@ export async function parseElementStream(
       parser.push(decoder.decode(chunk, { stream: true }));
     }
     try {
-      opts.onProgress?.(bytes);
+      opts.onProgress?.(bytes, parser.records);
     } catch {
       // A failing progress callback must not stop the import.
     }
