@@ -10,10 +10,10 @@ import type { GroundStation } from '../core/scenario/schema';
 import type { PropagationEngine } from '../engine/types';
 import type { CapacitySummary } from './capacityCard';
 import type { ViewerMetrics } from './legend';
-import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, useViewerKeys, VIEWER_CSS } from './overlays';
+import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, Toolbar, useViewerKeys, VIEWER_CSS } from './overlays';
 import { createRuntime, stateOf, type SatelliteState, type ViewerRuntime, type ViewerStats } from './runtime';
 import { Scene } from './scene';
-import { createViewerStore, viewerActions, type ViewerStore } from './store';
+import { createViewerStore, type ViewerStore } from './store';
 
 export interface ConstellationViewProps {
   /** The satellites (column arrays). null shows the Earth alone. */
@@ -121,8 +121,6 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
   }, [globalKeys]);
   useViewerKeys(store, keyTarget);
 
-  const actions = useMemo(() => viewerActions(store), [store]);
-
   return (
     <div ref={rootRef} className={`ocv-root ${props.className ?? ''}`} style={props.style} tabIndex={0} data-testid="constellation-view">
       <Canvas
@@ -159,9 +157,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
           <LegendPanel store={store} fleet={fleet} metrics={metrics} />
           <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
           <StatusBadge store={store} />
-          <button type="button" className="ocv-btn ocv-helpbtn" onClick={actions.toggleHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
-            ?
-          </button>
+          <Toolbar store={store} />
           <HelpOverlay store={store} />
         </>
       )}

@@ -12,7 +12,7 @@ import { DEG2RAD, RAD2DEG } from '../core/units';
 import { cssGradient, rgbCss } from './colormaps';
 import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
 import { stateOf, type ViewerRuntime } from './runtime';
-import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerStore } from './store';
+import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerLayers, type ViewerStore } from './store';
 
 /** Re-render every `ms` (for the clock and the inspector). */
 function useTick(ms: number): number {
@@ -258,6 +258,62 @@ export function HelpOverlay({ store }: { store: ViewerStore }): React.JSX.Elemen
   );
 }
 
+const LAYER_LABELS: Array<[keyof ViewerLayers, string, string]> = [
+  ['atmosphere', 'Atmosphere', 'A'],
+  ['borders', 'Borders', 'B'],
+  ['sunDirection', 'Sun direction', 'U'],
+  ['shadowCone', 'Earth shadow', 'K'],
+  ['planeRings', 'Orbital planes', 'O'],
+  ['groundStations', 'Ground stations', ''],
+  ['links', 'Links', 'L'],
+  ['capacity', 'Capacity card', 'C'],
+];
+
+/** View presets, layer toggles and help, bottom right. */
+export function Toolbar({ store }: { store: ViewerStore }): React.JSX.Element {
+  const layers = useViewer(store, (s) => s.layers);
+  const a = useMemo(() => viewerActions(store), [store]);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="ocv-toolbar" data-testid="toolbar">
+      {open && (
+        <div className="ocv-layers" data-testid="layers">
+          {LAYER_LABELS.map(([k, label, key]) => (
+            <label key={k}>
+              <input type="checkbox" checked={layers[k]} onChange={() => a.toggleLayer(k)} data-layer={k} />
+              {label}
+              {key && <kbd>{key}</kbd>}
+            </label>
+          ))}
+        </div>
+      )}
+      <button type="button" className="ocv-btn" onClick={() => a.camera('earth')} title="Earth view (H)">
+        Earth
+      </button>
+      <button type="button" className="ocv-btn" onClick={() => a.camera('shell')} title="Whole shell (S)">
+        Shell
+      </button>
+      <button
+        type="button"
+        className="ocv-btn"
+        onClick={() => {
+          store.setState((s) => ({ stationIndex: s.stationIndex + 1 }));
+          a.camera('station');
+        }}
+        title="Next ground station (G)"
+      >
+        Station
+      </button>
+      <button type="button" className={`ocv-btn${open ? ' ocv-on' : ''}`} onClick={() => setOpen((o) => !o)} title="Layers" data-testid="layers-button">
+        Layers
+      </button>
+      <button type="button" className="ocv-btn" onClick={a.toggleHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
+        ?
+      </button>
+    </div>
+  );
+}
+
 export function StatusBadge({ store }: { store: ViewerStore }): React.JSX.Element | null {
   const status = useViewer(store, (s) => s.status);
   const lost = useViewer(store, (s) => s.contextLost);
@@ -410,5 +466,9 @@ export const VIEWER_CSS = `
 .ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px; padding: 16px 20px; width: 520px; }
 .ocv-help td { padding: 3px 0; }
 .ocv-help kbd { background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 5px; font: 12px ui-monospace, monospace; color: #f2f5fa; }
-.ocv-helpbtn { position: absolute; right: 12px; bottom: 44px; }
+.ocv-toolbar { position: absolute; right: 12px; bottom: 44px; display: flex; gap: 0; align-items: flex-end; }
+.ocv-on { background: rgba(60, 90, 130, 0.95); }
+.ocv-layers { position: absolute; right: 0; bottom: 34px; background: rgba(12, 17, 28, 0.92); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; padding: 6px 10px; min-width: 180px; }
+.ocv-layers label { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
+.ocv-layers kbd { margin-left: auto; background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 4px; font: 11px ui-monospace, monospace; color: #c9d3e0; }
 `;
