@@ -115,7 +115,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
           latency.n === 0 ? (
             <div className="chart-note">No satellite has a latency (no ground station in view).</div>
           ) : (
-            <LineChart width={width} height={height} title={`One-way latency to the ground, CDF (${fmtSig(latency.n, 3)} satellites)`} xLabel="ms" yLabel="share ≤ x" yRange={[0, 1]} series={[{ label: 'latency CDF', x: latency.x, y: latency.y, step: true }]} />
+            <LineChart width={width} height={height} title={`One-way latency to the ground, CDF (${fmtSig(latency.n, 3)} satellites)`} xLabel="ms" yLabel="share ≤ x" yRange={[0, 1]} series={[{ label: 'latency CDF', x: [latency.x[0], ...latency.x], y: [0, ...latency.y], step: true }]} />
           )
         ) : null}
         {m && tab === 'orbit' ? (
@@ -133,8 +133,9 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
                 title="Power and battery over one orbit"
                 xLabel="minutes from ascending node (eclipse centred)"
                 yLabel="kW"
+                yRange={[0, Math.max(1e-3, ...orbit.p.arrayW, ...orbit.p.loadW) * 1.15e-3]}
                 yRightLabel="state of charge %"
-                yRightRange={[0, 100]}
+                yRightRange={[0, 110]}
                 series={[
                   { label: 'array output', x: orbit.p.tMin, y: Array.from(orbit.p.arrayW, (v) => v / 1000) },
                   { label: 'load', x: orbit.p.tMin, y: Array.from(orbit.p.loadW, (v) => v / 1000) },

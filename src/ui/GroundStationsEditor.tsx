@@ -3,7 +3,7 @@
  * import/export, a preset list of real gateway sites, and click-on-globe to add one.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useScenario, useWorkspace, useWs } from '../app/context';
+import { useScenario, useWorkspace } from '../app/context';
 import { downloadText } from '../app/fileio';
 import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
@@ -26,8 +26,7 @@ export function uniqueStationName(name: string, taken: readonly GroundStation[])
 
 export function GroundStationsEditor() {
   const scenario = useScenario();
-  const { actions, store } = useWorkspace();
-  const globePick = useWs((s) => s.globePick);
+  const { actions } = useWorkspace();
   const stations = scenario.groundStations;
   const fileRef = useRef<HTMLInputElement>(null);
   const presetId = useId();
@@ -55,9 +54,8 @@ export function GroundStationsEditor() {
           <button className="btn" onClick={() => editStations((g) => [...g, { name: uniqueStationName('New station', g), latDeg: 0, lonDeg: 0, altitudeKm: 0, minElevationDeg: 25 }])}>
             + Add row
           </button>
-          <button className={`btn${globePick === 'station' ? ' primary' : ''}`} aria-pressed={globePick === 'station'} onClick={() => store.set({ globePick: globePick === 'station' ? null : 'station' })}>
-            {globePick === 'station' ? 'Click the globe… (Esc)' : 'Add by clicking globe'}
-          </button>
+          {/* Click-on-globe: the viewer (src/render) does not report globe clicks yet; when it
+              offers onGlobeClick, ViewerRegion adds a station there while store.globePick is set. */}
         </div>
         <div className="btn-row" style={{ marginTop: 6 }}>
           <input ref={fileRef} type="file" accept=".csv,text/csv,text/plain" className="sr-only" aria-label="Import ground stations CSV" data-testid="stations-csv-input" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importCsv(f); }} />

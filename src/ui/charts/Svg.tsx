@@ -125,7 +125,12 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
     let lo = Infinity;
     let hi = -Infinity;
     for (const s of ss) for (let i = 0; i < s[pick].length; i++) { const v = s[pick][i]; if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
-    return lo <= hi ? [lo, hi === lo ? lo + 1 : hi] : [0, 1];
+    if (!(lo <= hi)) return [0, 1];
+    if (hi === lo) {
+      const pad = Math.max(Math.abs(lo) * 0.05, 0.5);
+      return [lo - pad, hi + pad];
+    }
+    return [lo, hi];
   };
   const [x0, x1] = ext(series, 'x');
   const [yl0, yl1] = yRange ?? ext(series.filter((s) => !s.right), 'y');
