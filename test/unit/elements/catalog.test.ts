@@ -15,7 +15,7 @@ import { tleChecksum, writeTle } from '../../../src/core/elements/tle';
 import type { ImportResult } from '../../../src/core/elements/types';
 import { cutAt, diffColumns, readSharedData } from './helpers';
 
-const DEG = Math.PI / 180;
+const DEG = Math.PI / 180; // satellite.js deg2rad
 /** satellite.js: minutes per day / 2pi, to convert rad/min to rev/day. */
 const XPDOTP = 1440 / (2 * Math.PI);
 const JD_UNIX_EPOCH = 2440587.5;
@@ -71,19 +71,19 @@ describe('real catalogue 2022-08-09', () => {
     for (let k = 0; k < c.count; k++) {
       const s = twoline2satrec(lines[2 * k], lines[2 * k + 1]);
       const ctx = `record ${k + 1} (${lines[2 * k].slice(2, 7)})`;
-      // Angles: satellite.js multiplies the same decimal by pi/180; compare in radians to 1e-12.
-      expect(Math.abs(c.inclinationDeg[k] * DEG - s.inclo), ctx).toBeLessThan(1e-12);
-      expect(Math.abs(c.raanDeg[k] * DEG - s.nodeo), ctx).toBeLessThan(1e-12);
-      expect(Math.abs(c.argPerigeeDeg[k] * DEG - s.argpo), ctx).toBeLessThan(1e-12);
-      expect(Math.abs(c.meanAnomalyDeg[k] * DEG - s.mo), ctx).toBeLessThan(1e-12);
-      // Parsed from the same decimal strings: exactly equal.
+      // satellite.js parses the same decimals with parseFloat and converts with the same constants
+      // (deg2rad = pi/180, xpdotp = 1440/(2 pi)): our values, converted alike, are bit-identical.
+      const sr = s as typeof s & { nokozai: number };
+      expect(c.inclinationDeg[k] * DEG, ctx).toBe(s.inclo);
+      expect(c.raanDeg[k] * DEG, ctx).toBe(s.nodeo);
+      expect(c.argPerigeeDeg[k] * DEG, ctx).toBe(s.argpo);
+      expect(c.meanAnomalyDeg[k] * DEG, ctx).toBe(s.mo);
       expect(c.eccentricity[k], ctx).toBe(s.ecco);
       expect(c.bstar[k], ctx).toBe(s.bstar);
-      // satellite.js keeps the TLE (Kozai) mean motion in rad/min as `nokozai`; derivatives in rad/min^2, rad/min^3.
-      const sr = s as typeof s & { nokozai: number };
-      expect(Math.abs(c.meanMotionRevPerDay[k] / XPDOTP - sr.nokozai) / sr.nokozai, ctx).toBeLessThan(1e-14);
-      expect(Math.abs(c.meanMotionDotRevPerDay2[k] / (XPDOTP * 1440) - s.ndot), ctx).toBeLessThanOrEqual(Math.abs(s.ndot) * 1e-14);
-      expect(Math.abs(c.meanMotionDdotRevPerDay3[k] / (XPDOTP * 1440 * 1440) - s.nddot), ctx).toBeLessThanOrEqual(Math.abs(s.nddot) * 1e-14);
+      // Kozai mean motion (TLE value) in rad/min is `nokozai`; derivatives in rad/min^2 and rad/min^3.
+      expect(c.meanMotionRevPerDay[k] / XPDOTP, ctx).toBe(sr.nokozai);
+      expect(c.meanMotionDotRevPerDay2[k] / (XPDOTP * 1440), ctx).toBe(s.ndot);
+      expect(c.meanMotionDdotRevPerDay3[k] / (XPDOTP * 1440 * 1440), ctx).toBe(s.nddot);
       const ms = (s.jdsatepoch - JD_UNIX_EPOCH) * 86400000;
       const dt = Math.abs(c.epochMs[k] - ms);
       worstEpochMs = Math.max(worstEpochMs, dt);
@@ -91,7 +91,9 @@ describe('real catalogue 2022-08-09', () => {
         /^[A-Z]/.test(s.satnum) ? ('ABCDEFGHJKLMNPQRSTUVWXYZ'.indexOf(s.satnum[0]) + 10) * 10000 + Number(s.satnum.slice(1)) : Number(s.satnum),
       );
     }
-    expect(worstEpochMs).toBeLessThan(1);
+    // satellite.js holds the epoch as one Julian-date double (spacing about 40 us near 2.46e6 days);
+    // measured worst difference 0.020 ms.
+    expect(worstEpochMs).toBeLessThan(0.05);
   });
 
   it('writes back byte-identical lines, checksums included', () => {
