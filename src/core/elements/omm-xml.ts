@@ -2,14 +2,32 @@
  * OMM XML (CCSDS NDM/XML, as CelesTrak FORMAT=xml): <ndm><omm>...<metadata>OBJECT_NAME...
  * <data><meanElements>EPOCH...<tleParameters>...</omm>. A tolerant scanner: each <omm> element
  * is one record; inside it, every leaf element whose name is an OMM field gives that field's
- * value. No DOM; namespaces prefixes are ignored; entities &amp; &lt; &gt; &quot; &apos; &#N; decoded.
+ * value. No DOM; namespace prefixes are ignored; entities &amp; &lt; &gt; &quot; &apos; &#N; decoded;
+ * comments inside a record and CDATA values are understood (a commented-out <omm> outside a
+ * record is not: it would be read as a record).
  */
 import type { ImportContext } from './context';
 import { OMM_FIELD_COUNT, OMM_INDEX, ommRecordToRow, type OmmRaw } from './omm';
 
 const OPEN = /<(?:[A-Za-z_][\w.-]*:)?omm(?=[\s>/])/g;
 const CLOSE = /<\/(?:[A-Za-z_][\w.-]*:)?omm\s*>/g;
-const LEAF = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:\/>|>([^<]*)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>)/g;
+const LEAF = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:\/>|>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>)/g;
+const COMMENT = /<!--[\s\S]*?-->/g;
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/** Text content of a leaf: entities decoded outside CDATA sections, CDATA taken verbatim. */
+function leafText(raw: string): string {
+  if (raw.indexOf('<![CDATA[') < 0) return decodeXmlText(raw);
+  let out = '';
+  let at = 0;
+  CDATA.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CDATA.exec(raw)) !== null) {
+    out += decodeXmlText(raw.slice(at, m.index)) + m[1];
+    at = m.index + m[0].length;
+  }
+  return out + decodeXmlText(raw.slice(at));
+}
 
 export function decodeXmlText(s: string): string {
   if (s.indexOf('&') < 0) return s;
@@ -115,11 +133,12 @@ export class OmmXmlReader {
     this.raw.fill(undefined);
     LEAF.lastIndex = 0;
     // Skip the <omm ...> tag itself so it is not mistaken for a leaf.
-    const body = block.slice(block.indexOf('>') + 1);
+    let body = block.slice(block.indexOf('>') + 1);
+    if (body.indexOf('<!--') >= 0) body = body.replace(COMMENT, '');
     let m: RegExpExecArray | null;
     while ((m = LEAF.exec(body)) !== null) {
       const f = OMM_INDEX.get(m[1]);
-      if (f !== undefined) this.raw[f] = decodeXmlText(m[2] ?? '');
+      if (f !== undefined) this.raw[f] = leafText(m[2] ?? '');
     }
     const bad = ommRecordToRow(this.ctx, this.raw);
     if (bad !== null) this.ctx.reject(rec, this.ommLine, bad, block);

@@ -158,6 +158,15 @@ describe('OMM readers on CelesTrak-style samples', () => {
   it('JSON (numbers or numeric strings)', () => expectSamples(parseElements(JSON_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007']));
   it('CSV (quoted fields)', () => expectSamples(parseElements(CSV_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007, "A"']));
   it('XML (entities, one-line and indented records)', () => expectSamples(parseElements(XML_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007 & <A>']));
+  it('XML comments inside a record and CDATA values', () => {
+    const xml = XML_SAMPLE.replace('<MEAN_MOTION>15.50167045</MEAN_MOTION>', '<!-- <MEAN_MOTION>1</MEAN_MOTION> --><MEAN_MOTION>15.50167045</MEAN_MOTION>').replace(
+      '<OBJECT_NAME>ISS (ZARYA)</OBJECT_NAME>',
+      '<OBJECT_NAME><![CDATA[ISS & (ZARYA)]]></OBJECT_NAME>',
+    );
+    const r = parseElements(xml);
+    expect(r.columns.names![0]).toBe('ISS & (ZARYA)');
+    expect(r.columns.meanMotionRevPerDay[0]).toBe(15.50167045);
+  });
 });
 
 describe('OMM writers', () => {
