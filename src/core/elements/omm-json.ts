@@ -1,6 +1,6 @@
 /**
  * Incremental reader for OMM JSON as CelesTrak serves it: an array of flat objects (a single
- * object is accepted too). A small scanner finds each object's extent (tracking strings and
+ * object, or objects one after another as in NDJSON, are accepted too). A small scanner finds each object's extent (tracking strings and
  * nesting) across chunk boundaries; each object's text is then parsed on its own, so a broken
  * record is rejected with its line while the others load.
  */
@@ -107,7 +107,7 @@ export class OmmJsonReader {
       const rec = this.ctx.nextRecord();
       this.ctx.reject(rec, this.elementLine, 'truncated JSON record (input ended inside it)', this.parts.join(''));
       this.parts = [];
-    } else if (this.state === S.Between) {
+    } else if (this.state === S.Between && !this.singleObject) {
       this.ctx.warn(0, this.line, "JSON array not closed (missing ']')");
     } else if (this.state === S.Start) {
       this.ctx.warn(0, this.line, 'empty JSON input');
@@ -128,7 +128,8 @@ export class OmmJsonReader {
   private completeElement(): void {
     const text = this.parts.join('');
     this.parts = [];
-    this.state = this.singleObject ? S.Done : S.Between;
+    // After a top-level object, further objects (NDJSON, one object per line) are records too.
+    this.state = S.Between;
     const rec = this.ctx.nextRecord();
     if (!this.elementIsObject) {
       this.ctx.reject(rec, this.elementLine, 'JSON array element is not an object', text);

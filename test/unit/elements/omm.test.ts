@@ -156,6 +156,15 @@ describe('OMM readers on CelesTrak-style samples', () => {
     expect(detectElementFormat('')).toBe('unknown');
   });
   it('JSON (numbers or numeric strings)', () => expectSamples(parseElements(JSON_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007']));
+  it('JSON objects one per line (NDJSON) and a single object', () => {
+    const objs = JSON.parse(JSON_SAMPLE) as object[];
+    const nd = parseElements(objs.map((o) => JSON.stringify(o)).join('\n') + '\n');
+    expectSamples(nd, ['ISS (ZARYA)', 'STARLINK-1007']);
+    expect(nd.warnings).toEqual([]);
+    const broken = parseElements(`${JSON.stringify(objs[0])}\n{"EPOCH": "x"}\n`);
+    expect(broken.rejected.map((i) => [i.line, i.record, i.reason])).toEqual([[2, 2, "epoch unparsable: 'x'"]]);
+    expect(parseElements(JSON.stringify(objs[1])).accepted).toBe(1);
+  });
   it('CSV (quoted fields)', () => expectSamples(parseElements(CSV_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007, "A"']));
   it('XML (entities, one-line and indented records)', () => expectSamples(parseElements(XML_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007 & <A>']));
   it('XML comments inside a record and CDATA values', () => {
