@@ -13,7 +13,7 @@ import { initSgp4Batch, propagateBatch } from '../../../src/core/sgp4';
 import { readSharedData, splitTle } from './helpers';
 
 describe('parsed catalogue -> column SGP4 vs satellite.js', () => {
-  it('agrees for every satellite at its epoch + 0, 2 and 7 days and at one common time', () => {
+  it('agrees for every satellite at its epoch + 0 and 7 days and at one common time', () => {
     const text = readSharedData('catalog-2022-08-09.tle');
     const parsed = parseElements(text);
     const pairs = splitTle(text);
@@ -29,7 +29,7 @@ describe('parsed catalogue -> column SGP4 vs satellite.js', () => {
     const problems: string[] = [];
     for (let i = 0; i < cols.count; i++) {
       const one = initSgp4Batch(cols, i, i + 1);
-      const times = [0, 2, 7].map((d) => Math.round(cols.epochMs[i] + d * 86_400_000));
+      const times = [0, 7].map((d) => Math.round(cols.epochMs[i] + d * 86_400_000));
       times.push(Date.UTC(2022, 7, 9, 12));
       for (const timeMs of times) {
         propagateBatch(one, timeMs, p, v, e);
@@ -52,6 +52,6 @@ describe('parsed catalogue -> column SGP4 vs satellite.js', () => {
     }
     console.log(`parsed catalogue: ${compared} states, max ${(maxDp * 1e3).toFixed(4)} m, ${(maxDv * 1e6).toFixed(4)} mm/s`);
     expect(problems).toEqual([]);
-    expect(compared).toBeGreaterThan(cols.count * 3.5);
+    expect(compared).toBeGreaterThan(cols.count * 2.5);
   });
 });
