@@ -81,7 +81,11 @@ describe('planner workspace', () => {
   }, 400_000);
 
   it('a bad field is refused with a message naming it, and never reaches the scenario', async () => {
-    const page = await h.newPage(starlink());
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(h.baseUrl + starlink());
     const gw0 = await rollupGW(page);
     const alt = 'input[data-field="shells.starlink.altitudeKm"]';
     await page.fill(alt, '-5');
@@ -106,16 +110,19 @@ describe('planner workspace', () => {
     // a share link that is cut short gives a clear message and keeps the saved scenario
     // (same browser profile: the page falls back to the scenario saved above, not the 1M default)
     await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave', 30_000);
-    const page2 = await page.context().newPage();
+    const page2 = await ctx.newPage();
     await page2.goto(`${h.baseUrl}#s=1.q1YqSy0qzszPUbJSMlTSUcpLzE0FMn`);
     const err = await page2.waitForSelector('.message.error', { timeout: 60_000 });
     expect(await err.textContent()).toMatch(/share link: broken .*cut short/);
     // the saved scenario, with the valid edit, is what opens
     expect(await page2.inputValue(alt)).toBe('850');
+    // a link from a newer planner, pasted into the open page (same document: hashchange)
     await page2.goto(`${h.baseUrl}#s=9.abc`);
-    expect(await (await page2.waitForSelector('.message.error', { timeout: 60_000 })).textContent()).toMatch(/newer planner/);
-    expect(page.errors).toEqual([]);
-    await Promise.all([page.close(), page2.close()]);
+    const newer = await page2.waitForSelector('.message.error:has-text("newer planner")', { timeout: 60_000 });
+    expect(await newer.textContent()).toMatch(/share link: made by a newer planner \(link format 9, this planner reads 1\); update the planner/);
+    expect(await page2.inputValue(alt)).toBe('850');
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
   });
 
   it('reload restores the scenario from IndexedDB', async () => {
