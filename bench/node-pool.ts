@@ -63,7 +63,25 @@ export async function startNodeSgp4Pool(cols: ElementColumns, threads: number): 
   }
   const workerInitMs = await Promise.all(ready);
   const readyMs = performance.now() - t0;
+  // one request in flight at a time: each worker answers 'done' with the request id
   let seq = 0;
+  let pending: { id: number; left: number; resolve: () => void; reject: (e: Error) => void } | null = null;
+  for (const w of workers) {
+    w.on('message', (m: WorkerReply) => {
+      if (m.kind === 'done' && pending && m.id === pending.id && --pending.left === 0) {
+        const p = pending;
+        pending = null;
+        p.resolve();
+      }
+    });
+    w.on('error', (e) => {
+      if (pending) {
+        const p = pending;
+        pending = null;
+        p.reject(e);
+      }
+    });
+  }
   return {
     threads,
     readyMs,
@@ -72,24 +90,13 @@ export async function startNodeSgp4Pool(cols: ElementColumns, threads: number): 
     velocityKmS: new Float64Array(velocity),
     error: new Uint8Array(error),
     async propagate(timeMs: number): Promise<number> {
+      if (pending) throw new Error('node pool: one propagation at a time');
       const id = ++seq;
       const s = performance.now();
-      await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<void>((resolve, reject) => {
-              const onMsg = (m: WorkerReply) => {
-                if (m.kind === 'done' && m.id === id) {
-                  w.off('message', onMsg);
-                  resolve();
-                }
-              };
-              w.on('message', onMsg);
-              w.once('error', reject);
-              w.postMessage({ kind: 'propagate', id, timeMs });
-            }),
-        ),
-      );
+      await new Promise<void>((resolve, reject) => {
+        pending = { id, left: workers.length, resolve, reject };
+        for (const w of workers) w.postMessage({ kind: 'propagate', id, timeMs });
+      });
       return performance.now() - s;
     },
     async close(): Promise<void> {
