@@ -89,7 +89,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));
         io.stderr(`wrote ${r.rows} states to ${out}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);
       } else {
-        await runStates(input, at, io.stdout, workersFlag ?? 0);
+        const decoder = new TextDecoder();
+        await runStates(input, at, (c) => io.stdout(decoder.decode(c, { stream: true })), workersFlag ?? 0);
       }
       return 0;
     }

@@ -8,12 +8,12 @@
 import { satelliteName } from '../core/fleet/fleet';
 import type { PropagationPool } from '../engine/propagationPool';
 import { createNodePropagationEngine } from '../engine/nodeHost';
-import { ChunkedWriter, csvField } from './csv';
+import { ByteCsvWriter, csvField } from './csv';
 import type { LoadedInput } from './input';
 
 export const STATES_HEADER = 'id,name,norad,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error';
 
-export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: string) => unknown, workers = 0): Promise<{ rows: number; failed: number }> {
+export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: Uint8Array) => unknown, workers = 0): Promise<{ rows: number; failed: number }> {
   const pool: PropagationPool = createNodePropagationEngine({ workers });
   try {
     await pool.setFleet(input.fleet);
@@ -21,23 +21,23 @@ export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: 
     if (!frame) throw new Error('propagation was superseded');
     const { fleet } = input;
     const e = fleet.elements;
-    const w = new ChunkedWriter(sink);
-    w.line(STATES_HEADER);
+    const w = new ByteCsvWriter(sink);
+    w.text(STATES_HEADER).newline();
     const p = frame.positionKm;
     const v = frame.velocityKmS;
     let failed = 0;
     for (let i = 0; i < fleet.count; i++) {
-      const norad = e.noradId[i] >= 0 ? String(e.noradId[i]) : '';
+      w.uint(i).comma().text(csvField(satelliteName(fleet, i))).comma();
+      if (e.noradId[i] >= 0) w.uint(e.noradId[i]);
+      w.comma();
       const err = frame.error[i];
-      const name = csvField(satelliteName(fleet, i));
       if (err !== 0) {
         failed++;
-        w.line(`${i},${name},${norad},,,,,,,${err}`);
+        w.text(',,,,,,').uint(err).newline();
       } else {
         const k = 3 * i;
-        w.line(
-          `${i},${name},${norad},${p[k].toFixed(6)},${p[k + 1].toFixed(6)},${p[k + 2].toFixed(6)},${v[k].toFixed(9)},${v[k + 1].toFixed(9)},${v[k + 2].toFixed(9)},0`,
-        );
+        w.fixed(p[k], 6).comma().fixed(p[k + 1], 6).comma().fixed(p[k + 2], 6).comma();
+        w.fixed(v[k], 9).comma().fixed(v[k + 1], 9).comma().fixed(v[k + 2], 9).comma().byte(48).newline();
       }
     }
     w.flush();

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ByteCsvWriter, csvField } from '../../../src/cli/csv';
+
+function render(fn: (w: ByteCsvWriter) => void, chunk = 64): string {
+  const parts: Uint8Array[] = [];
+  const w = new ByteCsvWriter((c) => parts.push(c), chunk);
+  fn(w);
+  w.flush();
+  return Buffer.concat(parts).toString('utf8');
+}
+
+describe('ByteCsvWriter', () => {
+  it('formats fixed decimals like toFixed (to within one unit in the last place at exact ties)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.integer({ min: 0, max: 9 }), (x, d) => {
+        const ours = render((w) => w.fixed(x, d));
+        const ref = x.toFixed(d);
+        if (ours === ref) return true;
+        // ties and representation edge cases: differ by at most one unit in the last digit
+        return Math.abs(Number(ours) - Number(ref)) <= 1.0000001 * 10 ** -d + Math.abs(x) * 1e-15 && (Number(ref) !== 0 || Number(ours) === 0);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(render((w) => w.fixed(1836.5825304, 6))).toBe('1836.582530');
+    expect(render((w) => w.fixed(-0.0000004, 6))).toBe('-0.000000');
+    expect(render((w) => w.fixed(Number.NaN, 6))).toBe('');
+    expect(render((w) => w.fixed(1e300, 3))).toBe((1e300).toFixed(3));
+  });
+
+  it('writes integers, text (ASCII and UTF-8) and separators across chunk boundaries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 2 ** 53 - 1 }), fc.string()), { maxLength: 30 }), (rows) => {
+        const ours = render((w) => rows.forEach(([n, s]) => w.uint(n).comma().text(s).newline()), 16);
+        return ours === rows.map(([n, s]) => `${n},${s}\n`).join('');
+      }),
+    );
+    expect(render((w) => w.text('Ümlaut-Sat ✓').comma().uint(0))).toBe('Ümlaut-Sat ✓,0');
+  });
+
+  it('quotes fields that need it (RFC 4180)', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+  });
+});
