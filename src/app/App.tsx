@@ -3,7 +3,7 @@
  * Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S save file, Ctrl/Cmd+O open file.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { WorkspaceContext, useWs } from './context';
+import { WorkspaceContext, useWorkspace, useWs } from './context';
 import type { Store, WorkspaceActions, WorkspaceState } from './store';
 import { startAutosave } from './boot';
 import { Topbar } from '../ui/Topbar';
@@ -19,8 +19,10 @@ import { ImportDialog } from '../ui/ImportDialog';
 import { ViewerRegion } from './ViewerRegion';
 import { useImports } from './imports';
 import { useAnalysis } from './analysis';
+import { onTablistKey } from '../ui/tabs';
 
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
+const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
 
 export function App({ store, actions }: { store: Store<WorkspaceState>; actions: WorkspaceActions }) {
   const ws = useMemo(() => ({ store, actions }), [store, actions]);
@@ -36,9 +38,7 @@ function isTextEditing(el: Element | null): boolean {
 }
 
 function Workspace() {
-  const ws = useWs((s) => s);
-  const { history } = ws;
-  const scenario = history.present;
+  const scenario = useWs((s) => s.history.present);
   const [tab, setTab] = useState<LeftTab>('shells');
   const [importOpen, setImportOpen] = useState<File | null | 'picker'>(null);
   const [dragOver, setDragOver] = useState(false);
@@ -47,7 +47,7 @@ function Workspace() {
   const analysis = useAnalysis(scenario, imports);
 
   // Autosave (IndexedDB) for the lifetime of the page.
-  const { store, actions } = useWorkspaceRefs();
+  const { store, actions } = useWorkspace();
   useEffect(() => startAutosave(store, actions, (s) => shellCounts(s, imports.countsRef.current).total), [store, actions, imports.countsRef]);
 
   // Undo / redo everywhere (fields commit every valid keystroke, so the scenario history is the undo).
@@ -81,7 +81,7 @@ function Workspace() {
       <Topbar totalSatellites={counts.total} />
       <div className="main">
         <aside className="left" aria-label="Scenario editor">
-          <div className="tabs" role="tablist">
+          <div className="tabs" role="tablist" aria-label="Editor" onKeyDown={(e) => onTablistKey(e, LEFT_TABS, tab, setTab)}>
             {(
               [
                 ['shells', 'Shells'],
@@ -90,7 +90,7 @@ function Workspace() {
                 ['scenario', 'Scenario'],
               ] as Array<[LeftTab, string]>
             ).map(([k, label]) => (
-              <button key={k} role="tab" aria-selected={tab === k} aria-controls={`tab-${k}`} id={`tabbtn-${k}`} onClick={() => setTab(k)}>
+              <button key={k} role="tab" aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} aria-controls={`tab-${k}`} id={`tabbtn-${k}`} onClick={() => setTab(k)}>
                 {label}
               </button>
             ))}
@@ -120,9 +120,4 @@ function Workspace() {
       {importOpen !== null ? <ImportDialog initialFile={importOpen === 'picker' ? null : importOpen} onClose={() => setImportOpen(null)} /> : null}
     </div>
   );
-}
-
-import { useWorkspace } from './context';
-function useWorkspaceRefs() {
-  return useWorkspace();
 }

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { ElementColumns, ImportResult } from '../core/elements';
 import type { Scenario } from '../core/scenario/schema';
-import { parseElementsSliced } from './elementsClient';
+import { parseElementText } from './elementsClient';
 
 interface Entry {
   text: string;
@@ -31,7 +31,7 @@ function ensure(shellId: string, text: string, accept: boolean): void {
   if (e && e.text === text && e.accept === accept) return;
   const entry: Entry = { text, accept, result: null, error: null, promise: null };
   cache.set(shellId, entry);
-  entry.promise = parseElementsSliced(text, { acceptBadChecksums: accept })
+  entry.promise = parseElementText(text, { acceptBadChecksums: accept })
     .then((r) => {
       entry.result = r;
     })

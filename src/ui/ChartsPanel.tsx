@@ -10,6 +10,7 @@ import { satelliteName } from '../core/fleet/fleet';
 import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from './charts/chartMath';
 import { HistogramChart, LineChart, SERIES } from './charts/Svg';
 import { fmtPct, fmtSig } from './format';
+import { onTablistKey } from './tabs';
 
 type ChartTab = 'margins' | 'latency' | 'orbit' | 'year';
 
@@ -91,9 +92,9 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
 
   return (
     <section className="charts" aria-label="Charts">
-      <div className="tabs" role="tablist">
+      <div className="tabs" role="tablist" aria-label="Chart" onKeyDown={(e) => onTablistKey(e, tabs.map((t) => t[0]), tab, setTab)}>
         {tabs.map(([k, l]) => (
-          <button key={k} role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+          <button key={k} role="tab" aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} onClick={() => setTab(k)}>
             {l}
           </button>
         ))}

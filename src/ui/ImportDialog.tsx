@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useScenario, useWorkspace } from '../app/context';
-import { Cancelled, parseElementsSliced } from '../app/elementsClient';
+import { Cancelled, parseElementFile } from '../app/elementsClient';
 import { seedImport } from '../app/imports';
 import type { ImportResult } from '../core/elements';
 import type { ImportedShell } from '../core/scenario/schema';
@@ -22,7 +22,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
   const { actions, store } = useWorkspace();
   const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; text: string; blob: Blob } | null>(null);
   const [accept, setAccept] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +40,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
     return () => abortRef.current?.abort();
   }, []);
 
-  const parse = async (f: { name: string; text: string }, acceptBad: boolean) => {
+  const parse = async (f: { name: string; text: string; blob: Blob }, acceptBad: boolean) => {
     abortRef.current?.abort();
     const ac = new AbortController();
     abortRef.current = ac;
@@ -49,7 +49,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
     setResult(null);
     const task = actions.startTask(`Reading ${f.name}`, () => ac.abort());
     try {
-      const r = await parseElementsSliced(f.text, { acceptBadChecksums: acceptBad }, (fr, n) => actions.progressTask(task, fr, `${fmtInt(n)} records`), ac.signal);
+      const r = await parseElementFile(f.blob, f.text, { acceptBadChecksums: acceptBad }, (fr, n) => actions.progressTask(task, fr, `${fmtInt(n)} records`), ac.signal);
       setResult(r);
     } catch (e) {
       setError(e instanceof Cancelled ? 'Reading was cancelled.' : `Could not read ${f.name}: ${(e as Error).message}`);
@@ -71,7 +71,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
       setError(`Could not read ${f.name}: ${(e as Error).message}`);
       return;
     }
-    const entry = { name: f.name, text };
+    const entry = { name: f.name, text, blob: f as Blob };
     setFile(entry);
     setName(f.name.replace(/\.[^.]+$/, '').slice(0, 120) || 'Imported');
     await parse(entry, accept);

@@ -200,6 +200,10 @@ describe('planner workspace', () => {
     expect(gw).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid="shell-table"]')).toContain('25,975');
     await page.screenshot({ path: resolve(SHOTS, 'workspace-imported.png') });
+    // the element text is part of the saved scenario: a reload parses it again (import worker)
+    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave of the imported shell', 60_000);
+    await page.reload();
+    await waitFor(async () => (await totalCount(page).catch(() => 0)) === 1584 + accepted, 'imported shell restored after reload', 90_000);
     expect(page.errors).toEqual([]);
     await page.close();
   });
