@@ -20,6 +20,7 @@ import { ViewerRegion } from './ViewerRegion';
 import { useImports } from './imports';
 import { useAnalysis } from './analysis';
 import { onTablistKey } from '../ui/tabs';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
 const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
@@ -96,24 +97,32 @@ function Workspace() {
             ))}
           </div>
           <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
-            {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} onImport={() => setImportOpen('picker')} /> : null}
-            {tab === 'designs' ? <DesignEditor /> : null}
-            {tab === 'stations' ? <GroundStationsEditor /> : null}
-            {tab === 'scenario' ? <ScenarioSettings /> : null}
+            <ErrorBoundary name="editor">
+              {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} onImport={() => setImportOpen('picker')} /> : null}
+              {tab === 'designs' ? <DesignEditor /> : null}
+              {tab === 'stations' ? <GroundStationsEditor /> : null}
+              {tab === 'scenario' ? <ScenarioSettings /> : null}
+            </ErrorBoundary>
           </div>
         </aside>
         <main className="centre">
           <div className="viewer-region" aria-label="3D view">
+            <ErrorBoundary name="3D view">
             <ViewerRegion scenario={scenario} fleet={analysis.fleet} metrics={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.metrics ?? null} rollup={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.rollup ?? null} />
+            </ErrorBoundary>
             {dragOver ? <div className="drop-overlay">Drop an element file (TLE, OMM JSON/CSV/XML) to import it</div> : null}
           </div>
           <div>
             <ProgressBar />
-            <ChartsPanel scenario={scenario} analysis={analysis} />
+            <ErrorBoundary name="charts">
+              <ChartsPanel scenario={scenario} analysis={analysis} />
+            </ErrorBoundary>
           </div>
         </main>
         <aside className="right" aria-label="Capacity">
-          <CapacityPanel scenario={scenario} analysis={analysis} counts={counts} />
+          <ErrorBoundary name="capacity panel">
+            <CapacityPanel scenario={scenario} analysis={analysis} counts={counts} />
+          </ErrorBoundary>
         </aside>
       </div>
       <Messages />

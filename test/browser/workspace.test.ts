@@ -2,7 +2,7 @@
  * Planner workspace in Chromium (built app): editing, import of the real catalogue, refusal of
  * bad input, persistence across reload, share links, sampled analysis with progress and cancel.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,7 +13,8 @@ import type { Scenario } from '../../src/core/scenario/schema';
 
 const DATA = resolve(ROOT, '../shared/data');
 const CATALOGUE = resolve(DATA, 'catalog-2022-08-09.tle');
-const SHOTS = resolve(ROOT, 'test/browser/__screenshots__');
+/** Screenshots and files the tests write (ignored by git). */
+const SHOTS = resolve(ROOT, 'test-results/workspace');
 
 let h: Harness;
 
@@ -171,6 +172,31 @@ describe('planner workspace', () => {
     expect(await other.textContent('[data-testid="doc-name"]')).toContain('Shared study ✓');
     expect(await rollupGW(other)).toBe(gw);
     await ctx.close();
+    await page.close();
+  });
+
+  it('saves the scenario to a JSON file and opens it again; a broken file is refused with the field named', async () => {
+    const page = await h.newPage(starlink());
+    await rollupGW(page);
+    await page.fill('input[data-field="shells.starlink.inclinationDeg"]', '70');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Save file")')]);
+    expect(download.suggestedFilename()).toBe('Starlink-like-72x22.scenario.json');
+    const saved = resolve(SHOTS, 'saved.scenario.json');
+    await download.saveAs(saved);
+    const doc = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(doc.shells[0].inclinationDeg).toBe(70);
+    // a broken copy: altitude below the schema's minimum, and one that is not JSON
+    const broken = resolve(SHOTS, 'broken.scenario.json');
+    writeFileSync(broken, JSON.stringify({ ...doc, shells: [{ ...doc.shells[0], altitudeKm: 90 }] }));
+    await page.setInputFiles('[data-testid="open-scenario-input"]', broken);
+    const err = await page.waitForSelector('.message.error', { timeout: 60_000 });
+    expect(await err.textContent()).toMatch(/broken\.scenario\.json: shells\[0\]\.altitudeKm: altitude below 160 km[\s\S]*Nothing was changed/);
+    expect(await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')).toBe('70');
+    // the good file opens as a new saved scenario with the same content
+    await page.fill('input[data-field="shells.starlink.inclinationDeg"]', '53');
+    await page.setInputFiles('[data-testid="open-scenario-input"]', saved);
+    await waitFor(async () => (await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')) === '70', 'file reopened', 60_000);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 
