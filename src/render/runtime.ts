@@ -30,6 +30,11 @@ export interface ViewerStats {
   firstSatellitesAtMs: number;
   /** Satellites currently drawn. */
   shown: number;
+  /** Sim time (Unix ms) of the satellite states on the GPU (the last tick, or the provisional fill). */
+  stateTimeMs: number;
+  /** WebGL context losses and restores seen. */
+  contextLosses: number;
+  contextRestores: number;
 }
 
 export const newStats = (): ViewerStats => ({
@@ -46,6 +51,9 @@ export const newStats = (): ViewerStats => ({
   totalTickMs: 0,
   firstSatellitesAtMs: Number.NaN,
   shown: 0,
+  stateTimeMs: Number.NaN,
+  contextLosses: 0,
+  contextRestores: 0,
 });
 
 export interface ViewerRuntime {

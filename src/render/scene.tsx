@@ -404,8 +404,12 @@ export function Scene(props: SceneProps): React.JSX.Element {
   // our CPU copies of every buffer stay valid, so a redraw is all that is needed.
   useEffect(() => {
     const el = gl.domElement;
-    const lost = () => store.setState({ contextLost: true });
+    const lost = () => {
+      runtime.stats.contextLosses++;
+      store.setState({ contextLost: true });
+    };
     const restored = () => {
+      runtime.stats.contextRestores++;
       store.setState({ contextLost: false });
       const layer = layerRef.current;
       if (layer) {
@@ -420,7 +424,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
       el.removeEventListener('webglcontextlost', lost);
       el.removeEventListener('webglcontextrestored', restored);
     };
-  }, [gl, store, invalidate]);
+  }, [gl, store, invalidate, runtime]);
 
   useEffect(() => {
     card.layout(size.width, size.height);
@@ -506,6 +510,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
       stats.stateUploadFrameMs += ms;
     }
     stats.shown = layer?.shown ?? 0;
+    stats.stateTimeMs = layer?.stateTimeMs ?? Number.NaN;
     if (layer && layer.shown > 0 && !fs.marked) {
       fs.marked = true;
       stats.firstSatellitesAtMs = performance.now();

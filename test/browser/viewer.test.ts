@@ -12,8 +12,9 @@ const T0_MS = Date.parse(T0);
 
 /** Send a postMessage command to the viewer and wait for its reply (the embed's public API). */
 async function api<T = unknown>(page: Page, msg: Record<string, unknown>): Promise<T> {
-  const reply = (await page.evaluate(`new Promise((resolve) => {
+  const reply = (await page.evaluate(`new Promise((resolve, reject) => {
     const id = Math.random();
+    setTimeout(() => reject(new Error('no reply from the viewer within 20 s (is the page up?)')), 20000);
     const on = (e) => {
       if (e.data && e.data.type === 'ocv:reply' && e.data.requestId === id) { removeEventListener('message', on); resolve(e.data); }
     };
@@ -26,9 +27,21 @@ async function api<T = unknown>(page: Page, msg: Record<string, unknown>): Promi
 
 interface Stats {
   frames: number;
+  stateTimeMs: number;
+  contextRestores: number;
   shown: number;
   ticks: number;
   firstSatellitesAtMs: number;
+}
+
+/** Wait for the first SGP4 tick (status 'ready'); on timeout, say what the page shows. */
+async function waitForReady(page: Page & { errors?: string[] }): Promise<void> {
+  try {
+    await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'the first SGP4 tick', 60_000);
+  } catch (e) {
+    const status = await page.locator('[data-testid="status"]').innerText({ timeout: 2000 }).catch(() => '(no status)');
+    throw new Error(`${(e as Error).message}; status: ${status}; page errors: ${JSON.stringify(page.errors ?? [])}`);
+  }
 }
 
 async function shot(page: Page): Promise<RgbaImage> {
@@ -37,6 +50,11 @@ async function shot(page: Page): Promise<RgbaImage> {
 
 /** Wait until at least two more frames have been drawn (the picture reflects the latest state). */
 async function settle(page: Page): Promise<void> {
+  // Paused with the engine on: wait until the GPU holds the states of the clock time (the tick for
+  // the current time has landed), so pictures do not depend on extrapolation from an older tick.
+  const st = await api<{ timeMs: number; playing: boolean; status: { phase: string } }>(page, { type: 'ocv:getState' });
+  if (!st.playing && st.status.phase === 'ready')
+    await waitFor(async () => (await api<Stats>(page, { type: 'ocv:getStats' })).stateTimeMs === st.timeMs, 'the tick for the current time', 60_000);
   for (let k = 0; k < 2; k++) {
     const f0 = (await api<Stats>(page, { type: 'ocv:getStats' })).frames;
     await api(page, { type: 'ocv:redraw' });
@@ -50,6 +68,8 @@ const isShellOrange = (r: number, g: number, b: number) => r > 190 && g > 125 &&
 const isOcean = (r: number, g: number, b: number) => b > 50 && b > r + 15 && b < 200 && r < 90;
 // Sunlit yellow #F0E442.
 const isSunlitYellow = (r: number, g: number, b: number) => r > 200 && g > 200 && b < 110;
+// Viridis middle: green/blue well above red (the ocean stays below g = 100).
+const isViridisTeal = (r: number, g: number, b: number) => r < 90 && g > 110 && b > 80 && g > r + 50 && g >= b - 10;
 // The middle of the picture, away from overlays.
 const CENTRE = { x: 440, y: 200, w: 400, h: 400 };
 
@@ -62,7 +82,7 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     h = await openHarness();
     page = await h.newPage(`embed.html?sats=${N}&paused=1&t=${T0}&aa=0`);
     // First frame with every satellite from SGP4 (status 'ready' = the engine's first tick applied).
-    await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'the first SGP4 tick', 60_000);
+    await waitForReady(page);
     await settle(page);
   });
 
@@ -100,7 +120,10 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     await waitFor(() => page.locator('[data-testid="legend-range"]').count(), 'the power legend (analysis done)', 30_000);
     await settle(page);
     const power = await shot(page);
-    expect(countPixels(power, isSunlitYellow)).toBeLessThan(yellow * 0.2);
+    expect(countPixels(power, isShellOrange)).toBeLessThan(orangeBefore * 0.05);
+    // Viridis middle (teal-green, e.g. #21918c) appears: satellites differ in orbit-average power.
+    expect(countPixels(power, isViridisTeal)).toBeGreaterThan(500);
+    expect(countPixels(before, isViridisTeal)).toBeLessThan(50);
     const legendText = await page.locator('[data-testid="legend-range"]').innerText();
     expect(legendText).toMatch(/kW/);
     await api(page, { type: 'ocv:setColourMode', mode: 'shell' });
@@ -119,6 +142,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     const { id, x, y } = target!;
     // The id buffer under that pixel holds this satellite.
     expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
+    // Hover first: the inspector shows the satellite under the cursor.
+    await page.mouse.move(x, y);
+    await waitFor(async () => (await page.locator('[data-testid="inspector"].ocv-hover').getAttribute('data-sat-id').catch(() => null)) === String(id), `hover inspector for ${id}`, 10_000);
     await page.mouse.click(x, y);
     const inspector = page.locator('[data-testid="inspector"]');
     await waitFor(async () => (await inspector.getAttribute('data-sat-id')) === String(id), `inspector for satellite ${id}`, 10_000);
@@ -177,14 +203,48 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     await waitFor(() => page.locator('[data-testid="context-lost"]').count(), 'the context-lost notice');
     await page.evaluate(`window.__ocvLose.restoreContext()`);
     await waitFor(async () => (await page.locator('[data-testid="context-lost"]').count()) === 0, 'the context to come back');
+    expect((await api<Stats>(page, { type: 'ocv:getStats' })).contextRestores).toBe(1);
     await settle(page);
     const img = await shot(page);
+    if (process.env.OCV_DUMP) (await import('node:fs')).writeFileSync('/tmp/ocv/restored.png', await page.screenshot());
     expect(countPixels(img, isOcean, CENTRE)).toBeGreaterThan(0.3 * CENTRE.w * CENTRE.h);
     expect(countPixels(img, isShellOrange)).toBeGreaterThan(3000);
   });
 
+  it('gives the same picture for the same fixed-clock URL (comparable screenshots)', async () => {
+    await page.mouse.move(1270, 10); // no hover
+    await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === -1, 'no selection');
+    await api(page, { type: 'ocv:setTime', time: T0 });
+    await waitFor(() => page.locator('[data-testid="inspector"]').count().then((n) => n === 0), 'no inspector');
+    const p2 = await h.newPage(`embed.html?sats=${N}&paused=1&t=${T0}&aa=0`);
+    try {
+    await waitForReady(p2);
+    // Both pages: same time, same camera, analysis done (capacity card drawn), fresh frames.
+    await waitFor(() => p2.locator('[data-testid="legend"]').count(), 'legend');
+    await api(p2, { type: 'ocv:setColourMode', mode: 'power' });
+    await waitFor(() => p2.locator('[data-testid="legend-range"]').count(), 'analysis on the second page', 30_000);
+    await api(p2, { type: 'ocv:setColourMode', mode: 'shell' });
+    await settle(p2);
+    await settle(page);
+    const a = await shot(page);
+    const b = await shot(p2);
+    let differ = 0;
+    for (let k = 0; k < a.data.length; k += 4)
+      if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) + Math.abs(a.data[k + 2] - b.data[k + 2]) > 24) differ++;
+    if (process.env.OCV_DUMP) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync('/tmp/ocv/cmp-a.png', await page.screenshot());
+      writeFileSync('/tmp/ocv/cmp-b.png', await p2.screenshot());
+    }
+    expect(differ / (a.width * a.height)).toBeLessThan(0.002);
+    } finally {
+      await p2.close();
+    }
+  });
+
   it('reports bad URL parameters instead of failing', async () => {
     const p2 = await h.newPage(`embed.html?sats=500&colour=rainbow&paused=1&t=${T0}&engine=0&analysis=0`);
+    try {
     const warn = await waitFor(() => p2.locator('[data-testid="embed-warnings"]').innerText(), 'the warnings');
     expect(warn).toContain('colour=rainbow');
     const stats = await waitFor(async () => {
@@ -192,7 +252,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       return s.shown === 512 ? s : null; // 16 planes x 32 (walkerScenario rounding)
     }, '512 provisional satellites');
     expect(stats.ticks).toBe(0);
-    await p2.close();
+    } finally {
+      await p2.close();
+    }
   });
 });
 
@@ -207,6 +269,7 @@ describe('viewer: default 1M scenario', () => {
 
   it('shows the first satellites within 2 s and then the whole fleet', async () => {
     const page = await h.newPage(`embed.html?paused=1&t=${T0}&aa=0`);
+    try {
     const firstMs = await waitFor(
       () => page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`) as Promise<number | undefined>,
       'the first satellites',
@@ -223,7 +286,9 @@ describe('viewer: default 1M scenario', () => {
     }, 'all 1,000,000 satellites', 120_000);
     expect(all.shown).toBe(1_000_000);
     expect(page.errors).toEqual([]);
-    await page.close();
+    } finally {
+      await page.close();
+    }
   });
 
 });
