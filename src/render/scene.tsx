@@ -41,6 +41,8 @@ const PROVISIONAL_CHUNK = 100_000;
 const FIRST_CHUNK = 20_000;
 /** Minimum wall time between engine ticks while playing, ms. */
 const TICK_INTERVAL_MS = 400;
+/** Minimum wall time between hover picks, ms. */
+const HOVER_PICK_MS = 60;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -359,13 +361,24 @@ export function Scene(props: SceneProps): React.JSX.Element {
       return picker.pick(gl, cam, x, y, rect.width, rect.height);
     };
     runtime.pick = pickAt;
+    let lastHoverAt = -Infinity;
     const onMove = (e: PointerEvent) => {
       if (e.buttons !== 0) return;
       const rect = el.getBoundingClientRect();
       pending = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+      // Hover picks at most every HOVER_PICK_MS (each one draws the id buffer once).
       if (!raf)
         raf = requestAnimationFrame(() => {
           raf = 0;
+          const now = performance.now();
+          if (now - lastHoverAt < HOVER_PICK_MS) {
+            raf = requestAnimationFrame(() => {
+              raf = 0;
+              onMove(e);
+            });
+            return;
+          }
+          lastHoverAt = now;
           if (!pending) return;
           const id = pickAt(pending.x, pending.y);
           if (id !== store.getState().hoverId) store.setState({ hoverId: id });
