@@ -11,6 +11,7 @@ import type { Scenario } from '../core/scenario/schema';
 import type { ShellCounts } from './ShellsEditor';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from './format';
 
+const SHORT_BIND = { installed: 'inst.', power: 'power', thermal: 'heat' } as const;
 const BIND_LABEL = { installed: 'installed compute', power: 'power', thermal: 'heat rejection' } as const;
 
 /** "12.3 GW", "450 MW", "12 kW": the gigawatts stay the headline unit above 1 GW. */
@@ -114,7 +115,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
               <th title="Satellites">Sats</th>
               <th title="Usable compute, GW">GW</th>
               <th title="Share feasible">Feas.</th>
-              <th title="Limit that binds most often">Limit</th>
+              <th title="Limit that binds most often: power, heat or installed compute">Limit</th>
               <th title="Mean eclipse fraction">Ecl.</th>
               <th title="Latency p50, ms">p50 ms</th>
             </tr>
@@ -122,13 +123,13 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           <tbody>
             {r?.shells.map((s) => (
               <tr key={s.shellId} className={s.shellId === selectedShell ? 'selected' : ''} onClick={() => store.set({ selectedShellId: s.shellId })} data-shell-row={s.shellId}>
-                <td title={s.name} style={{ maxWidth: 90, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                <td title={s.name} style={{ maxWidth: 76, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                   {s.name}
                 </td>
                 <td>{fmtInt(s.satellites)}</td>
                 <td>{fmtSig(s.computeGW)}</td>
                 <td>{fmtPct(s.feasibleShare, 0)}</td>
-                <td>{s.satellites ? BIND_LABEL[s.binding].split(' ')[0] : '–'}</td>
+                <td>{s.satellites ? SHORT_BIND[s.binding] : '–'}</td>
                 <td>{fmtPct(s.eclipseFraction, 0)}</td>
                 <td>{fmtSig(s.latencyP50Ms)}</td>
               </tr>

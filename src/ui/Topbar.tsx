@@ -98,11 +98,20 @@ export function Topbar({ totalSatellites }: { totalSatellites: number }) {
   );
 }
 
+/** Close a pop-up menu on Escape or on a click outside it (and outside its toggle button). */
 function useCloseOnEscape(onClose: () => void) {
   useEffect(() => {
     const k = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const down = (e: PointerEvent) => {
+      const t = e.target as Element | null;
+      if (t && !t.closest('.menu') && !t.closest('[aria-expanded]')) onClose();
+    };
     window.addEventListener('keydown', k);
-    return () => window.removeEventListener('keydown', k);
+    window.addEventListener('pointerdown', down);
+    return () => {
+      window.removeEventListener('keydown', k);
+      window.removeEventListener('pointerdown', down);
+    };
   }, [onClose]);
 }
 
