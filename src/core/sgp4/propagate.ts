@@ -125,7 +125,7 @@ export function propagateBatch(
       {
         const xa = xmdf;
         if (Math.abs(xa) <= 1e5) {
-          const k = Math.round(xa * TWO_OVER_PI);
+          const k = Math.floor(xa * TWO_OVER_PI + 0.5);
           const r = xa - k * PIO2_HI - k * PIO2_LO;
           const z = r * r;
           const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
@@ -211,7 +211,7 @@ export function propagateBatch(
       {
         const xa = mm;
         if (Math.abs(xa) <= 1e5) {
-          const k = Math.round(xa * TWO_OVER_PI);
+          const k = Math.floor(xa * TWO_OVER_PI + 0.5);
           const r = xa - k * PIO2_HI - k * PIO2_LO;
           const z = r * r;
           const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
@@ -244,7 +244,7 @@ export function propagateBatch(
     {
       const xa = argpm;
       if (Math.abs(xa) <= 1e5) {
-        const k = Math.round(xa * TWO_OVER_PI);
+        const k = Math.floor(xa * TWO_OVER_PI + 0.5);
         const r = xa - k * PIO2_HI - k * PIO2_LO;
         const z = r * r;
         const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
@@ -389,7 +389,7 @@ export function propagateBatch(
     {
       const xa = xnode;
       if (Math.abs(xa) <= 1e5) {
-        const k = Math.round(xa * TWO_OVER_PI);
+        const k = Math.floor(xa * TWO_OVER_PI + 0.5);
         const r = xa - k * PIO2_HI - k * PIO2_LO;
         const z = r * r;
         const ps = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));

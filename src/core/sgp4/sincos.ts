@@ -38,7 +38,7 @@ export function sincos(x: number): void {
     SC[1] = Math.cos(x);
     return;
   }
-  const k = Math.round(x * TWO_OVER_PI);
+  const k = Math.floor(x * TWO_OVER_PI + 0.5); // nearest multiple of pi/2 (floor: cheaper than Math.round in V8)
   const r = x - k * PIO2_HI - k * PIO2_LO;
   const z = r * r;
   const s = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
