@@ -21,6 +21,7 @@ import { useImports } from './imports';
 import { useAnalysis } from './analysis';
 import { onTablistKey } from '../ui/tabs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { setDraftScope } from '../ui/drafts';
 
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
 const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
@@ -40,6 +41,8 @@ function isTextEditing(el: Element | null): boolean {
 
 function Workspace() {
   const scenario = useWs((s) => s.history.present);
+  const docId = useWs((s) => s.docId);
+  setDraftScope(docId);
   const [tab, setTab] = useState<LeftTab>('shells');
   const [importOpen, setImportOpen] = useState<File | null | 'picker'>(null);
   const [dragOver, setDragOver] = useState(false);
@@ -97,7 +100,7 @@ function Workspace() {
             ))}
           </div>
           <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
-            <ErrorBoundary name="editor">
+            <ErrorBoundary name="editor" key={docId}>
               {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} onImport={() => setImportOpen('picker')} /> : null}
               {tab === 'designs' ? <DesignEditor /> : null}
               {tab === 'stations' ? <GroundStationsEditor /> : null}

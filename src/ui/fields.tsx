@@ -4,6 +4,7 @@
  * caller's `commit` (which validates the whole scenario) reaches the store.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { clearDraft, getDraft, setDraft } from './drafts';
 
 /** Errors from scenario validation look like "shells[0].altitudeKm: message": keep the message. */
 export function fieldMessage(errors: string[]): string {
@@ -90,10 +91,16 @@ export interface NumberFieldProps extends NumberCheck {
   wide?: boolean;
 }
 
+/** The message shown for a draft restored after a reload (re-checked locally, never applied). */
+function draftError(label: string, local: string | null): string {
+  return `${label}: ${local ?? 'not applied: it was refused when typed'} (kept from before the reload)`;
+}
+
 export function NumberField(p: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(formatNumber(p.value));
-  const [error, setError] = useState<string | null>(null);
+  const draft = getDraft(p.name);
+  const [text, setText] = useState(draft ?? formatNumber(p.value));
+  const [error, setError] = useState<string | null>(draft === undefined ? null : draftError(p.label, checkNumber(parseTypedNumber(draft), p, p.unit)));
   const lastValue = useRef(p.value);
   // The store changed under us (undo/redo, another panel): show the stored value.
   useEffect(() => {
@@ -101,23 +108,27 @@ export function NumberField(p: NumberFieldProps) {
       lastValue.current = p.value;
       setText(formatNumber(p.value));
       setError(null);
+      clearDraft(p.name);
     }
-  }, [p.value]);
+  }, [p.value, p.name]);
   const onChange = (t: string) => {
     setText(t);
     const v = parseTypedNumber(t);
     const local = checkNumber(v, p, p.unit);
     if (local || v === null) {
       setError(`${p.label}: ${local}`);
+      setDraft(p.name, t);
       return;
     }
     const errs = p.commit(v);
     if (errs && errs.length) {
       setError(`${p.label}: ${fieldMessage(errs)}`);
+      setDraft(p.name, t);
       return;
     }
     lastValue.current = v;
     setError(null);
+    clearDraft(p.name);
   };
   return (
     <FieldShell id={id} label={p.label} unit={p.unit} hint={p.hint} error={error} wide={p.wide}>
@@ -153,24 +164,31 @@ export interface TextFieldProps {
 
 export function TextField(p: TextFieldProps) {
   const id = useId();
-  const [text, setText] = useState(p.value);
-  const [error, setError] = useState<string | null>(null);
+  const draft = getDraft(p.name);
+  const [text, setText] = useState(draft ?? p.value);
+  const [error, setError] = useState<string | null>(draft === undefined ? null : draftError(p.label, draft.trim() === '' ? 'must not be empty' : null));
   const last = useRef(p.value);
   useEffect(() => {
     if (last.current !== p.value) {
       last.current = p.value;
       setText(p.value);
       setError(null);
+      clearDraft(p.name);
     }
-  }, [p.value]);
+  }, [p.value, p.name]);
+  const refuse = (t: string, msg: string) => {
+    setError(msg);
+    setDraft(p.name, t);
+  };
   const onChange = (t: string) => {
     setText(t);
-    if (t.trim() === '') return setError(`${p.label}: must not be empty`);
-    if (p.maxLength && t.length > p.maxLength) return setError(`${p.label}: at most ${p.maxLength} characters`);
+    if (t.trim() === '') return refuse(t, `${p.label}: must not be empty`);
+    if (p.maxLength && t.length > p.maxLength) return refuse(t, `${p.label}: at most ${p.maxLength} characters`);
     const errs = p.commit(t);
-    if (errs && errs.length) return setError(`${p.label}: ${fieldMessage(errs)}`);
+    if (errs && errs.length) return refuse(t, `${p.label}: ${fieldMessage(errs)}`);
     last.current = t;
     setError(null);
+    clearDraft(p.name);
   };
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} error={error} wide={p.wide}>

@@ -134,12 +134,20 @@ describe('planner workspace', () => {
     await waitFor(async () => (await totalCount(page)) === 1584, 'Starlink preset');
     await page.fill('input[data-field="shells.starlink.altitudeKm"]', '612.5');
     await page.fill('input[data-field="shells.starlink.name"]', 'Edited shell');
+    // an invalid value typed just before the reload: refused, but kept as a draft
+    await page.fill('input[data-field="shells.starlink.inclinationDeg"]', '200');
     await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave', 20_000);
     await page.reload();
     await page.waitForSelector('input[data-field="shells.starlink.altitudeKm"]', { timeout: 60_000 });
     expect(await page.inputValue('input[data-field="shells.starlink.altitudeKm"]')).toBe('612.5');
     expect(await page.inputValue('input[data-field="shells.starlink.name"]')).toBe('Edited shell');
     expect(await totalCount(page)).toBe(1584);
+    const inc = 'input[data-field="shells.starlink.inclinationDeg"]';
+    expect(await page.inputValue(inc)).toBe('200');
+    expect(await page.getAttribute(inc, 'aria-invalid')).toBe('true');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('Inclination: must be at most 180 deg (kept from before the reload)');
+    await page.fill(inc, '53.5');
+    await waitFor(async () => (await page.locator(`${inc}[aria-invalid]`).count()) === 0, 'draft replaced by a valid value');
     // the saved list holds it; the default scenario from the first visit is kept too
     await page.click('[data-testid="scenarios-menu"]');
     await page.waitForSelector('[data-testid="saved-scenario"]');

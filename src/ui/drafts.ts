@@ -1,0 +1,67 @@
+/**
+ * Drafts: text typed into a field that is not valid yet never reaches the scenario, but it is
+ * kept (per saved scenario, in localStorage) so a reload or crash does not lose it. The field
+ * shows it again, still marked, until it is corrected or replaced.
+ */
+let scope = '';
+let cache: Record<string, string> | null = null;
+const KEY = (s: string) => `odc-drafts:${s}`;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+function load(): Record<string, string> {
+  if (cache) return cache;
+  cache = {};
+  const st = storage();
+  if (st && scope) {
+    try {
+      const v = JSON.parse(st.getItem(KEY(scope)) ?? '{}');
+      if (v && typeof v === 'object') for (const [k, t] of Object.entries(v)) if (typeof t === 'string') cache[k] = t;
+    } catch {
+      /* damaged entry: start empty */
+    }
+  }
+  return cache;
+}
+
+function save(): void {
+  const st = storage();
+  if (!st || !scope || !cache) return;
+  try {
+    if (Object.keys(cache).length === 0) st.removeItem(KEY(scope));
+    else st.setItem(KEY(scope), JSON.stringify(cache));
+  } catch {
+    /* quota or private mode: drafts stay in memory only */
+  }
+}
+
+/** Drafts belong to one saved scenario (its id). */
+export function setDraftScope(docId: string): void {
+  if (docId === scope) return;
+  scope = docId;
+  cache = null;
+}
+
+export function getDraft(name: string): string | undefined {
+  return load()[name];
+}
+
+export function setDraft(name: string, text: string): void {
+  const c = load();
+  if (c[name] === text) return;
+  c[name] = text;
+  save();
+}
+
+export function clearDraft(name: string): void {
+  const c = load();
+  if (!(name in c)) return;
+  delete c[name];
+  save();
+}
