@@ -436,7 +436,7 @@ export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window |
 }
 
 export const VIEWER_CSS = `
-.ocv-root { position: relative; width: 100%; height: 100%; overflow: hidden; background: radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; outline: none; }
+.ocv-root { container-type: size; container-name: ocv; position: relative; width: 100%; height: 100%; overflow: hidden; background: radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; outline: none; }
 .ocv-root canvas { display: block; cursor: grab; }
 .ocv-btn { background: rgba(30, 40, 58, 0.9); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 8px; font: inherit; cursor: pointer; margin-left: 4px; }
 .ocv-btn:hover { background: rgba(48, 64, 92, 0.95); }
@@ -463,6 +463,22 @@ export const VIEWER_CSS = `
 .ocv-status { position: absolute; right: 12px; bottom: 12px; padding: 4px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
 .ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
 .ocv-help { position: absolute; inset: 0; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
+@container ocv (max-width: 980px) {
+  .ocv-time { left: 8px; right: 8px; bottom: 8px; transform: none; padding: 4px 6px; gap: 4px; flex-wrap: nowrap; }
+  .ocv-scrub { flex: 1; width: auto; min-width: 40px; }
+  .ocv-clock { min-width: 0; font-size: 12px; white-space: nowrap; }
+  .ocv-legend { left: 8px; bottom: 50px; width: 200px; padding: 6px 8px; font-size: 12px; }
+  .ocv-cats { max-height: 96px; overflow-y: auto; }
+  .ocv-toolbar { right: 8px; bottom: 50px; }
+  .ocv-toolbar .ocv-btn { padding: 2px 6px; font-size: 12px; margin-left: 2px; }
+  .ocv-status { top: 8px; bottom: auto; left: 50%; right: auto; transform: translateX(-50%); white-space: nowrap; }
+  .ocv-inspector { right: 8px; top: 36px; width: 260px; padding: 8px 10px; font-size: 12px; }
+}
+@container ocv (max-width: 640px) {
+  .ocv-time .ocv-btn:not(.ocv-play) { display: none; }
+  .ocv-legend { width: 170px; }
+  .ocv-inspector { width: 220px; }
+}
 .ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px; padding: 16px 20px; width: 520px; }
 .ocv-help td { padding: 3px 0; }
 .ocv-help kbd { background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 5px; font: 12px ui-monospace, monospace; color: #f2f5fa; }
