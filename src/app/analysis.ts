@@ -4,13 +4,14 @@
  * progress and cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { analyzeAnalytic, type PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { PerSatelliteMetrics } from '../core/analysis/analytic';
 import type { Fleet } from '../core/fleet/fleet';
-import { buildFleet } from '../core/fleet/generators';
 import type { Scenario } from '../core/scenario/schema';
 import { useWorkspace } from './context';
 import type { ImportsState } from './imports';
-import { finalizeRollup, rollupMetrics, type Rollup } from '../core/analysis/rollup';
+import type { Rollup } from '../core/analysis/rollup';
+import { AnalysisClient } from './analysisClient';
+import { summarize } from './analysisJob';
 import { runSampled } from './sampled';
 
 export interface AnalysisState {
@@ -27,9 +28,7 @@ export interface AnalysisState {
 
 const DEBOUNCE_MS = 150;
 
-export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatelliteMetrics): Rollup {
-  return finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet);
-}
+export { summarize };
 
 export function useAnalysis(scenario: Scenario, imports: ImportsState): AnalysisState {
   const { actions } = useWorkspace();
@@ -42,25 +41,30 @@ export function useAnalysis(scenario: Scenario, imports: ImportsState): Analysis
     sampledRunning: false,
     error: null,
   });
+  const [client] = useState(() => new AnalysisClient());
+  useEffect(() => () => client.dispose(), [client]);
   const stateRef = useRef(state);
   stateRef.current = state;
 
   useEffect(() => {
     setState((s) => ({ ...s, computing: true }));
+    let live = true;
     const t = setTimeout(() => {
-      const t0 = performance.now();
-      try {
-        const fleet = buildFleet(scenario, { imported: new Map(imports.columns) });
-        const metrics = analyzeAnalytic(fleet, scenario);
-        const rollup = summarize(fleet, scenario, metrics);
-        const ms = performance.now() - t0;
-        setState((s) => ({ ...s, fleet, scenario, analytic: { metrics, rollup, ms }, computing: false, error: null }));
-      } catch (e) {
-        setState((s) => ({ ...s, computing: false, error: (e as Error).message }));
-      }
+      client
+        .analyze(scenario, [...imports.columns])
+        .then((r) => {
+          if (!r || !live) return;
+          setState((s) => ({ ...s, fleet: r.fleet, scenario, analytic: { metrics: r.metrics, rollup: r.rollup, ms: r.ms }, computing: false, error: null }));
+        })
+        .catch((e: Error) => {
+          if (live) setState((s) => ({ ...s, computing: false, error: e.message }));
+        });
     }, DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [scenario, imports.columns]);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [scenario, imports.columns, client]);
 
   const running = useRef<AbortController | null>(null);
   const run = useCallback(() => {

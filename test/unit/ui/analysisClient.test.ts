@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisClient } from '../../../src/app/analysisClient';
+import { runAnalysisJob, analysisResultBuffers } from '../../../src/app/analysisJob';
+import { presetScenario } from '../../../src/core/presets';
+import { finalizeRollup, rollupMetrics } from '../../../src/core/analysis/rollup';
+import { analyzeAnalytic } from '../../../src/core/analysis/analytic';
+import { buildFleet } from '../../../src/core/fleet/generators';
+
+describe('analysis client (in-thread where Worker is missing, as in Node)', () => {
+  it('gives the same rollup as the core called directly', async () => {
+    const s = presetScenario('starlink-72x22')!;
+    const c = new AnalysisClient();
+    const r = await c.analyze(s, []);
+    const fleet = buildFleet(s);
+    const direct = finalizeRollup(rollupMetrics(fleet, s, analyzeAnalytic(fleet, s)), fleet);
+    expect(r!.rollup).toEqual(direct);
+    expect(r!.fleet.count).toBe(1584);
+  });
+  it('a newer request supersedes those still waiting (they resolve null)', async () => {
+    const a = presetScenario('starlink-72x22')!;
+    const b = { ...a, name: 'second' };
+    const cc = { ...a, name: 'third' };
+    const c = new AnalysisClient();
+    const p1 = c.analyze(a, []);
+    const p2 = c.analyze(b, []);
+    const p3 = c.analyze(cc, []);
+    const [r1, r2, r3] = await Promise.all([p1, p2, p3]);
+    expect(r1).toBeNull();
+    expect(r2).toBeNull();
+    expect(r3!.fleet.count).toBe(1584);
+    // and one made after the first finished runs on its own
+    expect((await c.analyze(a, []))!.fleet.count).toBe(1584);
+  });
+  it('lists every metric and fleet buffer for the transfer back', () => {
+    const r = runAnalysisJob(presetScenario('suncatcher')!, []);
+    const bufs = analysisResultBuffers(r);
+    expect(bufs).toContain(r.metrics.computePowerW.buffer);
+    expect(bufs).toContain(r.fleet.elements.raanDeg.buffer);
+    expect(bufs).toContain(r.fleet.shellIndex.buffer);
+    expect(new Set(bufs).size).toBe(bufs.length);
+  });
+});
