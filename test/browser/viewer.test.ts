@@ -14,7 +14,7 @@ const T0_MS = Date.parse(T0);
 async function api<T = unknown>(page: Page, msg: Record<string, unknown>): Promise<T> {
   const reply = (await page.evaluate(`new Promise((resolve, reject) => {
     const id = Math.random();
-    setTimeout(() => reject(new Error('no reply from the viewer within 20 s (is the page up?)')), 20000);
+    setTimeout(() => reject(new Error('no reply from the viewer within 5 s (not mounted yet, or the page is down)')), 5000);
     const on = (e) => {
       if (e.data && e.data.type === 'ocv:reply' && e.data.requestId === id) { removeEventListener('message', on); resolve(e.data); }
     };
