@@ -65,6 +65,12 @@ export function propagateBatch(
   outOffset = 0,
 ): number {
   const n = batch.count;
+  if (!Number.isFinite(timeMs)) {
+    throw new RangeError(`propagateBatch: timeMs must be a finite Unix time in ms (got ${timeMs})`);
+  }
+  if (!(Number.isInteger(outOffset) && outOffset >= 0)) {
+    throw new RangeError(`propagateBatch: outOffset must be a non-negative integer (got ${outOffset})`);
+  }
   if (positionKm.length < 3 * (outOffset + n) || velocityKmS.length < 3 * (outOffset + n) || error.length < outOffset + n) {
     throw new RangeError(`propagateBatch: output arrays too short for ${n} satellites at offset ${outOffset}`);
   }

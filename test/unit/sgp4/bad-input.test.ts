@@ -42,12 +42,16 @@ describe('bad input', () => {
     expect(Math.hypot(p[0] - ref.position.x, p[1] - ref.position.y, p[2] - ref.position.z)).toBeLessThan(1e-3);
   });
 
-  it('rejects a bad range or short output arrays with a RangeError naming the problem', () => {
+  it('rejects a bad range, short output arrays, a bad offset or time with a RangeError naming the problem', () => {
     const cols = allocElementColumns(3);
     expect(() => initSgp4Batch(cols, 2, 5)).toThrow(/range \[2, 5\)/);
     const batch = initSgp4Batch(cols);
     expect(() => propagateBatch(batch, 0, new Float64Array(3), new Float64Array(9), new Uint8Array(3))).toThrow(
       /output arrays too short/,
     );
+    const ok = [new Float64Array(9), new Float64Array(9), new Uint8Array(3)] as const;
+    expect(() => propagateBatch(batch, 0, ...ok, -1)).toThrow(/outOffset must be a non-negative integer/);
+    expect(() => propagateBatch(batch, 0, ...ok, Number.NaN)).toThrow(/outOffset/);
+    expect(() => propagateBatch(batch, Number.NaN, ...ok)).toThrow(/timeMs must be a finite/);
   });
 });
