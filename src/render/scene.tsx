@@ -22,7 +22,7 @@ import { fillProvisionalStates, frameToGpu } from './provisional';
 import type { ViewerRuntime } from './runtime';
 import { SatelliteLayer } from './satelliteLayer';
 import { advanceInto, GroundStationLayer } from './stations';
-import { simTimeMs, type CameraPreset, type ViewerStore } from './store';
+import { simTimeMs, useViewer, type CameraPreset, type ViewerStore } from './store';
 import { WGS72 } from '../core/constants';
 
 export interface SceneProps {
@@ -319,10 +319,12 @@ export function Scene(props: SceneProps): React.JSX.Element {
     invalidate();
   }, [pointSizePx, invalidate]);
 
-  // Ground stations.
+  // Ground stations: added once the first satellites are drawn, so their materials do not add
+  // shader compilation to the first picture.
+  const firstShown = useViewer(store, (s) => s.status.shown > 0 || s.status.phase === 'empty');
   useEffect(() => {
     const list = groundStations ?? [];
-    if (list.length === 0) return;
+    if (list.length === 0 || !firstShown) return;
     const alts = (fleet?.shells ?? []).map((s) => s.altitudeKm).filter(Number.isFinite).sort((a, b) => a - b);
     const refAlt = alts.length ? alts[Math.floor(alts.length / 2)] : 550;
     const sl = new GroundStationLayer(list, refAlt);
@@ -336,7 +338,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
       linkGroup.remove(sl.links);
       if (stationsRef.current === sl) stationsRef.current = null;
     };
-  }, [groundStations, fleet, stationGroup, linkGroup, invalidate]);
+  }, [groundStations, fleet, stationGroup, linkGroup, invalidate, firstShown]);
 
   useEffect(() => {
     card.set(capacity ?? null);

@@ -44,6 +44,15 @@ async function waitForReady(page: Page & { errors?: string[] }): Promise<void> {
   }
 }
 
+/** A satellite drawn in front of the Earth near the middle of the view (from the viewer's projection). */
+async function findVisibleSatellite(page: Page, n: number): Promise<{ id: number; x: number; y: number }> {
+  for (let id = 17; id < n; id += 97) {
+    const p = await api<{ x: number; y: number; visible: boolean } | null>(page, { type: 'ocv:screenPosition', id });
+    if (p && p.visible && p.x > 450 && p.x < 830 && p.y > 250 && p.y < 600) return { id, x: p.x, y: p.y };
+  }
+  throw new Error('no satellite in front of the Earth near the middle of the view');
+}
+
 async function shot(page: Page): Promise<RgbaImage> {
   return decodePng(await page.screenshot());
 }
@@ -132,14 +141,7 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
   });
 
   it('picks a known satellite by click (GPU id buffer) and opens the inspector with its id', async () => {
-    // Find a satellite drawn in front of the Earth near the middle of the view.
-    let target: { id: number; x: number; y: number } | null = null;
-    for (let id = 17; id < N && !target; id += 97) {
-      const p = await api<{ x: number; y: number; visible: boolean } | null>(page, { type: 'ocv:screenPosition', id });
-      if (p && p.visible && p.x > 450 && p.x < 830 && p.y > 250 && p.y < 600) target = { id, x: p.x, y: p.y };
-    }
-    expect(target).not.toBeNull();
-    const { id, x, y } = target!;
+    const { id, x, y } = await findVisibleSatellite(page, N);
     // The id buffer under that pixel holds this satellite.
     expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
     // Hover first: the inspector shows the satellite under the cursor.
@@ -209,6 +211,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     if (process.env.OCV_DUMP) (await import('node:fs')).writeFileSync('/tmp/ocv/restored.png', await page.screenshot());
     expect(countPixels(img, isOcean, CENTRE)).toBeGreaterThan(0.3 * CENTRE.w * CENTRE.h);
     expect(countPixels(img, isShellOrange)).toBeGreaterThan(3000);
+    // The id buffer (a render target) works again too.
+    const t = await findVisibleSatellite(page, N);
+    expect(await api<number>(page, { type: 'ocv:pick', x: t.x, y: t.y })).toBe(t.id);
   });
 
   it('gives the same picture for the same fixed-clock URL (comparable screenshots)', async () => {
