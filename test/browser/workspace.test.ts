@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openHarness, ROOT, waitFor, type Harness } from './harness';
 import { encodeShareFragment } from '../../src/app/share';
-import { presetScenario } from '../../src/core/presets';
+import { defaultScenario, presetScenario } from '../../src/core/presets';
+import { runAnalysisJob } from '../../src/app/analysisJob';
 import type { Scenario } from '../../src/core/scenario/schema';
 
 const DATA = resolve(ROOT, '../shared/data');
@@ -77,6 +78,27 @@ describe('planner workspace', () => {
     expect(await rollupGW(page)).toBeCloseTo(gw0, 9);
     await page.keyboard.press('Control+Shift+z');
     await waitFor(async () => (await totalCount(page)) === 900_000, 'redo to 900,000');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+
+  it('works at 2,000,000 satellites with the warning shown, and gives the same gigawatts as the core run in Node', async () => {
+    const base = defaultScenario();
+    const two: Scenario = {
+      ...base,
+      name: 'Two million',
+      shells: base.shells.map((sh) =>
+        sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? { ...sh, totalSatellites: sh.totalSatellites * 2 } : sh.kind === 'sso-dawn-dusk' ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 } : sh,
+      ),
+    };
+    const node = runAnalysisJob(two, []);
+    expect(node.fleet.count).toBe(2_000_000);
+    const page = await h.newPage(`#${encodeShareFragment(two)}`);
+    const gw = await rollupGW(page);
+    expect(await totalCount(page)).toBe(2_000_000);
+    expect(await page.textContent('[data-testid="count-warning"]')).toMatch(/More than 1,000,000 satellites/);
+    // same core, same numbers: the page (analysis worker) and Node agree exactly
+    expect(gw).toBe(node.rollup.totals.computeGW);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 400_000);
