@@ -65,6 +65,22 @@ export function Scene(props: SceneProps): React.JSX.Element {
   const linkGroup = useMemo(() => new THREE.Group(), []);
   const frameState = useRef({ lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false });
 
+  // Free GPU objects of the long-lived scene parts when the view unmounts.
+  useEffect(
+    () => () => {
+      for (const root of [globe.root, orbit.group, rings.lines, isl.line, card.scene])
+        root.traverse((o) => {
+          const m = o as THREE.Mesh;
+          m.geometry?.dispose();
+          const mat = m.material as THREE.Material | THREE.Material[] | undefined;
+          if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
+          else mat?.dispose();
+        });
+      card.dispose();
+    },
+    [globe, orbit, rings, isl, card],
+  );
+
   runtime.camera = cam;
   runtime.canvas = gl.domElement;
   runtime.invalidate = invalidate;
