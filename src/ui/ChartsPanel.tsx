@@ -11,6 +11,7 @@ import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from './charts/c
 import { HistogramChart, LineChart, SERIES } from './charts/Svg';
 import { fmtPct, fmtSig } from './format';
 import { onTablistKey } from './tabs';
+import { downloadText } from '../app/fileio';
 
 type ChartTab = 'margins' | 'latency' | 'orbit' | 'year';
 
@@ -25,6 +26,34 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
     return () => ro.disconnect();
   }, []);
   return [ref, w];
+}
+
+/**
+ * The charts on screen as one standalone SVG: series colours fall back to their built-in values
+ * (the CSS variables are absent outside the page) and text is dark on white.
+ */
+export function chartsToSvg(svgs: SVGSVGElement[]): string {
+  const gap = 10;
+  let x = 0;
+  let h = 0;
+  const parts: string[] = [];
+  const ser = new XMLSerializer();
+  for (const svg of svgs) {
+    const w = Number(svg.getAttribute('width')) || 300;
+    const hh = Number(svg.getAttribute('height')) || 200;
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('x', String(x));
+    parts.push(ser.serializeToString(clone));
+    x += w + gap;
+    h = Math.max(h, hh);
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.max(1, x - gap)}" height="${h}" style="color:#17202b;background:#fff;font-family:system-ui,sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+}
+
+function downloadCharts(el: HTMLElement | null, name: string): void {
+  const svgs = el ? Array.from(el.querySelectorAll<SVGSVGElement>('svg[data-chart]')) : [];
+  if (svgs.length === 0) return;
+  downloadText(`charts-${name}.svg`, chartsToSvg(svgs), 'image/svg+xml');
 }
 
 export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analysis: AnalysisState }) {
@@ -99,6 +128,9 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
           </button>
         ))}
         <span style={{ flex: 1 }} />
+        <button className="btn" style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }} onClick={() => downloadCharts(ref.current, tab)} title="Download the charts shown as a standalone SVG file (for reports)">
+          SVG
+        </button>
         <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10 }}>
           {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} satellites` : 'computing…'}
         </span>
