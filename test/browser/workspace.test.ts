@@ -230,6 +230,39 @@ describe('planner workspace', () => {
     await page.close();
   });
 
+  it('an element file dropped on the page opens the import report with rejected lines and reasons, before anything is applied', async () => {
+    // four real records, the second with its line-2 checksum digit changed and the fourth cut short
+    const lines = readFileSync(CATALOGUE, 'utf8').split('\n').slice(0, 8);
+    const last = lines[3].slice(-1);
+    lines[3] = lines[3].slice(0, -1) + (last === '0' ? '1' : '0');
+    lines[6] = lines[6].slice(0, 30);
+    const text = lines.join('\n') + '\n';
+    const page = await h.newPage(starlink());
+    await rollupGW(page);
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.tle', { type: 'text/plain' }));
+      const target = document.querySelector('.app')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-accepted"]')).toBe('2');
+    expect(await page.textContent('[data-testid="import-rejected"]')).toBe('2');
+    const rows = await page.locator('.reject-list tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/^4\s*bad checksum/);
+    expect(rows[1]).toMatch(/^7\s*line 1 wrong length/);
+    expect(await totalCount(page)).toBe(1584);
+    // accepting bad checksums re-reads the file: 3 accepted, 1 warning
+    await page.check('text=Accept records with wrong TLE checksums');
+    await waitFor(async () => (await page.textContent('[data-testid="import-accepted"]')) === '3', 'checksum accepted with a warning', 60_000);
+    expect(await page.textContent('[data-testid="import-warnings"]')).toBe('1');
+    await page.click('[data-testid="import-apply"]');
+    await waitFor(async () => (await totalCount(page)) === 1587, 'three satellites added', 60_000);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('imports the real catalogue through the file input, reports its counts, then adds it', async () => {
     const text = readFileSync(CATALOGUE, 'utf8');
     const records = text.split('\n').filter((l) => l.startsWith('1 ')).length; // independent count of TLE line 1s
