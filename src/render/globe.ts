@@ -108,6 +108,11 @@ export class Globe {
 
     const sunGeom = new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(1.02, 0, 0), new THREE.Vector3(4.5, 0, 0)]);
     this.sunLine = new THREE.Line(sunGeom, new THREE.LineBasicMaterial({ color: '#ffd54a' }));
+    const sunDot = new THREE.Points(
+      new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(4.5, 0, 0)]),
+      new THREE.PointsMaterial({ color: '#ffd54a', size: 14, sizeAttenuation: false }),
+    );
+    this.sunLine.add(sunDot);
     this.sunLine.visible = false;
     this.root.add(this.sunLine);
 

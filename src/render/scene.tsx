@@ -125,9 +125,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cam, gl]);
 
-  function applyCameraPreset(preset: CameraPreset): void {
+  /** Move the camera to a preset; false when the preset cannot be applied yet (nothing to look at). */
+  function applyCameraPreset(preset: CameraPreset): boolean {
     const controls = controlsRef.current;
-    if (!controls) return;
+    if (!controls) return false;
     const st = store.getState();
     const t = simTimeMs(st.clock);
     const sun = new Float64Array(3);
@@ -146,18 +147,18 @@ export function Scene(props: SceneProps): React.JSX.Element {
       dist = 2.9 * (1 + (maxAlt || 1000) / WGS72.radiusKm);
     } else if (preset === 'station') {
       const sl = stationsRef.current;
-      if (!sl || sl.stations.length === 0) return;
+      if (!sl || sl.stations.length === 0) return false;
       const i = ((st.stationIndex % sl.stations.length) + sl.stations.length) % sl.stations.length;
       sl.stationInertial(i, gmstRad(t), dir).normalize();
       dist = 1.9;
     } else {
       const id = st.selectedId;
       const layer = layerRef.current;
-      if (!layer || id < 0 || id >= layer.shown) return;
+      if (!layer || id < 0 || id >= layer.shown) return false;
       const j = 3 * id;
       dir.set(layer.positions[j], layer.positions[j + 1], layer.positions[j + 2]);
       const r = dir.length();
-      if (!(r > 0)) return;
+      if (!(r > 0)) return false;
       dir.normalize();
       // Bring the satellite to the state shown now.
       const p = new THREE.Vector3();
@@ -166,26 +167,28 @@ export function Scene(props: SceneProps): React.JSX.Element {
       controls.target.set(0, 0, 0);
       controls.update();
       invalidate();
-      return;
+      return true;
     }
     cam.position.copy(dir).multiplyScalar(dist).add(target);
     controls.target.copy(target);
     controls.update();
     invalidate();
+    return true;
   }
 
-  // Camera requests from the store.
+  // Camera requests from the store. A request made before the scene could honour it (before the
+  // canvas existed, or 'station' before the stations) is applied as soon as it can be.
+  const appliedNonce = useRef(0);
+  const stationsReady = useViewer(store, (s) => s.status.shown > 0);
   useEffect(() => {
-    let last = store.getState().cameraRequest.nonce;
-    return store.subscribe(() => {
+    const tryApply = () => {
       const r = store.getState().cameraRequest;
-      if (r.nonce !== last) {
-        last = r.nonce;
-        applyCameraPreset(r.preset);
-      }
-    });
+      if (r.nonce > appliedNonce.current && applyCameraPreset(r.preset)) appliedNonce.current = r.nonce;
+    };
+    tryApply();
+    return store.subscribe(tryApply);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, fleet]);
+  }, [store, fleet, stationsReady]);
 
   // Any store change may change the picture (paused views render on demand).
   useEffect(() => store.subscribe(() => invalidate()), [store, invalidate]);

@@ -48,7 +48,8 @@ export class GroundStationLayer {
     this.sinMask = new Float64Array(n);
     const markerPos = new Float32Array(3 * n);
     const hEr = Math.max(0.01, referenceAltitudeKm / WGS72.radiusKm);
-    const coneMat = new THREE.MeshBasicMaterial({ color: '#D55E00', transparent: true, opacity: 0.1, depthWrite: false, side: THREE.DoubleSide });
+    const coneMat = new THREE.MeshBasicMaterial({ color: '#E69F00', transparent: true, opacity: 0.06, depthWrite: false, side: THREE.DoubleSide });
+    const rimMat = new THREE.LineBasicMaterial({ color: '#E69F00', transparent: true, opacity: 0.45 });
     const up = new THREE.Vector3();
     this.stations.forEach((s, i) => {
       const r = 1 + s.altitudeKm / WGS72.radiusKm;
@@ -65,6 +66,11 @@ export class GroundStationLayer {
       g.rotateX(Math.PI); // apex down (-y)
       g.translate(0, height / 2, 0); // apex at origin, opening along +y
       const m = new THREE.Mesh(g, coneMat);
+      // The rim of the cone (where it meets the reference shell) as a line, for a crisp edge.
+      const rimPts: THREE.Vector3[] = [];
+      for (let k = 0; k <= 64; k++) rimPts.push(new THREE.Vector3(radius * Math.cos((k / 64) * 2 * Math.PI), height, radius * Math.sin((k / 64) * 2 * Math.PI)));
+      const rim = new THREE.Line(new THREE.BufferGeometry().setFromPoints(rimPts), rimMat);
+      m.add(rim);
       up.set(markerPos[3 * i], markerPos[3 * i + 1], markerPos[3 * i + 2]).normalize();
       m.quaternion.setFromUnitVectors(_Y, up);
       m.position.copy(up);
