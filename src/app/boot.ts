@@ -37,7 +37,10 @@ export async function chooseStartScenario(hash: string): Promise<BootResult> {
   return { scenario: defaultScenario(), docId: newScenarioId(), notes };
 }
 
-/** Save the scenario shortly after every change, and when the page is hidden. */
+/**
+ * Save the scenario shortly after every change, and when the page is hidden. Switching to another
+ * document saves the previous one at once, so an edit made just before the switch is kept.
+ */
 export function startAutosave(
   store: Store<WorkspaceState>,
   actions: WorkspaceActions,
@@ -47,27 +50,29 @@ export function startAutosave(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastSaved: { docId: string; scenario: Scenario } | null = null;
   let failedOnce = false;
-  const flush = async () => {
-    timer = null;
-    const { history, docId, ready } = store.get();
-    if (!ready) return;
-    const scenario = history.present;
+  const save = async (docId: string, scenario: Scenario, current: boolean) => {
     if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) return;
-    store.set({ saveStatus: 'saving' });
+    if (current) store.set({ saveStatus: 'saving' });
     try {
       await saveScenario(docId, scenario, countSatellites(scenario));
       lastSaved = { docId, scenario };
       failedOnce = false;
-      if (store.get().history.present === scenario) store.set({ saveStatus: 'saved' });
+      const s = store.get();
+      if (s.docId === docId && s.history.present === scenario) store.set({ saveStatus: 'saved' });
     } catch (e) {
-      store.set({ saveStatus: 'error' });
+      if (store.get().docId === docId) store.set({ saveStatus: 'error' });
       if (!failedOnce) actions.post('warning', `Autosave failed: ${(e as Error).message}. Save the scenario to a file to keep it.`);
       failedOnce = true;
     }
   };
+  const flush = () => {
+    timer = null;
+    const { history, docId, ready } = store.get();
+    if (ready) void save(docId, history.present, true);
+  };
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), delayMs);
+    timer = setTimeout(flush, delayMs);
   };
   let prev = store.get().history.present;
   let prevDoc = store.get().docId;
@@ -75,6 +80,7 @@ export function startAutosave(
   const unsub = store.subscribe(() => {
     const s = store.get();
     if (s.history.present !== prev || s.docId !== prevDoc || s.ready !== prevReady) {
+      if (s.docId !== prevDoc && prevReady) void save(prevDoc, prev, false);
       prev = s.history.present;
       prevDoc = s.docId;
       prevReady = s.ready;
@@ -82,12 +88,15 @@ export function startAutosave(
     }
   });
   const onHide = () => {
-    if (document.visibilityState === 'hidden') void flush();
+    if (document.visibilityState === 'hidden') flush();
   };
+  const onPageHide = () => flush();
   document.addEventListener('visibilitychange', onHide);
-  window.addEventListener('pagehide', () => void flush());
+  window.addEventListener('pagehide', onPageHide);
   return () => {
     unsub();
+    if (timer) clearTimeout(timer);
     document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', onPageHide);
   };
 }

@@ -4,7 +4,7 @@ import { useScenario, useWorkspace, useWs } from '../app/context';
 import { readScenarioFile, saveScenarioFile } from '../app/fileio';
 import { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenario, type SavedScenarioInfo } from '../app/persistence';
 import { SHARE_WARN_CHARS, shareUrl } from '../app/share';
-import { PRESETS } from '../core/presets';
+import { PRESETS, defaultScenario } from '../core/presets';
 import { fmtInt } from './format';
 
 export function Topbar({ totalSatellites }: { totalSatellites: number }) {
@@ -185,8 +185,20 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
   };
   const remove = async (info: SavedScenarioInfo) => {
     if (!window.confirm(`Delete the saved scenario "${info.name}"? This cannot be undone.`)) return;
-    await deleteScenario(info.id).catch((e: Error) => actions.post('error', e.message));
-    if (info.id === store.get().docId) actions.open(store.get().history.present, newScenarioId());
+    try {
+      await deleteScenario(info.id);
+    } catch (e) {
+      actions.post('error', `Could not delete "${info.name}": ${(e as Error).message}`);
+      return;
+    }
+    if (info.id === store.get().docId) {
+      // the open scenario was deleted: open the most recent other one, or a fresh default
+      const others = (await listScenarios().catch(() => [] as SavedScenarioInfo[])).filter((x) => x.id !== info.id);
+      const next = others.length ? await loadScenario(others[0].id) : null;
+      if (next && next.ok) actions.open(next.scenario, next.id);
+      else actions.open(defaultScenario(), newScenarioId());
+      actions.post('info', `Deleted "${info.name}".`);
+    }
     void refresh();
   };
   const fromPreset = (key: string) => {

@@ -180,6 +180,47 @@ describe('planner workspace', () => {
     await ctx.close();
   });
 
+  it('keeps several named scenarios: open, duplicate and delete them', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(h.baseUrl + starlink());
+    await rollupGW(page);
+    await page.fill('input[data-field="shells.starlink.planes"]', '36'); // 36 x 22
+    await waitFor(async () => (await totalCount(page)) === 792, 'edited count');
+    // switch at once: the edit made just before must still be saved
+    await openPreset(page, 'Suncatcher cluster');
+    await waitFor(async () => (await totalCount(page)) === 81, 'Suncatcher opened');
+    const rows = async () => {
+      await page.click('[data-testid="scenarios-menu"]');
+      await page.waitForSelector('[data-testid="saved-scenario"]');
+      await waitFor(async () => (await page.locator('[data-testid="saved-scenario"]').count()) > 0, 'list');
+      return page.locator('[data-testid="saved-scenario"]').allTextContents();
+    };
+    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave');
+    let list = await rows();
+    expect(list.length).toBe(2);
+    expect(list.some((r) => r.includes('Starlink-like 72x22') && r.includes('792 sats'))).toBe(true);
+    // open the Starlink study again
+    await page.click('[data-testid="saved-scenario"]:has-text("Starlink") button:has-text("Open")');
+    await waitFor(async () => (await totalCount(page)) === 792, 'Starlink study reopened with its edit');
+    // duplicate it: the copy becomes the open scenario
+    list = await rows();
+    await page.click('[data-testid="saved-scenario"]:has-text("Starlink") button:has-text("Duplicate")');
+    await waitFor(async () => ((await page.textContent('[data-testid="doc-name"]')) ?? '').includes('Starlink-like 72x22 copy'), 'copy open');
+    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave of the copy');
+    list = await rows();
+    expect(list.length).toBe(3);
+    // delete the open copy: the most recent other scenario opens
+    await page.click('[data-testid="saved-scenario"]:has-text("copy") button:has-text("Delete")');
+    await waitFor(async () => !((await page.textContent('[data-testid="doc-name"]')) ?? '').includes('copy'), 'copy closed');
+    await page.keyboard.press('Escape');
+    list = await rows();
+    expect(list.length).toBe(2);
+    expect(list.some((r) => r.includes('copy'))).toBe(false);
+    await ctx.close();
+  });
+
   it('a share link opens the same scenario in a fresh browser profile', async () => {
     const page = await h.newPage(starlink());
     await rollupGW(page);
