@@ -27,7 +27,7 @@ export interface ConstellationViewProps {
   /** Capacity rollup drawn in the scene (per-shell GW bars and total). */
   capacity?: CapacitySummary | null;
   groundStations?: GroundStation[];
-  /** Satellite point size, px (default 2). */
+  /** Satellite point size, px (default: 2, or 1 from 300,000 satellites up so dense fleets stay readable). */
   pointSizePx?: number;
   /** Show the DOM overlays (time controls, legend, inspector, status). Default true. */
   overlays?: boolean;
@@ -108,7 +108,8 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
 }
 
 export function ConstellationView(props: ConstellationViewProps): React.JSX.Element {
-  const { fleet, engine, metrics, capacity, groundStations, pointSizePx = 2, overlays = true, globalKeys = false, onReady, antialias = true, maxDpr = 2 } = props;
+  const { fleet, engine, metrics, capacity, groundStations, overlays = true, globalKeys = false, onReady, antialias = true, maxDpr = 2 } = props;
+  const pointSizePx = props.pointSizePx ?? ((fleet?.count ?? 0) >= 300_000 ? 1 : 2);
   const ownStore = useMemo(() => props.store ?? createViewerStore(), [props.store]);
   const store = props.store ?? ownStore;
   const runtime = useMemo(() => createRuntime(store), [store]);

@@ -167,7 +167,7 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
         overlays={cfg.ui}
         globalKeys
         antialias={cfg.antialias}
-        pointSizePx={cfg.pointSizePx ?? 2}
+        pointSizePx={cfg.pointSizePx ?? undefined}
         onReady={onReady}
       />
       {cfg.warnings.length > 0 && (
