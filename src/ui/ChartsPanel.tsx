@@ -56,6 +56,26 @@ function downloadCharts(el: HTMLElement | null, name: string): void {
   downloadText(`charts-${name}.svg`, chartsToSvg(svgs), 'image/svg+xml');
 }
 
+/** Latency CDF; a log time axis when the values span more than a factor of 30 (GEO next to LEO). */
+function LatencyCdf({ latency, width, height }: { latency: { x: Float64Array; y: Float64Array; n: number }; width: number; height: number }) {
+  const lo = latency.x[0];
+  const hi = latency.x[latency.x.length - 1];
+  const log = lo > 0 && hi / lo > 30;
+  const xs = [lo, ...latency.x].map((v) => (log ? Math.log10(v) : v));
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      title={`One-way latency to the ground, CDF (${fmtSig(latency.n, 3)} satellites)`}
+      xLabel={log ? 'ms (log scale)' : 'ms'}
+      yLabel="share ≤ x"
+      yRange={[0, 1]}
+      xTickFormat={log ? (v) => fmtSig(10 ** v, 2) : undefined}
+      series={[{ label: 'latency CDF', x: xs, y: [0, ...latency.y], step: true }]}
+    />
+  );
+}
+
 export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analysis: AnalysisState }) {
   const [tab, setTab] = useState<ChartTab>('margins');
   const [ref, width] = useWidth<HTMLDivElement>();
@@ -131,8 +151,8 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
         <button className="btn" style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }} onClick={() => downloadCharts(ref.current, tab)} title="Download the charts shown as a standalone SVG file (for reports)">
           SVG
         </button>
-        <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10 }}>
-          {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} satellites` : 'computing…'}
+        <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10, whiteSpace: 'nowrap' }}>
+          {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} sats` : 'computing…'}
         </span>
       </div>
       <div className="chart-body" ref={ref}>
@@ -148,7 +168,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
           latency.n === 0 ? (
             <div className="chart-note">No satellite has a latency (no ground station in view).</div>
           ) : (
-            <LineChart width={width} height={height} title={`One-way latency to the ground, CDF (${fmtSig(latency.n, 3)} satellites)`} xLabel="ms" yLabel="share ≤ x" yRange={[0, 1]} series={[{ label: 'latency CDF', x: [latency.x[0], ...latency.x], y: [0, ...latency.y], step: true }]} />
+            <LatencyCdf latency={latency} width={width} height={height} />
           )
         ) : null}
         {m && tab === 'orbit' ? (

@@ -37,7 +37,7 @@ function scale(d0: number, d1: number, r0: number, r1: number) {
   return (v: number) => r0 + (v - d0) * k;
 }
 
-function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string }) {
+function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt = fmtTick }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string; xFmt?: (v: number) => string }) {
   return (
     <g fontSize={FONT} fill="currentColor" style={{ fontFamily: 'system-ui, sans-serif' }}>
       <text x={f.left} y={11} fontWeight={600}>
@@ -55,7 +55,7 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title }: { f: Frame; xT
         <g key={`x${t}`}>
           <line x1={x(t)} x2={x(t)} y1={f.height - f.bottom} y2={f.height - f.bottom + 3} stroke="currentColor" />
           <text x={x(t)} y={f.height - f.bottom + 13} textAnchor="middle">
-            {fmtTick(t)}
+            {xFmt(t)}
           </text>
         </g>
       ))}
@@ -117,7 +117,7 @@ export interface Series {
   step?: boolean;
 }
 
-export function LineChart({ series, width, height, title, xLabel, yLabel, yRightLabel, yRange, yRightRange }: { series: Series[]; width: number; height: number; title: string; xLabel: string; yLabel: string; yRightLabel?: string; yRange?: [number, number]; yRightRange?: [number, number] }) {
+export function LineChart({ series, width, height, title, xLabel, yLabel, yRightLabel, yRange, yRightRange, xTickFormat }: { series: Series[]; width: number; height: number; title: string; xLabel: string; yLabel: string; yRightLabel?: string; yRange?: [number, number]; yRightRange?: [number, number]; xTickFormat?: (v: number) => string }) {
   const hasRight = series.some((s) => s.right);
   const f = frame(width, height, hasRight ? 40 : 10);
   const titleId = useId();
@@ -142,7 +142,7 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
   return (
     <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
       <title id={titleId}>{title}</title>
-      <Axes f={f} xTicks={xt} yTicks={niceTicks(yl0, yl1, 4)} x={x} y={yl} xLabel={xLabel} yLabel={yLabel} title={title} />
+      <Axes f={f} xTicks={xt} yTicks={niceTicks(yl0, yl1, 4)} x={x} y={yl} xLabel={xLabel} yLabel={yLabel} title={title} xFmt={xTickFormat} />
       {hasRight ? (
         <g fontSize={FONT} fill="currentColor">
           <line x1={width - f.right} x2={width - f.right} y1={f.top} y2={height - f.bottom} stroke="currentColor" />
