@@ -250,6 +250,40 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     }
   });
 
+  it('talks to a host page through postMessage when embedded in an iframe', async () => {
+    const host = await h.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      await host.setContent(
+        `<iframe id="v" style="width:900px;height:600px;border:0" src="${h.baseUrl}embed.html?sats=2000&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
+      );
+      // The viewer announces itself, answers a command and reports a selection to its parent.
+      const result = (await host.evaluate(`new Promise((resolve, reject) => {
+        const seen = [];
+        setTimeout(() => reject(new Error('host saw: ' + JSON.stringify(seen))), 30000);
+        const frame = document.getElementById('v').contentWindow;
+        addEventListener('message', (e) => {
+          if (e.source !== frame) return;
+          seen.push(e.data.type);
+          if (e.data.type === 'ocv:ready') frame.postMessage({ type: 'ocv:select', id: 77, requestId: 'r1' }, '*');
+          if (e.data.type === 'ocv:selection') window.__sel = e.data.id;
+          if (seen.includes('ocv:selection') && seen.includes('ocv:reply')) resolve({ seen, id: window.__sel });
+        });
+      })`)) as { seen: string[]; id: number };
+      expect(result.id).toBe(77);
+      expect(result.seen).toEqual(expect.arrayContaining(['ocv:ready', 'ocv:reply', 'ocv:selection']));
+      // A bad command gets an error reply naming the problem.
+      const bad = (await host.evaluate(`new Promise((resolve) => {
+        const frame = document.getElementById('v').contentWindow;
+        addEventListener('message', (e) => { if (e.data.type === 'ocv:reply' && e.data.requestId === 'r2') resolve(e.data); });
+        frame.postMessage({ type: 'ocv:setColourMode', mode: 'rainbow', requestId: 'r2' }, '*');
+      })`)) as { ok: boolean; error: string };
+      expect(bad.ok).toBe(false);
+      expect(bad.error).toContain('mode: expected one of');
+    } finally {
+      await host.close();
+    }
+  });
+
   it('reports bad URL parameters instead of failing', async () => {
     const p2 = await h.newPage(`embed.html?sats=500&colour=rainbow&paused=1&t=${T0}&engine=0&analysis=0`);
     try {
