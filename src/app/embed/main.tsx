@@ -5,8 +5,8 @@
  */
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { analyzeAnalytic, type PerSatelliteMetrics } from '../../core/analysis/analytic';
-import { finalizeRollup, rollupMetrics } from '../../core/analysis/rollup';
+import type { PerSatelliteMetrics } from '../../core/analysis/analytic';
+import type { Rollup } from '../../core/analysis/rollup';
 import { buildFleet } from '../../core/fleet/generators';
 import type { Fleet } from '../../core/fleet/fleet';
 import { defaultScenario, presetScenario } from '../../core/presets';
@@ -51,8 +51,15 @@ function chooseScenario(cfg: EmbedConfig): Scenario {
   return base;
 }
 
-function capacityOf(fleet: Fleet, scenario: Scenario, m: PerSatelliteMetrics): CapacitySummary {
+/** Analytic metrics and the capacity summary; the analysis code is its own chunk, loaded after the first picture. */
+async function analyse(fleet: Fleet, scenario: Scenario): Promise<{ metrics: PerSatelliteMetrics; capacity: CapacitySummary }> {
+  const [{ analyzeAnalytic }, { finalizeRollup, rollupMetrics }] = await Promise.all([import('../../core/analysis/analytic'), import('../../core/analysis/rollup')]);
+  const m = analyzeAnalytic(fleet, scenario);
   const r = finalizeRollup(rollupMetrics(fleet, scenario, m), fleet);
+  return { metrics: m, capacity: capacityOf(r) };
+}
+
+function capacityOf(r: Rollup): CapacitySummary {
   return {
     totalGW: r.totals.computeGW,
     mode: r.mode,
@@ -121,11 +128,17 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
     if (!fleet || !cfg.analysis) return;
     // Once the first satellites are on screen: the analytic pass blocks the main thread briefly.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
     const run = () => {
       timer = setTimeout(() => {
-        const m = analyzeAnalytic(fleet, scenario);
-        setMetrics(m);
-        setCapacity(capacityOf(fleet, scenario, m));
+        analyse(fleet, scenario).then(
+          (r) => {
+            if (cancelled) return;
+            setMetrics(r.metrics);
+            setCapacity(r.capacity);
+          },
+          (e: unknown) => console.warn('analysis failed:', e),
+        );
       }, 200);
     };
     let unsub: (() => void) | null = null;
@@ -139,6 +152,7 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
         }
       });
     return () => {
+      cancelled = true;
       unsub?.();
       clearTimeout(timer);
     };
