@@ -121,7 +121,7 @@ export function GroundStationsEditor() {
                     label={`Station ${i + 1} ${c.label} (${c.unit})`}
                     value={formatNumber(st[c.key] as number)}
                     numeric
-                    check={(t) => checkNumber(parseTypedNumber(t), { min: c.min, max: c.max })}
+                    check={(t) => checkNumber(parseTypedNumber(t), { min: c.min, max: c.max }, c.unit)}
                     commit={(t) => editStations((g) => g.map((x, k) => (k === i ? { ...x, [c.key]: parseTypedNumber(t) } : x)), `gs:${i}:${c.key}`)}
                   />
                 </td>

@@ -151,7 +151,7 @@ export function labelFromKey(key: string): string {
 
 // zod 4 internals used read-only for introspection.
 interface ZodLike {
-  _zod: { def: { type: string; innerType?: ZodLike; defaultValue?: unknown; entries?: Record<string, string>; options?: ZodLike[]; values?: unknown[]; shape?: Record<string, ZodLike> }; bag?: Record<string, unknown> };
+  _zod: { def: { type: string; innerType?: ZodLike; defaultValue?: unknown; entries?: Record<string, string>; options?: ZodLike[]; values?: unknown[]; shape?: Record<string, ZodLike>; checks?: unknown[] }; bag?: Record<string, unknown> };
   minValue?: number | null;
   maxValue?: number | null;
   isInt?: boolean;
@@ -177,8 +177,9 @@ export function fieldKind(t: ZodLike): FieldKind {
   const { base } = unwrap(t);
   const type = base._zod.def.type;
   if (type === 'number') {
-    const bag = base._zod.bag ?? {};
-    const gt = typeof bag.exclusiveMinimum === 'number' || (bag.minimum === undefined && bag.exclusiveMinimum !== undefined);
+    // exclusive lower bound (.gt / .positive): a greater_than check that is not inclusive
+    const checks = (base._zod.def.checks ?? []) as Array<{ _zod?: { def?: { check?: string; inclusive?: boolean } } }>;
+    const gt = checks.some((c) => c._zod?.def?.check === 'greater_than' && c._zod.def.inclusive === false);
     const min = base.minValue ?? undefined;
     const max = base.maxValue ?? undefined;
     return {

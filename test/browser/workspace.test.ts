@@ -180,6 +180,34 @@ describe('planner workspace', () => {
     await ctx.close();
   });
 
+  it('design and ground-station edits are validated and flow into the rollup', async () => {
+    const colossus = presetScenario('colossus-300mw')!;
+    const page = await h.newPage(`#${encodeShareFragment(colossus)}`);
+    const gw0 = await rollupGW(page);
+    expect(await page.textContent('[data-testid="binding"]')).toBe('heat rejection');
+    await page.click('button[role=tab]:has-text("Designs")');
+    // the hover text names the source of the default
+    expect(await page.getAttribute('label:has-text("Cell efficiency")', 'title')).toMatch(/triple-junction 0\.298[\s\S]*Default: 0\.298[\s\S]*Range: > 0, ≤ 0\.6/);
+    const radiator = 'input[data-field="design.starcloud-1mw.radiator.areaM2"]';
+    await page.fill(radiator, '-3');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('Area: must be above 0 m²');
+    await page.fill(radiator, '3000');
+    await waitFor(async () => (await rollupGW(page)) > gw0 * 1.5, 'more radiator, more compute', 60_000);
+    expect(await page.textContent('[data-testid="binding"]')).not.toBe('heat rejection');
+    // ground stations: a latitude out of range is refused in the table
+    await page.click('button[role=tab]:has-text("Ground")');
+    const lat = page.getByLabel('Station 1 Lat (deg)');
+    await lat.fill('95');
+    expect(await lat.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.textContent('td .field-error')).toBe('Station 1 Lat (deg): must be at most 90 deg');
+    await lat.fill('60');
+    await waitFor(async () => (await lat.getAttribute('aria-invalid')) === null, 'valid latitude applied');
+    await page.selectOption('select:has(option:has-text("Choose a site"))', { label: 'Singapore (1.35, 103.82)' });
+    await waitFor(async () => (await page.getByLabel('Station 9 name').inputValue()) === 'Singapore', 'gateway site added');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps several named scenarios: open, duplicate and delete them', async () => {
     const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();

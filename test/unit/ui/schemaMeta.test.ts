@@ -14,7 +14,9 @@ describe('design field metadata', () => {
     const eff = fields.find((f) => f.group === 'solarArray' && f.key === 'cellEfficiency')!;
     expect(eff.defaultValue).toBe(0.298);
     expect(eff.source).toMatch(/triple-junction 0\.298/);
-    expect(eff.kind).toMatchObject({ type: 'number', max: 0.6 });
+    expect(eff.kind).toMatchObject({ type: 'number', min: 0, gt: true, max: 0.6 });
+    const life = fields.find((f) => f.key === 'lifeYears')!;
+    expect(life.kind).toMatchObject({ type: 'number', min: 0, gt: false, max: 50 });
     const reg = fields.find((f) => f.key === 'regulation')!;
     expect(reg.kind).toEqual({ type: 'enum', options: ['peak-power-tracking', 'direct-energy-transfer'] });
     const sides = fields.find((f) => f.key === 'sides')!;
