@@ -33,6 +33,8 @@ export interface ConstellationViewProps {
   overlays?: boolean;
   /** Listen for keyboard shortcuts on the window (true) or only when the viewer has focus (false, default). */
   globalKeys?: boolean;
+  /** A click on the Earth where no satellite is: latitude and longitude (deg, spherical Earth) of the point clicked. */
+  onGlobeClick?: (latDeg: number, lonDeg: number) => void;
   /** Called once the canvas exists, with a handle for embedders and tests. */
   onReady?: (handle: ViewerHandle) => void;
   /** WebGL context attributes worth changing (tests use antialias false). */
@@ -150,6 +152,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
           capacity={capacity}
           groundStations={groundStations}
           pointSizePx={pointSizePx}
+          onGlobeClick={props.onGlobeClick}
         />
       </Canvas>
       {overlays && (

@@ -13,6 +13,7 @@
  *                                 //   analyzeAnalytic()'s PerSatelliteMetrics fits as is
  *   capacity={{ totalGW, shells: [{ name, usableGW, binding }] }}  // drawn in the scene
  *   groundStations={scenario.groundStations}
+ *   onGlobeClick={(latDeg, lonDeg) => ...}  // optional: click on the Earth (no satellite there)
  *   onReady={(handle) => ...}     // ViewerHandle: stats(), pickAt(), screenPosition(), state(), snapshot()
  * />
  * ```

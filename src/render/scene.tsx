@@ -34,6 +34,7 @@ export interface SceneProps {
   capacity?: CapacitySummary | null;
   groundStations?: GroundStation[];
   pointSizePx: number;
+  onGlobeClick?: (latDeg: number, lonDeg: number) => void;
 }
 
 /** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
@@ -47,7 +48,7 @@ const HOVER_PICK_MS = 60;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function Scene(props: SceneProps): React.JSX.Element {
-  const { fleet, engine, store, runtime, metrics, capacity, groundStations, pointSizePx } = props;
+  const { fleet, engine, store, runtime, metrics, capacity, groundStations, pointSizePx, onGlobeClick } = props;
   const { gl, camera, size, invalidate, scene } = useThree();
   const cam = camera as THREE.PerspectiveCamera;
 
@@ -369,6 +370,21 @@ export function Scene(props: SceneProps): React.JSX.Element {
     return () => void globe.earthFixed.remove(stationGroup);
   }, [globe, stationGroup]);
 
+  const onGlobeClickRef = useRef(onGlobeClick);
+  onGlobeClickRef.current = onGlobeClick;
+  /** Geodetic-on-a-sphere latitude/longitude (deg) of the Earth surface under CSS pixel (x, y), or null. */
+  const globeLatLon = (x: number, y: number, w: number, h: number): { latDeg: number; lonDeg: number } | null => {
+    const ray = new THREE.Raycaster();
+    ray.setFromCamera(new THREE.Vector2((x / w) * 2 - 1, 1 - (y / h) * 2), cam);
+    const hit = ray.ray.intersectSphere(new THREE.Sphere(new THREE.Vector3(), 1), new THREE.Vector3());
+    if (!hit) return null;
+    // Inertial -> Earth-fixed: rotate by -GMST about z.
+    const g = runtime.gmstRad;
+    const xe = Math.cos(g) * hit.x + Math.sin(g) * hit.y;
+    const ye = -Math.sin(g) * hit.x + Math.cos(g) * hit.y;
+    return { latDeg: (Math.asin(Math.max(-1, Math.min(1, hit.z))) * 180) / Math.PI, lonDeg: (Math.atan2(ye, xe) * 180) / Math.PI };
+  };
+
   // Pointer: hover and click picking.
   useEffect(() => {
     const el = gl.domElement;
@@ -413,8 +429,15 @@ export function Scene(props: SceneProps): React.JSX.Element {
       if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
       down = null;
       const rect = el.getBoundingClientRect();
-      const id = pickAt(e.clientX - rect.left, e.clientY - rect.top);
+      const x = e.clientX - rect.left;
+      const y = e.clientY - rect.top;
+      const id = pickAt(x, y);
       store.setState({ selectedId: id });
+      const cb = onGlobeClickRef.current;
+      if (id < 0 && cb) {
+        const ll = globeLatLon(x, y, rect.width, rect.height);
+        if (ll) cb(ll.latDeg, ll.lonDeg);
+      }
     };
     const onLeave = () => {
       pending = null;

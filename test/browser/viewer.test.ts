@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { gstime, sunPos } from 'satellite.js';
 import { countPixels, decodePng, openHarness, waitFor, type Harness, type RgbaImage } from './harness';
 
 const T0 = '2026-03-20T12:00:00Z';
@@ -254,7 +255,7 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     const host = await h.browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
       await host.setContent(
-        `<iframe id="v" style="width:900px;height:600px;border:0" src="${h.baseUrl}embed.html?sats=2000&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
+        `<iframe id="v" style="width:900px;height:600px;border:0" src="${h.baseUrl}embed.html?sats=1&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
       );
       // The viewer announces itself, answers a command and reports a selection to its parent.
       const result = (await host.evaluate(`new Promise((resolve, reject) => {
@@ -279,6 +280,30 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       })`)) as { ok: boolean; error: string };
       expect(bad.ok).toBe(false);
       expect(bad.error).toContain('mode: expected one of');
+
+      // A click on the Earth reports where it landed (one satellite only, so none is under the cursor). The default 'earth' view looks at the origin
+      // from d = normalize(Rz(-0.85 rad) s + 0.45 z), s = Sun direction: the centre pixel is that
+      // point of the globe. Expected lat/lon from satellite.js (sunPos, gstime), independently.
+      const clicked = host.evaluate(`new Promise((resolve) => addEventListener('message', (e) => { if (e.data.type === 'ocv:globeClick') resolve(e.data); }))`) as Promise<{ latDeg: number; lonDeg: number }>;
+      const box = (await host.locator('#v').boundingBox())!;
+      await host.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const got = await clicked;
+      const jd = T0_MS / 86_400_000 + 2440587.5;
+      const r = sunPos(jd).rsun;
+      const n = Math.hypot(r.x, r.y, r.z);
+      const [sx, sy, sz] = [r.x / n, r.y / n, r.z / n];
+      const c = Math.cos(-0.85), sn = Math.sin(-0.85);
+      let [dx, dy, dz] = [c * sx - sn * sy, sn * sx + c * sy, sz + 0.45];
+      const dn = Math.hypot(dx, dy, dz);
+      [dx, dy, dz] = [dx / dn, dy / dn, dz / dn];
+      const g = gstime(jd);
+      const xe = Math.cos(g) * dx + Math.sin(g) * dy;
+      const ye = -Math.sin(g) * dx + Math.cos(g) * dy;
+      const expLat = (Math.asin(dz) * 180) / Math.PI;
+      const expLon = (Math.atan2(ye, xe) * 180) / Math.PI;
+      // Half a pixel at 900x600 with a 40 deg field of view is under 0.1 deg of arc at the globe.
+      expect(Math.abs(got.latDeg - expLat)).toBeLessThan(0.3);
+      expect(Math.abs(((got.lonDeg - expLon + 540) % 360) - 180)).toBeLessThan(0.3);
     } finally {
       await host.close();
     }

@@ -1,7 +1,8 @@
 /**
  * The embed's postMessage API. A host page sends `{ type, requestId?, ... }` to the viewer's
  * window; the viewer answers `{ type: 'ocv:reply', requestId, ok, result | error }` to the sender,
- * and announces `{ type: 'ocv:ready' }` and `{ type: 'ocv:selection', id }` to its parent.
+ * and announces `{ type: 'ocv:ready' }`, `{ type: 'ocv:selection', id }` and
+ * `{ type: 'ocv:globeClick', latDeg, lonDeg }` (a click on the Earth away from satellites) to its parent.
  *
  * Commands: ocv:play, ocv:pause, ocv:setSpeed {speed}, ocv:setTime {time: ISO | Unix ms},
  * ocv:jumpToNow, ocv:jumpToEpoch, ocv:setColourMode {mode}, ocv:select {id}, ocv:setLayers {layers},
@@ -92,7 +93,7 @@ export function installMessageApi(handle: ViewerHandle): () => void {
   const onMessage = (e: MessageEvent) => {
     const msg = e.data as Msg;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !msg.type.startsWith('ocv:') || msg.type === 'ocv:reply') return;
-    if (['ocv:ready', 'ocv:selection'].includes(msg.type)) return;
+    if (['ocv:ready', 'ocv:selection', 'ocv:globeClick'].includes(msg.type)) return;
     const reply = (body: Record<string, unknown>) => {
       const target = (e.source as Window | null) ?? window.parent;
       target.postMessage({ type: 'ocv:reply', requestId: msg.requestId ?? null, ...body }, { targetOrigin: '*' });

@@ -17,6 +17,7 @@
  *   engine=0              no propagation workers (satellites stay at element positions)
  *   aa=0                  no antialiasing; size=<px> point size
  */
+import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import type { CameraPreset, ViewerLayers } from '../../render/store';
 
@@ -101,4 +102,27 @@ export function parseEmbedQuery(query: string): EmbedConfig {
     pointSizePx: num('size', 0.5, 20),
     warnings,
   };
+}
+
+/** One Walker delta shell of about n satellites at 550 km / 53 deg (for quick embeds and tests). */
+export function walkerScenario(n: number, base: Scenario): Scenario {
+  const planes = Math.max(1, Math.round(Math.sqrt(n / 2)));
+  const perPlane = Math.max(1, Math.ceil(n / planes));
+  return ScenarioSchema.parse({
+    ...base,
+    name: `Walker ${planes * perPlane}`,
+    shells: [
+      {
+        id: 'walker',
+        name: '550 km / 53 deg',
+        designId: base.designs[0].id,
+        kind: 'walker-delta',
+        altitudeKm: 550,
+        inclinationDeg: 53,
+        totalSatellites: planes * perPlane,
+        planes,
+        phasing: planes > 1 ? 1 : 0,
+      },
+    ],
+  });
 }

@@ -10,39 +10,23 @@ import type { Rollup } from '../../core/analysis/rollup';
 import { buildFleet } from '../../core/fleet/generators';
 import type { Fleet } from '../../core/fleet/fleet';
 import { defaultScenario, presetScenario } from '../../core/presets';
-import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
+import type { Scenario } from '../../core/scenario/schema';
 import { createPropagationEngine } from '../../engine';
 import type { PropagationEngine } from '../../engine/types';
 import { ConstellationView, createViewerStore, viewerActions, type CapacitySummary, type ViewerHandle } from '../../render';
 import { installMessageApi } from './api';
-import { parseEmbedQuery, type EmbedConfig } from './config';
-
-/** One Walker delta shell of about n satellites at 550 km / 53 deg (for quick embeds and tests). */
-export function walkerScenario(n: number, base: Scenario): Scenario {
-  const planes = Math.max(1, Math.round(Math.sqrt(n / 2)));
-  const perPlane = Math.max(1, Math.ceil(n / planes));
-  return ScenarioSchema.parse({
-    ...base,
-    name: `Walker ${planes * perPlane}`,
-    shells: [
-      {
-        id: 'walker',
-        name: '550 km / 53 deg',
-        designId: base.designs[0].id,
-        kind: 'walker-delta',
-        altitudeKm: 550,
-        inclinationDeg: 53,
-        totalSatellites: planes * perPlane,
-        planes,
-        phasing: 1,
-      },
-    ],
-  });
-}
+import { parseEmbedQuery, walkerScenario, type EmbedConfig } from './config';
 
 function chooseScenario(cfg: EmbedConfig): Scenario {
   const base = defaultScenario();
-  if (cfg.sats !== null) return walkerScenario(cfg.sats, base);
+  if (cfg.sats !== null) {
+    try {
+      return walkerScenario(cfg.sats, base);
+    } catch (e) {
+      cfg.warnings.push(`sats=${cfg.sats}: ${(e as Error).message}; showing the default`);
+      return base;
+    }
+  }
   if (cfg.preset) {
     const s = presetScenario(cfg.preset);
     if (s) return s;
@@ -183,6 +167,9 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
         antialias={cfg.antialias}
         pointSizePx={cfg.pointSizePx ?? undefined}
         onReady={onReady}
+        onGlobeClick={(latDeg, lonDeg) => {
+          if (window.parent !== window) window.parent.postMessage({ type: 'ocv:globeClick', latDeg, lonDeg }, '*');
+        }}
       />
       {cfg.warnings.length > 0 && (
         <div style={{ position: 'absolute', top: 8, left: '50%', transform: 'translateX(-50%)', color: '#ffcf7a', font: '12px system-ui', background: 'rgba(12,17,28,0.9)', padding: '4px 8px', borderRadius: 4 }} data-testid="embed-warnings">

@@ -36,3 +36,21 @@ describe('embed URL configuration', () => {
     for (const p of ['sats=-5', 't=yesterday', 'speed=1e9', 'colour=rainbow', 'view=moon', 'lasers', 'select=abc']) expect(w).toContain(p);
   });
 });
+
+describe('walkerScenario (the sats=N embed scenario)', () => {
+  it('gives a valid single-shell scenario of at least N satellites, also for N = 1', async () => {
+    const { walkerScenario } = await import('../../../src/app/embed/config');
+    const { defaultScenario } = await import('../../../src/core/presets');
+    const { buildFleet } = await import('../../../src/core/fleet/generators');
+    const base = defaultScenario();
+    for (const [n, expected] of [
+      [1, 1],
+      [500, 512], // P = round(sqrt(250)) = 16, S = ceil(500 / 16) = 32
+      [20_000, 20_000], // P = 100, S = 200
+    ] as const) {
+      const s = walkerScenario(n, base);
+      expect(s.shells).toHaveLength(1);
+      expect(buildFleet(s).count).toBe(expected);
+    }
+  });
+});
