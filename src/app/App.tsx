@@ -49,6 +49,10 @@ function Workspace() {
   const imports = useImports(scenario);
   const counts = useMemo(() => shellCounts(scenario, imports.counts), [scenario, imports.counts]);
   const analysis = useAnalysis(scenario, imports);
+  const importSummaries = useMemo(
+    () => new Map([...imports.results].map(([id, r]) => [id, { format: r.format, accepted: r.accepted, rejected: r.rejected.length, warnings: r.warnings.length }])),
+    [imports.results],
+  );
 
   // Autosave (IndexedDB) for the lifetime of the page.
   const { store, actions } = useWorkspace();
@@ -101,7 +105,7 @@ function Workspace() {
           </div>
           <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
             <ErrorBoundary name="editor" key={docId}>
-              {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} onImport={() => setImportOpen('picker')} /> : null}
+              {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} importSummaries={importSummaries} onImport={() => setImportOpen('picker')} /> : null}
               {tab === 'designs' ? <DesignEditor /> : null}
               {tab === 'stations' ? <GroundStationsEditor /> : null}
               {tab === 'scenario' ? <ScenarioSettings /> : null}

@@ -4,7 +4,7 @@
  * handed to buildFleet. The import dialog seeds the cache with the result it already has.
  */
 import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
-import type { ElementColumns, ImportResult } from '../core/elements';
+import { allocElementColumns, type ElementColumns, type ImportResult } from '../core/elements';
 import type { Scenario } from '../core/scenario/schema';
 import { parseElementText } from './elementsClient';
 
@@ -17,6 +17,7 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+const emptyColumns = allocElementColumns(0, true);
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
 
@@ -82,7 +83,10 @@ export function useImports(scenario: Scenario): ImportsState {
         counts.set(sh.id, e.result.accepted);
         columns.set(sh.id, e.result.columns);
         results.set(sh.id, e.result);
-      } else if (e?.error) counts.set(sh.id, 0);
+      } else if (e?.error) {
+        counts.set(sh.id, 0);
+        results.set(sh.id, { format: 'unknown', columns: emptyColumns, accepted: 0, rejected: [{ line: 0, record: 0, reason: e.error }], warnings: [] });
+      }
       else pending++;
     }
     return { counts, columns, results, pending };

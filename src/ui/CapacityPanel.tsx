@@ -55,7 +55,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           <small>{head.unit}</small>
         </div>
         <div className="label">
-          {fmtInt(t?.satellites ?? counts.total)} satellites · limit most often: <span className="binding" data-testid="binding">{t ? BIND_LABEL[t.binding] : '–'}</span>
+          {fmtInt(t?.satellites ?? counts.total)} satellites · limit most often: <span className="binding" data-testid="binding">{t && t.validSatellites > 0 ? BIND_LABEL[t.binding] : '–'}</span>
         </div>
       </div>
       <dl className="stats">
@@ -92,7 +92,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         <dd>{t ? `${fmtSig(t.latencyP50Ms)} / ${fmtSig(t.latencyP95Ms)} / ${fmtSig(t.latencyP99Ms)} ms` : '–'}</dd>
       </dl>
       <div className="btn-row" style={{ marginBottom: 8 }}>
-        <button className="btn primary" onClick={analysis.runSampled} disabled={!analysis.fleet || analysis.sampledRunning || task !== null} data-testid="run-sampled" title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing">
+        <button className="btn primary" onClick={analysis.runSampled} disabled={!analysis.fleet || analysis.fleet.count === 0 || analysis.sampledRunning || task !== null} data-testid="run-sampled" title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing">
           {analysis.sampledRunning ? 'Sampling…' : 'Run sampled analysis'}
         </button>
         {sampledCurrent ? (

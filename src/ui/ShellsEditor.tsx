@@ -109,7 +109,15 @@ export function shellCounts(s: Scenario, importedCounts: ReadonlyMap<string, num
   return { perShell, total, pending };
 }
 
-export function ShellsEditor({ importedCounts, onImport }: { importedCounts: ReadonlyMap<string, number>; onImport: () => void }) {
+/** What the parse of an imported shell's elements found (shown under the shell). */
+export interface ImportSummary {
+  format: string;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+}
+
+export function ShellsEditor({ importedCounts, importSummaries, onImport }: { importedCounts: ReadonlyMap<string, number>; importSummaries?: ReadonlyMap<string, ImportSummary>; onImport: () => void }) {
   const scenario = useScenario();
   const { actions, store } = useWorkspace();
   const selected = useWs((s) => s.selectedShellId);
@@ -218,7 +226,7 @@ export function ShellsEditor({ importedCounts, onImport }: { importedCounts: Rea
             <SelectField label="Design" name={`shells.${sh.id}.designId`} value={sh.designId} options={designOptions} commit={(v) => editShell(sh.id, 'design', (x) => ({ ...x, designId: v }))} />
             <CheckField label="Enabled" name={`shells.${sh.id}.enabled`} value={sh.enabled} commit={(v) => editShell(sh.id, 'enabled', (x) => ({ ...x, enabled: v }))} />
           </div>
-          <ShellKindFields shell={sh} editShell={editShell} />
+          <ShellKindFields shell={sh} editShell={editShell} summary={importSummaries?.get(sh.id)} />
         </section>
       ))}
     </div>
@@ -227,7 +235,7 @@ export function ShellsEditor({ importedCounts, onImport }: { importedCounts: Rea
 
 type EditShell = (id: string, key: string, fn: (sh: Shell) => Shell) => string[] | null;
 
-function ShellKindFields({ shell: sh, editShell }: { shell: Shell; editShell: EditShell }) {
+function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; editShell: EditShell; summary?: ImportSummary }) {
   if (sh.kind === 'walker-delta' || sh.kind === 'walker-star') {
     const S = sh.totalSatellites / sh.planes;
     const ed = (key: string, fn: (x: WalkerShell) => WalkerShell) => editShell(sh.id, key, (x) => fn(x as WalkerShell));
@@ -313,6 +321,14 @@ function ShellKindFields({ shell: sh, editShell }: { shell: Shell; editShell: Ed
     <div style={{ marginTop: 4 }} className="muted">
       From <span className="mono">{imp.source || 'an element file'}</span>
       {imp.acceptBadChecksums ? ' (bad checksums accepted with a warning)' : ''}; {fmtInt(imp.text.length)} characters of elements kept in the scenario.
+      {summary ? (
+        <div className={summary.accepted === 0 || summary.rejected > 0 ? 'field-error' : undefined} data-testid={`import-summary-${sh.id}`}>
+          {summary.format.toUpperCase()}: {fmtInt(summary.accepted)} accepted, {fmtInt(summary.rejected)} rejected, {fmtInt(summary.warnings)} warnings
+          {summary.accepted === 0 ? ' — no usable elements in this shell' : ''}
+        </div>
+      ) : (
+        <div>Reading the elements…</div>
+      )}
     </div>
   );
 }
