@@ -162,6 +162,9 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
     const shadow = along < 0 && Math.hypot(px, py, pz) < 1;
     rows.push({ k: 'Now', v: shadow ? 'in Earth shadow' : 'sunlit' });
   }
+  const gp = rt.groundPath;
+  if (gp.id === id && rt.store.getState().layers.links)
+    rows.push({ k: 'Path to ground', v: gp.hops < 0 ? 'no +Grid route found' : gp.hops === 0 ? `direct to ${gp.station}` : `${gp.hops} ISL hops to ${gp.station}` });
   const m = metrics;
   const fmt = (col: Float64Array | undefined, f: (v: number) => string) => (col && Number.isFinite(col[id]) ? f(col[id]) : '–');
   rows.push({ k: 'Orbit-avg power', v: fmt(m?.usablePowerW, (v) => `${formatValue(v / 1000)} kW`) });

@@ -69,6 +69,8 @@ export interface ViewerRuntime {
   pick: (x: number, y: number) => number;
   /** Ask for a new frame (frameloop is on demand while paused). */
   invalidate: () => void;
+  /** The selected satellite's path to the ground: hops and station name (hops -1 = none found). */
+  groundPath: { id: number; hops: number; station: string };
 }
 
 export function createRuntime(store: ViewerStore): ViewerRuntime {
@@ -82,6 +84,7 @@ export function createRuntime(store: ViewerStore): ViewerRuntime {
     gmstRad: 0,
     pick: () => -1,
     invalidate: () => {},
+    groundPath: { id: -1, hops: -1, station: '' },
   };
 }
 

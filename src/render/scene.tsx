@@ -524,7 +524,13 @@ export function Scene(props: SceneProps): React.JSX.Element {
           orbit.set(layer.positions, layer.velocities, st.selectedId);
           upload += 256 * 12;
           const slc = stationsRef.current;
-          if (slc && fleet) isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs));
+          if (slc && fleet) {
+            isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs));
+            const gp = runtime.groundPath;
+            gp.id = st.selectedId;
+            gp.hops = isl.hopCount;
+            gp.station = isl.stationIndex >= 0 ? slc.stations[isl.stationIndex].name : '';
+          }
         } else orbit.hide();
       }
       const sl = stationsRef.current;
