@@ -12,10 +12,12 @@ import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
 import { ConstellationView, createViewerStore, defaultViewerState, type CapacitySummary, type ViewerHandle } from '../render';
-import { useWorkspace } from './context';
+import { useWorkspace, useWs } from './context';
+import { globeLatLonAt } from './globePick';
+import { uniqueStationName } from '../ui/GroundStationsEditor';
 
 export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: Scenario; fleet: Fleet | null; metrics: PerSatelliteMetrics | null; rollup: Rollup | null }) {
-  const { store } = useWorkspace();
+  const { store, actions } = useWorkspace();
   const [engine, setEngine] = useState<PropagationEngine | null>(null);
   useEffect(() => {
     let e: PropagationEngine | null = null;
@@ -74,7 +76,45 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
         : null,
     [rollup],
   );
-  const [, setHandle] = useState<ViewerHandle | null>(null);
+  const [handle, setHandle] = useState<ViewerHandle | null>(null);
+  const globePick = useWs((s) => s.globePick);
+  // Click-on-globe: while the ground-station editor asks for it, a click (not a drag) on the
+  // globe adds a station there; the click does not reach the viewer (no satellite pick).
+  useEffect(() => {
+    const canvas = handle?.canvas;
+    if (!canvas || globePick !== 'station') return;
+    let down: { x: number; y: number } | null = null;
+    const onDown = (e: PointerEvent) => {
+      down = { x: e.clientX, y: e.clientY };
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return; // a drag turns the globe
+      const ll = globeLatLonAt(canvas, e.clientX, e.clientY);
+      e.stopPropagation();
+      e.preventDefault();
+      if (!ll) {
+        actions.post('warning', 'That click missed the globe: click on the Earth to place a ground station.');
+        return;
+      }
+      const lat = Number(ll.latDeg.toFixed(2));
+      const lon = Number(ll.lonDeg.toFixed(2));
+      const r = actions.edit((sc) => ({ ...sc, groundStations: [...sc.groundStations, { name: uniqueStationName(`Station ${lat.toFixed(2)}, ${lon.toFixed(2)}`, sc.groundStations), latDeg: lat, lonDeg: lon, altitudeKm: 0, minElevationDeg: 25 }] }));
+      if (!r.ok) actions.post('error', r.errors.join('\n'));
+      else actions.post('info', `Added a ground station at ${lat.toFixed(2)}°, ${lon.toFixed(2)}°.`);
+      store.set({ globePick: null });
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && store.set({ globePick: null });
+    canvas.addEventListener('pointerdown', onDown, true);
+    canvas.addEventListener('click', onClick, true);
+    window.addEventListener('keydown', onKey);
+    canvas.style.cursor = 'crosshair';
+    return () => {
+      canvas.removeEventListener('pointerdown', onDown, true);
+      canvas.removeEventListener('click', onClick, true);
+      window.removeEventListener('keydown', onKey);
+      canvas.style.cursor = '';
+    };
+  }, [handle, globePick, actions, store]);
   return (
     <div data-testid="viewer-region" style={{ position: 'absolute', inset: 0 }}>
       <ConstellationView

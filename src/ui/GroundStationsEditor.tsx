@@ -3,7 +3,7 @@
  * import/export, a preset list of real gateway sites, and click-on-globe to add one.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useScenario, useWorkspace } from '../app/context';
+import { useScenario, useWorkspace, useWs } from '../app/context';
 import { downloadText } from '../app/fileio';
 import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
@@ -26,7 +26,8 @@ export function uniqueStationName(name: string, taken: readonly GroundStation[])
 
 export function GroundStationsEditor() {
   const scenario = useScenario();
-  const { actions } = useWorkspace();
+  const { actions, store } = useWorkspace();
+  const globePick = useWs((s) => s.globePick);
   const stations = scenario.groundStations;
   const fileRef = useRef<HTMLInputElement>(null);
   const presetId = useId();
@@ -54,8 +55,15 @@ export function GroundStationsEditor() {
           <button className="btn" onClick={() => editStations((g) => [...g, { name: uniqueStationName('New station', g), latDeg: 0, lonDeg: 0, altitudeKm: 0, minElevationDeg: 25 }])}>
             + Add row
           </button>
-          {/* Click-on-globe: the viewer (src/render) does not report globe clicks yet; when it
-              offers onGlobeClick, ViewerRegion adds a station there while store.globePick is set. */}
+          <button
+            className={`btn${globePick === 'station' ? ' primary' : ''}`}
+            aria-pressed={globePick === 'station'}
+            data-testid="globe-pick"
+            onClick={() => store.set({ globePick: globePick === 'station' ? null : 'station' })}
+            title="Then click on the globe in the 3D view (Esc to stop)"
+          >
+            {globePick === 'station' ? 'Click the globe… (Esc)' : 'Add by clicking the globe'}
+          </button>
         </div>
         <div className="btn-row" style={{ marginTop: 6 }}>
           <input ref={fileRef} type="file" accept=".csv,text/csv,text/plain" className="sr-only" aria-label="Import ground stations CSV" data-testid="stations-csv-input" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importCsv(f); }} />

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openHarness, ROOT, waitFor, type Harness } from './harness';
+import { countPixels, decodePng, openHarness, ROOT, waitFor, type Harness } from './harness';
 import { encodeShareFragment } from '../../src/app/share';
 import { defaultScenario, presetScenario } from '../../src/core/presets';
 import { runAnalysisJob } from '../../src/app/analysisJob';
@@ -204,6 +204,35 @@ describe('planner workspace', () => {
     await waitFor(async () => (await lat.getAttribute('aria-invalid')) === null, 'valid latitude applied');
     await page.selectOption('select:has(option:has-text("Choose a site"))', { label: 'Singapore (1.35, 103.82)' });
     await waitFor(async () => (await page.getByLabel('Station 9 name').inputValue()) === 'Singapore', 'gateway site added');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a click on the globe adds a ground station where the viewer then draws its marker', async () => {
+    const s = presetScenario('suncatcher')!;
+    const page = await h.newPage(`#${encodeShareFragment({ ...s, groundStations: [] })}`);
+    await rollupGW(page);
+    await page.click('button[role=tab]:has-text("Ground")');
+    const canvas = page.locator('[data-testid="viewer-region"] canvas').first();
+    const box = (await canvas.boundingBox())!;
+    const x = Math.round(box.x + box.width / 2 + 40);
+    const y = Math.round(box.y + box.height / 2 - 30);
+    const win = { x: x - 8, y: y - 8, w: 16, h: 16 };
+    const orange = (r: number, g: number, b: number) => r > 180 && g > 70 && g < 190 && b < 110;
+    const before = countPixels(decodePng(await page.screenshot()), orange, win);
+    await page.click('[data-testid="globe-pick"]');
+    await page.mouse.click(x, y);
+    await waitFor(async () => (await page.locator('table[aria-label="Ground stations"] tbody tr').count()) === 1, 'station added');
+    const lat = Number(await page.getByLabel('Station 1 Lat (deg)').inputValue());
+    const lon = Number(await page.getByLabel('Station 1 Lon (deg)').inputValue());
+    expect(Math.abs(lat)).toBeLessThanOrEqual(90);
+    expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+    expect(await page.getAttribute('[data-testid="globe-pick"]', 'aria-pressed')).toBe('false');
+    // the viewer draws the new station's marker (orange) under the click: lat/lon went the right way round
+    await waitFor(async () => countPixels(decodePng(await page.screenshot()), orange, win) > before + 10, 'station marker at the click', 30_000, 500);
+    // the edit is undoable like any other
+    await page.click('[data-testid="undo"]');
+    await waitFor(async () => (await page.locator('table[aria-label="Ground stations"] tbody tr').count()) === 0, 'undo removes it');
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -37,7 +37,20 @@ function scale(d0: number, d1: number, r0: number, r1: number) {
   return (v: number) => r0 + (v - d0) * k;
 }
 
-function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt = fmtTick }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string; xFmt?: (v: number) => string }) {
+/** Tick labels with enough digits to tell neighbouring ticks apart. */
+function tickFormatter(ticks: number[]): (v: number) => string {
+  if (ticks.length < 2) return fmtTick;
+  const step = Math.abs(ticks[1] - ticks[0]);
+  const big = Math.max(...ticks.map(Math.abs));
+  if (!(step > 0) || big < 1e4) {
+    const sig = step > 0 && big > 0 ? Math.min(8, Math.max(3, Math.ceil(Math.log10(big / step)) + 1)) : 3;
+    return (v) => fmtSig(v, sig);
+  }
+  return fmtTick;
+}
+
+function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string; xFmt?: (v: number) => string }) {
+  const xTickFmt = tickFormatter(xTicks);
   return (
     <g fontSize={FONT} fill="currentColor" style={{ fontFamily: 'system-ui, sans-serif' }}>
       <text x={f.left} y={11} fontWeight={600}>
@@ -55,7 +68,7 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt = fmtTick }
         <g key={`x${t}`}>
           <line x1={x(t)} x2={x(t)} y1={f.height - f.bottom} y2={f.height - f.bottom + 3} stroke="currentColor" />
           <text x={x(t)} y={f.height - f.bottom + 13} textAnchor="middle">
-            {xFmt(t)}
+            {(xFmt ?? xTickFmt)(t)}
           </text>
         </g>
       ))}

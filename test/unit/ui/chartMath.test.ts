@@ -68,3 +68,18 @@ describe('chart math', () => {
     expect(p.arrayW[0]).toBe(2239);
   });
 });
+
+import { unitToLonLat } from '../../../src/app/globePick';
+import { lonLatToUnit } from '../../../src/render/globe';
+
+describe('globe click coordinates', () => {
+  it('inverts the viewer lonLatToUnit mapping', () => {
+    const v = [0, 0, 0];
+    for (const [lon, lat] of [[0, 0], [88.97, 14.19], [-70.85, -52.94], [179.5, 78.23], [-179.5, -89]]) {
+      lonLatToUnit(lon, lat, v, 0, 1.3);
+      const r = unitToLonLat(v[0], v[1], v[2]);
+      expect(r.lonDeg).toBeCloseTo(lon, 9);
+      expect(r.latDeg).toBeCloseTo(lat, 9);
+    }
+  });
+});
