@@ -107,7 +107,8 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     const d = scenario.designs[fleet.designIndex[satId]];
     if (!d) return null;
     const loadW = m.computePowerW[satId] + d.compute.busPowerW;
-    const batteryWh = d.power.batteryCapacityWh > 0 ? d.power.batteryCapacityWh : m.batteryEnergyWh[satId] / d.power.batteryDod;
+    // installed capacity, or the capacity the analysis sized for this load (C = Pe Te / (DOD n), SMAD 11.4)
+    const batteryWh = d.power.batteryCapacityWh > 0 ? d.power.batteryCapacityWh : m.batteryEnergyWh[satId];
     return {
       name: satelliteName(fleet, satId),
       p: orbitPowerProfile({ periodS: m.periodS[satId], eclipseFraction: m.eclipseFraction[satId], arrayW: m.arrayPowerEolW[satId], loadW, batteryWh, batteryEfficiency: d.power.batteryEfficiency }),
