@@ -98,6 +98,7 @@ export function GroundStationsEditor() {
           {stations.length} station(s). CSV columns: name, lat_deg, lon_deg, altitude_km, min_elevation_deg.
         </p>
       </div>
+      <div style={{ overflowX: 'auto' }}>
       <table className="data" aria-label="Ground stations">
         <thead>
           <tr>
@@ -143,6 +144,7 @@ export function GroundStationsEditor() {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
