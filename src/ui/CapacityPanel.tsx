@@ -90,6 +90,8 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         <dd>{t ? `${fmtSig(t.arrayAreaKm2)} / ${fmtSig(t.radiatorAreaKm2)} km²` : '–'}</dd>
         <dt>Latency p50 / p95 / p99 (one way)</dt>
         <dd>{t ? `${fmtSig(t.latencyP50Ms)} / ${fmtSig(t.latencyP95Ms)} / ${fmtSig(t.latencyP99Ms)} ms` : '–'}</dd>
+        <dt title={r?.mode === 'sampled' ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window' : 'Analytic latency assumes a station in view at the lowest elevation mask'}>Never reaching a station</dt>
+        <dd data-testid="never-in-view">{t ? fmtPct(t.neverInViewShare) : '–'}</dd>
       </dl>
       <div className="btn-row" style={{ marginBottom: 8 }}>
         <button className="btn primary" onClick={analysis.runSampled} disabled={!analysis.fleet || analysis.fleet.count === 0 || analysis.sampledRunning || task !== null} data-testid="run-sampled" title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing">
