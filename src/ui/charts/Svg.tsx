@@ -132,7 +132,7 @@ export interface Series {
 
 export function LineChart({ series, width, height, title, xLabel, yLabel, yRightLabel, yRange, yRightRange, xTickFormat }: { series: Series[]; width: number; height: number; title: string; xLabel: string; yLabel: string; yRightLabel?: string; yRange?: [number, number]; yRightRange?: [number, number]; xTickFormat?: (v: number) => string }) {
   const hasRight = series.some((s) => s.right);
-  const f = frame(width, height, hasRight ? 40 : 10);
+  const f = frame(width, height, hasRight ? 48 : 10);
   const titleId = useId();
   const ext = (ss: Series[], pick: 'x' | 'y'): [number, number] => {
     let lo = Infinity;
@@ -164,7 +164,7 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
               {fmtTick(t)}
             </text>
           ))}
-          <text transform={`translate(${width - 4} ${(f.top + height - f.bottom) / 2}) rotate(90)`} textAnchor="middle" opacity={0.8}>
+          <text transform={`translate(${width - 6} ${(f.top + height - f.bottom) / 2}) rotate(90)`} textAnchor="middle" opacity={0.8}>
             {yRightLabel}
           </text>
         </g>
