@@ -13,7 +13,6 @@ import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
 import { ConstellationView, createViewerStore, defaultViewerState, type CapacitySummary, type ViewerHandle } from '../render';
 import { useWorkspace, useWs } from './context';
-import { globeLatLonAt } from './globePick';
 import { uniqueStationName } from '../ui/GroundStationsEditor';
 
 export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: Scenario; fleet: Fleet | null; metrics: PerSatelliteMetrics | null; rollup: Rollup | null }) {
@@ -23,6 +22,8 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
     let e: PropagationEngine | null = null;
     try {
       e = createPropagationEngine();
+      // Worker restarts and similar events reach the user as messages, not a frozen view.
+      e.onNotice((n) => actions.post(n.level, n.message));
       setEngine(e);
     } catch {
       setEngine(null);
@@ -34,7 +35,8 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
   const endMs = startMs + scenario.window.durationMin * 60_000;
   // The capacity card in the scene repeats the capacity panel next to it: off here (embeds and
   // screenshots of the viewer alone keep it).
-  const viewer = useMemo(() => createViewerStore({ epochMs, windowStartMs: startMs, windowEndMs: endMs, layers: { ...defaultViewerState().layers, capacity: false } }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // The clock starts at the analysis window start, where the analytic figures beside it apply.
+  const viewer = useMemo(() => createViewerStore({ ...defaultViewerState(startMs), epochMs, windowStartMs: startMs, windowEndMs: endMs, layers: { ...defaultViewerState().layers, capacity: false } }), []); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = viewer.getState();
     if (s.epochMs !== epochMs || s.windowStartMs !== startMs || s.windowEndMs !== endMs) viewer.setState({ epochMs, windowStartMs: startMs, windowEndMs: endMs });
@@ -82,14 +84,15 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
   // globe adds a station there; the click does not reach the viewer (no satellite pick).
   useEffect(() => {
     const canvas = handle?.canvas;
-    if (!canvas || globePick !== 'station') return;
+    if (!handle || !canvas || globePick !== 'station') return;
     let down: { x: number; y: number } | null = null;
     const onDown = (e: PointerEvent) => {
       down = { x: e.clientX, y: e.clientY };
     };
     const onClick = (e: MouseEvent) => {
       if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return; // a drag turns the globe
-      const ll = globeLatLonAt(canvas, e.clientX, e.clientY);
+      const rect = canvas.getBoundingClientRect();
+      const ll = handle.globeLatLonAt(e.clientX - rect.left, e.clientY - rect.top);
       e.stopPropagation();
       e.preventDefault();
       if (!ll) {

@@ -10,8 +10,8 @@ import type { Scenario } from '../core/scenario/schema';
 import { useWorkspace } from './context';
 import type { ImportsState } from './imports';
 import type { Rollup } from '../core/analysis/rollup';
-import { AnalysisClient } from './analysisClient';
-import { summarize } from './analysisJob';
+import { AnalysisClient } from '../engine/analysisClient';
+import { summarize } from '../core/report/analysisJob';
 import { runSampled } from './sampled';
 
 export interface AnalysisState {

@@ -272,6 +272,8 @@ export class PropagationPool implements PropagationEngine {
           routedSteps++;
         }
         done++;
+        // In this thread, let the page paint progress and take a Cancel between steps.
+        if (this.mode === 'in-thread') await new Promise((r) => setTimeout(r, 0));
         const tn = performance.now();
         if (opts.onProgress && (tn - lastReport >= interval || done === steps)) {
           lastReport = tn;

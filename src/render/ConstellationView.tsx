@@ -5,6 +5,7 @@
 import { Canvas } from '@react-three/fiber';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import * as THREE from 'three';
+import { globeLatLonAtPixel } from './globePick';
 import type { Fleet } from '../core/fleet/fleet';
 import type { GroundStation } from '../core/scenario/schema';
 import type { PropagationEngine } from '../engine/types';
@@ -60,6 +61,8 @@ export interface ViewerHandle {
   snapshot(): string;
   /** Ask for a new frame (the frame loop runs on demand while paused). */
   redraw(): void;
+  /** Latitude and longitude (deg, spherical Earth) under CSS pixel (x, y) of the canvas, or null off the globe. */
+  globeLatLonAt(x: number, y: number): { latDeg: number; lonDeg: number } | null;
 }
 
 let cssInjected = false;
@@ -102,6 +105,11 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
     },
     state: (id) => stateOf(rt, id),
     redraw: () => rt.invalidate(),
+    globeLatLonAt(x, y) {
+      if (!rt.camera) return null;
+      const rect = canvas.getBoundingClientRect();
+      return globeLatLonAtPixel(rt.camera, rt.gmstRad, x, y, rect.width, rect.height);
+    },
     snapshot() {
       renderNow();
       return canvas.toDataURL('image/png');

@@ -7,6 +7,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import React, { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import { globeLatLonAtPixel } from './globePick';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Fleet } from '../core/fleet/fleet';
 import type { GroundStation } from '../core/scenario/schema';
@@ -373,17 +374,7 @@ export function Scene(props: SceneProps): React.JSX.Element {
   const onGlobeClickRef = useRef(onGlobeClick);
   onGlobeClickRef.current = onGlobeClick;
   /** Geodetic-on-a-sphere latitude/longitude (deg) of the Earth surface under CSS pixel (x, y), or null. */
-  const globeLatLon = (x: number, y: number, w: number, h: number): { latDeg: number; lonDeg: number } | null => {
-    const ray = new THREE.Raycaster();
-    ray.setFromCamera(new THREE.Vector2((x / w) * 2 - 1, 1 - (y / h) * 2), cam);
-    const hit = ray.ray.intersectSphere(new THREE.Sphere(new THREE.Vector3(), 1), new THREE.Vector3());
-    if (!hit) return null;
-    // Inertial -> Earth-fixed: rotate by -GMST about z.
-    const g = runtime.gmstRad;
-    const xe = Math.cos(g) * hit.x + Math.sin(g) * hit.y;
-    const ye = -Math.sin(g) * hit.x + Math.cos(g) * hit.y;
-    return { latDeg: (Math.asin(Math.max(-1, Math.min(1, hit.z))) * 180) / Math.PI, lonDeg: (Math.atan2(ye, xe) * 180) / Math.PI };
-  };
+  const globeLatLon = (x: number, y: number, w: number, h: number) => globeLatLonAtPixel(cam, runtime.gmstRad, x, y, w, h);
 
   // Pointer: hover and click picking.
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { countPixels, decodePng, openHarness, ROOT, waitFor, type Harness } from './harness';
 import { encodeShareFragment } from '../../src/app/share';
 import { defaultScenario, presetScenario } from '../../src/core/presets';
-import { runAnalysisJob } from '../../src/app/analysisJob';
+import { runAnalysisJob } from '../../src/core/report/analysisJob';
 import type { Scenario } from '../../src/core/scenario/schema';
 
 const DATA = resolve(ROOT, '../shared/data');

@@ -44,6 +44,7 @@ export type PowerSystem = z.infer<typeof PowerSystemSchema>;
 export const ComputeSchema = z.object({
   /** Accelerator model label. PHYSICS.md Compute equivalence: H100 SXM 700 W TDP. */
   acceleratorModel: z.string().min(1).max(80).default('H100 SXM'),
+  /** Accelerators per satellite. *assumption*: 64 (eight DGX-class boxes of 8). */
   acceleratorCount: z.number().int().min(0).max(1e6).default(64),
   /** Power per accelerator, W. PHYSICS.md: H100 SXM 700 W. */
   powerPerAcceleratorW: z.number().min(0).max(1e5).default(700),

@@ -69,17 +69,32 @@ describe('chart math', () => {
   });
 });
 
-import { unitToLonLat } from '../../../src/app/globePick';
+import * as THREE from 'three';
+import { globeLatLonAtPixel } from '../../../src/render/globePick';
 import { lonLatToUnit } from '../../../src/render/globe';
 
 describe('globe click coordinates', () => {
-  it('inverts the viewer lonLatToUnit mapping', () => {
+  it('reads back the latitude and longitude the viewer draws at the centre of the view', () => {
     const v = [0, 0, 0];
     for (const [lon, lat] of [[0, 0], [88.97, 14.19], [-70.85, -52.94], [179.5, 78.23], [-179.5, -89]]) {
-      lonLatToUnit(lon, lat, v, 0, 1.3);
-      const r = unitToLonLat(v[0], v[1], v[2]);
-      expect(r.lonDeg).toBeCloseTo(lon, 9);
-      expect(r.latDeg).toBeCloseTo(lat, 9);
+      for (const gmstDeg of [0, 37.5, 290]) {
+        const g = (gmstDeg * Math.PI) / 180;
+        lonLatToUnit(lon, lat, v, 0, 1);
+        // Earth-fixed -> inertial: rotate by +GMST about z; put the camera 3 radii out along it.
+        const xi = Math.cos(g) * v[0] - Math.sin(g) * v[1];
+        const yi = Math.sin(g) * v[0] + Math.cos(g) * v[1];
+        const cam = new THREE.PerspectiveCamera(40, 1, 0.01, 100);
+        cam.position.set(3 * xi, 3 * yi, 3 * v[2]);
+        cam.up.set(0, 0, 1);
+        if (Math.abs(lat) > 89) cam.up.set(1, 0, 0);
+        cam.lookAt(0, 0, 0);
+        cam.updateMatrixWorld();
+        const r = globeLatLonAtPixel(cam, g, 400, 400, 800, 800)!;
+        expect(r.latDeg).toBeCloseTo(lat, 6);
+        if (Math.abs(lat) < 89) expect(((r.lonDeg - lon + 540) % 360) - 180).toBeCloseTo(0, 6);
+        // a corner pixel misses the globe from 3 radii with a 40 deg field of view
+        expect(globeLatLonAtPixel(cam, g, 0, 0, 800, 800)).toBeNull();
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisClient } from '../../../src/app/analysisClient';
-import { runAnalysisJob, analysisResultBuffers } from '../../../src/app/analysisJob';
+import { AnalysisClient } from '../../../src/engine/analysisClient';
+import { runAnalysisJob, analysisResultBuffers } from '../../../src/core/report/analysisJob';
 import { presetScenario } from '../../../src/core/presets';
 import { finalizeRollup, rollupMetrics } from '../../../src/core/analysis/rollup';
 import { analyzeAnalytic } from '../../../src/core/analysis/analytic';

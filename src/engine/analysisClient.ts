@@ -5,8 +5,8 @@
 import * as Comlink from 'comlink';
 import type { ElementColumns } from '../core/elements/columns';
 import type { Scenario } from '../core/scenario/schema';
-import type { AnalysisWorkerApi } from './analysis.worker';
-import { runAnalysisJob, type AnalysisJobResult } from './analysisJob';
+import type { AnalysisWorkerApi } from '../../workers/analysis.worker';
+import { runAnalysisJob, type AnalysisJobResult } from '../core/report/analysisJob';
 
 type Job = { scenario: Scenario; imported: Array<[string, ElementColumns]>; resolve: (r: AnalysisJobResult | null) => void; reject: (e: Error) => void };
 
@@ -21,7 +21,7 @@ export class AnalysisClient {
     if (this.inThread || typeof Worker === 'undefined') return null;
     if (!this.api) {
       try {
-        this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+        this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
         this.api = Comlink.wrap<AnalysisWorkerApi>(this.worker);
       } catch {
         this.inThread = true;

@@ -3,9 +3,9 @@
  * transfers the fleet and metric columns back without copying.
  */
 import * as Comlink from 'comlink';
-import type { ElementColumns } from '../core/elements/columns';
-import type { Scenario } from '../core/scenario/schema';
-import { analysisResultBuffers, runAnalysisJob, type AnalysisJobResult } from './analysisJob';
+import type { ElementColumns } from '../src/core/elements/columns';
+import type { Scenario } from '../src/core/scenario/schema';
+import { analysisResultBuffers, runAnalysisJob, type AnalysisJobResult } from '../src/core/report/analysisJob';
 
 export interface AnalysisWorkerApi {
   analyze(scenario: Scenario, imported: Array<[string, ElementColumns]>): AnalysisJobResult;

@@ -3,12 +3,12 @@
  * metrics and rollup. Pure; runs in the analysis worker (analysis.worker.ts) or, where workers
  * are unavailable, on the page.
  */
-import { analyzeAnalytic, type PerSatelliteMetrics } from '../core/analysis/analytic';
-import { finalizeRollup, rollupMetrics, type Rollup } from '../core/analysis/rollup';
-import { elementColumnBuffers, type ElementColumns } from '../core/elements/columns';
-import type { Fleet } from '../core/fleet/fleet';
-import { buildFleet } from '../core/fleet/generators';
-import type { Scenario } from '../core/scenario/schema';
+import { analyzeAnalytic, type PerSatelliteMetrics } from '../analysis/analytic';
+import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
+import { elementColumnBuffers, type ElementColumns } from '../elements/columns';
+import type { Fleet } from '../fleet/fleet';
+import { buildFleet } from '../fleet/generators';
+import type { Scenario } from '../scenario/schema';
 
 export interface AnalysisJobResult {
   fleet: Fleet;
