@@ -1,9 +1,11 @@
 /**
- * Synthetic but realistic near-Earth element sets for benchmarks: varied LEO orbits
+ * Benchmark elements. Default: synthetic but realistic near-Earth element sets for benchmarks: varied LEO orbits
  * (perigee 300-1,500 km, e up to 0.02, all inclinations, drag B* up to 5e-4), epochs spread
  * over +-3 days, from a seeded generator so every run uses the same elements.
  */
-import { allocElementColumns, type ElementColumns } from '../src/core/elements/columns';
+import { allocElementColumns, copyElementColumns, type ElementColumns } from '../src/core/elements/columns';
+import { buildFleet } from '../src/core/fleet/generators';
+import { PRESETS, presetScenario } from '../src/core/presets';
 
 /** Mulberry32: small, fast, seeded PRNG (uniform in [0, 1)). */
 export function mulberry32(seed: number): () => number {
@@ -43,4 +45,17 @@ export function randomLeoElements(n: number, seed = 1): ElementColumns {
     cols.noradId[i] = i;
   }
   return cols;
+}
+
+/**
+ * The first n satellites of a scenario preset's fleet (buildFleet): what the planner really
+ * propagates (circular Walker/SSO shells, B* = 0). Throws with the valid keys for a bad key
+ * or a fleet smaller than n.
+ */
+export function presetFleetElements(key: string, n: number): ElementColumns {
+  const scenario = presetScenario(key);
+  if (!scenario) throw new Error(`--fleet: no preset "${key}"; presets: ${PRESETS.map((p) => p.key).join(', ')}`);
+  const fleet = buildFleet(scenario);
+  if (fleet.count < n) throw new Error(`--fleet ${key} has ${fleet.count} satellites, fewer than --n ${n}`);
+  return copyElementColumns(fleet.elements, 0, n);
 }

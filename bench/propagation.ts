@@ -19,7 +19,7 @@ import {
 } from 'satellite.js';
 import { ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS, type ElementColumns } from '../src/core/elements/columns';
 import { initSgp4Batch, propagateBatch, sgp4BatchBytes } from '../src/core/sgp4';
-import { BENCH_EPOCH_MS, randomLeoElements } from './elements';
+import { BENCH_EPOCH_MS, presetFleetElements, randomLeoElements } from './elements';
 import { startNodeSgp4Pool } from './node-pool';
 import type { BenchOptions, BenchRow, BenchSection, BenchSectionResult } from './sections';
 import { fmtMb, fmtMs, fmtX, fullGc, MB, median, retainedBytes } from './stats';
@@ -100,8 +100,8 @@ async function run(opts: BenchOptions): Promise<BenchSectionResult> {
   const withSatjs = !opts.skip.has('satjs');
   const withWasm = withSatjs && !opts.skip.has('wasm');
 
-  log(`elements: ${n} synthetic LEO satellites (seed ${opts.seed})`);
-  const cols = randomLeoElements(n, opts.seed);
+  log(opts.fleet ? `elements: first ${n} satellites of preset "${opts.fleet}"` : `elements: ${n} synthetic LEO satellites (seed ${opts.seed})`);
+  const cols = opts.fleet ? presetFleetElements(opts.fleet, n) : randomLeoElements(n, opts.seed);
   f.elements_mb = elementBytes(cols) / MB;
 
   // ================= setup phase: everything that is built once =================
@@ -192,13 +192,10 @@ async function run(opts: BenchOptions): Promise<BenchSectionResult> {
   const tLoop: number[] = [];
   const tB1: number[] = [];
   const tBM: number[] = [];
-  // warm-up (JIT, thread start-up)
-  propagateBatch(batch, warmTime, pos, vel, err);
-  propagateBatch(batch, warmTime + 1000, pos, vel, err);
-  if (pool) {
-    await pool.propagate(warmTime);
-    await pool.propagate(warmTime + 1000);
-  }
+  // warm-up (JIT, thread start-up): each worker compiles the kernel on its own, and its
+  // optimised code settles only after a few epochs (measured: 4-5), so warm all up well
+  for (let k = 0; k < 4; k++) propagateBatch(batch, warmTime + k * 1000, pos, vel, err);
+  if (pool) for (let k = 0; k < 6; k++) await pool.propagate(warmTime + k * 1000);
   if (recs) loop(warmTime);
   if (bulk1) {
     bulk1.setDates([new Date(warmTime)]);

@@ -1,6 +1,6 @@
 /**
  * Benchmark runner: `npm run bench -- [--n 100000] [--json] [--repeats 5] [--threads 2]
- * [--seed 1] [--only propagation] [--skip satjs,wasm,workers]`.
+ * [--seed 1] [--fleet orbital-compute-1m] [--only propagation] [--skip satjs,wasm,workers]`.
  * Prints one table per section (see bench/sections.ts) and, with --json, one JSON object on
  * stdout (progress goes to stderr). Field names: docs/ENGINE.md.
  */
@@ -30,6 +30,7 @@ function parseArgs(argv: string[]): { opts: Omit<BenchOptions, 'log'>; json: boo
       seed: int('seed', 1, 0, 2 ** 31),
       repeats: int('repeats', 5, 1, 100),
       threads: int('threads', 2, 1, 64),
+      fleet: get('fleet') ?? null,
       skip: new Set((get('skip') ?? '').split(',').filter(Boolean)),
     },
     json: argv.includes('--json'),
@@ -63,11 +64,18 @@ async function main(): Promise<void> {
       seed: opts.seed,
       repeats: opts.repeats,
       threads: opts.threads,
+      elements: opts.fleet ? `fleet:${opts.fleet}` : 'random-leo',
     },
   };
   for (const s of sections) {
     log(`section ${s.id}: ${s.title}`);
-    const r = await s.run({ ...opts, log });
+    let r: Awaited<ReturnType<typeof s.run>>;
+    try {
+      r = await s.run({ ...opts, log });
+    } catch (e) {
+      console.error(`bench section ${s.id} failed: ${(e as Error).message}`);
+      process.exit(2);
+    }
     out[s.id] = r.fields;
     if (!json) {
       const w = Math.max(...r.rows.map((x) => x.label.length));

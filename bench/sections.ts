@@ -14,6 +14,8 @@ export interface BenchOptions {
   n: number;
   /** Seed of the synthetic elements. */
   seed: number;
+  /** Scenario preset key (src/core/presets) whose fleet supplies the elements; null = random LEO. */
+  fleet: string | null;
   /** Timed repetitions per measurement (median reported). */
   repeats: number;
   /** Worker threads for the multi-thread measurements. */
