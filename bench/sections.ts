@@ -7,7 +7,11 @@
  * own file under bench/ and append it to BENCH_SECTIONS. Keep field names snake_case with the
  * unit last (`*_ms`, `*_mb`, `*_x` for ratios) and document them in docs/ENGINE.md.
  */
+import { analysisSection } from './analysis';
+import { fleetSection } from './fleet';
 import { propagationSection } from './propagation';
+import { sampledPoolSection } from './sampled-pool';
+import { statesE2eSection } from './states-e2e';
 
 export interface BenchOptions {
   /** Satellites. */
@@ -45,4 +49,8 @@ export interface BenchSection {
   run(opts: BenchOptions): Promise<BenchSectionResult>;
 }
 
-export const BENCH_SECTIONS: BenchSection[] = [propagationSection];
+/**
+ * Order: cheap first. `states_e2e` always uses 300,000 satellites (the issue's file size),
+ * whatever --n says; `sampled_pool` runs the full window (no extrapolation).
+ */
+export const BENCH_SECTIONS: BenchSection[] = [fleetSection, propagationSection, analysisSection, sampledPoolSection, statesE2eSection];
