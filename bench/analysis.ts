@@ -12,7 +12,7 @@
 import { analyzeAnalytic } from '../src/core/analysis/analytic';
 import { buildIslTopology, createIslWorkspace, routeIslStep } from '../src/core/analysis/isl';
 import { finalizeRollup, rollupMetrics } from '../src/core/analysis/rollup';
-import { accumulateRouted, accumulateStep, createSampledAccumulator, finishSampled, oneOrbitWindow, prepareStations, sampleCount } from '../src/core/analysis/sampled';
+import { accumulateRouted, accumulateStep, createSampledAccumulator, defaultIslStride, finishSampled, oneOrbitWindow, prepareStations, sampleCount } from '../src/core/analysis/sampled';
 import { buildFleet } from '../src/core/fleet/generators';
 import type { Fleet } from '../src/core/fleet/fleet';
 import { defaultScenario } from '../src/core/presets';
@@ -117,6 +117,8 @@ export interface SampledBench {
   accumulate_ms_per_step: number;
   isl_ms_per_step: number | null;
   isl_stride: number;
+  /** Routing stride used for the full-window total. */
+  window_isl_stride: number;
   /** CPU time per step of the analysis itself (accumulate + ISL), ms. */
   analysis_cpu_ms_per_step: number;
   /** CPU time per routed step of the ISL routing, ms. */
@@ -133,6 +135,8 @@ export interface SampledBenchOptions {
   /** Route the ISL mesh (default true) every islStride-th step (default 1 = each step run). */
   isl?: boolean;
   islStride?: number;
+  /** Routing stride of the full window the single-thread total is extrapolated to (default: islStride). */
+  windowIslStride?: number;
   stepS?: number;
 }
 
@@ -193,7 +197,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
   const sgp4Step = sgp4 / run;
   const accStep = accum / run;
   const islStep = routedSteps > 0 ? route / routedSteps : null;
-  const routedFull = isl ? Math.ceil(steps / stride) : 0;
+  const routedFull = isl ? Math.ceil(steps / Math.max(1, opts.windowIslStride ?? stride)) : 0;
   return {
     satellites: count,
     stations: sc.groundStations.length,
@@ -203,6 +207,7 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     accumulate_ms_per_step: accStep,
     isl_ms_per_step: islStep,
     isl_stride: isl ? stride : 0,
+    window_isl_stride: isl ? Math.max(1, opts.windowIslStride ?? stride) : 0,
     analysis_cpu_ms_per_step: analysisCpu / run,
     isl_cpu_ms_per_step: routedSteps > 0 ? islCpu / routedSteps : null,
     one_orbit_single_thread_ms: steps * (sgp4Step + accStep) + routedFull * (islStep ?? 0),
@@ -240,7 +245,10 @@ export const analysisSection: BenchSection = {
       // run enough steps to time the pass, extrapolate to one orbit
       const maxSteps = opts.n > 200_000 ? 6 : undefined;
       opts.log(`sampled: ${opts.n} satellites${maxSteps ? `, ${maxSteps} steps (extrapolated)` : ''}`);
-      const s = await benchSampled(opts.n, { maxSteps, isl: !opts.skip.has('isl') });
+      // time routing on every step run; extrapolate with the product's routing stride (defaultIslStride)
+      const sc = defaultLikeScenario(opts.n);
+      const winSteps = sampleCount(oneOrbitWindow(buildFleet(sc), Date.parse(sc.window.start), 30));
+      const s = await benchSampled(opts.n, { maxSteps, isl: !opts.skip.has('isl'), windowIslStride: defaultIslStride(opts.n, winSteps) });
       Object.assign(fields, {
         sampled_satellites: s.satellites,
         sampled_window_steps: s.window_steps,
@@ -260,7 +268,7 @@ export const analysisSection: BenchSection = {
       rows.push({
         label: `sampled: one orbit (${s.window_steps} steps, 1 thread)`,
         value: `${f0(s.one_orbit_single_thread_ms)} ms`,
-        note: s.extrapolated ? `extrapolated from ${s.steps_run} steps; target < 30000 ms on 2 cores` : 'target < 30000 ms on 2 cores',
+        note: `${s.extrapolated ? `extrapolated from ${s.steps_run} steps, ` : ''}${s.window_isl_stride <= 1 ? 'ISL on every step' : `ISL every ${s.window_isl_stride} steps`}; the 2-core figure is sampled_pool`,
       });
     }
     return { fields, rows };
