@@ -471,7 +471,7 @@ export const VIEWER_CSS = `
   .ocv-scrub { flex: 1; width: auto; min-width: 40px; }
   .ocv-clock { min-width: 0; font-size: 12px; white-space: nowrap; }
   .ocv-legend { left: 8px; bottom: 50px; width: 200px; padding: 6px 8px; font-size: 12px; }
-  .ocv-cats { max-height: 96px; overflow-y: auto; }
+  .ocv-cats { max-height: 116px; overflow-y: auto; }
   .ocv-toolbar { right: 8px; bottom: 50px; }
   .ocv-toolbar .ocv-btn { padding: 2px 6px; font-size: 12px; margin-left: 2px; }
   .ocv-status { top: 8px; bottom: auto; left: 50%; right: auto; transform: translateX(-50%); white-space: nowrap; }

@@ -125,7 +125,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           <tbody>
             {r?.shells.map((s) => (
               <tr key={s.shellId} className={s.shellId === selectedShell ? 'selected' : ''} onClick={() => store.set({ selectedShellId: s.shellId })} data-shell-row={s.shellId}>
-                <td title={s.name} style={{ maxWidth: 76, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                <td title={s.name} style={{ maxWidth: 62, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                   {s.name}
                 </td>
                 <td>{fmtInt(s.satellites)}</td>
