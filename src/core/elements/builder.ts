@@ -1,7 +1,7 @@
 /**
  * Growable element columns for parsers: rows are appended into fixed-size typed-array chunks
- * (no per-record objects are kept), and `finish()` copies the chunks once into exact-size
- * columns. Peak memory is therefore about twice the final columns, independent of file size.
+ * (row-major inside a chunk; no per-record objects are kept), and `finish()` copies the chunks
+ * once into exact-size columns. Peak memory is therefore about twice the final columns, independent of file size.
  */
 import { ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS, type ElementColumns } from './columns';
 
@@ -53,19 +53,30 @@ export class ColumnBuilder {
   tleStyle = 0;
 
   count = 0;
-  private readonly floatChunks: Float64Array[][] = ELEMENT_FLOAT_FIELDS.map(() => []);
-  private readonly intChunks: Int32Array[][] = ELEMENT_INT_FIELDS.map(() => []);
+  /**
+   * Committed rows, row-major within each chunk (row r of a chunk at r * NF .. r * NF + NF - 1),
+   * so that committing a row writes one contiguous run; `finish()` transposes into columns.
+   */
+  private readonly floatChunks: Float64Array[] = [];
+  private readonly intChunks: Int32Array[] = [];
   private readonly ephChunks: Uint8Array[] = [];
   private readonly styleChunks: Uint16Array[] = [];
+  /** The chunks rows are currently appended to. */
+  private curF = new Float64Array(0);
+  private curI = new Int32Array(0);
+  private curEph = new Uint8Array(0);
+  private curStyle = new Uint16Array(0);
   private readonly names: string[] = [];
   private readonly objectIds: string[] = [];
   private readonly classes: string[] = [];
 
   /** Reset the row being built to defaults. */
   resetRow(): void {
-    this.f.fill(0);
-    this.i.fill(0);
-    this.i[I.noradId] = -1;
+    const f = this.f;
+    for (let k = 0; k < NF; k++) f[k] = 0;
+    const i = this.i;
+    for (let k = 0; k < NI; k++) i[k] = 0;
+    i[I.noradId] = -1;
     this.name = '';
     this.objectId = '';
     this.classification = 'U';
@@ -77,16 +88,19 @@ export class ColumnBuilder {
   commitRow(): void {
     const at = this.count % CHUNK_ROWS;
     if (at === 0) {
-      for (let k = 0; k < NF; k++) this.floatChunks[k].push(new Float64Array(CHUNK_ROWS));
-      for (let k = 0; k < NI; k++) this.intChunks[k].push(new Int32Array(CHUNK_ROWS));
-      this.ephChunks.push(new Uint8Array(CHUNK_ROWS));
-      this.styleChunks.push(new Uint16Array(CHUNK_ROWS));
+      this.floatChunks.push((this.curF = new Float64Array(CHUNK_ROWS * NF)));
+      this.intChunks.push((this.curI = new Int32Array(CHUNK_ROWS * NI)));
+      this.ephChunks.push((this.curEph = new Uint8Array(CHUNK_ROWS)));
+      this.styleChunks.push((this.curStyle = new Uint16Array(CHUNK_ROWS)));
     }
-    const c = this.ephChunks.length - 1;
-    for (let k = 0; k < NF; k++) this.floatChunks[k][c][at] = this.f[k];
-    for (let k = 0; k < NI; k++) this.intChunks[k][c][at] = this.i[k];
-    this.ephChunks[c][at] = this.ephemerisType;
-    this.styleChunks[c][at] = this.tleStyle;
+    const f = this.f;
+    const cf = this.curF;
+    for (let k = 0, o = at * NF; k < NF; k++) cf[o + k] = f[k];
+    const i = this.i;
+    const ci = this.curI;
+    for (let k = 0, o = at * NI; k < NI; k++) ci[o + k] = i[k];
+    this.curEph[at] = this.ephemerisType;
+    this.curStyle[at] = this.tleStyle;
     this.names.push(detachString(this.name));
     this.objectIds.push(detachString(this.objectId));
     this.classes.push(this.classification);
@@ -96,7 +110,17 @@ export class ColumnBuilder {
   /** Exact-size columns of all committed rows; the builder's chunks are released. */
   finish(): ElementColumns {
     const n = this.count;
-    const join = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(chunks: T[], out: T): T => {
+    // Column `field` of row-major chunks with `stride` values per row.
+    const column = <T extends Float64Array | Int32Array>(chunks: T[], stride: number, field: number, out: T): T => {
+      for (let c = 0; c < chunks.length; c++) {
+        const chunk = chunks[c];
+        const base = c * CHUNK_ROWS;
+        const rows = Math.min(CHUNK_ROWS, n - base);
+        for (let r = 0, o = field; r < rows; r++, o += stride) out[base + r] = chunk[o];
+      }
+      return out;
+    };
+    const join = <T extends Uint8Array | Uint16Array>(chunks: T[], out: T): T => {
       for (let c = 0; c < chunks.length; c++) {
         const rows = Math.min(CHUNK_ROWS, n - c * CHUNK_ROWS);
         out.set(chunks[c].subarray(0, rows), c * CHUNK_ROWS);
@@ -110,8 +134,12 @@ export class ColumnBuilder {
       objectIds: this.objectIds,
       classification: this.classes,
     } as ElementColumns;
-    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = join(this.floatChunks[k], new Float64Array(n));
-    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = join(this.intChunks[k], new Int32Array(n));
+    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = column(this.floatChunks, NF, k, new Float64Array(n));
+    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = column(this.intChunks, NI, k, new Int32Array(n));
+    this.floatChunks.length = 0;
+    this.intChunks.length = 0;
+    this.curF = new Float64Array(0);
+    this.curI = new Int32Array(0);
     cols.ephemerisType = join(this.ephChunks, new Uint8Array(n));
     cols.tleStyle = join(this.styleChunks, new Uint16Array(n));
     return cols;

@@ -77,25 +77,27 @@ export function detectElementFormat(text: string): ElementFormat {
   }
 }
 
-/** Splits chunks into lines (LF or CRLF) and numbers them from 1. */
+/**
+ * Splits chunks into lines (LF or CRLF) and numbers them from 1. Lines are handed on as
+ * positions in the text (no string per line); a line cut by a chunk boundary is carried over.
+ */
 class LineSplitter {
   private carry = '';
   private lineNo = 0;
-  constructor(private readonly sink: { line(s: string, no: number): void }) {}
+  constructor(private readonly sink: { lineAt(text: string, start: number, end: number, no: number): void }) {}
   push(chunk: string): void {
-    let text = this.carry.length ? this.carry + chunk : chunk;
+    const text = this.carry.length ? this.carry + chunk : chunk;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
-      this.sink.line(text.slice(start, nl), ++this.lineNo);
+      this.sink.lineAt(text, start, nl, ++this.lineNo);
       start = nl + 1;
     }
     this.carry = start === 0 ? text : text.slice(start);
-    text = '';
   }
   finish(): void {
-    if (this.carry.length) this.sink.line(this.carry, ++this.lineNo);
+    if (this.carry.length) this.sink.lineAt(this.carry, 0, this.carry.length, ++this.lineNo);
     this.carry = '';
   }
 }
@@ -114,7 +116,7 @@ function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
     }
     case 'omm-csv': {
       const csv = new OmmCsvReader(ctx);
-      const split = new LineSplitter(csv);
+      const split = new LineSplitter({ lineAt: (t, a, b, no) => csv.line(t.slice(a, b), no) });
       return { push: (c) => split.push(c), finish: () => (split.finish(), csv.finish()) };
     }
     case 'omm-json':

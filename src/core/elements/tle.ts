@@ -178,106 +178,151 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-export interface TleLines {
-  name: string | null;
-  nameLine: number;
-  /** Line 1 and 2 text, trailing whitespace removed. */
-  l1: string;
-  l2: string;
-  l1Line: number;
-  l2Line: number;
+/** Unix ms of 1 January of each two-digit TLE year (index = year2), filled on first use. */
+const YEAR_START_MS = new Float64Array(100).fill(NaN);
+
+/** tleEpochToMs with the Date.UTC of each year cached (same value, no Date call per record). */
+function epochMsOf(year2: number, dayOfYear: number): number {
+  let y0 = YEAR_START_MS[year2];
+  if (y0 !== y0) y0 = YEAR_START_MS[year2] = Date.UTC(year2 < 57 ? 2000 + year2 : 1900 + year2, 0, 1);
+  return y0 + (dayOfYear - 1) * 86400000;
 }
+
+/**
+ * The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so
+ * that trimming by index gives exactly the string trim() would.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Checksum of s[at, at+68) (the checksum rule of tleChecksum, by index). */
+function checksumAt(s: string, at: number): number {
+  let sum = 0;
+  for (let k = at, end = at + 68; k < end; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d >= 0 && d <= 9) sum += d;
+    else if (d === -3) sum += 1; // '-'
+  }
+  return sum % 10;
+}
+
+/**
+ * One TLE as positions in the reader's text (no line strings on the happy path): line 1 is
+ * s1[o1, o1 + n1), line 2 s2[o2, o2 + n2), trailing whitespace already excluded. The name, if
+ * any, is sn[on, on + nn) ('' text and -1 line when there is none).
+ */
+interface TleAt {
+  s1: string;
+  o1: number;
+  n1: number;
+  l1Line: number;
+  s2: string;
+  o2: number;
+  n2: number;
+  l2Line: number;
+  sn: string;
+  on: number;
+  nn: number;
+  nameLine: number;
+}
+
+type Rejection = { line: number; reason: string; text: string };
 
 /**
  * Parse one TLE into the builder's current row and commit it when valid. Returns null when
  * accepted, otherwise the rejection (line number and reason). A checksum mismatch is a
  * rejection unless ctx.opts.acceptBadChecksums, in which case it becomes a warning.
+ * Fields are read straight from the text by index; strings are made only for the designator,
+ * the name and rejection messages.
  */
-export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines): { line: number; reason: string; text: string } | null {
+function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection | null {
   const b: ColumnBuilder = ctx.b;
-  const { l1, l2 } = t;
-  if (l1.length !== TLE_LINE_LENGTH) {
-    return { line: t.l1Line, reason: `line 1 wrong length (${l1.length} chars, expected ${TLE_LINE_LENGTH})`, text: l1 };
+  const { s1, o1, s2, o2 } = t;
+  if (t.n1 !== TLE_LINE_LENGTH) {
+    return { line: t.l1Line, reason: `line 1 wrong length (${t.n1} chars, expected ${TLE_LINE_LENGTH})`, text: line1(t) };
   }
-  if (l2.length !== TLE_LINE_LENGTH) {
-    return { line: t.l2Line, reason: `line 2 wrong length (${l2.length} chars, expected ${TLE_LINE_LENGTH})`, text: l2 };
+  if (t.n2 !== TLE_LINE_LENGTH) {
+    return { line: t.l2Line, reason: `line 2 wrong length (${t.n2} chars, expected ${TLE_LINE_LENGTH})`, text: line2(t) };
   }
-  const sum1 = tleChecksum(l1);
-  const sum2 = tleChecksum(l2);
-  const bad1 = String(sum1) !== l1[68];
-  const bad2 = String(sum2) !== l2[68];
+  const sum1 = checksumAt(s1, o1);
+  const sum2 = checksumAt(s2, o2);
+  const bad1 = s1.charCodeAt(o1 + 68) !== 48 + sum1;
+  const bad2 = s2.charCodeAt(o2 + 68) !== 48 + sum2;
   if ((bad1 || bad2) && !ctx.opts.acceptBadChecksums) {
-    return bad1 ? badChecksum(1, sum1, l1, t.l1Line) : badChecksum(2, sum2, l2, t.l2Line);
+    return bad1 ? badChecksum(1, sum1, line1(t), t.l1Line) : badChecksum(2, sum2, line2(t), t.l2Line);
   }
 
   b.resetRow();
   let style = 0;
 
   // Line 1
-  const sat1 = satnumAt(l1, 2);
-  if (Number.isNaN(sat1)) return fieldFailure(t, t.l1Line, 'NORAD_CAT_ID', '3-7', l1.substring(2, 7));
-  if (l1[2] === ' ' && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
-  const cls = l1[7];
-  b.classification = cls === ' ' ? 'U' : cls;
-  b.objectId = l1.substring(9, 17).trim();
-  const y1 = l1.charCodeAt(18) - 48;
-  const y2 = l1.charCodeAt(19) - 48;
-  const day = fixedField(l1, 20, 32);
-  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || Number.isNaN(day)) {
-    if (l1.substring(18, 32).trim() === '') {
-      return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: l1 };
+  const sat1 = satnumAt(s1, o1 + 2);
+  if (sat1 !== sat1) return fieldFailure(t, 1, 'NORAD_CAT_ID', 3, 7);
+  if (s1.charCodeAt(o1 + 2) === 32 && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
+  const cls = s1.charCodeAt(o1 + 7);
+  b.classification = cls === 32 || cls === 85 ? 'U' : s1.charAt(o1 + 7);
+  b.objectId = trimmedSlice(s1, o1 + 9, o1 + 17);
+  const y1 = s1.charCodeAt(o1 + 18) - 48;
+  const y2 = s1.charCodeAt(o1 + 19) - 48;
+  const day = fixedField(s1, o1 + 20, o1 + 32);
+  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || day !== day) {
+    const field = s1.substring(o1 + 18, o1 + 32);
+    if (field.trim() === '') {
+      return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: line1(t) };
     }
-    return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${l1.substring(18, 32)}'`, text: l1 };
+    return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${field}'`, text: line1(t) };
   }
   const yy = y1 * 10 + y2;
   const year = yy < 57 ? 2000 + yy : 1900 + yy;
   if (day < 1 || day >= (isLeap(year) ? 367 : 366)) {
-    return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: l1 };
+    return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: line1(t) };
   }
-  b.f[F.epochMs] = tleEpochToMs(yy, day);
+  const epochMs = epochMsOf(yy, day);
 
-  const ndot = fixedField(l1, 33, 43);
-  if (Number.isNaN(ndot)) return fieldFailure(t, t.l1Line, 'MEAN_MOTION_DOT', '34-43', l1.substring(33, 43));
-  if (l1[33] === '+') style |= TLE_STYLE.NDOT_PLUS;
-  b.f[F.meanMotionDotRevPerDay2] = ndot;
+  const ndot = fixedField(s1, o1 + 33, o1 + 43);
+  if (ndot !== ndot) return fieldFailure(t, 1, 'MEAN_MOTION_DOT', 34, 43);
+  if (s1.charCodeAt(o1 + 33) === 43) style |= TLE_STYLE.NDOT_PLUS;
 
-  const nddot = expField(l1, 44);
-  if (Number.isNaN(nddot)) return fieldFailure(t, t.l1Line, 'MEAN_MOTION_DDOT', '45-52', l1.substring(44, 52));
-  style |= expStyle(l1, 44, TLE_STYLE.NDDOT_PLUS, TLE_STYLE.NDDOT_EXP_ALT);
-  b.f[F.meanMotionDdotRevPerDay3] = nddot;
+  const nddot = expField(s1, o1 + 44);
+  if (nddot !== nddot) return fieldFailure(t, 1, 'MEAN_MOTION_DDOT', 45, 52);
+  style |= expStyle(s1, o1 + 44, TLE_STYLE.NDDOT_PLUS, TLE_STYLE.NDDOT_EXP_ALT);
 
-  const bstar = expField(l1, 53);
-  if (Number.isNaN(bstar)) return fieldFailure(t, t.l1Line, 'BSTAR', '54-61', l1.substring(53, 61));
-  style |= expStyle(l1, 53, TLE_STYLE.BSTAR_PLUS, TLE_STYLE.BSTAR_EXP_ALT);
-  b.f[F.bstar] = bstar;
+  const bstar = expField(s1, o1 + 53);
+  if (bstar !== bstar) return fieldFailure(t, 1, 'BSTAR', 54, 61);
+  style |= expStyle(s1, o1 + 53, TLE_STYLE.BSTAR_PLUS, TLE_STYLE.BSTAR_EXP_ALT);
 
-  const eph = l1[62];
-  if (eph === ' ') style |= TLE_STYLE.EPH_BLANK;
-  else if (eph >= '0' && eph <= '9') b.ephemerisType = eph.charCodeAt(0) - 48;
-  else return fieldFailure(t, t.l1Line, 'EPHEMERIS_TYPE', '63', eph);
+  const eph = s1.charCodeAt(o1 + 62);
+  if (eph === 32) style |= TLE_STYLE.EPH_BLANK;
+  else if (eph >= 48 && eph <= 57) b.ephemerisType = eph - 48;
+  else return fieldFailure(t, 1, 'EPHEMERIS_TYPE', 63, 63);
 
-  const elset = intField(l1, 64, 68, 0);
-  if (Number.isNaN(elset)) return fieldFailure(t, t.l1Line, 'ELEMENT_SET_NO', '65-68', l1.substring(64, 68));
-  if (l1[64] === '0' && elset < 1000) style |= TLE_STYLE.ELSET_ZEROS;
-  b.i[I.elementSetNo] = elset;
+  const elset = intField(s1, o1 + 64, o1 + 68, 0);
+  if (elset !== elset) return fieldFailure(t, 1, 'ELEMENT_SET_NO', 65, 68);
+  if (s1.charCodeAt(o1 + 64) === 48 && elset < 1000) style |= TLE_STYLE.ELSET_ZEROS;
 
   // Line 2
-  const sat2 = satnumAt(l2, 2);
-  if (Number.isNaN(sat2)) return fieldFailure(t, t.l2Line, 'NORAD_CAT_ID', '3-7', l2.substring(2, 7));
+  const sat2 = satnumAt(s2, o2 + 2);
+  if (sat2 !== sat2) return fieldFailure(t, 2, 'NORAD_CAT_ID', 3, 7);
   if (sat1 !== sat2) {
-    return { line: t.l2Line, reason: `catalogue number differs between line 1 (${l1.substring(2, 7)}) and line 2 (${l2.substring(2, 7)})`, text: l2 };
+    return {
+      line: t.l2Line,
+      reason: `catalogue number differs between line 1 (${s1.substring(o1 + 2, o1 + 7)}) and line 2 (${s2.substring(o2 + 2, o2 + 7)})`,
+      text: line2(t),
+    };
   }
-  b.i[I.noradId] = sat1;
 
-  const inc = fixedField(l2, 8, 16);
-  if (Number.isNaN(inc)) return fieldFailure(t, t.l2Line, 'INCLINATION', '9-16', l2.substring(8, 16));
-  const raan = fixedField(l2, 17, 25);
-  if (Number.isNaN(raan)) return fieldFailure(t, t.l2Line, 'RA_OF_ASC_NODE', '18-25', l2.substring(17, 25));
+  const inc = fixedField(s2, o2 + 8, o2 + 16);
+  if (inc !== inc) return fieldFailure(t, 2, 'INCLINATION', 9, 16);
+  const raan = fixedField(s2, o2 + 17, o2 + 25);
+  if (raan !== raan) return fieldFailure(t, 2, 'RA_OF_ASC_NODE', 18, 25);
   // Eccentricity: 7 digits after an assumed '0.'; blanks read as zeros (as satellite.js does).
   let eccUnits = 0;
   let eccBlank = true;
-  for (let k = 26; k < 33; k++) {
-    const c = l2.charCodeAt(k);
+  for (let k = o2 + 26; k < o2 + 33; k++) {
+    const c = s2.charCodeAt(k);
     if (c === 32) eccUnits *= 10;
     else if (c >= 48 && c <= 57) {
       eccUnits = eccUnits * 10 + (c - 48);
@@ -287,62 +332,89 @@ export function parseTleRecord(ctx: ImportContext, record: number, t: TleLines):
       break;
     }
   }
-  if (Number.isNaN(eccUnits) || eccBlank) return fieldFailure(t, t.l2Line, 'ECCENTRICITY', '27-33', l2.substring(26, 33));
-  const argp = fixedField(l2, 34, 42);
-  if (Number.isNaN(argp)) return fieldFailure(t, t.l2Line, 'ARG_OF_PERICENTER', '35-42', l2.substring(34, 42));
-  const ma = fixedField(l2, 43, 51);
-  if (Number.isNaN(ma)) return fieldFailure(t, t.l2Line, 'MEAN_ANOMALY', '44-51', l2.substring(43, 51));
-  const n = fixedField(l2, 52, 63);
-  if (Number.isNaN(n)) return fieldFailure(t, t.l2Line, 'MEAN_MOTION', '53-63', l2.substring(52, 63));
-  const rev = intField(l2, 63, 68, 0);
-  if (Number.isNaN(rev)) return fieldFailure(t, t.l2Line, 'REV_AT_EPOCH', '64-68', l2.substring(63, 68));
-  if (l2[63] === '0' && rev < 10000) style |= TLE_STYLE.REV_ZEROS;
-  if (zeroPadded(l2, 8) || zeroPadded(l2, 17) || zeroPadded(l2, 34) || zeroPadded(l2, 43) || zeroPadded(l2, 52)) {
+  if (eccUnits !== eccUnits || eccBlank) return fieldFailure(t, 2, 'ECCENTRICITY', 27, 33);
+  const argp = fixedField(s2, o2 + 34, o2 + 42);
+  if (argp !== argp) return fieldFailure(t, 2, 'ARG_OF_PERICENTER', 35, 42);
+  const ma = fixedField(s2, o2 + 43, o2 + 51);
+  if (ma !== ma) return fieldFailure(t, 2, 'MEAN_ANOMALY', 44, 51);
+  const n = fixedField(s2, o2 + 52, o2 + 63);
+  if (n !== n) return fieldFailure(t, 2, 'MEAN_MOTION', 53, 63);
+  const rev = intField(s2, o2 + 63, o2 + 68, 0);
+  if (rev !== rev) return fieldFailure(t, 2, 'REV_AT_EPOCH', 64, 68);
+  if (s2.charCodeAt(o2 + 63) === 48 && rev < 10000) style |= TLE_STYLE.REV_ZEROS;
+  if (zeroPadded(s2, o2 + 8) || zeroPadded(s2, o2 + 17) || zeroPadded(s2, o2 + 34) || zeroPadded(s2, o2 + 43) || zeroPadded(s2, o2 + 52)) {
     style |= TLE_STYLE.LINE2_ZEROS;
   }
 
-  b.f[F.inclinationDeg] = inc;
-  b.f[F.raanDeg] = raan;
-  b.f[F.eccentricity] = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
-  b.f[F.argPerigeeDeg] = argp;
-  b.f[F.meanAnomalyDeg] = ma;
-  b.f[F.meanMotionRevPerDay] = n;
-  b.i[I.revAtEpoch] = rev;
-  if (t.name !== null) {
-    let name = t.name;
-    if (name.startsWith('0 ')) {
+  const f = b.f;
+  f[F.epochMs] = epochMs;
+  f[F.meanMotionDotRevPerDay2] = ndot;
+  f[F.meanMotionDdotRevPerDay3] = nddot;
+  f[F.bstar] = bstar;
+  f[F.inclinationDeg] = inc;
+  f[F.raanDeg] = raan;
+  f[F.eccentricity] = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
+  f[F.argPerigeeDeg] = argp;
+  f[F.meanAnomalyDeg] = ma;
+  f[F.meanMotionRevPerDay] = n;
+  const i = b.i;
+  i[I.noradId] = sat1;
+  i[I.elementSetNo] = elset;
+  i[I.revAtEpoch] = rev;
+  if (t.nameLine >= 0) {
+    // As name.startsWith('0 ') ? name.slice(2) : name, then trim().
+    let at = t.on;
+    if (t.nn >= 2 && t.sn.charCodeAt(at) === 48 && t.sn.charCodeAt(at + 1) === 32) {
       style |= TLE_STYLE.NAME_ZERO;
-      name = name.slice(2);
+      at += 2;
     }
-    b.name = name.trim();
+    b.name = trimmedSlice(t.sn, at, t.on + t.nn);
   }
   b.tleStyle = style;
 
   const bad = ctx.commitIfValid();
-  if (bad !== null) return { line: t.l2Line, reason: bad, text: l2 };
-  if (bad1) warnChecksum(ctx, record, badChecksum(1, sum1, l1, t.l1Line));
-  if (bad2) warnChecksum(ctx, record, badChecksum(2, sum2, l2, t.l2Line));
+  if (bad !== null) return { line: t.l2Line, reason: bad, text: line2(t) };
+  if (bad1) warnChecksum(ctx, record, badChecksum(1, sum1, line1(t), t.l1Line));
+  if (bad2) warnChecksum(ctx, record, badChecksum(2, sum2, line2(t), t.l2Line));
   return null;
 }
 
-function badChecksum(which: 1 | 2, expected: number, line: string, lineNo: number): { line: number; reason: string; text: string } {
+function line1(t: TleAt): string {
+  return t.s1.substring(t.o1, t.o1 + t.n1);
+}
+
+function line2(t: TleAt): string {
+  return t.s2.substring(t.o2, t.o2 + t.n2);
+}
+
+/** s.substring(start, end).trim(), without a substring when the field is blank. */
+function trimmedSlice(s: string, start: number, end: number): string {
+  while (start < end && isJsSpace(s.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(s.charCodeAt(end - 1))) end--;
+  return start === end ? '' : s.substring(start, end);
+}
+
+function badChecksum(which: 1 | 2, expected: number, line: string, lineNo: number): Rejection {
   const found = line[68];
   return { line: lineNo, reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`, text: line };
 }
 
-function warnChecksum(ctx: ImportContext, record: number, issue: { line: number; reason: string; text: string }): void {
+function warnChecksum(ctx: ImportContext, record: number, issue: Rejection): void {
   ctx.warn(record, issue.line, `${issue.reason} (accepted on request)`, issue.text);
 }
 
-function fieldFailure(t: TleLines, lineNo: number, field: string, cols: string, text: string): { line: number; reason: string; text: string } {
-  const which = lineNo === t.l1Line ? 1 : 2;
+/** Rejection for a field in 1-based columns first..last of line `which`. */
+function fieldFailure(t: TleAt, which: 1 | 2, field: string, first: number, last: number): Rejection {
+  const line = which === 1 ? line1(t) : line2(t);
+  const text = line.substring(first - 1, last);
+  const cols = first === last ? `${first}` : `${first}-${last}`;
   return {
-    line: lineNo,
+    line: which === 1 ? t.l1Line : t.l2Line,
     reason:
       text.trim() === ''
         ? `missing field ${field} (line ${which} cols ${cols} blank)`
         : `non-numeric field ${field} (line ${which} cols ${cols}): '${text}'`,
-    text: which === 1 ? t.l1 : t.l2,
+    text: line,
   };
 }
 
@@ -352,12 +424,13 @@ function zeroPadded(s: string, at: number): boolean {
   return s.charCodeAt(at) === 48 && c >= 48 && c <= 57;
 }
 
-function expStyle(line: string, start: number, plusBit: number, altBit: number): number {
-  let style = line[start] === '+' ? plusBit : 0;
-  if (line[start + 7] === '0') {
-    const zeroMantissa = line.substring(start + 1, start + 6) === '00000';
-    const canonical = zeroMantissa ? '-' : '+';
-    if (line[start + 6] !== canonical) style |= altBit;
+function expStyle(s: string, start: number, plusBit: number, altBit: number): number {
+  let style = s.charCodeAt(start) === 43 ? plusBit : 0;
+  if (s.charCodeAt(start + 7) === 48) {
+    let zeroMantissa = true;
+    for (let k = start + 1; k < start + 6; k++) if (s.charCodeAt(k) !== 48) zeroMantissa = false;
+    const canonical = zeroMantissa ? 45 : 43; // '-' for a zero mantissa, '+' otherwise
+    if (s.charCodeAt(start + 6) !== canonical) style |= altBit;
   }
   return style;
 }
@@ -365,8 +438,8 @@ function expStyle(line: string, start: number, plusBit: number, altBit: number):
 /* ------------------------------------------------------------------------------------------ */
 /* Grouping lines into records                                                                */
 
-function isControlText(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
+function isControlText(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
     const c = s.charCodeAt(k);
     if ((c < 32 && c !== 9) || c === 0x7f || c === 0xfffd) return true;
   }
@@ -376,58 +449,65 @@ function isControlText(s: string): boolean {
 /**
  * Line-by-line TLE reader: groups name / line 1 / line 2 into records and accounts for every
  * orphan (a name or line 1 without the rest, a line 2 without line 1) as a rejected record.
+ * Lines arrive as positions in the text (`lineAt`); a pending name or line 1 is kept as its
+ * position in its chunk, so no line string is made unless a record is rejected.
  */
 export class TleReader {
-  private name: string | null = null;
-  private nameLine = 0;
-  private l1: string | null = null;
-  private l1Line = 0;
+  /** The record being assembled; nameLine / l1Line -1 when absent. */
+  private readonly t: TleAt = { s1: '', o1: 0, n1: 0, l1Line: -1, s2: '', o2: 0, n2: 0, l2Line: 0, sn: '', on: 0, nn: 0, nameLine: -1 };
   constructor(private readonly ctx: ImportContext) {}
 
   line(raw: string, lineNo: number): void {
-    const s = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trimEnd() : raw.trimEnd();
-    if (s.length === 0) return;
-    const c0 = s[0];
-    const isL1 = c0 === '1' && (s.length === 1 || s[1] === ' ');
-    const isL2 = c0 === '2' && (s.length === 1 || s[1] === ' ');
-    if (isL1) {
+    this.lineAt(raw, 0, raw.length, lineNo);
+  }
+
+  /** The line text[start, end) (without its line break), numbered lineNo. */
+  lineAt(text: string, start: number, end: number, lineNo: number): void {
+    if (lineNo === 1 && start < end && text.charCodeAt(start) === 0xfeff) start++; // byte order mark
+    while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--; // trimEnd()
+    const len = end - start;
+    if (len === 0) return;
+    const c0 = text.charCodeAt(start);
+    const lineKind = (c0 === 49 || c0 === 50) && (len === 1 || text.charCodeAt(start + 1) === 32) ? c0 - 48 : 0;
+    const t = this.t;
+    if (lineKind === 1) {
       this.flushL1();
-      this.l1 = s;
-      this.l1Line = lineNo;
+      t.s1 = text;
+      t.o1 = start;
+      t.n1 = len;
+      t.l1Line = lineNo;
       return;
     }
-    if (isL2) {
-      if (this.l1 === null) {
-        const rec = this.ctx.nextRecord();
-        this.ctx.reject(rec, lineNo, 'line 2 without a preceding line 1 (truncated record)', s);
-        this.name = null;
+    if (lineKind === 2) {
+      const rec = this.ctx.nextRecord();
+      if (t.l1Line < 0) {
+        this.ctx.reject(rec, lineNo, 'line 2 without a preceding line 1 (truncated record)', text.substring(start, end));
+        this.clearName();
         return;
       }
-      const rec = this.ctx.nextRecord();
-      const bad = parseTleRecord(this.ctx, rec, {
-        name: this.name,
-        nameLine: this.nameLine,
-        l1: this.l1,
-        l2: s,
-        l1Line: this.l1Line,
-        l2Line: lineNo,
-      });
+      t.s2 = text;
+      t.o2 = start;
+      t.n2 = len;
+      t.l2Line = lineNo;
+      const bad = parseTleRecord(this.ctx, rec, t);
       if (bad) this.ctx.reject(rec, bad.line, bad.reason, bad.text);
-      this.l1 = null;
-      this.name = null;
+      t.s1 = t.s2 = '';
+      t.l1Line = -1;
+      this.clearName();
       return;
     }
     // Anything else is a name line (3-line format) or garbage.
     this.flushL1();
     this.flushName();
-    const text = s;
-    if (isControlText(text)) {
+    if (isControlText(text, start, end)) {
       const rec = this.ctx.nextRecord();
-      this.ctx.reject(rec, lineNo, 'not a TLE line (control or binary characters)', text);
+      this.ctx.reject(rec, lineNo, 'not a TLE line (control or binary characters)', text.substring(start, end));
       return;
     }
-    this.name = text;
-    this.nameLine = lineNo;
+    t.sn = text;
+    t.on = start;
+    t.nn = len;
+    t.nameLine = lineNo;
   }
 
   finish(): void {
@@ -435,19 +515,27 @@ export class TleReader {
     this.flushName();
   }
 
+  private clearName(): void {
+    this.t.sn = '';
+    this.t.nameLine = -1;
+  }
+
   private flushL1(): void {
-    if (this.l1 === null) return;
+    const t = this.t;
+    if (t.l1Line < 0) return;
     const rec = this.ctx.nextRecord();
-    this.ctx.reject(rec, this.l1Line, 'line 1 not followed by line 2 (truncated record)', this.l1);
-    this.l1 = null;
-    this.name = null;
+    this.ctx.reject(rec, t.l1Line, 'line 1 not followed by line 2 (truncated record)', line1(t));
+    t.s1 = '';
+    t.l1Line = -1;
+    this.clearName();
   }
 
   private flushName(): void {
-    if (this.name === null) return;
+    const t = this.t;
+    if (t.nameLine < 0) return;
     const rec = this.ctx.nextRecord();
-    this.ctx.reject(rec, this.nameLine, 'text line not followed by TLE line 1 (truncated 3-line record or garbage)', this.name);
-    this.name = null;
+    this.ctx.reject(rec, t.nameLine, 'text line not followed by TLE line 1 (truncated 3-line record or garbage)', t.sn.substring(t.on, t.on + t.nn));
+    this.clearName();
   }
 }
 
