@@ -89,11 +89,11 @@ export class ByteCsvWriter {
   /** A non-negative integer below 2^53. */
   uint(n: number): this {
     this.room(17);
-    const b = this.buf;
-    if (n < 10) {
-      b[this.at++] = 48 + n;
+    if (n < 2147483648) {
+      this.at = writeSmallUint(this.buf, this.at, n);
       return this;
     }
+    const b = this.buf;
     let digits = 0;
     for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
     let at = this.at + digits;
@@ -117,19 +117,35 @@ export class ByteCsvWriter {
     const scaled = Math.round(ax * scale);
     if (!(scaled < 9e15)) return this.text(x.toFixed(decimals));
     this.room(24);
-    if (x < 0) this.buf[this.at++] = 45;
-    const ip = Math.floor(scaled / scale);
-    this.uint(ip);
-    this.buf[this.at++] = 46;
-    let frac = scaled - ip * scale;
     const b = this.buf;
-    let at = this.at + decimals;
-    this.at = at;
-    for (let d = 0; d < decimals; d++) {
-      const q = Math.floor(frac / 10);
-      b[--at] = 48 + (frac - q * 10);
-      frac = q;
+    let at = this.at;
+    if (x < 0) b[at++] = 45;
+    const ip = Math.floor(scaled / scale);
+    let frac = scaled - ip * scale;
+    if (ip < 2147483648) at = writeSmallUint(b, at, ip);
+    else {
+      this.at = at;
+      this.uint(ip);
+      at = this.at;
     }
+    b[at++] = 46;
+    // Fraction digits, last first (int32 arithmetic when the fraction fits).
+    const end = at + decimals;
+    let k = end;
+    if (frac < 2147483648) {
+      for (let d = 0; d < decimals; d++) {
+        const q = (frac / 10) | 0;
+        b[--k] = 48 + (frac - q * 10);
+        frac = q;
+      }
+    } else {
+      for (let d = 0; d < decimals; d++) {
+        const q = Math.floor(frac / 10);
+        b[--k] = 48 + (frac - q * 10);
+        frac = q;
+      }
+    }
+    this.at = end;
     return this;
   }
 
@@ -138,4 +154,21 @@ export class ByteCsvWriter {
     this.sink(this.buf.slice(0, this.at));
     this.at = 0;
   }
+}
+
+/** Decimal digits of 0 <= n < 2^31 into b at `at` (room already made); returns the end. */
+function writeSmallUint(b: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    b[at] = 48 + n;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let m = (n / 10) | 0; m > 0; m = (m / 10) | 0) digits++;
+  const end = at + digits;
+  for (let k = end, m = n; k > at; ) {
+    const q = (m / 10) | 0;
+    b[--k] = 48 + (m - q * 10);
+    m = q;
+  }
+  return end;
 }
