@@ -7,7 +7,7 @@ import type { AnalysisState } from '../app/analysis';
 import { useWorkspace, useWs } from '../app/context';
 import type { Scenario } from '../core/scenario/schema';
 import { satelliteName } from '../core/fleet/fleet';
-import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from './charts/chartMath';
+import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from '../core/report/chartMath';
 import { HistogramChart, LineChart, SERIES } from './charts/Svg';
 import { fmtPct, fmtSig } from './format';
 import { onTablistKey } from './tabs';

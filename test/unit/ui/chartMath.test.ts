@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdf, eclipseAcrossYear, histogram, niceTicks, orbitPowerProfile } from '../../../src/ui/charts/chartMath';
+import { cdf, eclipseAcrossYear, histogram, niceTicks, orbitPowerProfile } from '../../../src/core/report/chartMath';
 import { kozaiMeanMotionForAltitude, raanForLtanDeg, ssoInclinationDeg } from '../../../src/core/orbit';
 import { msToJd, DEG2RAD } from '../../../src/core/units';
 import { WGS72, WGS84 } from '../../../src/core/constants';

@@ -1,10 +1,10 @@
 /** Pure helpers for the SVG charts: histograms, CDFs, nice axis ticks, yearly eclipse profile, orbit power profile. */
-import { WGS72, WGS84 } from '../../core/constants';
-import { sgp4SemiMajorAxisKm } from '../../core/orbit';
-import { betaAngleRad, eclipseFractionCylindrical } from '../../core/physics/eclipse';
-import { sunEphemeris } from '../../core/physics/sun';
-import { julianDateFromMs } from '../../core/physics/time';
-import { DEG2RAD, MS_PER_DAY } from '../../core/units';
+import { WGS72, WGS84 } from '../constants';
+import { sgp4SemiMajorAxisKm } from '../orbit';
+import { betaAngleRad, eclipseFractionCylindrical } from '../physics/eclipse';
+import { sunEphemeris } from '../physics/sun';
+import { julianDateFromMs } from '../physics/time';
+import { DEG2RAD, MS_PER_DAY } from '../units';
 
 export interface HistogramData {
   edges: Float64Array;
