@@ -53,7 +53,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path).toString('utf8'); // same text as readFileSync(path, 'utf8'), decoded faster
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

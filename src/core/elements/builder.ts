@@ -110,14 +110,20 @@ export class ColumnBuilder {
   /** Exact-size columns of all committed rows; the builder's chunks are released. */
   finish(): ElementColumns {
     const n = this.count;
-    // Column `field` of row-major chunks with `stride` values per row.
-    const column = <T extends Float64Array | Int32Array>(chunks: T[], stride: number, field: number, out: T): T => {
+    // Row-major chunks -> columns, one chunk at a time (it stays in cache across the fields).
+    const columns = <T extends Float64Array | Int32Array>(chunks: T[], stride: number, make: (n: number) => T): T[] => {
+      const out: T[] = [];
+      for (let k = 0; k < stride; k++) out.push(make(n));
       for (let c = 0; c < chunks.length; c++) {
         const chunk = chunks[c];
         const base = c * CHUNK_ROWS;
         const rows = Math.min(CHUNK_ROWS, n - base);
-        for (let r = 0, o = field; r < rows; r++, o += stride) out[base + r] = chunk[o];
+        for (let k = 0; k < stride; k++) {
+          const col = out[k];
+          for (let r = 0, o = k; r < rows; r++, o += stride) col[base + r] = chunk[o];
+        }
       }
+      chunks.length = 0;
       return out;
     };
     const join = <T extends Uint8Array | Uint16Array>(chunks: T[], out: T): T => {
@@ -134,10 +140,10 @@ export class ColumnBuilder {
       objectIds: this.objectIds,
       classification: this.classes,
     } as ElementColumns;
-    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = column(this.floatChunks, NF, k, new Float64Array(n));
-    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = column(this.intChunks, NI, k, new Int32Array(n));
-    this.floatChunks.length = 0;
-    this.intChunks.length = 0;
+    const floats = columns(this.floatChunks, NF, (len) => new Float64Array(len));
+    const ints = columns(this.intChunks, NI, (len) => new Int32Array(len));
+    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = floats[k];
+    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = ints[k];
     this.curF = new Float64Array(0);
     this.curI = new Int32Array(0);
     cols.ephemerisType = join(this.ephChunks, new Uint8Array(n));

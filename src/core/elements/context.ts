@@ -58,8 +58,12 @@ export class ImportContext {
     }
     const bad = elementProblem(f[F.eccentricity], f[F.meanMotionRevPerDay], f[F.inclinationDeg]);
     if (bad !== null) return bad;
+    this.commitValid();
+    return null;
+  }
+  /** Commit the row being built and count it accepted; for a reader that made commitIfValid's checks itself. */
+  commitValid(): void {
     this.b.commitRow();
     this.accepted++;
-    return null;
   }
 }

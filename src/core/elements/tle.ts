@@ -198,13 +198,17 @@ export function isJsSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Checksum of s[at, at+68) (the checksum rule of tleChecksum, by index). */
+/** Checksum weight of each ASCII character: digits their value, '-' 1, all else 0. */
+const CHECKSUM_WEIGHT = new Uint8Array(128);
+for (let d = 0; d < 10; d++) CHECKSUM_WEIGHT[48 + d] = d;
+CHECKSUM_WEIGHT[45] = 1;
+
+/** Checksum of s[at, at+68) (the checksum rule of tleChecksum, by index, one table lookup a character). */
 function checksumAt(s: string, at: number): number {
   let sum = 0;
   for (let k = at, end = at + 68; k < end; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d >= 0 && d <= 9) sum += d;
-    else if (d === -3) sum += 1; // '-'
+    const c = s.charCodeAt(k);
+    if (c < 128) sum += CHECKSUM_WEIGHT[c];
   }
   return sum % 10;
 }
@@ -255,7 +259,6 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
     return bad1 ? badChecksum(1, sum1, line1(t), t.l1Line) : badChecksum(2, sum2, line2(t), t.l2Line);
   }
 
-  b.resetRow();
   let style = 0;
 
   // Line 1
@@ -263,8 +266,6 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   if (sat1 !== sat1) return fieldFailure(t, 1, 'NORAD_CAT_ID', 3, 7);
   if (s1.charCodeAt(o1 + 2) === 32 && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
   const cls = s1.charCodeAt(o1 + 7);
-  b.classification = cls === 32 || cls === 85 ? 'U' : s1.charAt(o1 + 7);
-  b.objectId = trimmedSlice(s1, o1 + 9, o1 + 17);
   const y1 = s1.charCodeAt(o1 + 18) - 48;
   const y2 = s1.charCodeAt(o1 + 19) - 48;
   const day = fixedField(s1, o1 + 20, o1 + 32);
@@ -296,8 +297,7 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
 
   const eph = s1.charCodeAt(o1 + 62);
   if (eph === 32) style |= TLE_STYLE.EPH_BLANK;
-  else if (eph >= 48 && eph <= 57) b.ephemerisType = eph - 48;
-  else return fieldFailure(t, 1, 'EPHEMERIS_TYPE', 63, 63);
+  else if (!(eph >= 48 && eph <= 57)) return fieldFailure(t, 1, 'EPHEMERIS_TYPE', 63, 63);
 
   const elset = intField(s1, o1 + 64, o1 + 68, 0);
   if (elset !== elset) return fieldFailure(t, 1, 'ELEMENT_SET_NO', 65, 68);
@@ -346,6 +346,11 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
     style |= TLE_STYLE.LINE2_ZEROS;
   }
 
+  const e = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
+  const bad = elementProblem(e, n, inc); // the check of ctx.commitIfValid (TLE values are always finite)
+  if (bad !== null) return { line: t.l2Line, reason: bad, text: line2(t) };
+
+  // Every field of the row is set here, so no resetRow() is needed.
   const f = b.f;
   f[F.epochMs] = epochMs;
   f[F.meanMotionDotRevPerDay2] = ndot;
@@ -353,7 +358,7 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   f[F.bstar] = bstar;
   f[F.inclinationDeg] = inc;
   f[F.raanDeg] = raan;
-  f[F.eccentricity] = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
+  f[F.eccentricity] = e;
   f[F.argPerigeeDeg] = argp;
   f[F.meanAnomalyDeg] = ma;
   f[F.meanMotionRevPerDay] = n;
@@ -361,6 +366,10 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   i[I.noradId] = sat1;
   i[I.elementSetNo] = elset;
   i[I.revAtEpoch] = rev;
+  b.classification = cls === 32 || cls === 85 ? 'U' : s1.charAt(o1 + 7);
+  b.objectId = trimmedSlice(s1, o1 + 9, o1 + 17);
+  b.ephemerisType = eph === 32 ? 0 : eph - 48;
+  b.name = '';
   if (t.nameLine >= 0) {
     // As name.startsWith('0 ') ? name.slice(2) : name, then trim().
     let at = t.on;
@@ -371,9 +380,7 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
     b.name = trimmedSlice(t.sn, at, t.on + t.nn);
   }
   b.tleStyle = style;
-
-  const bad = ctx.commitIfValid();
-  if (bad !== null) return { line: t.l2Line, reason: bad, text: line2(t) };
+  ctx.commitValid();
   if (bad1) warnChecksum(ctx, record, badChecksum(1, sum1, line1(t), t.l1Line));
   if (bad2) warnChecksum(ctx, record, badChecksum(2, sum2, line2(t), t.l2Line));
   return null;
