@@ -4,7 +4,7 @@
  * progress and cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { AnalysisWindowMs, PerSatelliteMetrics } from '../core/analysis/analytic';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { useWorkspace } from './context';
@@ -19,7 +19,7 @@ export interface AnalysisState {
   /** Scenario the fleet and analytic figures belong to. */
   scenario: Scenario | null;
   analytic: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number } | null;
-  sampled: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number; scenario: Scenario } | null;
+  sampled: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number; scenario: Scenario; window: AnalysisWindowMs; notes: string[] } | null;
   computing: boolean;
   sampledRunning: boolean;
   error: string | null;
@@ -77,10 +77,10 @@ export function useAnalysis(scenario: Scenario, imports: ImportsState): Analysis
     setState((s) => ({ ...s, sampledRunning: true }));
     const t0 = performance.now();
     runSampled(fleet, sc, { signal: ac.signal, onProgress: (f, detail) => actions.progressTask(taskId, f, detail) })
-      .then(({ metrics, notes }) => {
+      .then(({ metrics, notes, window }) => {
         const rollup = summarize(fleet, sc, metrics);
         for (const n of notes) actions.post('info', `Sampled analysis: ${n}.`);
-        setState((s) => ({ ...s, sampled: { metrics, rollup, ms: performance.now() - t0, scenario: sc } }));
+        setState((s) => ({ ...s, sampled: { metrics, rollup, ms: performance.now() - t0, scenario: sc, window, notes } }));
         actions.post('info', `Sampled analysis finished in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
       })
       .catch((e: Error) => {

@@ -6,7 +6,7 @@
  * this thread, yielding between steps, because a worker round trip per step costs more than the
  * work. Progress is reported between steps; Cancel takes effect at the next step.
  */
-import type { PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { AnalysisWindowMs, PerSatelliteMetrics } from '../core/analysis/analytic';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { createPropagationEngine, PropagationPool } from '../engine';
@@ -21,6 +21,7 @@ export interface SampledRunOptions {
 export interface SampledRun {
   metrics: PerSatelliteMetrics;
   notes: string[];
+  window: AnalysisWindowMs;
   stepsDone: number;
   steps: number;
 }
@@ -44,7 +45,7 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
       onProgress: (p) => onProgress(p.fraction, `step ${p.stepsDone} of ${p.steps}`),
     });
     if (r.cancelled || signal.aborted) throw cancelled();
-    return { metrics: r.metrics, notes: r.notes, stepsDone: r.stepsDone, steps: r.steps };
+    return { metrics: r.metrics, notes: r.notes, window: r.window, stepsDone: r.stepsDone, steps: r.steps };
   } finally {
     if (own) pool.dispose();
   }

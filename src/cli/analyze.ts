@@ -11,6 +11,8 @@ import { ChunkedWriter, csvField, num } from './csv';
 import type { LoadedInput } from './input';
 
 export interface AnalyzeOutput {
+  /** The analysis itself (per-satellite metrics and rollup), e.g. for `plan report`. */
+  run: AnalysisRun;
   summary: ReturnType<typeof analysisSummary>;
   text: string;
   writeCsv(sink: (chunk: string) => unknown): void;
@@ -63,6 +65,7 @@ export async function runAnalyze(
     '',
   ];
   return {
+    run,
     summary,
     text: lines.join('\n'),
     writeCsv(sink) {

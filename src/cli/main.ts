@@ -5,11 +5,15 @@
  *   npm run plan -- states  <elements-file|scenario.json> --at <ISO time> [--out file.csv] [--workers N]
  *   npm run plan -- analyze <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>]
  *                   [--duration-min N] [--step-s N] [--json out.json|-] [--csv per-satellite.csv] [--workers N]
+ *   npm run plan -- report  <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>]
+ *                   [--duration-min N] [--step-s N] [--out report.html] [--workers N]
  *
  * <file> may also be `preset:<key>` (orbital-compute-1m, suncatcher, starlink-72x22, colossus-300mw).
  * Exit codes: 0 success, 2 unusable input (one clear line on stderr), 1 internal error.
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseFieldComments } from '../core/scenario/fieldMeta';
 import { availableParallelism } from 'node:os';
 import { loadInput, reportImports, UsageError, type LoadOptions } from './input';
 import { runStates } from './states';
@@ -17,7 +21,9 @@ import { runStates } from './states';
 const USAGE = `usage (<file> may be preset:orbital-compute-1m, preset:suncatcher, preset:starlink-72x22, preset:colossus-300mw):
   plan states  <elements-file|scenario.json> --at <ISO time> [--out file.csv] [--workers N] [--accept-bad-checksums]
   plan analyze <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
-               [--json out.json|-] [--csv per-satellite.csv] [--workers N] [--accept-bad-checksums]`;
+               [--json out.json|-] [--csv per-satellite.csv] [--workers N] [--accept-bad-checksums]
+  plan report  <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
+               [--out report.html] [--workers N] [--accept-bad-checksums]     (feasibility report, one HTML file)`;
 
 interface Args {
   command: string;
@@ -65,6 +71,23 @@ function numFlag(flags: Args['flags'], name: string, min: number, max: number): 
   return n;
 }
 
+/** Doc comments of the design schema (the source of each default), read from the source file when it is there. */
+function designSources(): Map<string, string> | undefined {
+  try {
+    return parseFieldComments(readFileSync(new URL('../core/scenario/design.ts', import.meta.url), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function plannerVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface CliIo {
   stdout: (s: string) => unknown;
   stderr: (s: string) => unknown;
@@ -94,7 +117,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       }
       return 0;
     }
-    if (args.command === 'analyze') {
+    if (args.command === 'analyze' || args.command === 'report') {
       const mode = args.flags.get('mode') ?? 'analytic';
       if (mode !== 'analytic' && mode !== 'sampled') throw new UsageError(`--mode must be analytic or sampled, not "${String(mode)}"`);
       const startMs = isoFlag(args.flags, 'start');
@@ -110,6 +133,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       // Sampled passes run on one worker thread per core unless --workers says otherwise (0 = this thread).
       const workers = workersFlag ?? (mode === 'sampled' && input.fleet.count >= 20_000 ? availableParallelism() : 0);
       const result = await runAnalyze(input, mode, { workers, progress: (s) => io.stderr(s) });
+      if (args.command === 'report') {
+        for (const f of ['json', 'csv']) if (args.flags.has(f)) throw new UsageError(`--${f} belongs to analyze; report writes one HTML file (--out)`);
+        const { buildReportHtml } = await import('../core/report/html');
+        const html = buildReportHtml({
+          scenario: input.scenario,
+          fleet: input.fleet,
+          run: result.run,
+          generatedAtMs: Date.now(),
+          source: args.file.startsWith('preset:') ? args.file : `${input.kind === 'scenario' ? 'scenario file' : 'element file'} ${basename(args.file)}`,
+          rejectedRecords: result.summary.rejected,
+          designSources: designSources(),
+          version: plannerVersion(),
+        });
+        const out = args.flags.get('out');
+        if (typeof out === 'string' && out !== '-') {
+          writeFileSync(out, html);
+          io.stderr(`wrote the ${mode} feasibility report to ${out} (${(html.length / 1024).toFixed(0)} KiB)\n`);
+        } else io.stdout(html);
+        return 0;
+      }
+      if (args.flags.has('out')) throw new UsageError('--out belongs to states and report; analyze writes --json and --csv');
       const json = args.flags.get('json');
       if (typeof json === 'string') {
         const text = JSON.stringify(result.summary, null, 2) + '\n';

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { AnalysisState } from '../app/analysis';
+import { downloadReport } from '../app/report';
 import { useWorkspace, useWs } from '../app/context';
 import type { Rollup } from '../core/analysis/rollup';
 import type { Scenario } from '../core/scenario/schema';
@@ -96,6 +97,15 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
       <div className="btn-row" style={{ marginBottom: 8 }}>
         <button className="btn primary" onClick={analysis.runSampled} disabled={!analysis.fleet || analysis.fleet.count === 0 || analysis.sampledRunning || task !== null} data-testid="run-sampled" title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing">
           {analysis.sampledRunning ? 'Sampling…' : 'Run sampled analysis'}
+        </button>
+        <button
+          className="btn"
+          data-testid="download-report"
+          disabled={stale || !r}
+          onClick={() => downloadReport(analysis, scenario, r?.mode === 'sampled' ? 'sampled' : 'analytic')}
+          title={`Download the ${r?.mode ?? 'analytic'} feasibility report: one HTML file with the rollup, findings, charts, designs and the scenario`}
+        >
+          Report
         </button>
         {sampledCurrent ? (
           <button className="btn" onClick={() => setPrefer(prefer === 'sampled' ? 'analytic' : 'sampled')}>

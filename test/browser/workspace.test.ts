@@ -3,7 +3,8 @@
  * bad input, persistence across reload, share links, sampled analysis with progress and cancel.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countPixels, decodePng, openHarness, ROOT, waitFor, type Harness } from './harness';
@@ -184,16 +185,27 @@ describe('planner workspace', () => {
     const colossus = presetScenario('colossus-300mw')!;
     const page = await h.newPage(`#${encodeShareFragment(colossus)}`);
     const gw0 = await rollupGW(page);
-    expect(await page.textContent('[data-testid="binding"]')).toBe('heat rejection');
+    // sized like Starcloud (1,600 m^2 of radiator per ~1 MW): installed compute binds
+    expect(await page.textContent('[data-testid="binding"]')).toBe('installed compute');
     await page.click('button[role=tab]:has-text("Designs")');
     // the hover text names the source of the default
     expect(await page.getAttribute('label:has-text("Cell efficiency")', 'title')).toMatch(/triple-junction 0\.298[\s\S]*Default: 0\.298[\s\S]*Range: > 0, ≤ 0\.6/);
     const radiator = 'input[data-field="design.starcloud-1mw.radiator.areaM2"]';
     await page.fill(radiator, '-3');
     expect(await page.textContent('.field-invalid .field-error')).toBe('Area: must be above 0 m²');
-    await page.fill(radiator, '3000');
-    await waitFor(async () => (await rollupGW(page)) > gw0 * 1.5, 'more radiator, more compute', 60_000);
-    expect(await page.textContent('[data-testid="binding"]')).not.toBe('heat rejection');
+    // half the radiator: heat now binds and about half the compute can run
+    await page.fill(radiator, '800');
+    await waitFor(async () => (await rollupGW(page)) < gw0 * 0.6, 'less radiator, less compute', 60_000);
+    expect(await page.textContent('[data-testid="binding"]')).toBe('heat rejection');
+    // the feasibility report carries the edited figure and the heat finding
+    const gwNow = await rollupGW(page);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-report"]')]);
+    expect(report.suggestedFilename()).toBe('colossus-1-in-orbit-300-mw-report.html');
+    const reportPath = join(tmpdir(), `report-${Date.now()}.html`);
+    await report.saveAs(reportPath);
+    const html = readFileSync(reportPath, 'utf8');
+    expect(Number(/data-figure="computeGW" data-value="([^"]+)"/.exec(html)?.[1])).toBe(gwNow);
+    expect(html).toContain('Heat-limited shells (radiator too small for the load): 650 km SSO dusk.');
     // ground stations: a latitude out of range is refused in the table
     await page.click('button[role=tab]:has-text("Ground")');
     const lat = page.getByLabel('Station 1 Lat (deg)');

@@ -12,7 +12,9 @@ export function design100kW(id = 'node-100kw'): Design {
 /**
  * About 1 MW of compute, after Starcloud's white paper (PHYSICS.md "Space data-centre anchors"):
  * 784 accelerators at 1.275 kW all-in; array sized for a mostly-sunlit dawn-dusk orbit; radiator
- * area near Starcloud's 1,580 m^2 per MW at 633 W/m^2 net (two-sided, 20 C).
+ * panel area from Starcloud's 633 W/m^2 net for a two-sided panel at 20 C, i.e. 1,580 m^2 per MW
+ * (PHYSICS.md Heat rejection check), for the ~1.01 MW heat load: 1,600 m^2 (the schema's area is
+ * the panel's one-side area; both faces radiate).
  */
 export function design1MW(id = 'starcloud-1mw'): Design {
   return DesignSchema.parse({
@@ -20,7 +22,7 @@ export function design1MW(id = 'starcloud-1mw'): Design {
     name: '1 MW Starcloud-like',
     solarArray: { areaM2: 5200 },
     compute: { acceleratorModel: 'H100 SXM', acceleratorCount: 784, powerPerAcceleratorW: 700, overheadPerAcceleratorW: 575, busPowerW: 10_000 },
-    radiator: { areaM2: 820, sides: 2, emissivity: 0.92, operatingTempC: 20 },
+    radiator: { areaM2: 1600, sides: 2, emissivity: 0.92, operatingTempC: 20 },
     mass: { busKg: 8000, computeKgPerAccelerator: 20 },
   });
 }
