@@ -245,12 +245,7 @@ type Rejection = { line: number; reason: string; text: string };
 function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection | null {
   const b: ColumnBuilder = ctx.b;
   const { s1, o1, s2, o2 } = t;
-  if (t.n1 !== TLE_LINE_LENGTH) {
-    return { line: t.l1Line, reason: `line 1 wrong length (${t.n1} chars, expected ${TLE_LINE_LENGTH})`, text: line1(t) };
-  }
-  if (t.n2 !== TLE_LINE_LENGTH) {
-    return { line: t.l2Line, reason: `line 2 wrong length (${t.n2} chars, expected ${TLE_LINE_LENGTH})`, text: line2(t) };
-  }
+  if (t.n1 !== TLE_LINE_LENGTH || t.n2 !== TLE_LINE_LENGTH) return wrongLength(t);
   const sum1 = checksumAt(s1, o1);
   const sum2 = checksumAt(s2, o2);
   const bad1 = s1.charCodeAt(o1 + 68) !== 48 + sum1;
@@ -269,18 +264,10 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   const y1 = s1.charCodeAt(o1 + 18) - 48;
   const y2 = s1.charCodeAt(o1 + 19) - 48;
   const day = fixedField(s1, o1 + 20, o1 + 32);
-  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || day !== day) {
-    const field = s1.substring(o1 + 18, o1 + 32);
-    if (field.trim() === '') {
-      return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: line1(t) };
-    }
-    return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${field}'`, text: line1(t) };
-  }
+  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || day !== day) return epochFailure(t, NaN, 0);
   const yy = y1 * 10 + y2;
   const year = yy < 57 ? 2000 + yy : 1900 + yy;
-  if (day < 1 || day >= (isLeap(year) ? 367 : 366)) {
-    return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: line1(t) };
-  }
+  if (day < 1 || day >= (isLeap(year) ? 367 : 366)) return epochFailure(t, day, year);
   const epochMs = epochMsOf(yy, day);
 
   const ndot = fixedField(s1, o1 + 33, o1 + 43);
@@ -306,13 +293,7 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   // Line 2
   const sat2 = satnumAt(s2, o2 + 2);
   if (sat2 !== sat2) return fieldFailure(t, 2, 'NORAD_CAT_ID', 3, 7);
-  if (sat1 !== sat2) {
-    return {
-      line: t.l2Line,
-      reason: `catalogue number differs between line 1 (${s1.substring(o1 + 2, o1 + 7)}) and line 2 (${s2.substring(o2 + 2, o2 + 7)})`,
-      text: line2(t),
-    };
-  }
+  if (sat1 !== sat2) return catalogueMismatch(t);
 
   const inc = fixedField(s2, o2 + 8, o2 + 16);
   if (inc !== inc) return fieldFailure(t, 2, 'INCLINATION', 9, 16);
@@ -348,7 +329,7 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
 
   const e = eccUnits / 1e7; // correctly rounded, equal to Number('0.' + digits)
   const bad = elementProblem(e, n, inc); // the check of ctx.commitIfValid (TLE values are always finite)
-  if (bad !== null) return { line: t.l2Line, reason: bad, text: line2(t) };
+  if (bad !== null) return rejectLine2(t, bad);
 
   // Every field of the row is set here, so no resetRow() is needed.
   const f = b.f;
@@ -384,6 +365,37 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   if (bad1) warnChecksum(ctx, record, badChecksum(1, sum1, line1(t), t.l1Line));
   if (bad2) warnChecksum(ctx, record, badChecksum(2, sum2, line2(t), t.l2Line));
   return null;
+}
+
+/* Rejections (cold paths, kept out of parseTleRecord so that it stays small). */
+
+function wrongLength(t: TleAt): Rejection {
+  if (t.n1 !== TLE_LINE_LENGTH) {
+    return { line: t.l1Line, reason: `line 1 wrong length (${t.n1} chars, expected ${TLE_LINE_LENGTH})`, text: line1(t) };
+  }
+  return { line: t.l2Line, reason: `line 2 wrong length (${t.n2} chars, expected ${TLE_LINE_LENGTH})`, text: line2(t) };
+}
+
+/** Epoch field unreadable (day NaN) or its day of year outside the year. */
+function epochFailure(t: TleAt, day: number, year: number): Rejection {
+  if (day !== day) {
+    const field = t.s1.substring(t.o1 + 18, t.o1 + 32);
+    if (field.trim() === '') {
+      return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: line1(t) };
+    }
+    return { line: t.l1Line, reason: `epoch unparsable (line 1 cols 19-32): '${field}'`, text: line1(t) };
+  }
+  return { line: t.l1Line, reason: `epoch unparsable: day of year ${day} outside 1..${isLeap(year) ? 366 : 365}`, text: line1(t) };
+}
+
+function catalogueMismatch(t: TleAt): Rejection {
+  const a = t.s1.substring(t.o1 + 2, t.o1 + 7);
+  const b = t.s2.substring(t.o2 + 2, t.o2 + 7);
+  return { line: t.l2Line, reason: `catalogue number differs between line 1 (${a}) and line 2 (${b})`, text: line2(t) };
+}
+
+function rejectLine2(t: TleAt, reason: string): Rejection {
+  return { line: t.l2Line, reason, text: line2(t) };
 }
 
 function line1(t: TleAt): string {
