@@ -79,22 +79,33 @@ export function detectElementFormat(text: string): ElementFormat {
 
 /**
  * Splits chunks into lines (LF or CRLF) and numbers them from 1. Lines are handed on as
- * positions in the text (no string per line); a line cut by a chunk boundary is carried over.
+ * positions in the chunk (no string per line); only a line cut by a chunk boundary is joined
+ * into a string of its own, so the chunk itself stays a flat string (fast to index).
  */
 class LineSplitter {
   private carry = '';
   private lineNo = 0;
   constructor(private readonly sink: { lineAt(text: string, start: number, end: number, no: number): void }) {}
   push(chunk: string): void {
-    const text = this.carry.length ? this.carry + chunk : chunk;
     let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      this.sink.lineAt(text, start, nl, ++this.lineNo);
+    if (this.carry.length) {
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        this.carry += chunk;
+        return;
+      }
+      const line = this.carry + chunk.slice(0, nl);
+      this.carry = '';
+      this.sink.lineAt(line, 0, line.length, ++this.lineNo);
       start = nl + 1;
     }
-    this.carry = start === 0 ? text : text.slice(start);
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) break;
+      this.sink.lineAt(chunk, start, nl, ++this.lineNo);
+      start = nl + 1;
+    }
+    this.carry = start === 0 ? chunk : chunk.slice(start);
   }
   finish(): void {
     if (this.carry.length) this.sink.lineAt(this.carry, 0, this.carry.length, ++this.lineNo);
