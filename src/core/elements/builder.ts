@@ -41,6 +41,26 @@ export function detachString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * A string column that is not allocated while every value equals its default (2-line files
+ * without designators, all-'U' classifications): one push per row is saved, same result.
+ */
+class StringColumn {
+  private values: string[] | null = null;
+  constructor(private readonly fill: string) {}
+  /** Append `s` as row `row` (= the number of rows before it). */
+  push(s: string, row: number): void {
+    if (this.values !== null) this.values.push(s);
+    else if (s !== this.fill) {
+      this.values = new Array<string>(row).fill(this.fill);
+      this.values.push(s);
+    }
+  }
+  finish(count: number): string[] {
+    return this.values ?? new Array<string>(count).fill(this.fill);
+  }
+}
+
 export class ColumnBuilder {
   /** The row being built: float fields in ELEMENT_FLOAT_FIELDS order. */
   readonly f = new Float64Array(NF);
@@ -66,9 +86,9 @@ export class ColumnBuilder {
   private curI = new Int32Array(0);
   private curEph = new Uint8Array(0);
   private curStyle = new Uint16Array(0);
-  private readonly names: string[] = [];
-  private readonly objectIds: string[] = [];
-  private readonly classes: string[] = [];
+  private readonly names = new StringColumn('');
+  private readonly objectIds = new StringColumn('');
+  private readonly classes = new StringColumn('U');
 
   /** Reset the row being built to defaults. */
   resetRow(): void {
@@ -101,10 +121,11 @@ export class ColumnBuilder {
     for (let k = 0, o = at * NI; k < NI; k++) ci[o + k] = i[k];
     this.curEph[at] = this.ephemerisType;
     this.curStyle[at] = this.tleStyle;
-    this.names.push(detachString(this.name));
-    this.objectIds.push(detachString(this.objectId));
-    this.classes.push(this.classification);
-    this.count++;
+    const n = this.count;
+    this.names.push(detachString(this.name), n);
+    this.objectIds.push(detachString(this.objectId), n);
+    this.classes.push(this.classification, n);
+    this.count = n + 1;
   }
 
   /** Exact-size columns of all committed rows; the builder's chunks are released. */
@@ -136,9 +157,9 @@ export class ColumnBuilder {
     };
     const cols = {
       count: n,
-      names: this.names,
-      objectIds: this.objectIds,
-      classification: this.classes,
+      names: this.names.finish(n),
+      objectIds: this.objectIds.finish(n),
+      classification: this.classes.finish(n),
     } as ElementColumns;
     const floats = columns(this.floatChunks, NF, (len) => new Float64Array(len));
     const ints = columns(this.intChunks, NI, (len) => new Int32Array(len));
