@@ -127,9 +127,14 @@ function fixedField(s: string, start: number, end: number): number {
     else return NaN;
   }
   if (digits === 0) return NaN;
-  if (digits > 15) return Number(s.substring(start, end).trim());
+  if (digits > 15) return longNumber(s, start, end);
   const v = frac > 0 ? m / POW10[frac] : m;
   return neg ? -v : v;
+}
+
+/** More than 15 digits: the mantissa may not be exact, let Number() round (cold path). */
+function longNumber(s: string, start: number, end: number): number {
+  return Number(s.substring(start, end).trim());
 }
 
 /**
