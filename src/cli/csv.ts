@@ -149,9 +149,25 @@ export class ByteCsvWriter {
     return this;
   }
 
+  /**
+   * The bytes written since the last flush, as a view of the writer's buffer (no copy); the writer
+   * must not be used afterwards. With a buffer sized for the whole output this is the output.
+   */
+  detach(): Uint8Array {
+    const out = this.buf.subarray(0, this.at);
+    this.buf = new Uint8Array(0);
+    this.at = 0;
+    return out;
+  }
+
+  /**
+   * Hands the buffered bytes to the sink. The chunk is a view of the writer's own buffer, valid
+   * only during the call (the buffer is reused, so no memory is allocated per chunk): a sink that
+   * keeps it must copy it.
+   */
   flush(): void {
     if (this.at === 0) return;
-    this.sink(this.buf.slice(0, this.at));
+    this.sink(this.buf.subarray(0, this.at));
     this.at = 0;
   }
 }

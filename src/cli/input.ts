@@ -3,9 +3,9 @@
  * An element file becomes a one-shell scenario with the default design and ground stations, its
  * window starting at the newest epoch in the file.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseElements } from '../core/elements';
+import { createElementStreamParser, parseElements, type ImportResult } from '../core/elements';
 import { buildFleet } from '../core/fleet/generators';
 import { fleetFromScenario, type ShellImportReport } from '../core/fleet/fromScenario';
 import type { Fleet } from '../core/fleet/fleet';
@@ -14,7 +14,9 @@ import { defaultDesign } from '../core/scenario/design';
 import { validateScenario } from '../core/scenario/load';
 import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from '../core/scenario/schema';
 
-export class UsageError extends Error {}
+import { UsageError } from './common';
+
+export { reportImports, UsageError } from './common';
 
 export interface LoadedInput {
   kind: 'scenario' | 'elements';
@@ -51,21 +53,18 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     const { fleet, imports } = fleetFromScenario(scenario);
     return { kind: 'scenario', scenario, fleet, imports };
   }
-  let text: string;
-  try {
-    text = readFileSync(path).toString('utf8'); // same text as readFileSync(path, 'utf8'), decoded faster
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const read = readInputFile(path, opts);
+  if (read.kind === 'text') {
+    const doc = looksLikeScenario(read.text);
+    if (doc) {
+      const r = validateScenario(doc);
+      if (!r.ok) throw new UsageError(`${path}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`);
+      const scenario = applyWindow(r.scenario, opts);
+      const { fleet, imports } = fleetFromScenario(scenario);
+      return { kind: 'scenario', scenario, fleet, imports };
+    }
   }
-  const doc = looksLikeScenario(text);
-  if (doc) {
-    const r = validateScenario(doc);
-    if (!r.ok) throw new UsageError(`${path}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`);
-    const scenario = applyWindow(r.scenario, opts);
-    const { fleet, imports } = fleetFromScenario(scenario);
-    return { kind: 'scenario', scenario, fleet, imports };
-  }
-  const parsed = parseElements(text, { acceptBadChecksums: opts.acceptBadChecksums });
+  const parsed = read.kind === 'text' ? parseElements(read.text, { acceptBadChecksums: opts.acceptBadChecksums }) : read.parsed;
   if (parsed.format === 'unknown' || (parsed.accepted === 0 && parsed.rejected.length === 0)) {
     throw new UsageError(`${path}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
   }
@@ -87,11 +86,55 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     groundStations: defaultGroundStations(),
     window: { start: startIso, durationMin: opts.durationMin ?? 96, stepS: opts.stepS ?? 30 },
   });
-  const fleet = buildFleet(scenario, { imported: new Map([[shellId, parsed.columns]]) });
+  const fleet = buildFleet(scenario, { imported: new Map([[shellId, parsed.columns]]), adoptImported: true });
   const imports: ShellImportReport[] = [
     { shellId, shellName: basename(path), format: parsed.format, accepted: parsed.accepted, rejected: parsed.rejected, warnings: parsed.warnings },
   ];
   return { kind: 'elements', scenario, fleet, imports };
+}
+
+const READ_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads the input. A file whose first non-blank character is `{` (a scenario, or an OMM JSON
+ * object) is read whole; anything else goes through the streaming element parser in 64 KiB
+ * chunks, so a large element file is never held as one buffer and one string (on these machines
+ * touching fresh memory costs about as much as parsing it). The result is the same as
+ * `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
+ */
+function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult } {
+  const fail = (e: unknown): never => {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  };
+  let fd = -1;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    // Same decoding as Buffer#toString('utf8'): invalid bytes become U+FFFD, a BOM is kept.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    let n = readSync(fd, buf, 0, buf.length, null);
+    const first = decoder.decode(buf.subarray(0, n), { stream: true });
+    if (n === 0 || first.trimStart().startsWith('{')) {
+      // The rest of the file from the current position, decoded after the first chunk.
+      return { kind: 'text', text: first + decoder.decode(n === 0 ? new Uint8Array(0) : readFileSync(fd)) };
+    }
+    const parser = createElementStreamParser({ acceptBadChecksums: opts.acceptBadChecksums });
+    parser.push(first);
+    for (;;) {
+      n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const text = decoder.decode(buf.subarray(0, n), { stream: true });
+      if (text.length > 0) parser.push(text);
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) parser.push(tail);
+    return { kind: 'parsed', parsed: parser.finish() };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    return fail(e);
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
 }
 
 function applyWindow(s: Scenario, opts: LoadOptions): Scenario {
@@ -104,13 +147,4 @@ function applyWindow(s: Scenario, opts: LoadOptions): Scenario {
       stepS: opts.stepS ?? s.window.stepS,
     },
   };
-}
-
-/** Report rejected and warned records on stderr, one line each, with their line numbers. */
-export function reportImports(imports: ShellImportReport[], write: (s: string) => unknown): void {
-  for (const imp of imports) {
-    for (const r of imp.rejected) write(`${imp.shellName}: line ${r.line}: rejected: ${r.reason}\n`);
-    for (const w of imp.warnings) write(`${imp.shellName}: line ${w.line}: warning: ${w.reason}\n`);
-    write(`${imp.shellName}: ${imp.format}: ${imp.accepted} accepted, ${imp.rejected.length} rejected\n`);
-  }
 }

@@ -11,12 +11,13 @@
  * <file> may also be `preset:<key>` (orbital-compute-1m, suncatcher, starlink-72x22, colossus-300mw).
  * Exit codes: 0 success, 2 unusable input (one clear line on stderr), 1 internal error.
  */
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseFieldComments } from '../core/scenario/fieldMeta';
 import { availableParallelism } from 'node:os';
-import { loadInput, reportImports, UsageError, type LoadOptions } from './input';
-import { runStates } from './states';
+import { reportImports, UsageError } from './common';
+import type { LoadOptions } from './input';
+import { runStatesParallel } from './statesParallel';
 
 const USAGE = `usage (<file> may be preset:orbital-compute-1m, preset:suncatcher, preset:starlink-72x22, preset:colossus-300mw):
   plan states  <elements-file|scenario.json> --at <ISO time> [--out file.csv] [--workers N] [--accept-bad-checksums]
@@ -24,6 +25,11 @@ const USAGE = `usage (<file> may be preset:orbital-compute-1m, preset:suncatcher
                [--json out.json|-] [--csv per-satellite.csv] [--workers N] [--accept-bad-checksums]
   plan report  <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
                [--out report.html] [--workers N] [--accept-bad-checksums]     (feasibility report, one HTML file)`;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+}
 
 interface Args {
   command: string;
@@ -71,10 +77,17 @@ function numFlag(flags: Args['flags'], name: string, min: number, max: number): 
   return n;
 }
 
+declare const __PLAN_REPO_ROOT__: string | undefined;
+
+/** The repository root: two levels above src/cli/main.ts, one above the bundle in dist-cli/. */
+function repoRoot(): URL {
+  return new URL(typeof __PLAN_REPO_ROOT__ === 'string' ? __PLAN_REPO_ROOT__ : '../../', import.meta.url);
+}
+
 /** Doc comments of the design schema (the source of each default), read from the source file when it is there. */
 function designSources(): Map<string, string> | undefined {
   try {
-    return parseFieldComments(readFileSync(new URL('../core/scenario/design.ts', import.meta.url), 'utf8'));
+    return parseFieldComments(readFileSync(new URL('src/core/scenario/design.ts', repoRoot()), 'utf8'));
   } catch {
     return undefined;
   }
@@ -82,7 +95,7 @@ function designSources(): Map<string, string> | undefined {
 
 function plannerVersion(): string | undefined {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
+    return (JSON.parse(readFileSync(new URL('package.json', repoRoot()), 'utf8')) as { version?: string }).version;
   } catch {
     return undefined;
   }
@@ -103,17 +116,43 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (args.command === 'states') {
       const at = isoFlag(args.flags, 'at');
       if (at === undefined) throw new UsageError('states needs --at <ISO time>');
-      const input = loadInput(args.file, { acceptBadChecksums: accept });
-      reportImports(input.imports, io.stderr);
       const out = args.flags.get('out');
-      if (typeof out === 'string' && out !== '-') {
-        const stream = createWriteStream(out);
-        const r = await runStates(input, at, (c) => stream.write(c), workersFlag ?? 0);
-        await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));
-        io.stderr(`wrote ${r.rows} states to ${out}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);
-      } else {
-        const decoder = new TextDecoder();
-        await runStates(input, at, (c) => io.stdout(decoder.decode(c, { stream: true })), workersFlag ?? 0);
+      const toFile = typeof out === 'string' && out !== '-';
+      // The output file is opened on the first bytes, so bad input never truncates it. Synchronous
+      // writes of the writer's reused buffer: no copy and no queue of chunks in memory.
+      let fd = -1;
+      const decoder = new TextDecoder();
+      const sink = (c: Uint8Array): void => {
+        if (!toFile) {
+          io.stdout(decoder.decode(c, { stream: true }));
+          return;
+        }
+        if (fd < 0) {
+          try {
+            fd = openSync(out, 'w');
+          } catch (e) {
+            throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          }
+        }
+        writeAll(fd, c);
+      };
+      try {
+        // Large TLE files: one worker per core reads, propagates and formats its own part
+        // (statesParallel.ts); everything else, or --workers 0/1, goes through loadInput.
+        const parallel = args.file.startsWith('preset:')
+          ? null
+          : await runStatesParallel(args.file, at, { workers: workersFlag ?? availableParallelism(), acceptBadChecksums: accept }, (imports) => reportImports(imports, io.stderr), sink);
+        let r: { rows: number; failed: number };
+        if (parallel) r = parallel;
+        else {
+          const [{ loadInput }, { runStates }] = await Promise.all([import('./input'), import('./states')]);
+          const input = loadInput(args.file, { acceptBadChecksums: accept });
+          reportImports(input.imports, io.stderr);
+          r = await runStates(input, at, sink, workersFlag ?? 0);
+        }
+        if (toFile) io.stderr(`wrote ${r.rows} states to ${out}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);
+      } finally {
+        if (fd >= 0) closeSync(fd);
       }
       return 0;
     }
@@ -127,6 +166,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         stepS: numFlag(args.flags, 'step-s', 0.01, 86400),
         acceptBadChecksums: accept,
       };
+      const { loadInput } = await import('./input');
       const input = loadInput(args.file, loadOpts);
       reportImports(input.imports, io.stderr);
       const { runAnalyze } = await import('./analyze');
@@ -188,6 +228,19 @@ const isEntry = (() => {
     return false;
   }
 })();
+/**
+ * Exit once stdout and stderr have been flushed: writes to a pipe are asynchronous in Node, and
+ * process.exit() right away would cut off the end of a large CSV piped to another program.
+ */
+export function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  main(process.argv.slice(2)).then(exitAfterFlush);
 }

@@ -20,29 +20,45 @@ export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: 
     const frame = await pool.propagate(atMs);
     if (!frame) throw new Error('propagation was superseded');
     const { fleet } = input;
-    const e = fleet.elements;
     const w = new ByteCsvWriter(sink);
     w.text(STATES_HEADER).newline();
-    const p = frame.positionKm;
-    const v = frame.velocityKmS;
-    let failed = 0;
-    for (let i = 0; i < fleet.count; i++) {
-      w.uint(i).comma().text(csvField(satelliteName(fleet, i))).comma();
-      if (e.noradId[i] >= 0) w.uint(e.noradId[i]);
-      w.comma();
-      const err = frame.error[i];
-      if (err !== 0) {
-        failed++;
-        w.text(',,,,,,').uint(err).newline();
-      } else {
-        const k = 3 * i;
-        w.fixed(p[k], 6).comma().fixed(p[k + 1], 6).comma().fixed(p[k + 2], 6).comma();
-        w.fixed(v[k], 9).comma().fixed(v[k + 1], 9).comma().fixed(v[k + 2], 9).comma().byte(48).newline();
-      }
-    }
+    const failed = writeStateRows(w, fleet.count, 0, (i) => satelliteName(fleet, i), fleet.elements.noradId, frame.positionKm, frame.velocityKmS, frame.error);
     w.flush();
     return { rows: fleet.count, failed };
   } finally {
     pool.dispose();
   }
+}
+
+/**
+ * CSV rows for satellites [0, count) of a shard whose first row has fleet id `idOffset` (the
+ * in-thread path and the parallel workers of statesParallel.ts write through this one function).
+ * Returns how many rows carry an SGP4 error.
+ */
+export function writeStateRows(
+  w: ByteCsvWriter,
+  count: number,
+  idOffset: number,
+  nameOf: (k: number) => string,
+  noradId: Int32Array,
+  p: Float64Array,
+  v: Float64Array,
+  error: Uint8Array,
+): number {
+  let failed = 0;
+  for (let i = 0; i < count; i++) {
+    w.uint(idOffset + i).comma().text(csvField(nameOf(i))).comma();
+    if (noradId[i] >= 0) w.uint(noradId[i]);
+    w.comma();
+    const err = error[i];
+    if (err !== 0) {
+      failed++;
+      w.text(',,,,,,').uint(err).newline();
+    } else {
+      const k = 3 * i;
+      w.fixed(p[k], 6).comma().fixed(p[k + 1], 6).comma().fixed(p[k + 2], 6).comma();
+      w.fixed(v[k], 9).comma().fixed(v[k + 1], 9).comma().fixed(v[k + 2], 9).comma().byte(48).newline();
+    }
+  }
+  return failed;
 }

@@ -1,6 +1,8 @@
 /**
- * Node worker_threads host for the propagation pool (CLI, tests, benchmarks). The worker entry is
- * TypeScript, so each thread starts with tsx's loader. Not imported by browser code.
+ * Node worker_threads host for the propagation pool (CLI, tests, benchmarks). From source the worker
+ * entry is TypeScript, so each thread starts with tsx's loader; in the bundled CLI
+ * (scripts/plan.mjs) the bundle defines __PLAN_NODE_WORKER_ENTRY__ and the threads load the
+ * bundled worker next to it. Not imported by browser code.
  */
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
@@ -9,8 +11,15 @@ import type { ShardApi } from '../../workers/propagation.api';
 import { PropagationPool, type ShardWorker, type WorkerHost } from './propagationPool';
 import { availableParallelism } from 'node:os';
 
+declare const __PLAN_NODE_WORKER_ENTRY__: string | undefined;
+
+function workerEntry(): URL {
+  if (typeof __PLAN_NODE_WORKER_ENTRY__ === 'string') return new URL(__PLAN_NODE_WORKER_ENTRY__, import.meta.url);
+  return new URL('../../workers/propagation.node-boot.mjs', import.meta.url);
+}
+
 export function nodeWorkerHost(opts: { shareMemory?: boolean; onSpawn?: (w: Worker, index: number) => void } = {}): WorkerHost {
-  const entry = new URL('../../workers/propagation.node-boot.mjs', import.meta.url);
+  const entry = workerEntry();
   return {
     canShareMemory: opts.shareMemory ?? true,
     spawn(index: number): ShardWorker {

@@ -11,7 +11,7 @@
  * - A crashed worker is restarted, its shard re-initialised and the request retried; listeners get a notice.
  * - Without a worker host the same shard logic runs in this thread (Node CLI, tests, no-Worker pages).
  */
-import type { Remote } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type SampledStepStates, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
@@ -132,7 +132,6 @@ export class PropagationPool implements PropagationEngine {
     elements.names = null;
     elements.objectIds = null;
     elements.classification = null;
-    const { transfer } = await import('comlink');
     const buffers = Object.values(elements)
       .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
       .map((v) => v.buffer as ArrayBuffer);
@@ -196,8 +195,7 @@ export class PropagationPool implements PropagationEngine {
     const recycle = slot.recycle;
     slot.recycle = undefined;
     try {
-      const { transfer } = await import('comlink');
-      const call = recycle
+        const call = recycle
         ? w.api.propagate(seq, timeMs, transfer(recycle, [recycle.positionKm.buffer as ArrayBuffer, recycle.velocityKmS.buffer as ArrayBuffer, recycle.error.buffer as ArrayBuffer]), frameSlot)
         : w.api.propagate(seq, timeMs, undefined, frameSlot);
       return await Promise.race([call, w.crashed]);

@@ -111,11 +111,17 @@ class LineSplitter {
     if (this.carry.length) this.sink.lineAt(this.carry, 0, this.carry.length, ++this.lineNo);
     this.carry = '';
   }
+  /** Lines handed on so far. */
+  get lines(): number {
+    return this.lineNo;
+  }
 }
 
 interface Reader {
   push(chunk: string): void;
   finish(): void;
+  /** Lines read (line-based formats only). */
+  lines?(): number;
 }
 
 function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
@@ -123,12 +129,12 @@ function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
     case 'tle': {
       const tle = new TleReader(ctx);
       const split = new LineSplitter(tle);
-      return { push: (c) => split.push(c), finish: () => (split.finish(), tle.finish()) };
+      return { push: (c) => split.push(c), finish: () => (split.finish(), tle.finish()), lines: () => split.lines };
     }
     case 'omm-csv': {
       const csv = new OmmCsvReader(ctx);
       const split = new LineSplitter({ lineAt: (t, a, b, no) => csv.line(t.slice(a, b), no) });
-      return { push: (c) => split.push(c), finish: () => (split.finish(), csv.finish()) };
+      return { push: (c) => split.push(c), finish: () => (split.finish(), csv.finish()), lines: () => split.lines };
     }
     case 'omm-json':
       return new OmmJsonReader(ctx);
@@ -148,12 +154,18 @@ export interface ElementStreamParser {
   readonly format: ElementFormat | null;
   /** Records seen so far. */
   readonly records: number;
+  /**
+   * Lines read so far by a line-based reader (TLE, OMM CSV; a text ending in a newline has as
+   * many lines as newlines); 0 for OMM JSON and XML and before the format is known.
+   */
+  readonly lines: number;
 }
 
 export function createElementStreamParser(opts: ParseOptions = {}): ElementStreamParser {
   const ctx = new ImportContext({ acceptBadChecksums: opts.acceptBadChecksums === true });
   let format: ElementFormat | null = null;
   let reader: Reader | null = null;
+  let linesOf: (() => number) | null = null;
   let pending: string[] = [];
   let pendingLength = 0;
   let result: ImportResult | null = null;
@@ -167,6 +179,7 @@ export function createElementStreamParser(opts: ParseOptions = {}): ElementStrea
   const start = (fmt: ElementFormat) => {
     format = fmt;
     reader = readerFor(fmt, ctx);
+    linesOf = reader?.lines ?? null;
     const text = pending.join('');
     pending = [];
     pendingLength = 0;
@@ -183,6 +196,9 @@ export function createElementStreamParser(opts: ParseOptions = {}): ElementStrea
     },
     get records() {
       return ctx.records;
+    },
+    get lines() {
+      return linesOf?.() ?? 0;
     },
     push(chunk: string): void {
       if (result !== null) return;

@@ -130,6 +130,13 @@ export interface BuildFleetOptions {
   imported?: ImportedElementsById;
   /** Hard cap on satellites, to refuse absurd inputs. */
   maxSatellites?: number;
+  /**
+   * When the whole fleet is one imported element set, use its typed arrays as the fleet's columns
+   * instead of copying them (the command-line planner: the parsed set is not used again). The
+   * caller must not change those columns afterwards. Off by default: the page keeps parsed sets
+   * and rebuilds fleets from them.
+   */
+  adoptImported?: boolean;
 }
 
 export const MAX_FLEET_SATELLITES = 4_000_000;
@@ -178,6 +185,21 @@ export function buildFleet(scenario: Scenario, opts: BuildFleetOptions = {}): Fl
   if (total > max) throw new RangeError(`fleet of ${total} satellites exceeds the limit of ${max}`);
 
   const hasStrings = [...(opts.imported?.values() ?? [])].some((c) => c.names !== null);
+  const enabled = scenario.shells.filter((s) => s.enabled);
+  const sole = enabled.length === 1 && enabled[0].kind === 'imported' ? opts.imported?.get(enabled[0].id) : undefined;
+  if (opts.adoptImported && sole && sole.count === total && total > 0) {
+    const shellIndex = new Uint16Array(total);
+    const designIndex = new Uint16Array(total).fill(shells[0].designIndex);
+    const adopted = { count: total, names: null, objectIds: null, classification: null } as ElementColumns;
+    for (const f of ELEMENT_FLOAT_FIELDS) adopted[f] = sole[f].length === total ? sole[f] : sole[f].subarray(0, total);
+    for (const f of ELEMENT_INT_FIELDS) adopted[f] = sole[f].length === total ? sole[f] : sole[f].subarray(0, total);
+    if (hasStrings) {
+      adopted.names = sole.names ?? new Array<string>(total).fill('');
+      adopted.objectIds = sole.objectIds ?? new Array<string>(total).fill('');
+      adopted.classification = sole.classification ?? new Array<string>(total).fill('U');
+    }
+    return { count: total, elements: adopted, shellIndex, designIndex, shells };
+  }
   const cols = allocElementColumns(total, false);
   const shellIndex = new Uint16Array(total);
   const designIndex = new Uint16Array(total);

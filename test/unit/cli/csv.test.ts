@@ -4,7 +4,7 @@ import { ByteCsvWriter, csvField } from '../../../src/cli/csv';
 
 function render(fn: (w: ByteCsvWriter) => void, chunk = 64): string {
   const parts: Uint8Array[] = [];
-  const w = new ByteCsvWriter((c) => parts.push(c), chunk);
+  const w = new ByteCsvWriter((c) => parts.push(c.slice()), chunk); // chunks are borrowed: copy
   fn(w);
   w.flush();
   return Buffer.concat(parts).toString('utf8');

@@ -195,3 +195,36 @@ describe('sharding', () => {
     }
   });
 });
+
+describe('buildFleet adoptImported (the CLI: one imported element set, no copy)', () => {
+  it('gives the same fleet as the copying path and shares the parsed arrays', async () => {
+    const { parseElements } = await import('../../../src/core/elements');
+    const { readFileSync } = await import('node:fs');
+    const { CATALOG, requireSharedData } = await import('../cli/shared-data');
+    const text = readFileSync(requireSharedData(CATALOG), 'utf8').split('\n').slice(0, 2 * 500).join('\n');
+    const parsed = parseElements(text);
+    expect(parsed.accepted).toBe(500);
+    const scenario = scenarioWith([{ id: 'imp', name: 'cat', designId: defaultDesign().id, kind: 'imported', source: 'cat', text: '' }]);
+    const imported = new Map([['imp', parsed.columns]]);
+    const copied = buildFleet(scenario, { imported });
+    const adopted = buildFleet(scenario, { imported, adoptImported: true });
+    expect(adopted.count).toBe(copied.count);
+    expect(adopted.shells).toEqual(copied.shells);
+    expect(Array.from(adopted.shellIndex)).toEqual(Array.from(copied.shellIndex));
+    expect(Array.from(adopted.designIndex)).toEqual(Array.from(copied.designIndex));
+    for (const f of ['meanMotionRevPerDay', 'eccentricity', 'inclinationDeg', 'bstar', 'epochMs', 'noradId'] as const) {
+      expect(Array.from(adopted.elements[f])).toEqual(Array.from(copied.elements[f]));
+    }
+    expect(adopted.elements.names).toEqual(copied.elements.names);
+    expect(adopted.elements.epochMs.buffer).toBe(parsed.columns.epochMs.buffer);
+    expect(copied.elements.epochMs.buffer).not.toBe(parsed.columns.epochMs.buffer);
+    // A second shell (or a generated one) falls back to copying.
+    const two = scenarioWith([
+      { id: 'imp', name: 'cat', designId: defaultDesign().id, kind: 'imported', source: 'cat', text: '' },
+      { id: 'w', name: 'w', designId: defaultDesign().id, kind: 'walker-delta', altitudeKm: 550, inclinationDeg: 53, totalSatellites: 4, planes: 2, phasing: 1 },
+    ]);
+    const mixed = buildFleet(two, { imported, adoptImported: true });
+    expect(mixed.count).toBe(504);
+    expect(mixed.elements.epochMs.buffer).not.toBe(parsed.columns.epochMs.buffer);
+  });
+});

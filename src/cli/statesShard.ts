@@ -1,0 +1,121 @@
+/**
+ * One worker's share of a parallel `plan states` run (statesParallel.ts): read a byte range of a
+ * TLE file that starts and ends on record boundaries, parse it with the streaming element parser,
+ * propagate its satellites with the column SGP4 kernel, and, once the ids of the rows before it
+ * are known, format its CSV rows. The range is read in 64 KiB chunks, so no worker holds the file
+ * as one buffer or one string. Pure Node (fs); the worker entry is workers/states.node.ts.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createElementStreamParser, type ElementColumns, type ElementFormat, type ImportIssue } from '../core/elements';
+import { initSgp4Batch, propagateBatch } from '../core/sgp4';
+import { ByteCsvWriter } from './csv';
+import { writeStateRows } from './states';
+
+export interface StatesShardRange {
+  path: string;
+  /** First byte of the range (0 or just after a newline). */
+  startByte: number;
+  /** One past the last byte. */
+  endByte: number;
+  atMs: number;
+  acceptBadChecksums: boolean;
+  /** Name of the imported shell (the file's base name), for rows without a name or catalogue number. */
+  shellName: string;
+}
+
+export interface StatesShardParsed {
+  format: ElementFormat;
+  accepted: number;
+  /** Records seen (accepted + rejected). */
+  records: number;
+  /** Lines read (a range that ends in a newline has as many lines as newlines: the next range's line offset). */
+  lines: number;
+  /** Line and record numbers are local to the range (1-based); the caller shifts them. */
+  rejected: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+const CHUNK_BYTES = 64 * 1024;
+/** Satellites per SGP4 block in render(). */
+const BLOCK = 4096;
+/** Upper bound on a state row without its name (id, norad, 6 numbers, error, commas). */
+const ROW_BYTES_WITHOUT_NAME = 140;
+
+export interface StatesShard {
+  run(range: StatesShardRange): StatesShardParsed;
+  /**
+   * Propagate and format the CSV rows (no header) with fleet ids from `idOffset`; the chunks are
+   * handed over, not copied. `failed` counts rows with an SGP4 error.
+   */
+  render(idOffset: number): { chunks: Uint8Array[]; failed: number };
+}
+
+export function createStatesShard(): StatesShard {
+  let done: { cols: ElementColumns; atMs: number; shellName: string } | null = null;
+  return {
+    run(range) {
+      const parser = createElementStreamParser({ acceptBadChecksums: range.acceptBadChecksums });
+      // Same decoding as Buffer#toString('utf8') on the whole file: U+FFFD for invalid bytes, BOM kept.
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      const fd = openSync(range.path, 'r');
+      try {
+        let at = range.startByte;
+        while (at < range.endByte) {
+          const n = readSync(fd, buf, 0, Math.min(CHUNK_BYTES, range.endByte - at), at);
+          if (n === 0) break;
+          at += n;
+          const text = decoder.decode(buf.subarray(0, n), { stream: true });
+          if (text.length > 0) parser.push(text);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      const tail = decoder.decode();
+      if (tail.length > 0) parser.push(tail);
+      const parsed = parser.finish();
+      done = { cols: parsed.columns, atMs: range.atMs, shellName: range.shellName };
+      return {
+        format: parsed.format,
+        accepted: parsed.accepted,
+        records: parsed.accepted + parsed.rejected.length,
+        lines: parser.lines,
+        rejected: parsed.rejected,
+        warnings: parsed.warnings,
+      };
+    },
+    render(idOffset) {
+      if (!done) throw new Error('states shard rendered before run');
+      const { cols, atMs, shellName } = done;
+      const n = cols.count;
+      const names = cols.names;
+      let nameBytes = 0;
+      if (names) for (let i = 0; i < n; i++) nameBytes += names[i].length + 2;
+      const chunks: Uint8Array[] = [];
+      // Sized for the whole output: normally one buffer, handed over as it is.
+      const w = new ByteCsvWriter((c) => chunks.push(c.slice()), n * ROW_BYTES_WITHOUT_NAME + nameBytes + 1024);
+      // SGP4 block by block: the kernel's derived columns and the states exist for one block at a
+      // time (small, reused allocations) instead of for every satellite of the part at once.
+      const pos = new Float64Array(3 * BLOCK);
+      const vel = new Float64Array(3 * BLOCK);
+      const err = new Uint8Array(BLOCK);
+      const noradId = cols.noradId;
+      let failed = 0;
+      for (let s = 0; s < n; s += BLOCK) {
+        const e = Math.min(n, s + BLOCK);
+        propagateBatch(initSgp4Batch(cols, s, e), atMs, pos, vel, err, 0);
+        // The same names as satelliteName() on the whole fleet: name, else NORAD number, else shell-index.
+        const nameOf = (k: number): string => {
+          const name = names?.[s + k];
+          if (name) return name;
+          const norad = noradId[s + k];
+          return norad >= 0 ? `NORAD ${norad}` : `${shellName}-${idOffset + s + k + 1}`;
+        };
+        failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err);
+      }
+      chunks.push(w.detach());
+      done = null;
+      return { chunks, failed };
+    },
+  };
+}
