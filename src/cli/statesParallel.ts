@@ -1,8 +1,9 @@
 /**
  * `plan states` on a large TLE file, in parallel: the file is cut at record boundaries into one
- * byte range per worker thread; each worker reads, parses, propagates (the column SGP4 kernel,
- * exactly as the pool's shards run it) and formats its own rows (statesShard.ts); this thread
- * only finds the cuts, shifts line and record numbers, and writes the parts in order. The output
+ * byte range per thread (`workers` parts: the first on this thread, the others on worker
+ * threads); each reads, parses, propagates (the column SGP4 kernel, exactly as the pool's shards
+ * run it) and formats its own rows (statesShard.ts); this thread also finds the cuts, shifts line
+ * and record numbers, and writes the parts in order. The output
  * (CSV bytes, rejected and warned lines with their numbers, counts) is the same as the in-thread
  * path's; a cut is placed only where the TLE reader is between records, and anything unexpected
  * (no clean cut, a part not read as TLE, a worker failing) returns null so the caller falls back
@@ -17,11 +18,13 @@ import { detectElementFormat, type ImportIssue } from '../core/elements';
 import type { ShellImportReport } from '../core/fleet/fromScenario';
 import { UsageError } from './common';
 import { STATES_HEADER } from './states';
-import type { StatesShard, StatesShardParsed } from './statesShard';
+import { createStatesShard, type StatesShard, type StatesShardParsed } from './statesShard';
 
 /** Files below this size are done in-thread (worker start-up would cost more than it saves). */
 export const PARALLEL_STATES_MIN_BYTES = 4 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
+/** Extra share of the file for part 0, which starts about 0.1 s before the worker threads can. */
+const PART0_EXTRA_SHARE = 0.15;
 const CUT_WINDOW_BYTES = 256 * 1024;
 
 declare const __PLAN_STATES_WORKER_ENTRY__: string | undefined;
@@ -105,7 +108,8 @@ export async function runStatesParallel(
     const window = Buffer.allocUnsafe(CUT_WINDOW_BYTES);
     let from = 0;
     for (let k = 1; k < opts.workers; k++) {
-      const target = Math.floor((size * k) / opts.workers);
+      // Part 0 (this thread) starts while the workers are still loading: it gets a larger share.
+      const target = Math.floor((size * (k + PART0_EXTRA_SHARE)) / (opts.workers + PART0_EXTRA_SHARE));
       if (target <= from) continue;
       const got = readSync(fd, window, 0, CUT_WINDOW_BYTES, target);
       const cut = findTleCut(window.subarray(0, got), target + got >= size);
@@ -120,7 +124,9 @@ export async function runStatesParallel(
   if (ranges.length < 2) return null;
 
   const shellName = basename(path);
-  const threads = ranges.map((_, i) => new Worker(workerEntry(), { name: `states-${i}` }));
+  // Part 0 runs on this thread (it would otherwise wait idle), the others on worker threads,
+  // started first so that they load while this thread reads.
+  const threads = ranges.slice(1).map((_, i) => new Worker(workerEntry(), { name: `states-${i + 1}` }));
   const failedThread = new Promise<never>((_, reject) => {
     for (const w of threads) {
       w.on('error', (e) => reject(e));
@@ -129,17 +135,14 @@ export async function runStatesParallel(
   });
   failedThread.catch(() => undefined);
   const apis = threads.map((w) => Comlink.wrap<StatesShard>(nodeEndpoint(w as never)));
+  const local = createStatesShard();
+  const rangeOf = (i: number) => ({ path, startByte: ranges[i][0], endByte: ranges[i][1], atMs, acceptBadChecksums: opts.acceptBadChecksums, shellName });
   try {
     let parts: StatesShardParsed[];
-    let firstRender: Promise<{ chunks: Uint8Array[]; failed: number }>;
     try {
-      const runs = ranges.map(([startByte, endByte], i) =>
-        apis[i].run({ path, startByte, endByte, atMs, acceptBadChecksums: opts.acceptBadChecksums, shellName }),
-      );
-      // The first part's ids start at 0: it formats as soon as it is parsed.
-      firstRender = runs[0].then(() => apis[0].render(0));
-      firstRender.catch(() => undefined);
-      parts = await Promise.race([Promise.all(runs), failedThread]);
+      const remote = apis.map((api, i) => api.run(rangeOf(i + 1)));
+      const first = local.run(rangeOf(0));
+      parts = [first, ...(await Promise.race([Promise.all(remote), failedThread]))];
     } catch {
       return null;
     }
@@ -168,9 +171,11 @@ export async function runStatesParallel(
     }
     const imports: ShellImportReport[] = [{ shellId: 'imported', shellName, format: 'tle', accepted, rejected, warnings }];
     report(imports);
-    // All parts format at once; they are written in order.
-    const rendered = apis.map((api, i) => (i === 0 ? firstRender : api.render(idOffsets[i])));
+    // The worker parts format while this thread formats part 0 straight into the sink.
+    const rendered = apis.map((api, i) => api.render(idOffsets[i + 1]));
+    for (const r of rendered) r.catch(() => undefined);
     sink(new TextEncoder().encode(`${STATES_HEADER}\n`));
+    failed += local.render(0, sink).failed;
     for (const r of rendered) {
       const { chunks, failed: f } = await Promise.race([r, failedThread]);
       failed += f;

@@ -44,10 +44,12 @@ const ROW_BYTES_WITHOUT_NAME = 140;
 export interface StatesShard {
   run(range: StatesShardRange): StatesShardParsed;
   /**
-   * Propagate and format the CSV rows (no header) with fleet ids from `idOffset`; the chunks are
-   * handed over, not copied. `failed` counts rows with an SGP4 error.
+   * Propagate and format the CSV rows (no header) with fleet ids from `idOffset`. Without `sink`
+   * the rows come back as chunks (handed over, not copied); with `sink` they are streamed to it
+   * through one reused 1 MiB buffer (borrowed chunks, as ByteCsvWriter's) and `chunks` is empty.
+   * `failed` counts rows with an SGP4 error.
    */
-  render(idOffset: number): { chunks: Uint8Array[]; failed: number };
+  render(idOffset: number, sink?: (chunk: Uint8Array) => unknown): { chunks: Uint8Array[]; failed: number };
 }
 
 export function createStatesShard(): StatesShard {
@@ -84,16 +86,16 @@ export function createStatesShard(): StatesShard {
         warnings: parsed.warnings,
       };
     },
-    render(idOffset) {
+    render(idOffset, sink) {
       if (!done) throw new Error('states shard rendered before run');
       const { cols, atMs, shellName } = done;
       const n = cols.count;
       const names = cols.names;
       let nameBytes = 0;
-      if (names) for (let i = 0; i < n; i++) nameBytes += names[i].length + 2;
+      if (names && !sink) for (let i = 0; i < n; i++) nameBytes += names[i].length + 2;
       const chunks: Uint8Array[] = [];
       // Sized for the whole output: normally one buffer, handed over as it is.
-      const w = new ByteCsvWriter((c) => chunks.push(c.slice()), n * ROW_BYTES_WITHOUT_NAME + nameBytes + 1024);
+      const w = sink ? new ByteCsvWriter(sink) : new ByteCsvWriter((c) => chunks.push(c.slice()), n * ROW_BYTES_WITHOUT_NAME + nameBytes + 1024);
       // SGP4 block by block: the kernel's derived columns and the states exist for one block at a
       // time (small, reused allocations) instead of for every satellite of the part at once.
       const pos = new Float64Array(3 * BLOCK);
@@ -113,7 +115,8 @@ export function createStatesShard(): StatesShard {
         };
         failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err);
       }
-      chunks.push(w.detach());
+      if (sink) w.flush();
+      else chunks.push(w.detach());
       done = null;
       return { chunks, failed };
     },
