@@ -65,6 +65,9 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     }
   }
   const parsed = read.kind === 'text' ? parseElements(read.text, { acceptBadChecksums: opts.acceptBadChecksums }) : read.parsed;
+  if (read.kind === 'text' ? !/\S/.test(read.text) : read.blank) {
+    throw new UsageError(`${path}: the file is empty${read.kind === 'text' && read.text.length === 0 ? '' : ' (only blank lines)'}`);
+  }
   if (parsed.format === 'unknown' || (parsed.accepted === 0 && parsed.rejected.length === 0)) {
     throw new UsageError(`${path}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
   }
@@ -102,7 +105,7 @@ const READ_CHUNK_BYTES = 64 * 1024;
  * touching fresh memory costs about as much as parsing it). The result is the same as
  * `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
  */
-function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult } {
+function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult; blank: boolean } {
   const fail = (e: unknown): never => {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   };
@@ -120,15 +123,18 @@ function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: s
     }
     const parser = createElementStreamParser({ acceptBadChecksums: opts.acceptBadChecksums });
     parser.push(first);
+    let blank = !/\S/.test(first);
     for (;;) {
       n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       const text = decoder.decode(buf.subarray(0, n), { stream: true });
+      if (blank && /\S/.test(text)) blank = false;
       if (text.length > 0) parser.push(text);
     }
     const tail = decoder.decode();
+    if (blank && /\S/.test(tail)) blank = false;
     if (tail.length > 0) parser.push(tail);
-    return { kind: 'parsed', parsed: parser.finish() };
+    return { kind: 'parsed', parsed: parser.finish(), blank };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     return fail(e);

@@ -99,5 +99,13 @@ describe('plan states', () => {
       expect(text.startsWith('plan: ')).toBe(true);
       expect(text).not.toMatch(/internal error|at .*\.ts:\d+/);
     }
+    // An empty or blank file is named as such, not as an unknown format.
+    for (const [name, body] of [['empty.tle', ''], ['blank.tle', '\n  \r\n\t\n']]) {
+      const path = join(tmp, name);
+      writeFileSync(path, body);
+      const c = capture();
+      expect(await main(['states', path, '--at', '2022-08-10T00:00:00Z'], c.io)).toBe(2);
+      expect(c.err.join('')).toBe(`plan: ${path}: the file is empty${body ? ' (only blank lines)' : ''}\n`);
+    }
   });
 });
