@@ -42,7 +42,15 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
     const r = await pool.analyzeSampled(scenario, {
       signal,
       progressIntervalMs: 100,
-      onProgress: (p) => onProgress(p.fraction, `step ${p.stepsDone} of ${p.steps}`),
+      onProgress: (p) =>
+        onProgress(
+          p.fraction,
+          p.phase === 'routing'
+            ? `step ${p.stepsDone + 1} of ${p.steps}: routing inter-satellite links`
+            : p.phase === 'finishing'
+              ? `${p.steps} steps done: computing per-satellite figures`
+              : `step ${p.stepsDone} of ${p.steps}`,
+        ),
     });
     if (r.cancelled || signal.aborted) throw cancelled();
     return { metrics: r.metrics, notes: r.notes, window: r.window, stepsDone: r.stepsDone, steps: r.steps };

@@ -28,7 +28,9 @@ export async function runAnalyze(
   const { fleet, scenario } = input;
   const t0 = performance.now();
   const onProgress = (p: SampledProgress) =>
-    opts.progress?.(`analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    opts.progress?.(
+      `analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %)${p.phase ? `, ${p.phase}` : ''}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
   let run: AnalysisRun;
   if (mode === 'sampled' && (opts.workers ?? 0) > 0) {
     // Shard-parallel sampled pass on worker threads; same numbers as the in-thread pass.

@@ -250,6 +250,13 @@ export class PropagationPool implements PropagationEngine {
     let lastReport = performance.now();
     let done = 0;
     let routedSteps = 0;
+    // A progress call from inside a long synchronous piece of work (Node prints it at once; a page
+    // paints it when the piece returns), when the interval has passed.
+    const heartbeat = (phase: 'routing' | 'finishing'): void => {
+      if (!opts.onProgress || performance.now() - lastReport < interval) return;
+      opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase });
+      lastReport = performance.now();
+    };
     try {
       await Promise.all(slots.map((s) => this.call(s, 'sampledBegin', scenario.groundStations)));
       // set-up (topology, accumulators) is done: say so before the first step
@@ -277,6 +284,12 @@ export class PropagationPool implements PropagationEngine {
         if (!head) break;
         const states = await head.states;
         if (head.route && topology && ws && pos && err && direct && routed) {
+          // Routing holds this thread for a while: say so first, and let a page paint it.
+          if (opts.onProgress && performance.now() - lastReport >= interval) {
+            opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase: 'routing' });
+            lastReport = performance.now();
+            await new Promise((r) => setTimeout(r, 0));
+          }
           states.forEach((st, k) => {
             if (!st) return;
             const s0 = slots[k].start;
@@ -287,6 +300,7 @@ export class PropagationPool implements PropagationEngine {
           routeIslStep(topology, pos, err, direct, routed, ws, {
             grazingAltitudeKm: scenario.links.grazingAltitudeKm,
             perHopProcessingMs: scenario.links.perHopProcessingMs,
+            onWeightsDone: () => heartbeat('routing'),
           });
           const call = Promise.all(slots.map((s) => this.call(s, 'sampledRouted', routed.slice(s.start, s.end))));
           call.catch(() => undefined);
@@ -304,6 +318,10 @@ export class PropagationPool implements PropagationEngine {
       }
       await Promise.all(routedCalls);
       const sums = await Promise.all(slots.map((s) => this.call(s, 'sampledFinish')));
+      if (opts.onProgress) {
+        opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase: 'finishing' });
+        await new Promise((r) => setTimeout(r, 0));
+      }
       const acc = createSampledAccumulator(0, n, prepareStations(scenario.groundStations));
       for (const p of sums) {
         acc.shadowSum.set(p.shadowSum, p.start);
@@ -319,7 +337,7 @@ export class PropagationPool implements PropagationEngine {
       const notes: string[] = [];
       if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
       if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
-      return { ...finishSampled(fleet, scenario, acc, win), window: win, steps, stepsDone: done, islStride: stride, islStepsRouted: routedSteps, cancelled, notes };
+      return { ...finishSampled(fleet, scenario, acc, win, () => heartbeat('finishing')), window: win, steps, stepsDone: done, islStride: stride, islStepsRouted: routedSteps, cancelled, notes };
     } catch (e) {
       // A worker died mid-pass: its sums are gone. Restart the workers (their sampled state is
       // partial anyway) so the pool stays usable, and fail this run with a notice.

@@ -103,6 +103,8 @@ export interface IslRouteOptions {
   earthRadiusKm?: number;
   /** Force the binary-heap Dijkstra (for tests; the bucket queue is used when it applies). */
   forceHeap?: boolean;
+  /** Called once the link weights are computed, before the shortest paths (a progress point). */
+  onWeightsDone?: () => void;
 }
 
 const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
@@ -167,6 +169,7 @@ export function routeIslStep(
       wgt[4 * u + e] = w;
     }
   }
+  opts.onWeightsDone?.();
   const dist = ws.dist;
   let dLo = Number.POSITIVE_INFINITY;
   let dHi = Number.NEGATIVE_INFINITY;

@@ -54,6 +54,12 @@ export interface SampledProgress {
   stepsDone: number;
   steps: number;
   fraction: number;
+  /**
+   * What runs now, when it is not the time steps themselves: 'routing' (the inter-satellite
+   * routing of the step after `stepsDone`, up to ~0.5 s at 1M) or 'finishing' (all steps done;
+   * the per-satellite metrics are being computed). Absent while steps run.
+   */
+  phase?: 'routing' | 'finishing';
 }
 
 /** Ground stations in the Earth-fixed frame (WGS-84) with their geodetic up vectors. */
@@ -284,8 +290,16 @@ export function oneOrbitWindow(fleet: Fleet, startMs: number, stepS = 30): Analy
  * valid steps; beta, altitude and albedo geometry from the analytic pass over the same rows;
  * then the shared design models (power, heat, compute).
  */
-export function finishSampled(fleet: Fleet, scenario: Scenario, acc: SampledAccumulator, win: AnalysisWindowMs): Omit<SampledResult, 'steps' | 'stepsDone' | 'islStride' | 'islStepsRouted' | 'cancelled' | 'notes' | 'window'> {
+export function finishSampled(
+  fleet: Fleet,
+  scenario: Scenario,
+  acc: SampledAccumulator,
+  win: AnalysisWindowMs,
+  /** Called after the analytic pass (about half the work at a million satellites): a progress point. */
+  onAnalyticDone?: () => void,
+): Omit<SampledResult, 'steps' | 'stepsDone' | 'islStride' | 'islStepsRouted' | 'cancelled' | 'notes' | 'window'> {
   const m = analyzeAnalytic(fleet, scenario, { start: acc.start, end: acc.start + acc.count, window: win });
+  onAnalyticDone?.();
   m.mode = 'sampled';
   const n = acc.count;
   const direct = new Float64Array(n);

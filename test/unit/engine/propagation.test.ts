@@ -123,10 +123,24 @@ describe('sampled analysis in the pool', () => {
       pools.push(pool);
       await pool.setFleet(fleet);
       const progress: number[] = [];
-      const r = await pool.analyzeSampled(scenario, { window: win, islStride: 3, progressIntervalMs: 0, onProgress: (p) => progress.push(p.stepsDone) });
+      const phases: Array<string | undefined> = [];
+      const r = await pool.analyzeSampled(scenario, {
+        window: win,
+        islStride: 3,
+        progressIntervalMs: 0,
+        onProgress: (p) => {
+          progress.push(p.stepsDone);
+          phases.push(p.phase);
+        },
+      });
       expect(r.stepsDone).toBe(20);
       expect(r.islStepsRouted).toBe(7);
       expect(progress.at(-1)).toBe(20);
+      for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThanOrEqual(progress[k - 1]);
+      // Long synchronous pieces are announced: before and inside each routing, and while finishing.
+      expect(phases.filter((p) => p === 'routing').length).toBe(14);
+      expect(phases.slice(-2)).toEqual(['finishing', 'finishing']);
+      expect(phases.filter((p) => p === undefined).length).toBe(21); // set-up done, then each step
       for (const k of ['eclipseFraction', 'latencyMs', 'usablePowerW', 'computePowerW'] as const) {
         expect(Array.from(r.metrics[k])).toEqual(Array.from(ref.metrics[k]));
       }
