@@ -46,9 +46,9 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
         onProgress(
           p.fraction,
           p.phase === 'routing'
-            ? `step ${p.stepsDone + 1} of ${p.steps}: routing inter-satellite links`
+            ? `step ${p.stepsDone + 1} of ${p.steps}, routing links`
             : p.phase === 'finishing'
-              ? `${p.steps} steps done: computing per-satellite figures`
+              ? 'finishing per-satellite figures'
               : `step ${p.stepsDone} of ${p.steps}`,
         ),
     });
