@@ -111,6 +111,11 @@ export interface LegendInput {
   metrics?: ViewerMetrics;
 }
 
+const toLinear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+const toSrgb = (c: number): number => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
+/** What the point shader draws for a satellite with half the Sun's disc hidden (a linear-light mix). */
+const PENUMBRA_RGB: Rgb = [0, 1, 2].map((k) => toSrgb(0.5 * toLinear(SUNLIT_RGB[k]) + 0.5 * toLinear(ECLIPSE_RGB[k]))) as unknown as Rgb;
+
 /** The legend of `mode`, with the range taken from the metric column (display units). */
 export function legendFor(mode: ColourMode, input: LegendInput): Legend {
   const info = COLOUR_MODES[mode];
@@ -122,6 +127,7 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
       title: info.label,
       items: [
         { label: 'Sunlit', colour: SUNLIT_RGB },
+        { label: 'Penumbra (half the Sun hidden)', colour: PENUMBRA_RGB },
         { label: 'In Earth shadow', colour: ECLIPSE_RGB },
       ],
     };

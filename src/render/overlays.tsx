@@ -8,10 +8,12 @@ import { WGS72 } from '../core/constants';
 import type { Fleet } from '../core/fleet/fleet';
 import { satelliteName } from '../core/fleet/fleet';
 import { sgp4SemiMajorAxisKm } from '../core/orbit';
+import { conicalShadowFraction } from '../core/physics/eclipse';
 import { DEG2RAD, RAD2DEG } from '../core/units';
 import { cssGradient, rgbCss } from './colormaps';
 import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
 import { stateOf, type ViewerRuntime } from './runtime';
+import { SUN_ANGULAR_RADIUS_RAD } from './satelliteLayer';
 import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerLayers, type ViewerStore } from './store';
 
 /** Re-render every `ms` (for the clock and the inspector). */
@@ -154,13 +156,9 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
     const s = rt.sun;
     const beta = Math.asin((hx * s[0] + hy * s[1] + hz * s[2]) / h) * RAD2DEG;
     rows.push({ k: 'Beta angle', v: `${beta.toFixed(1)}°` });
-    // Cylindrical shadow, as the sunlit colour mode uses.
-    const along = (x * s[0] + y * s[1] + z * s[2]) / WGS72.radiusKm;
-    const px = x / WGS72.radiusKm - along * s[0];
-    const py = y / WGS72.radiusKm - along * s[1];
-    const pz = z / WGS72.radiusKm - along * s[2];
-    const shadow = along < 0 && Math.hypot(px, py, pz) < 1;
-    rows.push({ k: 'Now', v: shadow ? 'in Earth shadow' : 'sunlit' });
+    // Conical shadow, as the sunlit colour mode and the sampled analysis use.
+    const hidden = conicalShadowFraction(x, y, z, s[0], s[1], s[2], SUN_ANGULAR_RADIUS_RAD);
+    rows.push({ k: 'Now', v: hidden >= 1 ? 'in Earth shadow' : hidden <= 0 ? 'sunlit' : `penumbra (${Math.round(100 * hidden)} % of the Sun hidden)` });
   }
   const gp = rt.groundPath;
   if (gp.id === id && rt.store.getState().layers.links)

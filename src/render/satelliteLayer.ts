@@ -8,7 +8,12 @@
  */
 import * as THREE from 'three';
 // Colours in ShaderMaterial uniforms are passed raw (sRGB numbers): our shaders write them unconverted.
+import { AU_KM, SUN_RADIUS_KM, WGS72 } from '../core/constants';
+import { ECLIPSE_EARTH_RADIUS_KM } from '../core/physics/eclipse';
 import { ECLIPSE_RGB, SUNLIT_RGB } from './colormaps';
+
+/** Mean angular radius of the Sun seen from the Earth, rad (the viewer's shadow model). */
+export const SUN_ANGULAR_RADIUS_RAD = Math.asin(SUN_RADIUS_KM / AU_KM);
 import { PICK_FRAGMENT, PICK_VERTEX, SATELLITE_FRAGMENT, SATELLITE_VERTEX } from './shaders';
 
 export class SatelliteLayer {
@@ -56,6 +61,11 @@ export class SatelliteLayer {
         uSize: { value: 2 },
         uMode: { value: 0 },
         uSunDir: { value: new THREE.Vector3(1, 0, 0) },
+        uShadowR: { value: ECLIPSE_EARTH_RADIUS_KM / WGS72.radiusKm },
+        // mean angular radius of the Sun (its +-1.7 % yearly change moves the penumbra edge by metres)
+        uSunAng: { value: SUN_ANGULAR_RADIUS_RAD },
+        uSunCos: { value: Math.cos(SUN_ANGULAR_RADIUS_RAD) },
+        uSunSin: { value: Math.sin(SUN_ANGULAR_RADIUS_RAD) },
         uSunlitColor: { value: new THREE.Color().setRGB(SUNLIT_RGB[0], SUNLIT_RGB[1], SUNLIT_RGB[2], THREE.LinearSRGBColorSpace) },
         uEclipseColor: { value: new THREE.Color().setRGB(ECLIPSE_RGB[0], ECLIPSE_RGB[1], ECLIPSE_RGB[2], THREE.LinearSRGBColorSpace) },
         uSelected: { value: -1 },

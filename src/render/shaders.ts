@@ -29,21 +29,46 @@ in vec3 aColor;
 uniform float uSize;
 uniform float uMode;       // 1 = sunlit (computed here), 0 = attribute colour
 uniform vec3 uSunDir;
+uniform float uShadowR;    // Earth radius of the shadow model, in scene units (Earth radii)
+uniform float uSunAng;     // the Sun's angular radius, rad
+uniform float uSunCos;     // cos(uSunAng)
+uniform float uSunSin;     // sin(uSunAng)
 uniform vec3 uSunlitColor;
 uniform vec3 uEclipseColor;
 uniform int uSelected;
 uniform int uHover;
 out vec3 vColor;
+// Fraction of the Sun's disc hidden by the Earth: the conical model of the sampled analysis
+// (src/core/physics/eclipse.ts conicalShadowFractionPre): exact lit and umbra tests, disc overlap
+// in the penumbra. The angle from the shadow axis is taken with atan (precise in float32).
+float shadowFraction(vec3 p) {
+  float x = -dot(p, uSunDir);
+  if (x <= 0.0) return 0.0;
+  float r2 = dot(p, p);
+  float q = sqrt(max(r2 - x * x, 0.0));
+  float R = uShadowR;
+  float rho = sqrt(max(r2 - R * R, 0.0));
+  if (q >= R * uSunCos + rho * uSunSin) return 0.0;
+  if (q <= R * uSunCos - rho * uSunSin) return 1.0;
+  float a = uSunAng;
+  float b = asin(min(1.0, R / sqrt(r2)));
+  float d = atan(q, x);
+  if (d >= a + b) return 0.0;
+  if (d <= abs(a - b)) return min(1.0, (min(a, b) * min(a, b)) / (a * a));
+  float ca = clamp((d * d + a * a - b * b) / (2.0 * d * a), -1.0, 1.0);
+  float cb = clamp((d * d + b * b - a * a) / (2.0 * d * b), -1.0, 1.0);
+  float k = (-d + a + b) * (d + a - b) * (d - a + b) * (d + a + b);
+  float area = a * a * acos(ca) + b * b * acos(cb) - 0.5 * sqrt(max(k, 0.0));
+  return clamp(area / (3.14159265 * a * a), 0.0, 1.0);
+}
 void main() {
   vec3 p = advance(position, velocity);
   vec4 mv = modelViewMatrix * vec4(p, 1.0);
   gl_Position = projectionMatrix * mv;
   vec3 c = aColor;
   if (uMode > 0.5) {
-    // Cylindrical Earth shadow (PHYSICS.md "Eclipse"): behind the Earth and within one radius of the axis.
-    float along = dot(p, uSunDir);
-    bool shadow = along < 0.0 && length(p - along * uSunDir) < 1.0;
-    c = shadow ? uEclipseColor : uSunlitColor;
+    // Conical Earth shadow (PHYSICS.md "Eclipse"): umbra in the eclipse colour, penumbra blended.
+    c = mix(uSunlitColor, uEclipseColor, shadowFraction(p));
   }
   float s = uSize;
   if (gl_VertexID == uSelected) { s = max(uSize * 4.0, 9.0); c = vec3(1.0); }
