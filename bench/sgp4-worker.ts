@@ -34,7 +34,7 @@ const t0 = performance.now();
 const batch: Sgp4Batch = initSgp4Batch(cols, init.start, init.end);
 const initMs = performance.now() - t0;
 let bytes = batch.flags.byteLength;
-for (const a of Object.values(batch.cols)) bytes += a.byteLength;
+bytes += batch.constants.byteLength;
 parentPort!.postMessage({ kind: 'ready', initMs, batchBytes: bytes } satisfies WorkerReply);
 
 parentPort!.on('message', (m: WorkerRequest) => {

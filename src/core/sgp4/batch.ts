@@ -8,13 +8,15 @@
  * floating-point operations where it matters, so that results agree with satellite.js to
  * far below a millimetre (tested in test/unit/sgp4/).
  *
- * Layout: one Float64Array per derived constant, index = satellite index within the batch.
+ * Layout: the derived constants of each satellite side by side in one Float64Array
+ * (SGP4_BATCH_STRIDE per satellite, SGP4_BATCH_COLUMNS order), index = satellite index within the
+ * batch, so the kernel reads one memory stream for them instead of eighteen.
  * The mean elements themselves (epoch, e, i, RAAN, argument of perigee, mean anomaly) are not
  * copied: the batch keeps subarray views of the caller's ElementColumns and reads them at
  * propagation time, so do not modify those columns while the batch is in use.
  * Quantities that are one multiply or a short polynomial away from stored ones (t2cof, t3cof,
  * t4cof, t5cof, con41, x1mth2, x7thm1, aycof, xlcof) are recomputed at propagation time to
- * keep the batch at 18 Float64 columns (144 bytes per satellite).
+ * keep the batch at 18 Float64 values (144 bytes) per satellite.
  *
  * Deep-space objects (period >= 225 min, SDP4 with lunar-solar terms and resonances) are NOT
  * in the column kernel: they are handed to satellite.js per satellite. For those only, a
@@ -67,6 +69,16 @@ export const SGP4_BATCH_COLUMNS = [
   'sinio', // sin(inclination at epoch)
 ] as const;
 export type Sgp4BatchColumn = (typeof SGP4_BATCH_COLUMNS)[number];
+/** Derived constants per satellite in Sgp4Batch.constants. */
+export const SGP4_BATCH_STRIDE = SGP4_BATCH_COLUMNS.length;
+
+/** One derived constant of every satellite of the batch, as a column (tests and tools; copies). */
+export function sgp4BatchColumn(b: Sgp4Batch, name: Sgp4BatchColumn): Float64Array {
+  const k = SGP4_BATCH_COLUMNS.indexOf(name);
+  const out = new Float64Array(b.count);
+  for (let i = 0; i < b.count; i++) out[i] = b.constants[SGP4_BATCH_STRIDE * i + k];
+  return out;
+}
 
 export interface Sgp4Batch {
   /** Satellites in the batch (rows [start, end) of the element columns it was built from). */
@@ -80,8 +92,11 @@ export interface Sgp4Batch {
   raanDeg: Float64Array;
   argPerigeeDeg: Float64Array;
   meanAnomalyDeg: Float64Array;
-  /** Derived SGP4 constants, one column each (see SGP4_BATCH_COLUMNS). */
-  cols: Record<Sgp4BatchColumn, Float64Array>;
+  /**
+   * Derived SGP4 constants, interleaved: satellite i's are at [SGP4_BATCH_STRIDE * i, + STRIDE),
+   * in SGP4_BATCH_COLUMNS order (one memory stream for the kernel instead of eighteen).
+   */
+  constants: Float64Array;
   /** SGP4_FLAG_* bits per satellite. */
   flags: Uint8Array;
   /** Batch indices of deep-space satellites (flag DEEP), ascending. */
@@ -122,7 +137,7 @@ function restoreExactEpoch(rec: SatRec, epochMs: number): void {
 /** Bytes held by the batch's own arrays (excluding the shared element views and deep SatRecs). */
 export function sgp4BatchBytes(b: Sgp4Batch): number {
   let n = b.flags.byteLength + b.deepIndex.byteLength;
-  for (const k of SGP4_BATCH_COLUMNS) n += b.cols[k].byteLength;
+  n += b.constants.byteLength;
   return n;
 }
 
@@ -136,8 +151,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     throw new RangeError(`initSgp4Batch: range [${start}, ${end}) is not within 0..${cols.count}`);
   }
   const count = end - start;
-  const c = {} as Record<Sgp4BatchColumn, Float64Array>;
-  for (const k of SGP4_BATCH_COLUMNS) c[k] = new Float64Array(count);
+  const kc = new Float64Array(SGP4_BATCH_STRIDE * count);
   const flags = new Uint8Array(count);
   const messages: string[] = [];
 
@@ -150,10 +164,6 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
   const nRevPerDay = cols.meanMotionRevPerDay.subarray(start, end);
   const bstarCol = cols.bstar.subarray(start, end);
 
-  const cAo = c.ao, cMdot = c.mdot, cArgpdot = c.argpdot, cNodedot = c.nodedot, cNodecf = c.nodecf;
-  const cCc1 = c.cc1, cBcc4 = c.bcc4, cBcc5 = c.bcc5, cSinmao = c.sinmao, cOmgcof = c.omgcof;
-  const cEta = c.eta, cXmcof = c.xmcof, cDelmo = c.delmo, cD2 = c.d2, cD3 = c.d3, cD4 = c.d4;
-  const cCosio = c.cosio, cSinio = c.sinio;
 
   // sgp4init "earth constants": s and qoms2t in Earth radii.
   const ss = 78.0 / RADIUS_KM + 1.0;
@@ -162,6 +172,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
   const deepList: number[] = [];
 
   for (let i = 0; i < count; i++) {
+    const kb = 18 * i; // SGP4_BATCH_STRIDE
     const ecco = eccentricity[i];
     const inclo = inclinationDeg[i] * DEG2RAD;
     const argpo = argPerigeeDeg[i] * DEG2RAD;
@@ -272,21 +283,21 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     const nodecf = 3.5 * omeosq * xhdot1 * cc1;
     const delmotemp = 1.0 + eta * Math.cos(mo);
 
-    cAo[i] = ao;
-    cMdot[i] = mdot;
-    cArgpdot[i] = argpdot;
-    cNodedot[i] = nodedot;
-    cNodecf[i] = nodecf;
-    cCc1[i] = cc1;
-    cBcc4[i] = bstar * cc4;
-    cBcc5[i] = bstar * cc5;
-    cSinmao[i] = Math.sin(mo);
-    cOmgcof[i] = omgcof;
-    cEta[i] = eta;
-    cXmcof[i] = xmcof;
-    cDelmo[i] = delmotemp * delmotemp * delmotemp;
-    cCosio[i] = cosio;
-    cSinio[i] = sinio;
+    kc[kb] = ao;
+    kc[kb + 1] = mdot;
+    kc[kb + 2] = argpdot;
+    kc[kb + 3] = nodedot;
+    kc[kb + 4] = nodecf;
+    kc[kb + 5] = cc1;
+    kc[kb + 6] = bstar * cc4;
+    kc[kb + 7] = bstar * cc5;
+    kc[kb + 8] = Math.sin(mo);
+    kc[kb + 9] = omgcof;
+    kc[kb + 10] = eta;
+    kc[kb + 11] = xmcof;
+    kc[kb + 12] = delmotemp * delmotemp * delmotemp;
+    kc[kb + 16] = cosio;
+    kc[kb + 17] = sinio;
 
     if (TWO_PI / no >= DEEP_SPACE_PERIOD_MIN) {
       fl = SGP4_FLAG_DEEP | SGP4_FLAG_SIMPLE;
@@ -296,11 +307,11 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
       const cc1sq = cc1 * cc1;
       const d2 = 4.0 * ao * tsi * cc1sq;
       const temp = (d2 * tsi * cc1) / 3.0;
-      cD2[i] = d2;
-      cD3[i] = (17.0 * ao + sfour) * temp;
-      cD4[i] = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * cc1;
+      kc[kb + 13] = d2;
+      kc[kb + 14] = (17.0 * ao + sfour) * temp;
+      kc[kb + 15] = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * cc1;
     }
-    if (!(Number.isFinite(mdot) && Number.isFinite(cc1) && Number.isFinite(cBcc4[i]) && Number.isFinite(cD4[i]))) {
+    if (!(Number.isFinite(mdot) && Number.isFinite(cc1) && Number.isFinite(kc[kb + 6]) && Number.isFinite(kc[kb + 15]))) {
       fl = SGP4_FLAG_INVALID;
       if (messages.length < MAX_MESSAGES) messages.push(`satellite ${start + i}: SGP4 initialisation gave non-finite terms`);
     }
@@ -354,7 +365,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     raanDeg,
     argPerigeeDeg,
     meanAnomalyDeg,
-    cols: c,
+    constants: kc,
     flags,
     deepIndex: Int32Array.from(deepIndex),
     deepRecs,

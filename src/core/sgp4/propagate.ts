@@ -23,9 +23,13 @@
  * the whole catalogue (< 1 m, < 1 mm/s against `propagate`; micrometres at equal minutes).
  */
 import { sgp4 } from 'satellite.js';
-import { SGP4_FLAG_DEEP, SGP4_FLAG_INVALID, SGP4_FLAG_NO_DRAG, SGP4_FLAG_SIMPLE, type Sgp4Batch } from './batch';
+import { SGP4_BATCH_STRIDE, SGP4_FLAG_DEEP, SGP4_FLAG_INVALID, SGP4_FLAG_NO_DRAG, SGP4_FLAG_SIMPLE, type Sgp4Batch } from './batch';
 import { C1, C2, C3, C4, C5, C6, PIO2_HI, PIO2_LO, S1, S2, S3, S4, S5, S6, SC, sincos, TWO_OVER_PI } from './sincos';
 import { DEG2RAD, J2, J3_OVER_J2, RADIUS_KM, TUMIN, VKM_PER_SEC, XKE } from './wgs72';
+
+/** SGP4_BATCH_STRIDE as a literal the compiler can fold into the index arithmetic. */
+const KS = 18;
+if (SGP4_BATCH_STRIDE !== KS) throw new Error('propagate.ts: SGP4_BATCH_STRIDE changed; update KS');
 
 /** SGP4 error codes as in satellite.js SatRecError. */
 export const SGP4_OK = 0;
@@ -80,11 +84,8 @@ export function propagateBatch(
   const raanCol = batch.raanDeg;
   const argpCol = batch.argPerigeeDeg;
   const maCol = batch.meanAnomalyDeg;
-  const c = batch.cols;
-  const cAo = c.ao, cMdot = c.mdot, cArgpdot = c.argpdot, cNodedot = c.nodedot, cNodecf = c.nodecf;
-  const cCc1 = c.cc1, cBcc4 = c.bcc4, cBcc5 = c.bcc5, cSinmao = c.sinmao, cOmgcof = c.omgcof;
-  const cEta = c.eta, cXmcof = c.xmcof, cDelmo = c.delmo, cD2 = c.d2, cD3 = c.d3, cD4 = c.d4;
-  const cCosio = c.cosio, cSinio = c.sinio;
+  // derived constants, SGP4_BATCH_STRIDE per satellite in SGP4_BATCH_COLUMNS order
+  const kc = batch.constants;
   const flags = batch.flags;
   const pos = positionKm;
   const vel = velocityKmS;
@@ -93,6 +94,7 @@ export function propagateBatch(
   for (let i = 0; i < n; i++) {
     const o = outOffset + i;
     const o3 = 3 * o;
+    const kb = KS * i;
     const fl = flags[i];
     if (fl & (SGP4_FLAG_DEEP | SGP4_FLAG_INVALID)) {
       if (fl & SGP4_FLAG_INVALID) {
@@ -107,21 +109,21 @@ export function propagateBatch(
     const mo = maCol[i] * DEG2RAD;
     const argpo = argpCol[i] * DEG2RAD;
     const nodeo = raanCol[i] * DEG2RAD;
-    const ao = cAo[i];
+    const ao = kc[kb];
     // un-Kozai'd mean motion from the stored semi-major axis: no = xke / ao^1.5
     const no = XKE / (ao * Math.sqrt(ao));
-    const cc1 = cCc1[i];
+    const cc1 = kc[kb + 5];
 
     // ---- secular gravity and atmospheric drag ----
-    const xmdf = mo + cMdot[i] * t;
-    const argpdf = argpo + cArgpdot[i] * t;
-    const nodedf = nodeo + cNodedot[i] * t;
+    const xmdf = mo + kc[kb + 1] * t;
+    const argpdf = argpo + kc[kb + 2] * t;
+    const nodedf = nodeo + kc[kb + 3] * t;
     let argpm = argpdf;
     let mm = xmdf;
     const t2 = t * t;
-    let nodem = nodedf + cNodecf[i] * t2;
+    let nodem = nodedf + kc[kb + 4] * t2;
     let tempa = 1.0 - cc1 * t;
-    let tempe = cBcc4[i] * t;
+    let tempe = kc[kb + 6] * t;
     let templ = 1.5 * cc1 * t2;
     // sin/cos(xmdf) and the offset of the final mean anomaly from xmdf, when known
     let sxm = 0;
@@ -129,7 +131,7 @@ export function propagateBatch(
     let dmm = 0;
     const full = (fl & (SGP4_FLAG_SIMPLE | SGP4_FLAG_NO_DRAG)) === 0;
     if (full) {
-      const delomg = cOmgcof[i] * t;
+      const delomg = kc[kb + 9] * t;
       // sin/cos(xmdf): sincos.ts inlined by hand (engines do not inline calls into a body this large)
       let sinxmdf: number, cosxmdf: number;
       {
@@ -152,15 +154,15 @@ export function propagateBatch(
       }
       sxm = sinxmdf;
       cxm = cosxmdf;
-      const delmtemp = 1.0 + cEta[i] * cosxmdf;
-      const delm = cXmcof[i] * (delmtemp * delmtemp * delmtemp - cDelmo[i]);
+      const delmtemp = 1.0 + kc[kb + 10] * cosxmdf;
+      const delm = kc[kb + 11] * (delmtemp * delmtemp * delmtemp - kc[kb + 12]);
       const temp = delomg + delm;
       mm = xmdf + temp;
       argpm = argpdf - temp;
       dmm = temp;
       const t3 = t2 * t;
       const t4 = t3 * t;
-      const d2 = cD2[i], d3 = cD3[i], d4 = cD4[i];
+      const d2 = kc[kb + 13], d3 = kc[kb + 14], d4 = kc[kb + 15];
       tempa = tempa - d2 * t2 - d3 * t3 - d4 * t4;
       // sin(mm) = sin(xmdf + temp); temp (drag corrections) is usually small
       let sinmm: number;
@@ -173,7 +175,7 @@ export function propagateBatch(
         sincos(mm);
         sinmm = SC[0];
       }
-      tempe += cBcc5[i] * (sinmm - cSinmao[i]);
+      tempe += kc[kb + 7] * (sinmm - kc[kb + 8]);
       // t3cof, t4cof, t5cof of sgp4init, recomputed from cc1, d2, d3, d4
       const cc1sq = cc1 * cc1;
       const t3cof = d2 + 2.0 * cc1sq;
@@ -241,8 +243,8 @@ export function propagateBatch(
     }
 
     // ---- long-period periodics ----
-    const cosio = cCosio[i];
-    const sinio = cSinio[i];
+    const cosio = kc[kb + 16];
+    const sinio = kc[kb + 17];
     const cosio2 = cosio * cosio;
     const aycof = -0.5 * J3_OVER_J2 * sinio;
     const xlcof =
