@@ -481,10 +481,6 @@ export class TleReader {
   private readonly t: TleAt = { s1: '', o1: 0, n1: 0, l1Line: -1, s2: '', o2: 0, n2: 0, l2Line: 0, sn: '', on: 0, nn: 0, nameLine: -1 };
   constructor(private readonly ctx: ImportContext) {}
 
-  line(raw: string, lineNo: number): void {
-    this.lineAt(raw, 0, raw.length, lineNo);
-  }
-
   /** The line text[start, end) (without its line break), numbered lineNo. */
   lineAt(text: string, start: number, end: number, lineNo: number): void {
     if (lineNo === 1 && start < end && text.charCodeAt(start) === 0xfeff) start++; // byte order mark
