@@ -2,7 +2,8 @@
  * The selected satellite's path to the ground over inter-satellite links, drawn when links are on.
  * Topology: the +Grid mesh of a Walker shell (each satellite linked to the next and previous slot in
  * its plane and to the same slot in the two adjacent planes; Hypatia, Kassing et al. 2020, as
- * PHYSICS.md "Latency" uses). Route: fewest hops (breadth-first) to a satellite that sees a ground
+ * PHYSICS.md "Latency" uses); for an imported shell, the mesh the analysis finds from its elements
+ * (src/core/analysis/isl.ts importedShellNeighbours), passed in by the caller. Route: fewest hops (breadth-first) to a satellite that sees a ground
  * station above its elevation mask. A picture of a plausible route, not the latency-weighted
  * shortest path the sampled analysis computes.
  * Chosen on selection and on ticks; per frame only the hop end points are moved (<= MAX_HOPS + 2).
@@ -46,7 +47,7 @@ export class IslPath {
    * breadth-first over the +Grid of its shell (fewest hops) to the first satellite that sees a
    * ground station above its mask. Visits at most MAX_VISITS satellites; no path is drawn beyond.
    */
-  choose(fleet: Fleet, pos: Float32Array, id: number, stations: GroundStationLayer, gmst: number): void {
+  choose(fleet: Fleet, pos: Float32Array, id: number, stations: GroundStationLayer, gmst: number, importedMesh?: () => Int32Array | null): void {
     this.clear();
     const shell = fleet.shells[fleet.shellIndex[id]];
     const n = Math.min(stations.stations.length, MAX_STATIONS_ROUTED);
@@ -59,7 +60,9 @@ export class IslPath {
     let found = sees(id);
     let end = id;
     const parent = new Map<number, number>([[id, -1]]);
-    const gridable = shell.kind !== 'imported' && shell.planes > 1 && shell.satellitesPerPlane > 1;
+    // Imported shells: the mesh the analysis finds from their elements (4 neighbours per id).
+    const mesh = shell.kind === 'imported' ? (importedMesh?.() ?? null) : null;
+    const gridable = mesh !== null || (shell.kind !== 'imported' && shell.planes > 1 && shell.satellitesPerPlane > 1);
     if (found < 0 && gridable) {
       const P = shell.planes;
       const S = shell.satellitesPerPlane;
@@ -69,16 +72,20 @@ export class IslPath {
       queue[tail++] = id;
       search: while (head < tail) {
         const cur = queue[head++];
-        const local = cur - shell.start;
-        const p = Math.floor(local / S);
-        const k = local % S;
-        _cand[0] = shell.start + p * S + ((k + 1) % S);
-        _cand[1] = shell.start + p * S + ((k + S - 1) % S);
-        _cand[2] = shell.start + ((p + 1) % P) * S + k;
-        _cand[3] = shell.start + ((p + P - 1) % P) * S + k;
+        if (mesh) {
+          for (let c = 0; c < 4; c++) _cand[c] = mesh[4 * cur + c];
+        } else {
+          const local = cur - shell.start;
+          const p = Math.floor(local / S);
+          const k = local % S;
+          _cand[0] = shell.start + p * S + ((k + 1) % S);
+          _cand[1] = shell.start + p * S + ((k + S - 1) % S);
+          _cand[2] = shell.start + ((p + 1) % P) * S + k;
+          _cand[3] = shell.start + ((p + P - 1) % P) * S + k;
+        }
         for (let c = 0; c < 4; c++) {
           const nb = _cand[c];
-          if (parent.has(nb) || (pos[3 * nb] === 0 && pos[3 * nb + 1] === 0 && pos[3 * nb + 2] === 0)) continue;
+          if (nb < 0 || parent.has(nb) || (pos[3 * nb] === 0 && pos[3 * nb + 1] === 0 && pos[3 * nb + 2] === 0)) continue;
           parent.set(nb, cur);
           const s = sees(nb);
           if (s >= 0) {

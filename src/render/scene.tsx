@@ -16,6 +16,7 @@ import { gmstRad, sunDirection } from './astro';
 import { CapacityCard, type CapacitySummary } from './capacityCard';
 import { Globe } from './globe';
 import { IslPath } from './islPath';
+import { importedShellNeighbours } from '../core/analysis/isl';
 import { fillColours, type ViewerMetrics } from './legend';
 import { PlaneRings, SelectedOrbit } from './orbits';
 import { Picker } from './picking';
@@ -66,6 +67,8 @@ export function Scene(props: SceneProps): React.JSX.Element {
   const stationGroup = useMemo(() => new THREE.Group(), []);
   const linkGroup = useMemo(() => new THREE.Group(), []);
   const frameState = useRef({ lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false });
+  // ISL mesh of the imported shells (found from their elements), built on the first selection in one.
+  const importedMesh = useRef<{ fleet: Fleet | null; nb: Int32Array | null }>({ fleet: null, nb: null });
 
   // Free GPU objects of the long-lived scene parts when the view unmounts.
   useEffect(
@@ -516,7 +519,16 @@ export function Scene(props: SceneProps): React.JSX.Element {
           upload += 256 * 12;
           const slc = stationsRef.current;
           if (slc && fleet) {
-            isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs));
+            const meshOf = (): Int32Array | null => {
+              const m = importedMesh.current;
+              if (m.fleet !== fleet) {
+                const nb = new Int32Array(4 * fleet.count).fill(-1);
+                for (const sh of fleet.shells) if (sh.kind === 'imported' && sh.count > 0) importedShellNeighbours(fleet.elements, sh.start, sh.count, Number.isFinite(layer.stateTimeMs) ? layer.stateTimeMs : t, nb);
+                importedMesh.current = { fleet, nb };
+              }
+              return importedMesh.current.nb;
+            };
+            isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs), meshOf);
             const gp = runtime.groundPath;
             gp.id = st.selectedId;
             gp.hops = isl.hopCount;

@@ -4,7 +4,10 @@ import { propagate } from 'satellite.js';
 import { buildIslTopology, createIslWorkspace, routeIslStep, type IslTopology } from '../../../src/core/analysis/isl';
 import { buildFleet } from '../../../src/core/fleet/generators';
 import { islMaxLinkKm } from '../../../src/core/physics/latency';
-import { scenario, walker } from './fixtures';
+import { allocElementColumns, ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS } from '../../../src/core/elements/columns';
+import { analyzeSampledFleet } from '../../../src/core/analysis/sampled';
+import { kernelStateSource } from '../../../src/core/report/run';
+import { importedFleet, loadCatalogue, scenario, walker } from './fixtures';
 import { satrecsFromColumns } from './satjs-source';
 
 const C = 299792.458;
@@ -27,7 +30,7 @@ describe('+Grid topology from plane-major ids', () => {
     }
   });
 
-  it('Walker star and SSO families have no seam links; cluster arcs do not wrap in-plane; imported shells have none', () => {
+  it('Walker star and SSO families have no seam links; cluster arcs do not wrap in-plane', () => {
     const sc = scenario({
       shells: [
         walker('star', 1015, 98.98, 3, 4, { kind: 'walker-star' }),
@@ -43,6 +46,116 @@ describe('+Grid topology from plane-major ids', () => {
     expect(topo.neighbours[4 * c0 + 1]).toBe(-1); // cluster arc: first slot has no previous
     expect(topo.neighbours[4 * (c0 + 2)]).toBe(-1);
     expect(topo.neighbours[4 * c0 + 2]).toBe(c0 + 3);
+  });
+});
+
+describe('+Grid topology of imported element sets (planes found from the elements)', () => {
+  // A generated 72x22 Walker delta written out as an element set in a shuffled order: the mesh
+  // found from the elements must be the generated one, seam included.
+  const sc = scenario({ shells: [walker('s', 550, 53, 72, 22)] });
+  const gen = buildFleet(sc);
+  const n = gen.count;
+  const perm = Array.from({ length: n }, (_, i) => i);
+  let seed = 12345;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const j = seed % (i + 1);
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+  }
+  // imported row r holds generated satellite perm[r]
+  const cols = allocElementColumns(n);
+  for (let r = 0; r < n; r++) {
+    for (const f of ELEMENT_FLOAT_FIELDS) cols[f][r] = gen.elements[f][perm[r]];
+    for (const f of ELEMENT_INT_FIELDS) cols[f][r] = gen.elements[f][perm[r]];
+  }
+  const imp = importedFleet(cols);
+
+  it('finds the generated Walker mesh (in-plane and cross-plane neighbours, seam with the phasing shift)', () => {
+    const g = buildIslTopology(gen, sc);
+    const t = buildIslTopology(imp, sc);
+    for (let r = 0; r < n; r++) {
+      const id = perm[r];
+      const mine = Array.from(t.neighbours.subarray(4 * r, 4 * r + 4), (v) => (v < 0 ? -1 : perm[v]));
+      expect(mine).toEqual(Array.from(g.neighbours.subarray(4 * id, 4 * id + 4)));
+    }
+    expect(t.links).toBe(g.links);
+  });
+
+  it('gives the same routed latency as the generated shell, satellite by satellite', () => {
+    const win = { startMs: Date.parse(sc.window.start), durationMs: 10 * 60_000, stepS: 60 };
+    const a = analyzeSampledFleet(gen, sc, kernelStateSource(gen), { window: win, islStride: 2 });
+    const b = analyzeSampledFleet(imp, sc, kernelStateSource(imp), { window: win, islStride: 2 });
+    expect(a.islLatencyMs).not.toBeNull();
+    expect(b.islLatencyMs).not.toBeNull();
+    let finite = 0;
+    for (let r = 0; r < n; r++) {
+      const x = a.islLatencyMs![perm[r]];
+      const y = b.islLatencyMs![r];
+      if (Number.isFinite(x)) finite++;
+      expect(Number.isNaN(y)).toBe(Number.isNaN(x));
+      if (Number.isFinite(x)) expect(Math.abs(x - y)).toBeLessThan(1e-9);
+    }
+    expect(finite).toBeGreaterThan(n / 2);
+  }, 60_000);
+
+  it('meshes the real 2022 catalogue: Starlink 53 deg planes found, eccentric and deep-space objects left out', () => {
+    const cat = loadCatalogue();
+    const fleet = importedFleet(cat);
+    const sc2 = scenario({ epoch: '2022-08-09T00:00:00Z', window: { start: '2022-08-09T00:00:00Z', durationMin: 96, stepS: 30 } });
+    const t = buildIslTopology(fleet, sc2);
+    const deg = (i: number) => (t.neighbours[4 * i] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 1] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 2] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 3] >= 0 ? 1 : 0);
+    // orbit normal at the window start from satellite.js (independent of the mesh's J2 drift)
+    const at = new Date(sc2.window.start);
+    const normal = (i: number): number[] | null => {
+      const pv = propagate(satrecsFromColumns(cat, i, i + 1)[0], at);
+      if (!pv) return null;
+      const r = pv.position as { x: number; y: number; z: number };
+      const v = pv.velocity as { x: number; y: number; z: number };
+      const h = [r.y * v.z - r.z * v.y, r.z * v.x - r.x * v.z, r.x * v.y - r.y * v.x];
+      const l = Math.hypot(h[0], h[1], h[2]);
+      return h.map((x) => x / l);
+    };
+    const planeAngleDeg = (i: number, j: number): number => {
+      const a = normal(i);
+      const b = normal(j);
+      if (!a || !b) return Number.NaN;
+      return (Math.acos(Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])) * 180) / Math.PI;
+    };
+    let starlink = 0;
+    let full = 0;
+    let inPlaneOk = 0;
+    let inPlane = 0;
+    let crossOk = 0;
+    let cross = 0;
+    for (let i = 0; i < cat.count; i++) {
+      if (cat.eccentricity[i] > 0.02 || cat.meanMotionRevPerDay[i] < 1440 / 225) {
+        expect(deg(i)).toBe(0);
+        continue;
+      }
+      // operational Starlink shell 1: 53.05 deg, ~15.06 rev/day (550 km)
+      if (Math.abs(cat.inclinationDeg[i] - 53.05) > 0.1 || Math.abs(cat.meanMotionRevPerDay[i] - 15.06) > 0.03) continue;
+      starlink++;
+      if (deg(i) === 4) full++;
+      if (starlink % 5 !== 0) continue; // satellite.js checks on every 5th (speed)
+      for (const e of [0, 1, 2, 3]) {
+        const j = t.neighbours[4 * i + e];
+        if (j < 0) continue;
+        const ang = planeAngleDeg(i, j);
+        // in-plane: the same orbit plane within 1.5 deg; cross-plane: a neighbouring plane,
+        // between 1 and 15 deg away (Starlink shell 1: 72 planes 5 deg apart in RAAN)
+        if (e < 2) {
+          inPlane++;
+          if (ang < 1.5) inPlaneOk++;
+        } else {
+          cross++;
+          if (ang > 0.5 && ang < 15) crossOk++;
+        }
+      }
+    }
+    expect(starlink).toBeGreaterThan(1000);
+    expect(full / starlink).toBeGreaterThan(0.9);
+    expect(inPlaneOk / inPlane).toBeGreaterThan(0.95);
+    expect(crossOk / cross).toBeGreaterThan(0.9);
   });
 });
 

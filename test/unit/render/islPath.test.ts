@@ -6,6 +6,8 @@ import { fillProvisionalStates } from '../../../src/render/provisional';
 import { GroundStationLayer } from '../../../src/render/stations';
 import { IslPath } from '../../../src/render/islPath';
 import { gmstRad } from '../../../src/render/astro';
+import { importedShellNeighbours } from '../../../src/core/analysis/isl';
+import { allocElementColumns, ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS } from '../../../src/core/elements/columns';
 
 const scenario = presetScenario('starlink-72x22')!;
 const fleet = buildFleet(scenario);
@@ -51,5 +53,49 @@ describe('inter-satellite path to the ground', () => {
         for (let s = 0; s < scenario.groundStations.length; s++) expect(elevationDeg(k, s)).toBeLessThan(scenario.groundStations[s].minElevationDeg + 1e-6);
     }
     expect(routed).toBeGreaterThan(10);
+  });
+
+  it('routes an imported element set over the mesh found from its elements (same hops as the generated shell)', () => {
+    // The same satellites as one imported shell, rows reversed.
+    const n = fleet.count;
+    const cols = allocElementColumns(n);
+    for (let r = 0; r < n; r++) {
+      for (const f of ELEMENT_FLOAT_FIELDS) cols[f][r] = fleet.elements[f][n - 1 - r];
+      for (const f of ELEMENT_INT_FIELDS) cols[f][r] = fleet.elements[f][n - 1 - r];
+    }
+    const imported = {
+      count: n,
+      elements: cols,
+      shellIndex: new Uint16Array(n),
+      designIndex: new Uint16Array(n),
+      shells: [{ id: 'i', name: 'imported', kind: 'imported' as const, designId: 'default', designIndex: 0, start: 0, count: n, altitudeKm: Number.NaN, inclinationDeg: Number.NaN, planes: 1, satellitesPerPlane: n }],
+    };
+    const ipos = new Float32Array(3 * n);
+    for (let r = 0; r < n; r++) for (let k = 0; k < 3; k++) ipos[3 * r + k] = pos[3 * (n - 1 - r) + k];
+    const mesh = new Int32Array(4 * n).fill(-1);
+    importedShellNeighbours(cols, 0, n, t, mesh);
+    const a = new IslPath();
+    const b = new IslPath();
+    let routed = 0;
+    for (let id = 0; id < n; id += 97) {
+      a.choose(fleet, pos, id, stations, gmst);
+      b.choose(imported, ipos, n - 1 - id, stations, gmst, () => mesh);
+      expect(b.hopCount).toBe(a.hopCount);
+      if (b.hopCount < 0) continue;
+      routed++;
+      const path = Array.from(b.path);
+      for (let h = 1; h < path.length; h++) expect(Array.from(mesh.subarray(4 * path[h - 1], 4 * path[h - 1] + 4))).toContain(path[h]);
+      const mask = scenario.groundStations[b.stationIndex].minElevationDeg;
+      expect(elevationDeg(n - 1 - path[path.length - 1], b.stationIndex)).toBeGreaterThanOrEqual(mask - 1e-6);
+    }
+    expect(routed).toBeGreaterThan(10);
+    // Without the mesh an imported shell has no path beyond the selected satellite itself.
+    const c = new IslPath();
+    let beyond = 0;
+    for (let id = 0; id < n; id += 97) {
+      c.choose(imported, ipos, id, stations, gmst);
+      if (c.hopCount > 0) beyond++;
+    }
+    expect(beyond).toBe(0);
   });
 });
