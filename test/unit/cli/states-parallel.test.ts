@@ -103,6 +103,32 @@ describe('parallel plan states equals the in-thread path', () => {
     }
   }, 120_000);
 
+  it('hostile large files (random bytes in the middle, a 1 MB line, NUL bytes) give what --workers 0 gives', async () => {
+    const text = readFileSync(requireSharedData(CATALOG), 'utf8');
+    let seed = 7;
+    const noise = Buffer.alloc(600_000);
+    for (let k = 0; k < noise.length; k++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      noise[k] = seed >>> 24;
+    }
+    const cases: Array<[string, Buffer]> = [
+      ['noise.tle', Buffer.concat([Buffer.from(text), noise, Buffer.from('\n' + text)])],
+      ['longline.tle', Buffer.concat([Buffer.from(text + '\n'), Buffer.alloc(1 << 20, 0x41), Buffer.from('\n' + text)])],
+      ['nul.tle', Buffer.concat([Buffer.from(text + '\n'), Buffer.alloc(200_000, 0), Buffer.from('\n' + text)])],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = join(tmp, name);
+      writeFileSync(path, bytes);
+      const ref = await inThread(path);
+      const c = capture();
+      const code = await main(['states', path, '--at', AT], c.io);
+      expect(code).toBe(ref.code);
+      expect(c.err.join('')).toBe(ref.err);
+      expect(c.out.join('') === ref.csv).toBe(true);
+      expect(ref.err).toMatch(/rejected/);
+    }
+  }, 180_000);
+
   it('leaves other formats and unusable input to the in-thread path', async () => {
     const omm = join(tmp, 'x.csv');
     writeFileSync(omm, 'OBJECT_NAME,OBJECT_ID,EPOCH\nA,1998-067A,2022-08-08T12:00:00\n'.repeat(3));
