@@ -16,7 +16,7 @@ import { copyElementColumns, sliceElementColumns } from '../core/elements/column
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type SampledStepStates, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
 import { windowFromScenario, type AnalysisWindowMs } from '../core/analysis/analytic';
-import { buildIslTopology, createIslWorkspace, routeIslStep } from '../core/analysis/isl';
+import { buildIslTopology, createIslWorkspace, startIslRoute } from '../core/analysis/isl';
 import {
   createSampledAccumulator,
   defaultIslStride,
@@ -63,6 +63,8 @@ const NOT_COMPUTED = 7;
 
 /** Sampled steps kept queued in the workers ahead of the one being collected (worker modes). */
 export const SAMPLED_STEPS_AHEAD = 4;
+/** ISL routing runs in slices of about this long, with a yield to the event loop between them. */
+const ROUTE_SLICE_MS = 50;
 
 export class PropagationPool implements PropagationEngine {
   readonly mode: 'shared' | 'transfer' | 'in-thread';
@@ -297,11 +299,16 @@ export class PropagationPool implements PropagationEngine {
             err.set(st.error, s0);
             direct.set(st.directMs, s0);
           });
-          routeIslStep(topology, pos, err, direct, routed, ws, {
+          // In slices of ~50 ms with a yield between them: a page stays responsive at 1M.
+          const job = startIslRoute(topology, pos, err, direct, routed, ws, {
             grazingAltitudeKm: scenario.links.grazingAltitudeKm,
             perHopProcessingMs: scenario.links.perHopProcessingMs,
             onWeightsDone: () => heartbeat('routing'),
           });
+          while (!job.run(ROUTE_SLICE_MS)) {
+            heartbeat('routing');
+            await new Promise((r) => setTimeout(r, 0));
+          }
           const call = Promise.all(slots.map((s) => this.call(s, 'sampledRouted', routed.slice(s.start, s.end))));
           call.catch(() => undefined);
           routedCalls.push(call);

@@ -149,6 +149,8 @@ export interface AnalyticOptions {
   powerAt?: 'eol' | 'bol';
   /** Reuse these columns instead of allocating (must hold end - start rows). */
   out?: PerSatelliteMetrics;
+  /** Called every 65,536 satellites (a progress point for long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Allocate metric columns for `count` satellites. */
@@ -419,7 +421,9 @@ export function analyzeAnalytic(fleet: Fleet, scenario: Scenario, opts: Analytic
   const rE = WGS72.radiusKm;
   const mu = WGS72.muKm3PerS2;
   let prevKey = -1; // index of the previous row whose results can be reused
+  const onProgress = opts.onProgress;
   for (let k = 0; k < count; k++) {
+    if (onProgress && k > 0 && (k & 0xffff) === 0) onProgress(k, count);
     const i = start + k;
     const sh = shells[shellIdx[i]];
     const nRevDay = el.meanMotionRevPerDay[i];

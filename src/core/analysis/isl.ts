@@ -280,6 +280,35 @@ export function routeIslStep(
   ws: IslWorkspace,
   opts: IslRouteOptions,
 ): number {
+  const job = startIslRoute(topo, positionKm, error, directLatencyMs, outLatencyMs, ws, opts);
+  job.run(Number.POSITIVE_INFINITY);
+  return job.reached;
+}
+
+/** A routing step that can pause between Dijkstra buckets (so a page can paint in between). */
+export interface IslRouteJob {
+  /**
+   * Go on for about `budgetMs` (checked every few thousand settled satellites); true when the
+   * step is done and outLatencyMs holds the result.
+   */
+  run(budgetMs: number): boolean;
+  /** Satellites with a path to a station (final once run() returned true). */
+  readonly reached: number;
+}
+
+/**
+ * Start a routing step: link weights and the sources are set up at once (~50 ms at 1M); the
+ * shortest paths run in run() slices. Same result as routeIslStep, whatever the slicing.
+ */
+export function startIslRoute(
+  topo: IslTopology,
+  positionKm: Float64Array,
+  error: Uint8Array,
+  directLatencyMs: Float64Array,
+  outLatencyMs: Float64Array,
+  ws: IslWorkspace,
+  opts: IslRouteOptions,
+): IslRouteJob {
   const n = topo.count;
   const nb = topo.neighbours;
   const wgt = ws.weight;
@@ -328,49 +357,96 @@ export function routeIslStep(
       if (d > dHi) dHi = d;
     }
   }
-  let reached: number;
-  if (!(dLo < Number.POSITIVE_INFINITY)) {
-    reached = 0;
-  } else {
-    const width = wMin * (1 - 1e-9);
-    const buckets = Number.isFinite(wMin) && width > 0 ? Math.ceil(Math.max(wMax, dHi - dLo) / width) + 3 : Number.POSITIVE_INFINITY;
-    reached = !opts.forceHeap && buckets <= MAX_BUCKETS ? bucketDijkstra(topo, ws, dLo, width, buckets) : heapDijkstra(topo, ws);
-  }
-  outLatencyMs.set(dist.subarray(0, n));
-  return reached;
+  const finish = (reached: number): IslRouteJob => {
+    outLatencyMs.set(dist.subarray(0, n));
+    return { run: () => true, reached };
+  };
+  if (!(dLo < Number.POSITIVE_INFINITY)) return finish(0);
+  const width = wMin * (1 - 1e-9);
+  const buckets = Number.isFinite(wMin) && width > 0 ? Math.ceil(Math.max(wMax, dHi - dLo) / width) + 3 : Number.POSITIVE_INFINITY;
+  if (opts.forceHeap || !(buckets <= MAX_BUCKETS)) return finish(heapDijkstra(topo, ws));
+  const st = bucketInit(topo, ws, dLo, width, buckets);
+  let done = false;
+  return {
+    run(budgetMs: number): boolean {
+      if (done) return true;
+      const t0 = budgetMs === Number.POSITIVE_INFINITY ? 0 : now();
+      const over = budgetMs === Number.POSITIVE_INFINITY ? null : () => now() - t0 >= budgetMs;
+      if (!bucketRun(topo, ws, st, over)) return false;
+      outLatencyMs.set(dist.subarray(0, n));
+      done = true;
+      return true;
+    },
+    get reached() {
+      return st.reached;
+    },
+  };
 }
 
-function bucketDijkstra(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number): number {
-  const n = topo.count;
-  const { dist, weight: wgt, where, next, prev } = ws;
-  if (ws.head.length < nBuckets) ws.head = new Int32Array(nBuckets);
+interface BucketState {
+  base: number;
+  width: number;
+  nBuckets: number;
+  cur: number;
+  queued: number;
+  reached: number;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function bucketInsert(ws: IslWorkspace, st: BucketState, v: number, b: number): void {
   const head = ws.head;
-  head.fill(-1, 0, nBuckets);
-  const nb = topo.neighbours;
-  let queued = 0;
-  let cur = Number.MAX_SAFE_INTEGER;
-  const insert = (v: number, b: number): void => {
-    const slot = b % nBuckets;
-    const h = head[slot];
-    next[v] = h;
-    prev[v] = -1;
-    if (h >= 0) prev[h] = v;
-    head[slot] = v;
-    where[v] = b;
-  };
+  const slot = b % st.nBuckets;
+  const h = head[slot];
+  ws.next[v] = h;
+  ws.prev[v] = -1;
+  if (h >= 0) ws.prev[h] = v;
+  head[slot] = v;
+  ws.where[v] = b;
+}
+
+/** Bucket queue (Dial) seeded with every satellite that has a finite distance. */
+function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number): BucketState {
+  const n = topo.count;
+  if (ws.head.length < nBuckets) ws.head = new Int32Array(nBuckets);
+  ws.head.fill(-1, 0, nBuckets);
+  const st: BucketState = { base, width, nBuckets, cur: Number.MAX_SAFE_INTEGER, queued: 0, reached: 0 };
+  const dist = ws.dist;
   for (let i = 0; i < n; i++) {
     const d = dist[i];
     if (d < Number.POSITIVE_INFINITY) {
       const b = Math.floor((d - base) / width);
-      insert(i, b);
-      queued++;
-      if (b < cur) cur = b;
+      bucketInsert(ws, st, i, b);
+      st.queued++;
+      if (b < st.cur) st.cur = b;
     } else {
-      where[i] = -1;
+      ws.where[i] = -1;
     }
   }
-  let reached = 0;
+  return st;
+}
+
+/**
+ * Settle buckets in order until the queue is empty (true) or `over()` says the time is up (false;
+ * checked between buckets after every ~4,096 settled satellites). The state lives in `st` and `ws`.
+ */
+function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (() => boolean) | null): boolean {
+  const { dist, weight: wgt, where, next, prev } = ws;
+  const head = ws.head;
+  const nb = topo.neighbours;
+  const { base, width, nBuckets } = st;
+  let { cur, queued, reached } = st;
+  let sinceCheck = 0;
   while (queued > 0) {
+    if (over && sinceCheck >= 4096) {
+      sinceCheck = 0;
+      if (over()) {
+        st.cur = cur;
+        st.queued = queued;
+        st.reached = reached;
+        return false;
+      }
+    }
     const slot = cur % nBuckets;
     let u = head[slot];
     while (u >= 0) {
@@ -381,6 +457,7 @@ function bucketDijkstra(topo: IslTopology, ws: IslWorkspace, base: number, width
       where[u] = -2;
       queued--;
       reached++;
+      sinceCheck++;
       const du = dist[u];
       for (let e = 0; e < 4; e++) {
         const w = wgt[4 * u + e];
@@ -401,13 +478,23 @@ function bucketDijkstra(topo: IslTopology, ws: IslWorkspace, base: number, width
           queued++;
         }
         dist[v] = alt;
-        insert(v, Math.floor((alt - base) / width));
+        const b = Math.floor((alt - base) / width);
+        const s2 = b % nBuckets;
+        const h = head[s2];
+        next[v] = h;
+        prev[v] = -1;
+        if (h >= 0) prev[h] = v;
+        head[s2] = v;
+        where[v] = b;
       }
       u = head[slot];
     }
     cur++;
   }
-  return reached;
+  st.cur = cur;
+  st.queued = 0;
+  st.reached = reached;
+  return true;
 }
 
 function heapDijkstra(topo: IslTopology, ws: IslWorkspace): number {

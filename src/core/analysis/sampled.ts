@@ -295,11 +295,11 @@ export function finishSampled(
   scenario: Scenario,
   acc: SampledAccumulator,
   win: AnalysisWindowMs,
-  /** Called after the analytic pass (about half the work at a million satellites): a progress point. */
-  onAnalyticDone?: () => void,
+  /** Progress points while the per-satellite figures are computed (~1 s at a million satellites). */
+  heartbeat?: () => void,
 ): Omit<SampledResult, 'steps' | 'stepsDone' | 'islStride' | 'islStepsRouted' | 'cancelled' | 'notes' | 'window'> {
-  const m = analyzeAnalytic(fleet, scenario, { start: acc.start, end: acc.start + acc.count, window: win });
-  onAnalyticDone?.();
+  const m = analyzeAnalytic(fleet, scenario, { start: acc.start, end: acc.start + acc.count, window: win, onProgress: heartbeat });
+  heartbeat?.();
   m.mode = 'sampled';
   const n = acc.count;
   const direct = new Float64Array(n);

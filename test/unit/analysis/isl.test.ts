@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { propagate } from 'satellite.js';
-import { buildIslTopology, createIslWorkspace, routeIslStep, type IslTopology } from '../../../src/core/analysis/isl';
+import { buildIslTopology, createIslWorkspace, routeIslStep, startIslRoute, type IslTopology } from '../../../src/core/analysis/isl';
 import { buildFleet } from '../../../src/core/fleet/generators';
 import { islMaxLinkKm } from '../../../src/core/physics/latency';
 import { allocElementColumns, ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS } from '../../../src/core/elements/columns';
@@ -219,6 +219,41 @@ describe('Walker delta seam', () => {
       const inner = len(70 * 22 + s, 71 * 22 + s);
       expect(Math.abs(seam - inner)).toBeLessThan(0.02 * inner + 20);
     }
+  });
+});
+
+describe('routing in slices (a page paints between them)', () => {
+  it('a step run in many short slices gives exactly the one-piece result', () => {
+    const sc = scenario({ shells: [walker('w', 550, 53, 160, 125)] }); // 20,000 satellites
+    const fleet = buildFleet(sc);
+    const topo = buildIslTopology(fleet, sc);
+    const n = fleet.count;
+    const pos = new Float64Array(3 * n);
+    const vel = new Float64Array(3 * n);
+    const recs = satrecsFromColumns(fleet.elements);
+    const at = new Date(Date.parse(sc.window.start) + 600_000);
+    for (let i = 0; i < n; i++) {
+      const pv = propagate(recs[i], at)!;
+      const p = pv.position as { x: number; y: number; z: number };
+      pos[3 * i] = p.x;
+      pos[3 * i + 1] = p.y;
+      pos[3 * i + 2] = p.z;
+    }
+    void vel;
+    const err = new Uint8Array(n);
+    const direct = new Float64Array(n).fill(Infinity);
+    for (let i = 0; i < n; i += 211) direct[i] = 3 + (i % 7);
+    const opts = { grazingAltitudeKm: 80, perHopProcessingMs: 0.5 };
+    const one = new Float64Array(n);
+    const reachedOne = routeIslStep(topo, pos, err, direct, one, createIslWorkspace(n), opts);
+    const sliced = new Float64Array(n).fill(-1);
+    const job = startIslRoute(topo, pos, err, direct, sliced, createIslWorkspace(n), opts);
+    let slices = 1;
+    while (!job.run(0)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(job.reached).toBe(reachedOne);
+    expect(reachedOne).toBeGreaterThan(n / 2);
+    expect(Array.from(sliced)).toEqual(Array.from(one));
   });
 });
 
