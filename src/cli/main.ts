@@ -24,7 +24,9 @@ const USAGE = `usage (<file> may be preset:orbital-compute-1m, preset:suncatcher
   plan analyze <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
                [--json out.json|-] [--csv per-satellite.csv] [--workers N] [--accept-bad-checksums]
   plan report  <scenario.json|elements-file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N]
-               [--out report.html] [--workers N] [--accept-bad-checksums]     (feasibility report, one HTML file)`;
+               [--out report.html] [--workers N] [--accept-bad-checksums]     (feasibility report, one HTML file)
+  plan export  <scenario.json|elements-file> --format tle|omm-json|omm-csv|omm-xml [--out file] [--first-id N]
+               (the fleet's mean elements; TLE numbers satellites without a catalogue number from --first-id, default 1)`;
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   let at = 0;
@@ -37,7 +39,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['at', 'out', 'workers', 'mode', 'start', 'duration-min', 'step-s', 'json', 'csv']);
+const VALUE_FLAGS = new Set(['at', 'out', 'workers', 'mode', 'start', 'duration-min', 'step-s', 'json', 'csv', 'format', 'first-id']);
 const BOOL_FLAGS = new Set(['accept-bad-checksums', 'help']);
 
 export function parseArgs(argv: string[]): Args {
@@ -154,6 +156,43 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       } finally {
         if (fd >= 0) closeSync(fd);
       }
+      return 0;
+    }
+    if (args.command === 'export') {
+      const { EXPORT_FORMATS, exportFleet } = await import('./export');
+      const format = args.flags.get('format');
+      if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}${typeof format === 'string' ? ` (not "${format}")` : ''}`);
+      const firstId = numFlag(args.flags, 'first-id', 0, 339_999);
+      if (firstId !== undefined && !Number.isInteger(firstId)) throw new UsageError(`--first-id: "${String(args.flags.get('first-id'))}" must be a whole number`);
+      const { loadInput } = await import('./input');
+      const input = loadInput(args.file, { acceptBadChecksums: accept });
+      reportImports(input.imports, io.stderr);
+      const out = args.flags.get('out');
+      const toFile = typeof out === 'string' && out !== '-';
+      let fd = -1;
+      if (toFile) {
+        try {
+          fd = openSync(out, 'w');
+        } catch (e) {
+          throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
+      }
+      const enc = new TextEncoder();
+      let r;
+      try {
+        r = exportFleet(input.fleet, format as (typeof EXPORT_FORMATS)[number], (t) => (toFile ? writeAll(fd, enc.encode(t)) : io.stdout(t)), { firstId });
+      } finally {
+        if (fd >= 0) closeSync(fd);
+      }
+      const first = r.skipped[0];
+      io.stderr(
+        `export: ${r.written} of ${input.fleet.count} satellites written as ${format}${toFile ? ` to ${out}` : ''}` +
+          (r.skipped.length ? `; ${r.skipped.length} skipped (first: satellite ${first.record - 1}: ${first.reason})` : '') +
+          (r.warnings.length ? `; ${r.warnings.length} with warnings` : '') +
+          '\n',
+      );
+      if (r.written === 0 && input.fleet.count > 0) throw new UsageError(`nothing could be written as ${format}`);
       return 0;
     }
     if (args.command === 'analyze' || args.command === 'report') {

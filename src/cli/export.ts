@@ -1,0 +1,98 @@
+/**
+ * `plan export <file> --format tle|omm-json|omm-csv|omm-xml [--out file] [--first-id N]`: the
+ * fleet's mean elements as an element file other tools read (STK, GMAT, satellite.js, CelesTrak
+ * consumers). Satellites are written in fleet order with their names (generated ones get
+ * `<shell>-P<plane>-S<slot>`). The writers of src/core/elements run on slices of 50,000
+ * satellites, so a million-satellite fleet never becomes one giant string (a V8 string holds at
+ * most ~536 M characters; OMM JSON of 1M satellites is ~400 MB).
+ * TLE needs a catalogue number that fits Alpha-5 (<= 339,999): satellites without one get
+ * sequential numbers from --first-id (default 1); those that do not fit are skipped and counted.
+ */
+import { sliceElementColumns, writeOmmCsv, writeOmmJson, writeOmmXml, writeTle, type ElementColumns, type ImportIssue } from '../core/elements';
+import { satelliteName, type Fleet } from '../core/fleet/fleet';
+
+export const EXPORT_FORMATS = ['tle', 'omm-json', 'omm-csv', 'omm-xml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const SLICE_DEFAULT = 50_000;
+
+export interface ExportResult {
+  written: number;
+  skipped: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+/** The fleet's element columns with every satellite named (no copy of the numeric columns). */
+function namedColumns(fleet: Fleet): ElementColumns {
+  const e = fleet.elements;
+  const names = new Array<string>(fleet.count);
+  for (let i = 0; i < fleet.count; i++) names[i] = satelliteName(fleet, i);
+  return {
+    ...e,
+    names,
+    objectIds: e.objectIds ?? new Array<string>(fleet.count).fill(''),
+    classification: e.classification ?? new Array<string>(fleet.count).fill('U'),
+  };
+}
+
+/** Write the fleet in `format` to `write`, slice by slice. */
+export function exportFleet(
+  fleet: Fleet,
+  format: ExportFormat,
+  write: (text: string) => unknown,
+  opts: { firstId?: number; /** satellites per writer call (default 50,000) */ sliceSize?: number } = {},
+): ExportResult {
+  const SLICE = Math.max(1, Math.floor(opts.sliceSize ?? SLICE_DEFAULT));
+  const cols = namedColumns(fleet);
+  const n = fleet.count;
+  const skipped: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  let written = 0;
+  let nextId = opts.firstId ?? 1;
+  let jsonItems = 0;
+  if (format === 'omm-json') write('[');
+  for (let s = 0; s < n || (s === 0 && n === 0); s += SLICE) {
+    const e = Math.min(n, s + SLICE);
+    const part = sliceElementColumns(cols, s, e);
+    const shift = (x: ImportIssue): ImportIssue => ({ ...x, record: x.record + s });
+    let text: string;
+    if (format === 'tle') {
+      // numbers for satellites without one continue across slices
+      let missing = 0;
+      for (let k = 0; k < part.count; k++) if (part.noradId[k] < 0 || part.noradId[k] > 339_999) missing++;
+      const r = writeTle(part, { assignIds: nextId });
+      nextId += missing;
+      text = r.text;
+      written += r.written;
+      r.skipped.forEach((x) => skipped.push(shift(x)));
+      r.warnings.forEach((x) => warnings.push(shift(x)));
+    } else {
+      const r = format === 'omm-json' ? writeOmmJson(part) : format === 'omm-csv' ? writeOmmCsv(part) : writeOmmXml(part);
+      written += r.written;
+      r.skipped.forEach((x) => skipped.push(shift(x)));
+      r.warnings.forEach((x) => warnings.push(shift(x)));
+      text = r.text;
+      if (format === 'omm-json') {
+        // '[a,\nb]\n' -> 'a,\nb', joined across slices with ',\n'
+        const body = text.trim().slice(1, -1);
+        if (body.length > 0) {
+          text = (jsonItems > 0 ? ',\n' : '') + body;
+          jsonItems += r.written;
+        } else text = '';
+      } else if (format === 'omm-csv') {
+        if (s > 0) text = text.slice(text.indexOf('\n') + 1); // header once
+      } else {
+        // XML: the two header lines once, '</ndm>' once at the end
+        const lines = text.split('\n');
+        const first = s === 0 ? 0 : 2;
+        text = lines.slice(first, lines.length - 2).join('\n');
+        text = text.length > 0 ? `${text}\n` : '';
+      }
+    }
+    write(text);
+    if (n === 0) break;
+  }
+  if (format === 'omm-json') write(']\n');
+  if (format === 'omm-xml') write('</ndm>\n');
+  return { written, skipped, warnings };
+}
