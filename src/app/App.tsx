@@ -86,7 +86,7 @@ function Workspace() {
 
   return (
     <div className="app" onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragOver(true); } }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragOver(false); }} onDrop={onDrop}>
-      <Topbar totalSatellites={counts.total} />
+      <Topbar totalSatellites={counts.total} fleet={analysis.fleet} />
       <div className="main">
         <aside className="left" aria-label="Scenario editor">
           <div className="tabs" role="tablist" aria-label="Editor" onKeyDown={(e) => onTablistKey(e, LEFT_TABS, tab, setTab)}>

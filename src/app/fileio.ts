@@ -8,7 +8,12 @@ export function scenarioFileName(s: Scenario): string {
 }
 
 export function downloadText(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadParts(name, [text], type);
+}
+
+/** Download text given in pieces (a Blob joins them: no single giant string). */
+export function downloadParts(name: string, parts: string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -159,7 +159,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 0;
     }
     if (args.command === 'export') {
-      const { EXPORT_FORMATS, exportFleet } = await import('./export');
+      const { EXPORT_FORMATS, exportFleet } = await import('../core/fleet/export');
       const format = args.flags.get('format');
       if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format))
         throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}${typeof format === 'string' ? ` (not "${format}")` : ''}`);

@@ -6,15 +6,18 @@ import { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenari
 import { SHARE_WARN_CHARS, shareUrl } from '../app/share';
 import { PRESETS, defaultScenario } from '../core/presets';
 import { fmtInt } from './format';
+import { exportElements } from '../app/exportElements';
+import { EXPORT_FILE, EXPORT_FORMATS } from '../core/fleet/export';
+import type { Fleet } from '../core/fleet/fleet';
 
-export function Topbar({ totalSatellites }: { totalSatellites: number }) {
+export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fleet: Fleet | null }) {
   const scenario = useScenario();
   const { actions, store } = useWorkspace();
   const canUndo = useWs((s) => s.history.past.length > 0);
   const canRedo = useWs((s) => s.history.future.length > 0);
   const saveStatus = useWs((s) => s.saveStatus);
   const theme = useWs((s) => s.theme);
-  const [menu, setMenu] = useState<'scenarios' | 'share' | null>(null);
+  const [menu, setMenu] = useState<'scenarios' | 'share' | 'export' | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const openFile = async (f: File) => {
@@ -83,6 +86,19 @@ export function Topbar({ totalSatellites }: { totalSatellites: number }) {
         Save file
       </button>
       <div style={{ position: 'relative' }}>
+        <button
+          className="btn"
+          aria-haspopup="true"
+          aria-expanded={menu === 'export'}
+          onClick={() => setMenu(menu === 'export' ? null : 'export')}
+          title="Export the satellites' mean elements (TLE, OMM) for other tools"
+          data-testid="export-menu"
+        >
+          Export ▾
+        </button>
+        {menu === 'export' ? <ExportMenu fleet={fleet} onClose={() => setMenu(null)} /> : null}
+      </div>
+      <div style={{ position: 'relative' }}>
         <button className="btn" aria-expanded={menu === 'share'} onClick={() => setMenu(menu === 'share' ? null : 'share')} data-testid="share-button">
           Share link
         </button>
@@ -113,6 +129,38 @@ function useCloseOnEscape(onClose: () => void) {
       window.removeEventListener('pointerdown', down);
     };
   }, [onClose]);
+}
+
+function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => void }) {
+  const scenario = useScenario();
+  const { actions } = useWorkspace();
+  const busy = useWs((s) => s.task !== null);
+  useCloseOnEscape(onClose);
+  const n = fleet?.count ?? 0;
+  return (
+    <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 340 }} data-testid="export-dialog">
+      <p className="muted" style={{ marginTop: 0 }}>
+        Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. TLE holds
+        at most 339,999 catalogue numbers: satellites without one are numbered from 1.
+      </p>
+      <div className="btn-row" style={{ flexWrap: 'wrap' }}>
+        {EXPORT_FORMATS.map((f) => (
+          <button
+            key={f}
+            className="btn"
+            disabled={!fleet || n === 0 || busy}
+            data-testid={`export-${f}`}
+            onClick={() => {
+              onClose();
+              if (fleet) void exportElements(fleet, scenario, f, actions);
+            }}
+          >
+            {EXPORT_FILE[f].label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 function ShareMenu({ onClose }: { onClose: () => void }) {

@@ -399,6 +399,19 @@ describe('planner workspace', () => {
     expect(gw).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid="shell-table"]')).toContain('25,975');
     await page.screenshot({ path: resolve(SHOTS, 'workspace-imported.png') });
+    // export the whole fleet (generated shell + catalogue) as OMM CSV: one row per satellite, in fleet order
+    await page.click('[data-testid="export-menu"]');
+    await page.screenshot({ path: resolve(SHOTS, 'workspace-export-menu.png') });
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-omm-csv"]')]);
+    expect(dl.suggestedFilename()).toMatch(/-elements\.csv$/);
+    const csvPath = join(tmpdir(), `elements-${Date.now()}.csv`);
+    await dl.saveAs(csvPath);
+    const rows = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
+    expect(rows[0].startsWith('OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION')).toBe(true);
+    expect(rows.length - 1).toBe(1584 + accepted);
+    expect(rows[1].startsWith('Starlink 550/53-P1-S1,')).toBe(true);
+    expect(rows[1585]).toMatch(/^NORAD 5,1958-002B,2022-08-09T/); // first catalogue object after the 1,584 generated ones
+    await waitFor(async () => /Exported 27,559 of 27,559 satellites as OMM CSV/.test((await page.textContent('.messages')) ?? ''), 'export message');
     // the element text is part of the saved scenario: a reload parses it again (import worker)
     await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave of the imported shell', 60_000);
     await page.reload();

@@ -13,7 +13,7 @@ import { buildFleet } from '../../../src/core/fleet/generators';
 import { satelliteName } from '../../../src/core/fleet/fleet';
 import { presetScenario } from '../../../src/core/presets';
 import { main } from '../../../src/cli/main';
-import { EXPORT_FORMATS, exportFleet } from '../../../src/cli/export';
+import { EXPORT_FORMATS, exportFleet } from '../../../src/core/fleet/export';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plan-export-'));
 const fleet = buildFleet(presetScenario('starlink-72x22')!);

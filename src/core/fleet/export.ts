@@ -1,15 +1,14 @@
 /**
- * `plan export <file> --format tle|omm-json|omm-csv|omm-xml [--out file] [--first-id N]`: the
- * fleet's mean elements as an element file other tools read (STK, GMAT, satellite.js, CelesTrak
- * consumers). Satellites are written in fleet order with their names (generated ones get
+ * A fleet's mean elements as an element file other tools read (STK, GMAT, satellite.js, CelesTrak
+ * consumers): `plan export` and the page's Export menu. Satellites are written in fleet order with their names (generated ones get
  * `<shell>-P<plane>-S<slot>`). The writers of src/core/elements run on slices of 50,000
  * satellites, so a million-satellite fleet never becomes one giant string (a V8 string holds at
  * most ~536 M characters; OMM JSON of 1M satellites is ~400 MB).
  * TLE needs a catalogue number that fits Alpha-5 (<= 339,999): satellites without one get
  * sequential numbers from --first-id (default 1); those that do not fit are skipped and counted.
  */
-import { sliceElementColumns, writeOmmCsv, writeOmmJson, writeOmmXml, writeTle, type ElementColumns, type ImportIssue } from '../core/elements';
-import { satelliteName, type Fleet } from '../core/fleet/fleet';
+import { sliceElementColumns, writeOmmCsv, writeOmmJson, writeOmmXml, writeTle, type ElementColumns, type ImportIssue } from '../elements';
+import { satelliteName, type Fleet } from './fleet';
 
 export const EXPORT_FORMATS = ['tle', 'omm-json', 'omm-csv', 'omm-xml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,13 +34,28 @@ function namedColumns(fleet: Fleet): ElementColumns {
   };
 }
 
+export interface ExportOptions {
+  /** TLE: first catalogue number for satellites without one (default 1). */
+  firstId?: number;
+  /** Satellites per writer call (default 50,000). */
+  sliceSize?: number;
+}
+
 /** Write the fleet in `format` to `write`, slice by slice. */
-export function exportFleet(
-  fleet: Fleet,
-  format: ExportFormat,
-  write: (text: string) => unknown,
-  opts: { firstId?: number; /** satellites per writer call (default 50,000) */ sliceSize?: number } = {},
-): ExportResult {
+export function exportFleet(fleet: Fleet, format: ExportFormat, write: (text: string) => unknown, opts: ExportOptions = {}): ExportResult {
+  const it = exportFleetSlices(fleet, format, opts);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    write(r.value.text);
+  }
+}
+
+/**
+ * The same, one piece of text per slice (a generator, so a page can yield and show progress
+ * between slices; `done` counts the satellites handled so far). Returns the counts.
+ */
+export function* exportFleetSlices(fleet: Fleet, format: ExportFormat, opts: ExportOptions = {}): Generator<{ text: string; done: number }, ExportResult> {
   const SLICE = Math.max(1, Math.floor(opts.sliceSize ?? SLICE_DEFAULT));
   const cols = namedColumns(fleet);
   const n = fleet.count;
@@ -50,7 +64,7 @@ export function exportFleet(
   let written = 0;
   let nextId = opts.firstId ?? 1;
   let jsonItems = 0;
-  if (format === 'omm-json') write('[');
+  if (format === 'omm-json') yield { text: '[', done: 0 };
   for (let s = 0; s < n || (s === 0 && n === 0); s += SLICE) {
     const e = Math.min(n, s + SLICE);
     const part = sliceElementColumns(cols, s, e);
@@ -89,10 +103,18 @@ export function exportFleet(
         text = text.length > 0 ? `${text}\n` : '';
       }
     }
-    write(text);
+    yield { text, done: e };
     if (n === 0) break;
   }
-  if (format === 'omm-json') write(']\n');
-  if (format === 'omm-xml') write('</ndm>\n');
+  if (format === 'omm-json') yield { text: ']\n', done: n };
+  if (format === 'omm-xml') yield { text: '</ndm>\n', done: n };
   return { written, skipped, warnings };
 }
+
+/** File name extension and MIME type of each format. */
+export const EXPORT_FILE: Record<ExportFormat, { ext: string; mime: string; label: string }> = {
+  tle: { ext: 'tle', mime: 'text/plain', label: 'TLE (3-line)' },
+  'omm-json': { ext: 'json', mime: 'application/json', label: 'OMM JSON' },
+  'omm-csv': { ext: 'csv', mime: 'text/csv', label: 'OMM CSV' },
+  'omm-xml': { ext: 'xml', mime: 'application/xml', label: 'OMM XML' },
+};
