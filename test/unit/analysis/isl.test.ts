@@ -98,6 +98,32 @@ describe('+Grid topology of imported element sets (planes found from the element
     expect(finite).toBeGreaterThan(n / 2);
   }, 60_000);
 
+  it('any element set (NaN, duplicates, e >= 1, odd rates) gives a mesh: ids in range, no self-links, nothing thrown', () => {
+    const num = fc.oneof(fc.double({ min: -400, max: 400, noNaN: false }), fc.constantFrom(0, 53, 97.6, Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(num, num, num, num, fc.double({ min: -1, max: 20 }), fc.double({ min: -0.5, max: 1.5 })), { minLength: 1, maxLength: 60 }), (rows) => {
+        const cols = allocElementColumns(rows.length);
+        rows.forEach(([inc, raan, argp, ma, n, e], k) => {
+          cols.inclinationDeg[k] = inc;
+          cols.raanDeg[k] = raan;
+          cols.argPerigeeDeg[k] = argp;
+          cols.meanAnomalyDeg[k] = ma;
+          cols.meanMotionRevPerDay[k] = n;
+          cols.eccentricity[k] = e;
+          cols.epochMs[k] = Date.UTC(2025, 5, 1);
+        });
+        const t = buildIslTopology(importedFleet(cols), scenario());
+        for (let i = 0; i < rows.length; i++)
+          for (let e = 0; e < 4; e++) {
+            const j = t.neighbours[4 * i + e];
+            expect(j >= -1 && j < rows.length).toBe(true);
+            expect(j).not.toBe(i);
+          }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('meshes the real 2022 catalogue: Starlink 53 deg planes found, eccentric and deep-space objects left out', () => {
     const cat = loadCatalogue();
     const fleet = importedFleet(cat);
