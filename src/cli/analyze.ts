@@ -8,6 +8,7 @@ import type { SampledProgress } from '../core/analysis/sampled';
 import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis, sampledRun, type AnalysisRun } from '../core/report/run';
 import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ChunkedWriter, csvField, num } from './csv';
+import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
 
 export interface AnalyzeOutput {
@@ -50,18 +51,18 @@ export async function runAnalyze(
   const t = run.rollup.totals;
   const lines = [
     `${scenario.name}: ${fleet.count.toLocaleString('en-US')} satellites, ${mode} analysis, window ${summary.window.start} + ${fmt(summary.window.durationMin, 1)} min`,
-    `compute that runs   ${fmt(t.computeGW, 3)} GW  (binding: ${t.binding}; deliverable ${fmt(t.computeDeliverableGW, 3)}, rejectable ${fmt(t.computeRejectableGW, 3)}, installed ${fmt(t.installedComputeGW, 3)} GW)`,
-    `usable power        ${fmt(t.usablePowerGW, 3)} GW   array BOL ${fmt(t.arrayPowerBolGW, 3)} GW, EOL ${fmt(t.arrayPowerEolGW, 3)} GW`,
+    `compute that runs   ${fmtPowerGW(t.computeGW)}  (binding: ${t.binding}; deliverable ${fmtPowerGW(t.computeDeliverableGW)}, rejectable ${fmtPowerGW(t.computeRejectableGW)}, installed ${fmtPowerGW(t.installedComputeGW)})`,
+    `usable power        ${fmtPowerGW(t.usablePowerGW)}   array BOL ${fmtPowerGW(t.arrayPowerBolGW)}, EOL ${fmtPowerGW(t.arrayPowerEolGW)}`,
     `GPU equivalents     ${fmt(t.h100Equivalents, 0)} H100 @700 W, ${fmt(t.allInGpuEquivalents, 0)} all-in @1.36 kW, ${fmt(t.colossus1Equivalents, 2)} x Colossus 1`,
     `feasible share      ${fmt(t.feasibleShare * 100, 1)} %   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
     `latency one-way     p50 ${fmt(t.latencyP50Ms)} ms, p95 ${fmt(t.latencyP95Ms)} ms, p99 ${fmt(t.latencyP99Ms)} ms`,
-    `areas               array ${fmt(t.arrayAreaKm2, 3)} km2, radiator ${fmt(t.radiatorAreaKm2, 3)} km2`,
-    `mass and cost       ${fmt(t.massToOrbitT, 0)} t, launch $${fmt(t.launchCostUsd / 1e9, 2)} B, total $${fmt(t.totalCostUsd / 1e9, 2)} B, $${fmt(t.costPerGWUsd / 1e9, 2)} B per GW`,
+    `areas               array ${fmtSig(t.arrayAreaKm2)} km2, radiator ${fmtSig(t.radiatorAreaKm2)} km2`,
+    `mass and cost       ${fmtTonnes(t.massToOrbitT)} to orbit, launch ${fmtUsd(t.launchCostUsd)}, total ${fmtUsd(t.totalCostUsd)}, ${fmtUsd(t.costPerGWUsd)} per GW of compute`,
     '',
-    'shell                          sats        compute GW  binding    feasible  p50 ms',
+    'shell                          sats           compute  binding    feasible  p50 ms',
     ...run.rollup.shells.map(
       (s) =>
-        `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmt(s.computeGW, 3).padStart(10)}  ${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
+        `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmtPowerGW(s.computeGW).padStart(13)}  ${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
     ),
     ...run.notes.map((n) => `note: ${n}`),
     '',

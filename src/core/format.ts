@@ -37,3 +37,12 @@ export function fmtTonnes(t: number): string {
   if (Math.abs(t) >= 1e3) return `${fmtSig(t / 1e3)} kt`;
   return `${fmtSig(t)} t`;
 }
+
+/** Power given in GW, in the unit that reads best: "78.2 GW", "1.94 MW", "24.8 kW". */
+export function fmtPowerGW(gw: number): string {
+  if (!Number.isFinite(gw)) return '–';
+  const a = Math.abs(gw);
+  if (a >= 1 || a === 0) return `${fmtSig(gw)} GW`;
+  if (a >= 1e-3) return `${fmtSig(gw * 1e3)} MW`;
+  return `${fmtSig(gw * 1e6)} kW`;
+}

@@ -29,7 +29,10 @@ export function design1MW(id = 'starcloud-1mw'): Design {
 
 /**
  * Suncatcher-like (Google, 2025): small TPU satellites flying in 81-satellite clusters.
- * Per-satellite power is not published: 24 kW of accelerators is an *assumption*.
+ * Per-satellite power is not published: 24 kW of accelerators is an *assumption*. The radiator is
+ * sized for the ~24.8 kW heat load (accelerators, overhead and bus): 44 m^2 two-sided at 20 C
+ * rejects ~27.8 kW at 650 km dawn-dusk (~630 W/m^2 net, PHYSICS.md Heat rejection), a ~12 %
+ * margin; the earlier 22 m^2 rejected only half the load.
  */
 export function designSuncatcher(id = 'suncatcher'): Design {
   return DesignSchema.parse({
@@ -37,7 +40,7 @@ export function designSuncatcher(id = 'suncatcher'): Design {
     name: 'Suncatcher-like',
     solarArray: { areaM2: 130 },
     compute: { acceleratorModel: 'TPU (assumption: 300 W each)', acceleratorCount: 64, powerPerAcceleratorW: 300, overheadPerAcceleratorW: 75, busPowerW: 800 },
-    radiator: { areaM2: 22, sides: 2 },
+    radiator: { areaM2: 44, sides: 2 },
     mass: { busKg: 400, computeKgPerAccelerator: 8, launchUsdPerKg: 200 },
   });
 }
