@@ -94,6 +94,8 @@ export async function runAnalyze(
             num(m.thermalMarginW[i], 1),
             BINDING_NAMES[m.bindingLimit[i]] ?? '',
             num(m.latencyMs[i], 4),
+            num(m.radiatorTempEclipseC[i], 2),
+            num(m.radiatorTempSunC[i], 2),
           ].join(','),
         );
       }

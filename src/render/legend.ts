@@ -21,6 +21,9 @@ export interface ViewerMetrics {
   thermalMarginW?: Float64Array;
   /** Radiator equilibrium temperature, degC. */
   radiatorTempC?: Float64Array;
+  /** Steady-state radiator temperature in eclipse and at orbit noon, degC (inspector). */
+  radiatorTempEclipseC?: Float64Array;
+  radiatorTempSunC?: Float64Array;
   /** One-way latency to the ground, ms. */
   latencyMs?: Float64Array;
 }

@@ -92,6 +92,14 @@ export interface PerSatelliteMetrics {
   batteryEnergyWh: Float64Array;
   radiatorRejectW: Float64Array;
   radiatorTempC: Float64Array;
+  /**
+   * Steady-state radiator temperature bounds at the full installed load, °C: in eclipse (Earth IR
+   * only; NaN for a satellite never in eclipse) and at orbit noon in sunlight (IR, albedo at the
+   * window's mean cos(beta), the Sun when the design lets it fall on the radiator). A radiator with
+   * thermal mass swings between them; radiatorTempC is the orbit-average equilibrium.
+   */
+  radiatorTempEclipseC: Float64Array;
+  radiatorTempSunC: Float64Array;
   powerMarginW: Float64Array;
   thermalMarginW: Float64Array;
   computePowerW: Float64Array;
@@ -172,6 +180,8 @@ export function allocMetrics(count: number, start = 0, mode: AnalysisMode = 'ana
     batteryEnergyWh: f(),
     radiatorRejectW: f(),
     radiatorTempC: f(),
+    radiatorTempEclipseC: f(),
+    radiatorTempSunC: f(),
     powerMarginW: f(),
     thermalMarginW: f(),
     computePowerW: f(),
@@ -258,6 +268,24 @@ export function radiatorAbsorbedPerM2W(
   return albedo + ir + sun;
 }
 
+/**
+ * Absorbed flux per m^2 of radiator at the two ends of an orbit (same terms as
+ * radiatorAbsorbedPerM2W): in eclipse only the Earth's IR; at orbit noon IR, albedo at the
+ * sub-solar angle beta (cos(beta) from the window mean) and, when allowed, the Sun at normal incidence.
+ */
+export function radiatorAbsorbedBoundsPerM2W(
+  d: DesignConstants,
+  altitudeKm: number,
+  meanCosBeta: number,
+  solarFluxWm2Value: number,
+): { eclipse: number; sunlit: number } {
+  const earthViewSum = d.edgeOn ? d.faces * viewFactorEdgeOn(altitudeKm) : viewFactorNadir(altitudeKm);
+  const ir = d.emissivity * EARTH_OLR_W_PER_M2 * earthViewSum;
+  const albedo = d.absorptivity * EARTH_ALBEDO * solarFluxWm2Value * earthViewSum * Math.max(0, meanCosBeta);
+  const sun = d.sunOnRadiator ? d.absorptivity * solarFluxWm2Value : 0;
+  return { eclipse: ir, sunlit: ir + albedo + sun };
+}
+
 /** Shell-level constants used per satellite. */
 interface ShellConstants {
   imported: boolean;
@@ -314,6 +342,10 @@ export function applyDesignModels(fleet: Fleet, m: PerSatelliteMetrics, solarFlu
     const reject = d.radiatorAreaM2 * (d.emittedAtOperatingWm2 - absorbed);
     m.radiatorRejectW[k] = reject;
     m.radiatorTempC[k] = equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, absorbed, SPACE_SINK_K) - KELVIN;
+    const bounds = radiatorAbsorbedBoundsPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], solarFluxWm2Value);
+    m.radiatorTempEclipseC[k] =
+      ecl > 0 ? equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.eclipse, SPACE_SINK_K) - KELVIN : Number.NaN;
+    m.radiatorTempSunC[k] = equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.sunlit, SPACE_SINK_K) - KELVIN;
     m.powerMarginW[k] = usable - d.installedLoadW;
     m.thermalMarginW[k] = reject - d.installedLoadW;
     const byPower = usable - d.busW;
@@ -345,6 +377,8 @@ function copyDesignRow(m: PerSatelliteMetrics, from: number, to: number): void {
   m.batteryEnergyWh[to] = m.batteryEnergyWh[from];
   m.radiatorRejectW[to] = m.radiatorRejectW[from];
   m.radiatorTempC[to] = m.radiatorTempC[from];
+  m.radiatorTempEclipseC[to] = m.radiatorTempEclipseC[from];
+  m.radiatorTempSunC[to] = m.radiatorTempSunC[from];
   m.powerMarginW[to] = m.powerMarginW[from];
   m.thermalMarginW[to] = m.thermalMarginW[from];
   m.computePowerW[to] = m.computePowerW[from];
@@ -360,6 +394,8 @@ function setInvalid(m: PerSatelliteMetrics, k: number, d: DesignConstants): void
   m.batteryEnergyWh[k] = nan;
   m.radiatorRejectW[k] = nan;
   m.radiatorTempC[k] = nan;
+  m.radiatorTempEclipseC[k] = nan;
+  m.radiatorTempSunC[k] = nan;
   m.powerMarginW[k] = nan;
   m.thermalMarginW[k] = nan;
   m.computePowerW[k] = 0;

@@ -95,4 +95,4 @@ export function analysisSummary(run: AnalysisRun, scenario: Scenario, fleet: Fle
 }
 
 export const PER_SATELLITE_CSV_HEADER =
-  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms';
+  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c';

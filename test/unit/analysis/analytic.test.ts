@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { propagate } from 'satellite.js';
-import { analyzeAnalytic, BINDING, METRIC_FLAGS, windowFromScenario } from '../../../src/core/analysis/analytic';
+import { analyzeAnalytic, BINDING, METRIC_FLAGS, windowFromScenario, windowSolarFluxWm2 } from '../../../src/core/analysis/analytic';
 import { buildFleet } from '../../../src/core/fleet/generators';
 import { betaAngleFromStateRad, betaAngleRad, eclipseFractionCylindrical } from '../../../src/core/physics/eclipse';
 import { arrayModelFromDesign, arrayOutputW, orbitAverageUsablePowerW, PEAK_POWER_TRACKING } from '../../../src/core/physics/power';
@@ -111,6 +111,37 @@ describe('compute power = min(deliverable, rejectable, installed) and which bind
     expect(m.computePowerW[0]).toBe(c.acceleratorCount * (c.powerPerAcceleratorW + c.overheadPerAcceleratorW));
     expect(m.thermalMarginW[0]).toBeGreaterThan(0);
     expect(m.radiatorTempC[0]).toBeLessThan(sc.designs[0].radiator.operatingTempC);
+  });
+
+  it('radiator temperature bounds: eclipse (Earth IR only) <= orbit average <= orbit noon, each the closed-form balance', () => {
+    const { sc, m } = run({ solarArray: { areaM2: 5000 }, radiator: { areaM2: 300 } });
+    const d = sc.designs[0];
+    const c = d.compute;
+    const load = c.acceleratorCount * (c.powerPerAcceleratorW + c.overheadPerAcceleratorW) + c.busPowerW;
+    // PHYSICS.md: edge-on plate F = (1/pi)[asin(1/H) - sqrt(H^2-1)/H^2], H = (R+h)/R; IR 237 W/m^2, albedo 0.3
+    const H = (6378.137 + m.altitudeKm[0]) / 6378.137;
+    const F = (Math.asin(1 / H) - Math.sqrt(H * H - 1) / (H * H)) / Math.PI;
+    const eps = d.radiator.emissivity;
+    const faces = 2;
+    const qEcl = eps * 237 * faces * F;
+    const S = windowSolarFluxWm2(windowFromScenario(sc));
+    const qNoon = qEcl + d.radiator.absorptivity * 0.3 * S * faces * F * m.meanCosBeta[0];
+    const tC = (q: number) => ((load / d.radiator.areaM2 + q) / (faces * eps * 5.670374419e-8) + 3 ** 4) ** 0.25 - 273.15;
+    expect(m.eclipseFraction[0]).toBeGreaterThan(0);
+    expect(Math.abs(m.radiatorTempEclipseC[0] - tC(qEcl))).toBeLessThan(1e-9);
+    expect(Math.abs(m.radiatorTempSunC[0] - tC(qNoon))).toBeLessThan(1e-9);
+    expect(m.radiatorTempEclipseC[0]).toBeLessThan(m.radiatorTempC[0]);
+    expect(m.radiatorTempC[0]).toBeLessThan(m.radiatorTempSunC[0]);
+    // a dawn-dusk orbit that never enters the shadow has no eclipse temperature
+    const sso = scenario({
+      epoch: '2025-03-20T00:00:00Z',
+      window: { start: '2025-03-20T00:00:00Z', durationMin: 105, stepS: 30 }, // equinox: no eclipse season
+      shells: [{ id: 's', name: 's', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 1000, ltanHours: 18, planes: 1, satellitesPerPlane: 2 }],
+    });
+    const ms = analyzeAnalytic(buildFleet(sso), sso);
+    expect(ms.eclipseFraction[0]).toBe(0);
+    expect(Number.isNaN(ms.radiatorTempEclipseC[0])).toBe(true);
+    expect(Number.isFinite(ms.radiatorTempSunC[0])).toBe(true);
   });
 
   it('an installed battery caps the orbit-average power at C DOD n / T_e', () => {
