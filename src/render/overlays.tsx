@@ -167,12 +167,11 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
   const fmt = (col: Float64Array | undefined, f: (v: number) => string) => (col && Number.isFinite(col[id]) ? f(col[id]) : '–');
   rows.push({ k: 'Orbit-avg power', v: fmt(m?.usablePowerW, (v) => `${formatValue(v / 1000)} kW`) });
   rows.push({ k: 'Power margin', v: fmt(m?.powerMarginW, (v) => `${formatValue(v / 1000)} kW`) });
-  rows.push({ k: 'Radiator temp.', v: fmt(m?.radiatorTempC, (v) => `${formatValue(v)} °C`) });
-  if (m?.radiatorTempSunC && Number.isFinite(m.radiatorTempSunC[id]))
-    rows.push({
-      k: 'in eclipse / at noon',
-      v: `${m.radiatorTempEclipseC && Number.isFinite(m.radiatorTempEclipseC[id]) ? formatValue(m.radiatorTempEclipseC[id]) : '–'} / ${formatValue(m.radiatorTempSunC[id])} °C`,
-    });
+  // orbit average, with the steady-state range from eclipse to orbit noon when known
+  const lo = m?.radiatorTempEclipseC?.[id];
+  const hi = m?.radiatorTempSunC?.[id];
+  const range = hi !== undefined && Number.isFinite(hi) ? ` (${lo !== undefined && Number.isFinite(lo) ? formatValue(lo) : '–'} to ${formatValue(hi)})` : '';
+  rows.push({ k: 'Radiator temp.', v: fmt(m?.radiatorTempC, (v) => `${formatValue(v)} °C${range}`) });
   rows.push({ k: 'Thermal margin', v: fmt(m?.thermalMarginW, (v) => `${formatValue(v / 1000)} kW`) });
   rows.push({ k: 'Latency to ground', v: fmt(m?.latencyMs, (v) => `${formatValue(v)} ms`) });
   return rows;
