@@ -3,7 +3,8 @@
  * An element file becomes a one-shell scenario with the default design and ground stations, its
  * window starting at the newest epoch in the file.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readTextChunks } from './textChunks';
 import { basename } from 'node:path';
 import { createElementStreamParser, parseElements, type ImportResult } from '../core/elements';
 import { buildFleet } from '../core/fleet/generators';
@@ -96,48 +97,31 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   return { kind: 'elements', scenario, fleet, imports };
 }
 
-const READ_CHUNK_BYTES = 64 * 1024;
-
 /**
  * Reads the input. A file whose first non-blank character is `{` (a scenario, or an OMM JSON
  * object) is read whole; anything else goes through the streaming element parser in 64 KiB
- * chunks, so a large element file is never held as one buffer and one string (on these machines
- * touching fresh memory costs about as much as parsing it). The result is the same as
- * `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
+ * chunks (textChunks.ts), so a large element file is never held as one buffer and one string (on
+ * these machines touching fresh memory costs about as much as parsing it). The result is the same
+ * as `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
  */
 function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult; blank: boolean } {
-  const fail = (e: unknown): never => {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  };
   let fd = -1;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-    // Same decoding as Buffer#toString('utf8'): invalid bytes become U+FFFD, a BOM is kept.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    let n = readSync(fd, buf, 0, buf.length, null);
-    const first = decoder.decode(buf.subarray(0, n), { stream: true });
-    if (n === 0 || first.trimStart().startsWith('{')) {
-      // The rest of the file from the current position, decoded after the first chunk.
-      return { kind: 'text', text: first + decoder.decode(n === 0 ? new Uint8Array(0) : readFileSync(fd)) };
-    }
+    const size = fstatSync(fd).size;
+    const head = Buffer.allocUnsafe(Math.min(size, 4096));
+    // (trimStart also drops a byte order mark)
+    const headText = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    if (size === 0 || headText.trimStart().startsWith('{')) return { kind: 'text', text: readFileSync(fd).toString('utf8') };
     const parser = createElementStreamParser({ acceptBadChecksums: opts.acceptBadChecksums });
-    parser.push(first);
-    let blank = !/\S/.test(first);
-    for (;;) {
-      n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      const text = decoder.decode(buf.subarray(0, n), { stream: true });
+    let blank = true;
+    readTextChunks(fd, 0, size, (text) => {
       if (blank && /\S/.test(text)) blank = false;
-      if (text.length > 0) parser.push(text);
-    }
-    const tail = decoder.decode();
-    if (blank && /\S/.test(tail)) blank = false;
-    if (tail.length > 0) parser.push(tail);
+      parser.push(text);
+    });
     return { kind: 'parsed', parsed: parser.finish(), blank };
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    return fail(e);
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   } finally {
     if (fd >= 0) closeSync(fd);
   }

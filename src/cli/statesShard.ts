@@ -5,9 +5,11 @@
  * are known, format its CSV rows. The range is read in 64 KiB chunks, so no worker holds the file
  * as one buffer or one string. Pure Node (fs); the worker entry is workers/states.node.ts.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { readTextChunks } from './textChunks';
 import { createElementStreamParser, type ElementColumns, type ElementFormat, type ImportIssue } from '../core/elements';
 import { initSgp4Batch, propagateBatch } from '../core/sgp4';
+import { importedFallbackName } from '../core/fleet/fleet';
 import { ByteCsvWriter } from './csv';
 import { writeStateRows } from './states';
 
@@ -35,7 +37,6 @@ export interface StatesShardParsed {
   warnings: ImportIssue[];
 }
 
-const CHUNK_BYTES = 64 * 1024;
 /** Satellites per SGP4 block in render(). */
 const BLOCK = 4096;
 /** Upper bound on a state row without its name (id, norad, 6 numbers, error, commas). */
@@ -57,24 +58,12 @@ export function createStatesShard(): StatesShard {
   return {
     run(range) {
       const parser = createElementStreamParser({ acceptBadChecksums: range.acceptBadChecksums });
-      // Same decoding as Buffer#toString('utf8') on the whole file: U+FFFD for invalid bytes, BOM kept.
-      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
       const fd = openSync(range.path, 'r');
       try {
-        let at = range.startByte;
-        while (at < range.endByte) {
-          const n = readSync(fd, buf, 0, Math.min(CHUNK_BYTES, range.endByte - at), at);
-          if (n === 0) break;
-          at += n;
-          const text = decoder.decode(buf.subarray(0, n), { stream: true });
-          if (text.length > 0) parser.push(text);
-        }
+        readTextChunks(fd, range.startByte, range.endByte, (text) => parser.push(text));
       } finally {
         closeSync(fd);
       }
-      const tail = decoder.decode();
-      if (tail.length > 0) parser.push(tail);
       const parsed = parser.finish();
       done = { cols: parsed.columns, atMs: range.atMs, shellName: range.shellName };
       return {
@@ -107,12 +96,7 @@ export function createStatesShard(): StatesShard {
         const e = Math.min(n, s + BLOCK);
         propagateBatch(initSgp4Batch(cols, s, e), atMs, pos, vel, err, 0);
         // The same names as satelliteName() on the whole fleet: name, else NORAD number, else shell-index.
-        const nameOf = (k: number): string => {
-          const name = names?.[s + k];
-          if (name) return name;
-          const norad = noradId[s + k];
-          return norad >= 0 ? `NORAD ${norad}` : `${shellName}-${idOffset + s + k + 1}`;
-        };
+        const nameOf = (k: number): string => names?.[s + k] || importedFallbackName(noradId[s + k], shellName, idOffset + s + k);
         failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err);
       }
       if (sink) w.flush();

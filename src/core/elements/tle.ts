@@ -570,6 +570,8 @@ export interface WriteResult {
   skipped: ImportIssue[];
   /** Satellites written with a caveat (a value that had to be rounded or wrapped). */
   warnings: ImportIssue[];
+  /** writeTle with assignIds: the number the next satellite without one would get. */
+  nextAssignedId?: number;
 }
 
 export interface WriteTleOptions {
@@ -752,5 +754,5 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     out.push(l1 + tleChecksum(l1), l2 + tleChecksum(l2));
     written++;
   }
-  return { text: out.length ? out.join(eol) + eol : '', written, skipped, warnings };
+  return { text: out.length ? out.join(eol) + eol : '', written, skipped, warnings, nextAssignedId: nextId };
 }

@@ -72,10 +72,8 @@ export function* exportFleetSlices(fleet: Fleet, format: ExportFormat, opts: Exp
     let text: string;
     if (format === 'tle') {
       // numbers for satellites without one continue across slices
-      let missing = 0;
-      for (let k = 0; k < part.count; k++) if (part.noradId[k] < 0 || part.noradId[k] > 339_999) missing++;
       const r = writeTle(part, { assignIds: nextId });
-      nextId += missing;
+      nextId = r.nextAssignedId ?? nextId;
       text = r.text;
       written += r.written;
       r.skipped.forEach((x) => skipped.push(shift(x)));

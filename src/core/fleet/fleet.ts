@@ -35,16 +35,18 @@ export interface Fleet {
 }
 
 /** The display name of satellite `id`: the imported name, or `<shell>-<plane>-<slot>`. */
+/** Name of an imported satellite without one: its catalogue number, else shell name and 1-based row. */
+export function importedFallbackName(noradId: number, shellName: string, localIndex: number): string {
+  return noradId >= 0 ? `NORAD ${noradId}` : `${shellName}-${localIndex + 1}`;
+}
+
 export function satelliteName(fleet: Fleet, id: number): string {
   const n = fleet.elements.names?.[id];
   if (n) return n;
   const shell = fleet.shells[fleet.shellIndex[id]];
   if (!shell) return `sat-${id}`;
   const local = id - shell.start;
-  if (shell.kind === 'imported') {
-    const norad = fleet.elements.noradId[id];
-    return norad >= 0 ? `NORAD ${norad}` : `${shell.name}-${local + 1}`;
-  }
+  if (shell.kind === 'imported') return importedFallbackName(fleet.elements.noradId[id], shell.name, local);
   const plane = Math.floor(local / shell.satellitesPerPlane);
   const slot = local % shell.satellitesPerPlane;
   return `${shell.name}-P${plane + 1}-S${slot + 1}`;

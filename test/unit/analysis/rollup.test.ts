@@ -137,3 +137,20 @@ describe('latency percentiles', () => {
     expect(latencyBin(1e9)).toBe(LATENCY_HIST.bins - 1);
   });
 });
+
+describe('preset designs are sized for their loads (README figures)', () => {
+  it('Suncatcher cluster: every satellite feasible, installed compute binds, 1.94 MW; Colossus case: 300 MW', async () => {
+    const { presetScenario } = await import('../../../src/core/presets');
+    const { buildFleet } = await import('../../../src/core/fleet/generators');
+    const { runAnalysis } = await import('../../../src/core/report/run');
+    const sc = presetScenario('suncatcher')!;
+    const t = runAnalysis(buildFleet(sc), sc, 'analytic').rollup.totals;
+    expect(t.feasibleShare).toBe(1);
+    expect(t.binding).toBe('installed');
+    expect(t.computeGW * 1000).toBeCloseTo(1.944, 3); // 81 x 64 x 375 W
+    const co = presetScenario('colossus-300mw')!;
+    const c = runAnalysis(buildFleet(co), co, 'analytic').rollup.totals;
+    expect(c.computeGW * 1000).toBeGreaterThan(299);
+    expect(c.colossus1Equivalents).toBeCloseTo(1, 2);
+  });
+});
