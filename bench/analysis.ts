@@ -12,7 +12,16 @@
 import { analyzeAnalytic } from '../src/core/analysis/analytic';
 import { buildIslTopology, createIslWorkspace, routeIslStep } from '../src/core/analysis/isl';
 import { finalizeRollup, rollupMetrics } from '../src/core/analysis/rollup';
-import { accumulateRouted, accumulateStep, createSampledAccumulator, defaultIslStride, finishSampled, oneOrbitWindow, prepareStations, sampleCount } from '../src/core/analysis/sampled';
+import {
+  accumulateRouted,
+  accumulateStep,
+  createSampledAccumulator,
+  defaultIslStride,
+  finishSampled,
+  oneOrbitWindow,
+  prepareStations,
+  sampleCount,
+} from '../src/core/analysis/sampled';
 import { buildFleet } from '../src/core/fleet/generators';
 import type { Fleet } from '../src/core/fleet/fleet';
 import { defaultScenario } from '../src/core/presets';
@@ -35,7 +44,16 @@ const median = (xs: number[]): number => {
 /** The default preset with each generated shell's plane count scaled so the fleet has about n satellites. */
 export function defaultLikeScenario(n: number): Scenario {
   const base = defaultScenario();
-  const total = base.shells.reduce((a, s) => a + (s.kind === 'walker-delta' || s.kind === 'walker-star' ? s.totalSatellites : s.kind === 'sso-dawn-dusk' ? s.planes * s.satellitesPerPlane : 0), 0);
+  const total = base.shells.reduce(
+    (a, s) =>
+      a +
+      (s.kind === 'walker-delta' || s.kind === 'walker-star'
+        ? s.totalSatellites
+        : s.kind === 'sso-dawn-dusk'
+          ? s.planes * s.satellitesPerPlane
+          : 0),
+    0,
+  );
   const f = n / total;
   const shells = base.shells.map((s) => {
     if (s.kind === 'walker-delta' || s.kind === 'walker-star') {
@@ -180,7 +198,10 @@ export async function benchSampled(n: number, opts: SampledBenchOptions = {}): P
     accum += t0 - t1;
     if (doRoute && topo && ws) {
       const cI = cpu();
-      routeIslStep(topo, pos, err, direct, routed, ws, { grazingAltitudeKm: sc.links.grazingAltitudeKm, perHopProcessingMs: sc.links.perHopProcessingMs });
+      routeIslStep(topo, pos, err, direct, routed, ws, {
+        grazingAltitudeKm: sc.links.grazingAltitudeKm,
+        perHopProcessingMs: sc.links.perHopProcessingMs,
+      });
       accumulateRouted(acc, routed);
       islCpu += cpu() - cI;
       t1 = now();
@@ -237,7 +258,11 @@ export const analysisSection: BenchSection = {
         analytic_cpu_ms: a.analytic_cpu_ms,
         rollup_cpu_ms: a.rollup_cpu_ms,
       });
-      rows.push({ label: 'analytic metrics (1 thread)', value: `${f0(a.analytic_ms)} ms`, note: `${a.analytic_ns_per_sat.toFixed(0)} ns/satellite; CPU ${f0(a.analytic_cpu_ms)} ms` });
+      rows.push({
+        label: 'analytic metrics (1 thread)',
+        value: `${f0(a.analytic_ms)} ms`,
+        note: `${a.analytic_ns_per_sat.toFixed(0)} ns/satellite; CPU ${f0(a.analytic_cpu_ms)} ms`,
+      });
       rows.push({ label: 'rollup (1 thread)', value: `${f0(a.rollup_ms)} ms`, note: `CPU ${f0(a.rollup_cpu_ms)} ms` });
       rows.push({ label: 'analytic + rollup', value: `${f0(a.analytic_plus_rollup_ms)} ms`, note: 'target < 1000 ms on 2 cores' });
     }
@@ -263,7 +288,11 @@ export const analysisSection: BenchSection = {
         sampled_max_progress_gap_ms: s.max_progress_gap_ms,
       });
       rows.push({ label: 'sampled: SGP4 per step', value: `${f0(s.sgp4_ms_per_step)} ms` });
-      rows.push({ label: 'sampled: Sun, shadow, stations per step', value: `${f0(s.accumulate_ms_per_step)} ms`, note: `${s.stations} stations` });
+      rows.push({
+        label: 'sampled: Sun, shadow, stations per step',
+        value: `${f0(s.accumulate_ms_per_step)} ms`,
+        note: `${s.stations} stations`,
+      });
       rows.push({ label: 'sampled: ISL routing per step', value: `${f0(s.isl_ms_per_step)} ms` });
       rows.push({
         label: `sampled: one orbit (${s.window_steps} steps, 1 thread)`,

@@ -40,8 +40,16 @@ export const fleetSection: BenchSection = {
       },
       rows: [
         { label: 'satellites / shells', value: `${count.toLocaleString('en-US')} / ${sc.shells.length}` },
-        { label: 'generate (median)', value: `${fmtMs(genMs)} ms`, note: genMs < 1000 ? 'target < 1000 ms met' : 'target < 1000 ms NOT met' },
-        { label: 'retained heap per satellite', value: `${bytesPerSat.toFixed(0)} B`, note: bytesPerSat < 200 ? 'target < 200 B met' : 'target < 200 B NOT met' },
+        {
+          label: 'generate (median)',
+          value: `${fmtMs(genMs)} ms`,
+          note: genMs < 1000 ? 'target < 1000 ms met' : 'target < 1000 ms NOT met',
+        },
+        {
+          label: 'retained heap per satellite',
+          value: `${bytesPerSat.toFixed(0)} B`,
+          note: bytesPerSat < 200 ? 'target < 200 B met' : 'target < 200 B NOT met',
+        },
       ],
     };
   },

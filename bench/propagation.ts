@@ -100,7 +100,11 @@ async function run(opts: BenchOptions): Promise<BenchSectionResult> {
   const withSatjs = !opts.skip.has('satjs');
   const withWasm = withSatjs && !opts.skip.has('wasm');
 
-  log(opts.fleet ? `elements: first ${n} satellites of preset "${opts.fleet}"` : `elements: ${n} synthetic LEO satellites (seed ${opts.seed})`);
+  log(
+    opts.fleet
+      ? `elements: first ${n} satellites of preset "${opts.fleet}"`
+      : `elements: ${n} synthetic LEO satellites (seed ${opts.seed})`,
+  );
   const cols = opts.fleet ? presetFleetElements(opts.fleet, n) : randomLeoElements(n, opts.seed);
   f.elements_mb = elementBytes(cols) / MB;
 
@@ -312,14 +316,38 @@ async function run(opts: BenchOptions): Promise<BenchSectionResult> {
       value: `${fmtMs(num('ours_epoch_mt_ms'))} ms`,
       note: `min ${fmtMs(num('ours_epoch_mt_min_ms'))} ms; target < ${100 * scale} ms; workers ready in ${fmtMs(num('ours_pool_ready_ms'))} ms`,
     },
-    { label: 'satellite.js: json2satrec', value: `${fmtMs(num('satjs_build_ms'))} ms`, note: `${fmtMb(num('satjs_build_retained_mb'))} MB retained` },
-    { label: 'satellite.js: propagate loop, epoch', value: `${fmtMs(num('satjs_propagate_ms'))} ms`, note: `min ${fmtMs(num('satjs_propagate_min_ms'))} ms` },
+    {
+      label: 'satellite.js: json2satrec',
+      value: `${fmtMs(num('satjs_build_ms'))} ms`,
+      note: `${fmtMb(num('satjs_build_retained_mb'))} MB retained`,
+    },
+    {
+      label: 'satellite.js: propagate loop, epoch',
+      value: `${fmtMs(num('satjs_propagate_ms'))} ms`,
+      note: `min ${fmtMs(num('satjs_propagate_min_ms'))} ms`,
+    },
     { label: 'WASM BulkPropagator: setSatRecs (1 thread)', value: `${fmtMs(num('wasm_set_satrecs_1t_ms'))} ms` },
-    { label: 'WASM BulkPropagator: epoch, 1 thread', value: `${fmtMs(num('wasm_epoch_1t_ms'))} ms`, note: `min ${fmtMs(num('wasm_epoch_1t_min_ms'))} ms` },
+    {
+      label: 'WASM BulkPropagator: epoch, 1 thread',
+      value: `${fmtMs(num('wasm_epoch_1t_ms'))} ms`,
+      note: `min ${fmtMs(num('wasm_epoch_1t_min_ms'))} ms`,
+    },
     { label: `WASM BulkPropagator: setSatRecs (${opts.threads} threads)`, value: `${fmtMs(num('wasm_set_satrecs_mt_ms'))} ms` },
-    { label: `WASM BulkPropagator: epoch, ${opts.threads} threads`, value: `${fmtMs(num('wasm_epoch_mt_ms'))} ms`, note: `min ${fmtMs(num('wasm_epoch_mt_min_ms'))} ms` },
-    { label: `ratio: propagate loop / ours ${opts.threads} workers`, value: fmtX(num('speedup_mt_vs_propagate_x')), note: `target >= 15x; ${fmtX(num('speedup_mt_vs_propagate_min_x'))} from minimums` },
-    { label: `ratio: Bulk ${opts.threads} threads / ours ${opts.threads} workers`, value: fmtX(num('speedup_mt_vs_bulk_mt_x')), note: `target >= 4x; ${fmtX(num('speedup_mt_vs_bulk_mt_min_x'))} from minimums` },
+    {
+      label: `WASM BulkPropagator: epoch, ${opts.threads} threads`,
+      value: `${fmtMs(num('wasm_epoch_mt_ms'))} ms`,
+      note: `min ${fmtMs(num('wasm_epoch_mt_min_ms'))} ms`,
+    },
+    {
+      label: `ratio: propagate loop / ours ${opts.threads} workers`,
+      value: fmtX(num('speedup_mt_vs_propagate_x')),
+      note: `target >= 15x; ${fmtX(num('speedup_mt_vs_propagate_min_x'))} from minimums`,
+    },
+    {
+      label: `ratio: Bulk ${opts.threads} threads / ours ${opts.threads} workers`,
+      value: fmtX(num('speedup_mt_vs_bulk_mt_x')),
+      note: `target >= 4x; ${fmtX(num('speedup_mt_vs_bulk_mt_min_x'))} from minimums`,
+    },
     { label: 'ratio: propagate loop / ours 1 thread', value: fmtX(num('speedup_1t_vs_propagate_x')) },
     { label: 'ratio: Bulk 1 thread / ours 1 thread', value: fmtX(num('speedup_1t_vs_bulk_1t_x')) },
     { label: 'ratio: json2satrec / ours init', value: fmtX(num('init_speedup_vs_json2satrec_x')) },

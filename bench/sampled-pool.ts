@@ -57,11 +57,23 @@ export const sampledPoolSection: BenchSection = {
           target_progress_1s_met: maxGap <= 1000,
         },
         rows: [
-          { label: 'satellites / steps', value: `${fleet.count.toLocaleString('en-US')} / ${r.steps}`, note: `ISL routed every ${r.islStride}th step (${r.islStepsRouted} steps)` },
+          {
+            label: 'satellites / steps',
+            value: `${fleet.count.toLocaleString('en-US')} / ${r.steps}`,
+            note: `ISL routed every ${r.islStride}th step (${r.islStepsRouted} steps)`,
+          },
           { label: 'pool ready (spawn + SGP4 init)', value: `${(ready / 1000).toFixed(2)} s`, note: `${opts.threads} worker threads` },
           { label: 'sampled pass', value: `${(runMs / 1000).toFixed(2)} s`, note: '' },
-          { label: 'total', value: `${(totalMs / 1000).toFixed(2)} s`, note: totalMs < 30_000 ? 'target < 30 s met' : 'target < 30 s NOT met' },
-          { label: 'longest gap between progress reports', value: `${maxGap.toFixed(0)} ms`, note: maxGap <= 1000 ? 'target <= 1 s met' : 'target <= 1 s NOT met' },
+          {
+            label: 'total',
+            value: `${(totalMs / 1000).toFixed(2)} s`,
+            note: totalMs < 30_000 ? 'target < 30 s met' : 'target < 30 s NOT met',
+          },
+          {
+            label: 'longest gap between progress reports',
+            value: `${maxGap.toFixed(0)} ms`,
+            note: maxGap <= 1000 ? 'target <= 1 s met' : 'target <= 1 s NOT met',
+          },
         ],
       };
     } finally {

@@ -18,9 +18,7 @@ export interface WorkerInit {
   error: SharedArrayBuffer;
 }
 export type WorkerRequest = { kind: 'propagate'; id: number; timeMs: number } | { kind: 'close' };
-export type WorkerReply =
-  | { kind: 'ready'; initMs: number; batchBytes: number }
-  | { kind: 'done'; id: number; ms: number; failed: number };
+export type WorkerReply = { kind: 'ready'; initMs: number; batchBytes: number } | { kind: 'done'; id: number; ms: number; failed: number };
 
 const init = workerData as WorkerInit;
 const cols = { count: init.count, names: null, objectIds: null, classification: null } as ElementColumns;

@@ -65,7 +65,10 @@ try {
       maxFrameMsSinceLoad: +b.maxFrameMs.toFixed(1),
       meanUploadBytesPerFrame: Math.round((b.totalUploadBytes - a.totalUploadBytes) / Math.max(1, frames)),
       stateUploadFrames: b.stateUploadFrames - a.stateUploadFrames,
-      meanMsStateUploadFrames: +((b.stateUploadFrameMs - a.stateUploadFrameMs) / Math.max(1, b.stateUploadFrames - a.stateUploadFrames)).toFixed(1),
+      meanMsStateUploadFrames: +(
+        (b.stateUploadFrameMs - a.stateUploadFrameMs) /
+        Math.max(1, b.stateUploadFrames - a.stateUploadFrames)
+      ).toFixed(1),
       meanMsOtherFrames: +(
         (b.totalFrameMs - a.totalFrameMs - (b.stateUploadFrameMs - a.stateUploadFrameMs)) /
         Math.max(1, frames - (b.stateUploadFrames - a.stateUploadFrames))

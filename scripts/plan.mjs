@@ -75,7 +75,9 @@ export async function buildCli() {
       __PLAN_REPO_ROOT__: JSON.stringify('../'),
     },
     // Some bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __planCreateRequire } from 'node:module'; const require = __planCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __planCreateRequire } from 'node:module'; const require = __planCreateRequire(import.meta.url);",
+    },
   });
   // Swap the directories: a concurrent run sees either the old bundle, the new one, or none
   // (and then builds its own).

@@ -30,7 +30,9 @@ if (!chromium) {
     chromium = findChromium();
   }
   if (!chromium) {
-    console.error('Browser tests need Chromium: install it (Debian: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH to its binary.');
+    console.error(
+      'Browser tests need Chromium: install it (Debian: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH to its binary.',
+    );
     process.exit(1);
   }
 }

@@ -22,7 +22,11 @@ export interface ImportWorkerApi {
    * Parse a File/Blob as a UTF-8 stream; `onProgress(bytesRead, totalBytes, records)` (wrap it in
    * Comlink.proxy). To cancel, terminate the worker.
    */
-  parseBlob(blob: Blob, opts?: ParseOptions, onProgress?: (bytesRead: number, totalBytes: number, records: number) => void): Promise<ImportResult>;
+  parseBlob(
+    blob: Blob,
+    opts?: ParseOptions,
+    onProgress?: (bytesRead: number, totalBytes: number, records: number) => void,
+  ): Promise<ImportResult>;
 }
 
 function transferResult(r: ImportResult): ImportResult {

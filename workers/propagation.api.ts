@@ -8,7 +8,13 @@
 import type { ElementColumns } from '../src/core/elements/columns';
 import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
-import { accumulateRouted, accumulateStep, createSampledAccumulator, prepareStations, type SampledAccumulator } from '../src/core/analysis/sampled';
+import {
+  accumulateRouted,
+  accumulateStep,
+  createSampledAccumulator,
+  prepareStations,
+  type SampledAccumulator,
+} from '../src/core/analysis/sampled';
 import type { GroundStation } from '../src/core/scenario/schema';
 
 /** What a routed sampled step hands back: this shard's states and direct latencies at that time. */

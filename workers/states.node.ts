@@ -10,7 +10,10 @@ const exposed: StatesShard = {
   run: (range) => shard.run(range),
   render: (idOffset) => {
     const r = shard.render(idOffset);
-    return Comlink.transfer(r, r.chunks.map((c) => c.buffer as ArrayBuffer));
+    return Comlink.transfer(
+      r,
+      r.chunks.map((c) => c.buffer as ArrayBuffer),
+    );
   },
 };
 Comlink.expose(exposed, nodeEndpoint(parentPort));

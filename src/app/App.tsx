@@ -36,7 +36,11 @@ export function App({ store, actions }: { store: Store<WorkspaceState>; actions:
 }
 
 function isTextEditing(el: Element | null): boolean {
-  return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text' && el.closest('[data-native-undo]') !== null));
+  return (
+    !!el &&
+    (el.tagName === 'TEXTAREA' ||
+      (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text' && el.closest('[data-native-undo]') !== null))
+  );
 }
 
 function Workspace() {
@@ -50,13 +54,22 @@ function Workspace() {
   const counts = useMemo(() => shellCounts(scenario, imports.counts), [scenario, imports.counts]);
   const analysis = useAnalysis(scenario, imports);
   const importSummaries = useMemo(
-    () => new Map([...imports.results].map(([id, r]) => [id, { format: r.format, accepted: r.accepted, rejected: r.rejected.length, warnings: r.warnings.length }])),
+    () =>
+      new Map(
+        [...imports.results].map(([id, r]) => [
+          id,
+          { format: r.format, accepted: r.accepted, rejected: r.rejected.length, warnings: r.warnings.length },
+        ]),
+      ),
     [imports.results],
   );
 
   // Autosave (IndexedDB) for the lifetime of the page.
   const { store, actions } = useWorkspace();
-  useEffect(() => startAutosave(store, actions, (s) => shellCounts(s, imports.countsRef.current).total), [store, actions, imports.countsRef]);
+  useEffect(
+    () => startAutosave(store, actions, (s) => shellCounts(s, imports.countsRef.current).total),
+    [store, actions, imports.countsRef],
+  );
 
   // Undo / redo everywhere (fields commit every valid keystroke, so the scenario history is the undo).
   useEffect(() => {
@@ -85,7 +98,19 @@ function Workspace() {
   };
 
   return (
-    <div className="app" onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragOver(true); } }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragOver(false); }} onDrop={onDrop}>
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragOver(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragOver(false);
+      }}
+      onDrop={onDrop}
+    >
       <Topbar totalSatellites={counts.total} fleet={analysis.fleet} />
       <div className="main">
         <aside className="left" aria-label="Scenario editor">
@@ -98,14 +123,24 @@ function Workspace() {
                 ['scenario', 'Scenario'],
               ] as Array<[LeftTab, string]>
             ).map(([k, label]) => (
-              <button key={k} role="tab" aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} aria-controls={`tab-${k}`} id={`tabbtn-${k}`} onClick={() => setTab(k)}>
+              <button
+                key={k}
+                role="tab"
+                aria-selected={tab === k}
+                tabIndex={tab === k ? 0 : -1}
+                aria-controls={`tab-${k}`}
+                id={`tabbtn-${k}`}
+                onClick={() => setTab(k)}
+              >
                 {label}
               </button>
             ))}
           </div>
           <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
             <ErrorBoundary name="editor" key={docId}>
-              {tab === 'shells' ? <ShellsEditor importedCounts={imports.counts} importSummaries={importSummaries} onImport={() => setImportOpen('picker')} /> : null}
+              {tab === 'shells' ? (
+                <ShellsEditor importedCounts={imports.counts} importSummaries={importSummaries} onImport={() => setImportOpen('picker')} />
+              ) : null}
               {tab === 'designs' ? <DesignEditor /> : null}
               {tab === 'stations' ? <GroundStationsEditor /> : null}
               {tab === 'scenario' ? <ScenarioSettings /> : null}
@@ -115,7 +150,12 @@ function Workspace() {
         <main className="centre">
           <div className="viewer-region" aria-label="3D view">
             <ErrorBoundary name="3D view">
-            <ViewerRegion scenario={scenario} fleet={analysis.fleet} metrics={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.metrics ?? null} rollup={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.rollup ?? null} />
+              <ViewerRegion
+                scenario={scenario}
+                fleet={analysis.fleet}
+                metrics={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.metrics ?? null}
+                rollup={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.rollup ?? null}
+              />
             </ErrorBoundary>
             {dragOver ? <div className="drop-overlay">Drop an element file (TLE, OMM JSON/CSV/XML) to import it</div> : null}
           </div>
@@ -133,7 +173,9 @@ function Workspace() {
         </aside>
       </div>
       <Messages />
-      {importOpen !== null ? <ImportDialog initialFile={importOpen === 'picker' ? null : importOpen} onClose={() => setImportOpen(null)} /> : null}
+      {importOpen !== null ? (
+        <ImportDialog initialFile={importOpen === 'picker' ? null : importOpen} onClose={() => setImportOpen(null)} />
+      ) : null}
     </div>
   );
 }

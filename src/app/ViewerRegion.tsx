@@ -15,7 +15,17 @@ import { ConstellationView, createViewerStore, defaultViewerState, type Capacity
 import { useWorkspace, useWs } from './context';
 import { uniqueStationName } from '../ui/GroundStationsEditor';
 
-export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: Scenario; fleet: Fleet | null; metrics: PerSatelliteMetrics | null; rollup: Rollup | null }) {
+export function ViewerRegion({
+  scenario,
+  fleet,
+  metrics,
+  rollup,
+}: {
+  scenario: Scenario;
+  fleet: Fleet | null;
+  metrics: PerSatelliteMetrics | null;
+  rollup: Rollup | null;
+}) {
   const { store, actions } = useWorkspace();
   const [engine, setEngine] = useState<PropagationEngine | null>(null);
   useEffect(() => {
@@ -36,10 +46,21 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
   // The capacity card in the scene repeats the capacity panel next to it: off here (embeds and
   // screenshots of the viewer alone keep it).
   // The clock starts at the analysis window start, where the analytic figures beside it apply.
-  const viewer = useMemo(() => createViewerStore({ ...defaultViewerState(startMs), epochMs, windowStartMs: startMs, windowEndMs: endMs, layers: { ...defaultViewerState().layers, capacity: false } }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const viewer = useMemo(
+    () =>
+      createViewerStore({
+        ...defaultViewerState(startMs),
+        epochMs,
+        windowStartMs: startMs,
+        windowEndMs: endMs,
+        layers: { ...defaultViewerState().layers, capacity: false },
+      }),
+    [],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = viewer.getState();
-    if (s.epochMs !== epochMs || s.windowStartMs !== startMs || s.windowEndMs !== endMs) viewer.setState({ epochMs, windowStartMs: startMs, windowEndMs: endMs });
+    if (s.epochMs !== epochMs || s.windowStartMs !== startMs || s.windowEndMs !== endMs)
+      viewer.setState({ epochMs, windowStartMs: startMs, windowEndMs: endMs });
   }, [viewer, epochMs, startMs, endMs]);
 
   // selection: viewer -> workspace
@@ -73,7 +94,11 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
         ? {
             totalGW: rollup.totals.computeGW,
             mode: rollup.mode,
-            shells: rollup.shells.map((s) => ({ name: s.name, usableGW: s.computeGW, binding: s.binding === 'installed' ? 'compute' : s.binding })),
+            shells: rollup.shells.map((s) => ({
+              name: s.name,
+              usableGW: s.computeGW,
+              binding: s.binding === 'installed' ? 'compute' : s.binding,
+            })),
           }
         : null,
     [rollup],
@@ -101,7 +126,19 @@ export function ViewerRegion({ scenario, fleet, metrics, rollup }: { scenario: S
       }
       const lat = Number(ll.latDeg.toFixed(2));
       const lon = Number(ll.lonDeg.toFixed(2));
-      const r = actions.edit((sc) => ({ ...sc, groundStations: [...sc.groundStations, { name: uniqueStationName(`Station ${lat.toFixed(2)}, ${lon.toFixed(2)}`, sc.groundStations), latDeg: lat, lonDeg: lon, altitudeKm: 0, minElevationDeg: 25 }] }));
+      const r = actions.edit((sc) => ({
+        ...sc,
+        groundStations: [
+          ...sc.groundStations,
+          {
+            name: uniqueStationName(`Station ${lat.toFixed(2)}, ${lon.toFixed(2)}`, sc.groundStations),
+            latDeg: lat,
+            lonDeg: lon,
+            altitudeKm: 0,
+            minElevationDeg: 25,
+          },
+        ],
+      }));
       if (!r.ok) actions.post('error', r.errors.join('\n'));
       else actions.post('info', `Added a ground station at ${lat.toFixed(2)}°, ${lon.toFixed(2)}°.`);
       store.set({ globePick: null });

@@ -19,7 +19,14 @@ export interface AnalysisState {
   /** Scenario the fleet and analytic figures belong to. */
   scenario: Scenario | null;
   analytic: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number } | null;
-  sampled: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number; scenario: Scenario; window: AnalysisWindowMs; notes: string[] } | null;
+  sampled: {
+    metrics: PerSatelliteMetrics;
+    rollup: Rollup;
+    ms: number;
+    scenario: Scenario;
+    window: AnalysisWindowMs;
+    notes: string[];
+  } | null;
   computing: boolean;
   sampledRunning: boolean;
   error: string | null;
@@ -54,7 +61,14 @@ export function useAnalysis(scenario: Scenario, imports: ImportsState): Analysis
         .analyze(scenario, [...imports.columns])
         .then((r) => {
           if (!r || !live) return;
-          setState((s) => ({ ...s, fleet: r.fleet, scenario, analytic: { metrics: r.metrics, rollup: r.rollup, ms: r.ms }, computing: false, error: null }));
+          setState((s) => ({
+            ...s,
+            fleet: r.fleet,
+            scenario,
+            analytic: { metrics: r.metrics, rollup: r.rollup, ms: r.ms },
+            computing: false,
+            error: null,
+          }));
         })
         .catch((e: Error) => {
           if (live) setState((s) => ({ ...s, computing: false, error: e.message }));

@@ -71,10 +71,22 @@ async function onWorker<T>(signal: AbortSignal | undefined, fn: (api: Comlink.Re
 }
 
 /** Parse a picked or dropped file off the main thread, with progress (fraction of bytes read). */
-export async function parseElementFile(file: Blob, text: string, opts: ParseOptions, onProgress?: (fraction: number, records: number) => void, signal?: AbortSignal): Promise<ImportResult> {
+export async function parseElementFile(
+  file: Blob,
+  text: string,
+  opts: ParseOptions,
+  onProgress?: (fraction: number, records: number) => void,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
   try {
     const r = await onWorker(signal, (api) =>
-      api.parseBlob(file, opts, onProgress ? Comlink.proxy((read: number, total: number, records: number) => onProgress(total > 0 ? read / total : 1, records)) : undefined),
+      api.parseBlob(
+        file,
+        opts,
+        onProgress
+          ? Comlink.proxy((read: number, total: number, records: number) => onProgress(total > 0 ? read / total : 1, records))
+          : undefined,
+      ),
     );
     if (r) return r;
   } catch (e) {

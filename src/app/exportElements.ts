@@ -11,7 +11,12 @@ import { downloadParts } from './fileio';
 import type { WorkspaceActions } from './store';
 
 export function elementsFileName(scenarioName: string, format: ExportFormat): string {
-  const stem = scenarioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  const stem =
+    scenarioName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'scenario';
   return `${stem}-elements.${EXPORT_FILE[format].ext}`;
 }
 
@@ -41,7 +46,11 @@ export async function exportElements(fleet: Fleet, scenario: Scenario, format: E
         break;
       }
       parts.push(x.value.text);
-      actions.progressTask(task, fleet.count > 0 ? x.value.done / fleet.count : 1, `${fmtInt(x.value.done)} of ${fmtInt(fleet.count)} satellites`);
+      actions.progressTask(
+        task,
+        fleet.count > 0 ? x.value.done / fleet.count : 1,
+        `${fmtInt(x.value.done)} of ${fmtInt(fleet.count)} satellites`,
+      );
       await new Promise((r) => setTimeout(r, 0));
       if (cancelled) {
         actions.post('info', 'Element export cancelled; nothing was written.');

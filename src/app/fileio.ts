@@ -3,7 +3,11 @@ import { parseScenario, serializeScenario, type ScenarioResult } from '../core/s
 import type { Scenario } from '../core/scenario/schema';
 
 export function scenarioFileName(s: Scenario): string {
-  const stem = s.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'scenario';
+  const stem =
+    s.name
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'scenario';
   return `${stem}.scenario.json`;
 }
 
@@ -30,7 +34,8 @@ export function saveScenarioFile(s: Scenario): void {
 export const MAX_SCENARIO_FILE_BYTES = 512 * 1024 * 1024;
 
 export async function readScenarioFile(file: File): Promise<ScenarioResult> {
-  if (file.size > MAX_SCENARIO_FILE_BYTES) return { ok: false, errors: [`${file.name}: larger than ${MAX_SCENARIO_FILE_BYTES / 2 ** 20} MB`] };
+  if (file.size > MAX_SCENARIO_FILE_BYTES)
+    return { ok: false, errors: [`${file.name}: larger than ${MAX_SCENARIO_FILE_BYTES / 2 ** 20} MB`] };
   let text: string;
   try {
     text = await file.text();

@@ -85,9 +85,14 @@ export function useImports(scenario: Scenario): ImportsState {
         results.set(sh.id, e.result);
       } else if (e?.error) {
         counts.set(sh.id, 0);
-        results.set(sh.id, { format: 'unknown', columns: emptyColumns, accepted: 0, rejected: [{ line: 0, record: 0, reason: e.error }], warnings: [] });
-      }
-      else pending++;
+        results.set(sh.id, {
+          format: 'unknown',
+          columns: emptyColumns,
+          accepted: 0,
+          rejected: [{ line: 0, record: 0, reason: e.error }],
+          warnings: [],
+        });
+      } else pending++;
     }
     return { counts, columns, results, pending };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -12,7 +12,12 @@ import { downloadText } from './fileio';
 
 /** A file name from the scenario name: "Orbital compute 1M" -> "orbital-compute-1m-report.html". */
 export function reportFileName(name: string): string {
-  const stem = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  const stem =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'scenario';
   return `${stem}-report.html`;
 }
 

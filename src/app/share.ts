@@ -68,11 +68,16 @@ export function decodeShareFragment(hash: string): ShareDecode {
   const dot = payload.indexOf('.');
   if (dot < 0) return { ok: false, error: 'share link: broken (missing format version); the link was probably cut short' };
   const fmt = Number(payload.slice(0, dot));
-  if (!Number.isInteger(fmt) || fmt < 1) return { ok: false, error: `share link: broken (format "${payload.slice(0, dot).slice(0, 20)}" is not a version number)` };
+  if (!Number.isInteger(fmt) || fmt < 1)
+    return { ok: false, error: `share link: broken (format "${payload.slice(0, dot).slice(0, 20)}" is not a version number)` };
   if (fmt > SHARE_FORMAT_VERSION)
-    return { ok: false, error: `share link: made by a newer planner (link format ${fmt}, this planner reads ${SHARE_FORMAT_VERSION}); update the planner` };
+    return {
+      ok: false,
+      error: `share link: made by a newer planner (link format ${fmt}, this planner reads ${SHARE_FORMAT_VERSION}); update the planner`,
+    };
   const bytes = base64UrlToBytes(payload.slice(dot + 1));
-  if (!bytes || bytes.length === 0) return { ok: false, error: 'share link: broken (not base64url data); the link was probably cut short or edited' };
+  if (!bytes || bytes.length === 0)
+    return { ok: false, error: 'share link: broken (not base64url data); the link was probably cut short or edited' };
   let json: string;
   try {
     const out = inflateSync(bytes);

@@ -144,5 +144,9 @@ export function workspaceActions(store: Store<WorkspaceState>) {
 export type WorkspaceActions = ReturnType<typeof workspaceActions>;
 
 export function useStoreValue<S, T>(store: Store<S>, select: (s: S) => T): T {
-  return useSyncExternalStore(store.subscribe, () => select(store.get()), () => select(store.get()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(store.get()),
+  );
 }

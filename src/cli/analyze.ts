@@ -19,7 +19,8 @@ export interface AnalyzeOutput {
   writeCsv(sink: (chunk: string) => unknown): void;
 }
 
-const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a');
+const fmt = (x: number, d = 2) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a';
 
 export async function runAnalyze(
   input: LoadedInput,

@@ -59,7 +59,10 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     const doc = looksLikeScenario(read.text);
     if (doc) {
       const r = validateScenario(doc);
-      if (!r.ok) throw new UsageError(`${path}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`);
+      if (!r.ok)
+        throw new UsageError(
+          `${path}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`,
+        );
       const scenario = applyWindow(r.scenario, opts);
       const { fleet, imports } = fleetFromScenario(scenario);
       return { kind: 'scenario', scenario, fleet, imports };
@@ -92,7 +95,14 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   });
   const fleet = buildFleet(scenario, { imported: new Map([[shellId, parsed.columns]]), adoptImported: true });
   const imports: ShellImportReport[] = [
-    { shellId, shellName: basename(path), format: parsed.format, accepted: parsed.accepted, rejected: parsed.rejected, warnings: parsed.warnings },
+    {
+      shellId,
+      shellName: basename(path),
+      format: parsed.format,
+      accepted: parsed.accepted,
+      rejected: parsed.rejected,
+      warnings: parsed.warnings,
+    },
   ];
   return { kind: 'elements', scenario, fleet, imports };
 }
@@ -104,7 +114,10 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
  * these machines touching fresh memory costs about as much as parsing it). The result is the same
  * as `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
  */
-function readInputFile(path: string, opts: LoadOptions): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult; blank: boolean } {
+function readInputFile(
+  path: string,
+  opts: LoadOptions,
+): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult; blank: boolean } {
   let fd = -1;
   try {
     fd = openSync(path, 'r');

@@ -75,7 +75,8 @@ function numFlag(flags: Args['flags'], name: string, min: number, max: number): 
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name}: "${String(v)}" must be a number from ${min} to ${max}`);
+  if (typeof v !== 'string' || !Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`--${name}: "${String(v)}" must be a number from ${min} to ${max}`);
   return n;
 }
 
@@ -143,7 +144,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // (statesParallel.ts); everything else, or --workers 0/1, goes through loadInput.
         const parallel = args.file.startsWith('preset:')
           ? null
-          : await runStatesParallel(args.file, at, { workers: workersFlag ?? availableParallelism(), acceptBadChecksums: accept }, (imports) => reportImports(imports, io.stderr), sink);
+          : await runStatesParallel(
+              args.file,
+              at,
+              { workers: workersFlag ?? availableParallelism(), acceptBadChecksums: accept },
+              (imports) => reportImports(imports, io.stderr),
+              sink,
+            );
         let r: { rows: number; failed: number };
         if (parallel) r = parallel;
         else {
@@ -164,7 +171,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format))
         throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}${typeof format === 'string' ? ` (not "${format}")` : ''}`);
       const firstId = numFlag(args.flags, 'first-id', 0, 339_999);
-      if (firstId !== undefined && !Number.isInteger(firstId)) throw new UsageError(`--first-id: "${String(args.flags.get('first-id'))}" must be a whole number`);
+      if (firstId !== undefined && !Number.isInteger(firstId))
+        throw new UsageError(`--first-id: "${String(args.flags.get('first-id'))}" must be a whole number`);
       const { loadInput } = await import('./input');
       const input = loadInput(args.file, { acceptBadChecksums: accept });
       reportImports(input.imports, io.stderr);
@@ -181,7 +189,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const enc = new TextEncoder();
       let r;
       try {
-        r = exportFleet(input.fleet, format as (typeof EXPORT_FORMATS)[number], (t) => (toFile ? writeAll(fd, enc.encode(t)) : io.stdout(t)), { firstId });
+        r = exportFleet(
+          input.fleet,
+          format as (typeof EXPORT_FORMATS)[number],
+          (t) => (toFile ? writeAll(fd, enc.encode(t)) : io.stdout(t)),
+          { firstId },
+        );
       } finally {
         if (fd >= 0) closeSync(fd);
       }
@@ -213,14 +226,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const workers = workersFlag ?? (mode === 'sampled' && input.fleet.count >= 20_000 ? availableParallelism() : 0);
       const result = await runAnalyze(input, mode, { workers, progress: (s) => io.stderr(s) });
       if (args.command === 'report') {
-        for (const f of ['json', 'csv']) if (args.flags.has(f)) throw new UsageError(`--${f} belongs to analyze; report writes one HTML file (--out)`);
+        for (const f of ['json', 'csv'])
+          if (args.flags.has(f)) throw new UsageError(`--${f} belongs to analyze; report writes one HTML file (--out)`);
         const { buildReportHtml } = await import('../core/report/html');
         const html = buildReportHtml({
           scenario: input.scenario,
           fleet: input.fleet,
           run: result.run,
           generatedAtMs: Date.now(),
-          source: args.file.startsWith('preset:') ? args.file : `${input.kind === 'scenario' ? 'scenario file' : 'element file'} ${basename(args.file)}`,
+          source: args.file.startsWith('preset:')
+            ? args.file
+            : `${input.kind === 'scenario' ? 'scenario file' : 'element file'} ${basename(args.file)}`,
           rejectedRecords: result.summary.rejected,
           designSources: designSources(),
           version: plannerVersion(),

@@ -13,7 +13,12 @@ import type { LoadedInput } from './input';
 
 export const STATES_HEADER = 'id,name,norad,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error';
 
-export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: Uint8Array) => unknown, workers = 0): Promise<{ rows: number; failed: number }> {
+export async function runStates(
+  input: LoadedInput,
+  atMs: number,
+  sink: (chunk: Uint8Array) => unknown,
+  workers = 0,
+): Promise<{ rows: number; failed: number }> {
   const pool: PropagationPool = createNodePropagationEngine({ workers });
   try {
     await pool.setFleet(input.fleet);
@@ -22,7 +27,16 @@ export async function runStates(input: LoadedInput, atMs: number, sink: (chunk: 
     const { fleet } = input;
     const w = new ByteCsvWriter(sink);
     w.text(STATES_HEADER).newline();
-    const failed = writeStateRows(w, fleet.count, 0, (i) => satelliteName(fleet, i), fleet.elements.noradId, frame.positionKm, frame.velocityKmS, frame.error);
+    const failed = writeStateRows(
+      w,
+      fleet.count,
+      0,
+      (i) => satelliteName(fleet, i),
+      fleet.elements.noradId,
+      frame.positionKm,
+      frame.velocityKmS,
+      frame.error,
+    );
     w.flush();
     return { rows: fleet.count, failed };
   } finally {
@@ -47,7 +61,10 @@ export function writeStateRows(
 ): number {
   let failed = 0;
   for (let i = 0; i < count; i++) {
-    w.uint(idOffset + i).comma().text(csvField(nameOf(i))).comma();
+    w.uint(idOffset + i)
+      .comma()
+      .text(csvField(nameOf(i)))
+      .comma();
     if (noradId[i] >= 0) w.uint(noradId[i]);
     w.comma();
     const err = error[i];
@@ -56,8 +73,20 @@ export function writeStateRows(
       w.text(',,,,,,').uint(err).newline();
     } else {
       const k = 3 * i;
-      w.fixed(p[k], 6).comma().fixed(p[k + 1], 6).comma().fixed(p[k + 2], 6).comma();
-      w.fixed(v[k], 9).comma().fixed(v[k + 1], 9).comma().fixed(v[k + 2], 9).comma().byte(48).newline();
+      w.fixed(p[k], 6)
+        .comma()
+        .fixed(p[k + 1], 6)
+        .comma()
+        .fixed(p[k + 2], 6)
+        .comma();
+      w.fixed(v[k], 9)
+        .comma()
+        .fixed(v[k + 1], 9)
+        .comma()
+        .fixed(v[k + 2], 9)
+        .comma()
+        .byte(48)
+        .newline();
     }
   }
   return failed;

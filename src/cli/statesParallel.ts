@@ -136,7 +136,14 @@ export async function runStatesParallel(
   failedThread.catch(() => undefined);
   const apis = threads.map((w) => Comlink.wrap<StatesShard>(nodeEndpoint(w as never)));
   const local = createStatesShard();
-  const rangeOf = (i: number) => ({ path, startByte: ranges[i][0], endByte: ranges[i][1], atMs, acceptBadChecksums: opts.acceptBadChecksums, shellName });
+  const rangeOf = (i: number) => ({
+    path,
+    startByte: ranges[i][0],
+    endByte: ranges[i][1],
+    atMs,
+    acceptBadChecksums: opts.acceptBadChecksums,
+    shellName,
+  });
   try {
     let parts: StatesShardParsed[];
     try {
@@ -156,7 +163,11 @@ export async function runStatesParallel(
     let accepted = 0;
     let failed = 0;
     for (const p of parts) {
-      const shift = (x: ImportIssue): ImportIssue => ({ ...x, line: x.line > 0 ? x.line + lines : x.line, record: x.record > 0 ? x.record + records : x.record });
+      const shift = (x: ImportIssue): ImportIssue => ({
+        ...x,
+        line: x.line > 0 ? x.line + lines : x.line,
+        record: x.record > 0 ? x.record + records : x.record,
+      });
       for (const r of p.rejected) rejected.push(shift(r));
       for (const w of p.warnings) warnings.push(shift(w));
       idOffsets.push(accepted);

@@ -84,7 +84,9 @@ export function createStatesShard(): StatesShard {
       if (names && !sink) for (let i = 0; i < n; i++) nameBytes += names[i].length + 2;
       const chunks: Uint8Array[] = [];
       // Sized for the whole output: normally one buffer, handed over as it is.
-      const w = sink ? new ByteCsvWriter(sink) : new ByteCsvWriter((c) => chunks.push(c.slice()), n * ROW_BYTES_WITHOUT_NAME + nameBytes + 1024);
+      const w = sink
+        ? new ByteCsvWriter(sink)
+        : new ByteCsvWriter((c) => chunks.push(c.slice()), n * ROW_BYTES_WITHOUT_NAME + nameBytes + 1024);
       // SGP4 block by block: the kernel's derived columns and the states exist for one block at a
       // time (small, reused allocations) instead of for every satellite of the part at once.
       const pos = new Float64Array(3 * BLOCK);

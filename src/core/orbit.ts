@@ -39,7 +39,8 @@ export function j2Rates(semiMajorAxisKm: number, eccentricity: number, inclinati
   return {
     raanDegPerDay: -1.5 * k * ci * perDay,
     argPerigeeDegPerDay: 0.75 * k * (4 - 5 * si2) * perDay,
-    meanAnomalyDegPerDay: n * (1 + 0.75 * earth.j2 * (earth.radiusKm / p) ** 2 * Math.sqrt(1 - eccentricity ** 2) * (3 * ci * ci - 1)) * perDay,
+    meanAnomalyDegPerDay:
+      n * (1 + 0.75 * earth.j2 * (earth.radiusKm / p) ** 2 * Math.sqrt(1 - eccentricity ** 2) * (3 * ci * ci - 1)) * perDay,
   };
 }
 
@@ -64,7 +65,7 @@ export function ssoInclinationDeg(altitudeKm: number, eccentricity = 0, earth: E
  * as in the SGP4 initialisation (Spacetrack Report #3; Vallado 2006 `initl`).
  */
 export function sgp4SemiMajorAxisKm(kozaiRevPerDay: number, eccentricity: number, inclinationRad: number): number {
-  const xke = 60 / Math.sqrt((WGS72.radiusKm ** 3) / WGS72.muKm3PerS2); // per minute, Earth radii units
+  const xke = 60 / Math.sqrt(WGS72.radiusKm ** 3 / WGS72.muKm3PerS2); // per minute, Earth radii units
   const j2 = WGS72.j2;
   const no = (kozaiRevPerDay * 2 * Math.PI) / 1440; // rad/min
   const cosio = Math.cos(inclinationRad);
@@ -103,7 +104,7 @@ export function kozaiMeanMotionForAltitude(altitudeKm: number, eccentricity: num
  */
 export function meanSunRightAscensionDeg(jdUtc: number): number {
   const d = jdUtc - 2451545.0;
-  return (((280.460 + 0.9856474 * d) % 360) + 360) % 360;
+  return (((280.46 + 0.9856474 * d) % 360) + 360) % 360;
 }
 
 /** RAAN (deg) of a node at local solar time `ltanHours` (PHYSICS.md: RA mean Sun + (LTAN-12)*15). */

@@ -8,7 +8,12 @@ import type { Scenario } from '../core/scenario/schema';
 import type { AnalysisWorkerApi } from '../../workers/analysis.worker';
 import { runAnalysisJob, type AnalysisJobResult } from '../core/report/analysisJob';
 
-type Job = { scenario: Scenario; imported: Array<[string, ElementColumns]>; resolve: (r: AnalysisJobResult | null) => void; reject: (e: Error) => void };
+type Job = {
+  scenario: Scenario;
+  imported: Array<[string, ElementColumns]>;
+  resolve: (r: AnalysisJobResult | null) => void;
+  reject: (e: Error) => void;
+};
 
 export class AnalysisClient {
   private worker: Worker | null = null;

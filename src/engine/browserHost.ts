@@ -11,7 +11,10 @@ export function browserWorkerHost(): WorkerHost {
   return {
     canShareMemory: canShareMemory(),
     spawn(index: number): ShardWorker {
-      const w = new Worker(new URL('../../workers/propagation.worker.ts', import.meta.url), { type: 'module', name: `propagation-${index}` });
+      const w = new Worker(new URL('../../workers/propagation.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `propagation-${index}`,
+      });
       const crashed = new Promise<never>((_, reject) => {
         w.addEventListener('error', (e) => reject(new Error(e.message || 'worker error')));
         w.addEventListener('messageerror', () => reject(new Error('worker message error')));

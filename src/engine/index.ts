@@ -23,5 +23,9 @@ export function defaultWorkerCount(): number {
 /** The propagation engine for this page: a Web Worker pool, or in-thread where Workers are missing. */
 export function createPropagationEngine(opts: EngineOptions = {}): PropagationPool {
   if (typeof Worker === 'undefined') return new PropagationPool({ host: null, workers: 1 });
-  return new PropagationPool({ host: browserWorkerHost(), workers: opts.workers ?? defaultWorkerCount(), preferTransfer: opts.preferTransfer });
+  return new PropagationPool({
+    host: browserWorkerHost(),
+    workers: opts.workers ?? defaultWorkerCount(),
+    preferTransfer: opts.preferTransfer,
+  });
 }

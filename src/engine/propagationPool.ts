@@ -14,7 +14,13 @@
 import { transfer, type Remote } from 'comlink';
 import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
-import { createShardApi, type SampledStepStates, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
+import {
+  createShardApi,
+  type SampledStepStates,
+  type ShardApi,
+  type ShardStates,
+  type SharedFrameBuffers,
+} from '../../workers/propagation.api';
 import { windowFromScenario, type AnalysisWindowMs } from '../core/analysis/analytic';
 import { buildIslTopology, createIslWorkspace, startIslRoute } from '../core/analysis/isl';
 import {
@@ -138,7 +144,11 @@ export class PropagationPool implements PropagationEngine {
       .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
       .map((v) => v.buffer as ArrayBuffer);
     const r = await Promise.race([w.api.init(transfer({ elements, start: slot.start, shared: this.sharedBuffers }, buffers)), w.crashed]);
-    if (r.messages.length > 0) this.notice({ level: 'warning', message: `shard ${slot.index}: ${r.messages.length} satellites could not be initialised (${r.messages[0]})` });
+    if (r.messages.length > 0)
+      this.notice({
+        level: 'warning',
+        message: `shard ${slot.index}: ${r.messages.length} satellites could not be initialised (${r.messages[0]})`,
+      });
   }
 
   propagate(timeMs: number): Promise<StateFrame | null> {
@@ -197,14 +207,26 @@ export class PropagationPool implements PropagationEngine {
     const recycle = slot.recycle;
     slot.recycle = undefined;
     try {
-        const call = recycle
-        ? w.api.propagate(seq, timeMs, transfer(recycle, [recycle.positionKm.buffer as ArrayBuffer, recycle.velocityKmS.buffer as ArrayBuffer, recycle.error.buffer as ArrayBuffer]), frameSlot)
+      const call = recycle
+        ? w.api.propagate(
+            seq,
+            timeMs,
+            transfer(recycle, [
+              recycle.positionKm.buffer as ArrayBuffer,
+              recycle.velocityKmS.buffer as ArrayBuffer,
+              recycle.error.buffer as ArrayBuffer,
+            ]),
+            frameSlot,
+          )
         : w.api.propagate(seq, timeMs, undefined, frameSlot);
       return await Promise.race([call, w.crashed]);
     } catch (e) {
       if (this.disposed || attempt >= 2) throw e;
       this.restarts++;
-      this.notice({ level: 'warning', message: `Propagation worker ${slot.index + 1} stopped (${(e as Error)?.message ?? e}); restarted it and recomputed its ${slot.end - slot.start} satellites.` });
+      this.notice({
+        level: 'warning',
+        message: `Propagation worker ${slot.index + 1} stopped (${(e as Error)?.message ?? e}); restarted it and recomputed its ${slot.end - slot.start} satellites.`,
+      });
       try {
         w.terminate();
       } catch {
@@ -216,7 +238,11 @@ export class PropagationPool implements PropagationEngine {
   }
 
   /** Call one shard method, in this thread or on the slot's worker (rejecting if the worker dies). */
-  private async call<K extends keyof ShardApi>(slot: Slot, method: K, ...args: Parameters<ShardApi[K]>): Promise<Awaited<ReturnType<ShardApi[K]>>> {
+  private async call<K extends keyof ShardApi>(
+    slot: Slot,
+    method: K,
+    ...args: Parameters<ShardApi[K]>
+  ): Promise<Awaited<ReturnType<ShardApi[K]>>> {
     if (slot.local) return (slot.local[method] as (...a: unknown[]) => Awaited<ReturnType<ShardApi[K]>>)(...args);
     const w = slot.worker!;
     const fn = w.api[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<ShardApi[K]>>>;
@@ -232,7 +258,13 @@ export class PropagationPool implements PropagationEngine {
    */
   async analyzeSampled(
     scenario: Scenario,
-    opts: { window?: AnalysisWindowMs; signal?: { readonly aborted: boolean }; onProgress?: (p: SampledProgress) => void; islStride?: number; progressIntervalMs?: number } = {},
+    opts: {
+      window?: AnalysisWindowMs;
+      signal?: { readonly aborted: boolean };
+      onProgress?: (p: SampledProgress) => void;
+      islStride?: number;
+      progressIntervalMs?: number;
+    } = {},
   ): Promise<SampledResult> {
     const fleet = this.fleet;
     if (!fleet) throw new Error('analyzeSampled() before setFleet()');
@@ -344,7 +376,16 @@ export class PropagationPool implements PropagationEngine {
       const notes: string[] = [];
       if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
       if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
-      return { ...finishSampled(fleet, scenario, acc, win, () => heartbeat('finishing')), window: win, steps, stepsDone: done, islStride: stride, islStepsRouted: routedSteps, cancelled, notes };
+      return {
+        ...finishSampled(fleet, scenario, acc, win, () => heartbeat('finishing')),
+        window: win,
+        steps,
+        stepsDone: done,
+        islStride: stride,
+        islStepsRouted: routedSteps,
+        cancelled,
+        notes,
+      };
     } catch (e) {
       // A worker died mid-pass: its sums are gone. Restart the workers (their sampled state is
       // partial anyway) so the pool stays usable, and fail this run with a notice.

@@ -90,9 +90,13 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
       v.set(s.positionKm[0] / R, s.positionKm[1] / R, s.positionKm[2] / R);
       // Hidden if the segment camera -> satellite passes through the unit sphere.
       const c = cam.position;
-      const dx = v.x - c.x, dy = v.y - c.y, dz = v.z - c.z;
+      const dx = v.x - c.x,
+        dy = v.y - c.y,
+        dz = v.z - c.z;
       const len = Math.hypot(dx, dy, dz);
-      const ux = dx / len, uy = dy / len, uz = dz / len;
+      const ux = dx / len,
+        uy = dy / len,
+        uz = dz / len;
       const b = c.x * ux + c.y * uy + c.z * uz;
       const disc = b * b - (c.x * c.x + c.y * c.y + c.z * c.z - 1);
       const hidden = disc > 0 && -b - Math.sqrt(disc) > 0 && -b - Math.sqrt(disc) < len;
@@ -118,7 +122,18 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
 }
 
 export function ConstellationView(props: ConstellationViewProps): React.JSX.Element {
-  const { fleet, engine, metrics, capacity, groundStations, overlays = true, globalKeys = false, onReady, antialias = true, maxDpr = 2 } = props;
+  const {
+    fleet,
+    engine,
+    metrics,
+    capacity,
+    groundStations,
+    overlays = true,
+    globalKeys = false,
+    onReady,
+    antialias = true,
+    maxDpr = 2,
+  } = props;
   const pointSizePx = props.pointSizePx ?? ((fleet?.count ?? 0) >= 300_000 ? 1 : 2);
   const ownStore = useMemo(() => props.store ?? createViewerStore(), [props.store]);
   const store = props.store ?? ownStore;

@@ -18,7 +18,9 @@ const hex = (h: string): Rgb => [parseInt(h.slice(1, 3), 16) / 255, parseInt(h.s
 /** Viridis at t = 0, 1/8, ..., 1. */
 const VIRIDIS_STOPS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'].map(hex);
 /** Cividis at t = 0, 1/9, ..., 1. */
-const CIVIDIS_STOPS = ['#00224e', '#123570', '#3b496c', '#575d6d', '#707173', '#8a8678', '#a59c74', '#c3b369', '#e1cc55', '#fee838'].map(hex);
+const CIVIDIS_STOPS = ['#00224e', '#123570', '#3b496c', '#575d6d', '#707173', '#8a8678', '#a59c74', '#c3b369', '#e1cc55', '#fee838'].map(
+  hex,
+);
 
 export const CONTROL_POINTS: Record<ContinuousMapName, readonly Rgb[]> = {
   viridis: VIRIDIS_STOPS,
@@ -26,7 +28,9 @@ export const CONTROL_POINTS: Record<ContinuousMapName, readonly Rgb[]> = {
 };
 
 /** Okabe-Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey. */
-export const CATEGORICAL: readonly Rgb[] = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'].map(hex);
+export const CATEGORICAL: readonly Rgb[] = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'].map(
+  hex,
+);
 
 /** Sunlit / eclipse pair (Okabe-Ito yellow and blue). */
 export const SUNLIT_RGB: Rgb = hex('#F0E442');

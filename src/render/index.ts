@@ -64,7 +64,16 @@ export {
   type ViewerState,
   type ViewerStore,
 } from './store';
-export { COLOUR_MODES, COLOUR_MODE_ORDER, legendFor, valueRange, niceTicks, type ColourMode, type Legend, type ViewerMetrics } from './legend';
+export {
+  COLOUR_MODES,
+  COLOUR_MODE_ORDER,
+  legendFor,
+  valueRange,
+  niceTicks,
+  type ColourMode,
+  type Legend,
+  type ViewerMetrics,
+} from './legend';
 export { sampleMap, cssGradient, CATEGORICAL, type ContinuousMapName } from './colormaps';
 export type { CapacitySummary, CapacityShell } from './capacityCard';
 export type { ViewerStats, SatelliteState } from './runtime';

@@ -47,7 +47,14 @@ export class IslPath {
    * breadth-first over the +Grid of its shell (fewest hops) to the first satellite that sees a
    * ground station above its mask. Visits at most MAX_VISITS satellites; no path is drawn beyond.
    */
-  choose(fleet: Fleet, pos: Float32Array, id: number, stations: GroundStationLayer, gmst: number, importedMesh?: () => Int32Array | null): void {
+  choose(
+    fleet: Fleet,
+    pos: Float32Array,
+    id: number,
+    stations: GroundStationLayer,
+    gmst: number,
+    importedMesh?: () => Int32Array | null,
+  ): void {
     this.clear();
     const shell = fleet.shells[fleet.shellIndex[id]];
     const n = Math.min(stations.stations.length, MAX_STATIONS_ROUTED);
@@ -150,7 +157,9 @@ export class IslPath {
 /** Satellite `id` above the elevation mask of a station at `g` (Earth radii, inertial). */
 function seen(pos: Float32Array, id: number, g: THREE.Vector3, sinMask: number): boolean {
   const j = 3 * id;
-  const dx = pos[j] - g.x, dy = pos[j + 1] - g.y, dz = pos[j + 2] - g.z;
+  const dx = pos[j] - g.x,
+    dy = pos[j + 1] - g.y,
+    dz = pos[j + 2] - g.z;
   const gl = g.length();
   const up = (dx * g.x + dy * g.y + dz * g.z) / gl;
   return up > 0 && up / Math.sqrt(dx * dx + dy * dy + dz * dz) >= sinMask;

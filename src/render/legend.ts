@@ -123,7 +123,11 @@ const PENUMBRA_RGB: Rgb = [0, 1, 2].map((k) => toSrgb(0.5 * toLinear(SUNLIT_RGB[
 export function legendFor(mode: ColourMode, input: LegendInput): Legend {
   const info = COLOUR_MODES[mode];
   if (mode === 'shell')
-    return { kind: 'categorical', title: info.label, items: input.shellNames.map((label, k) => ({ label, colour: CATEGORICAL[k % CATEGORICAL.length] })) };
+    return {
+      kind: 'categorical',
+      title: info.label,
+      items: input.shellNames.map((label, k) => ({ label, colour: CATEGORICAL[k % CATEGORICAL.length] })),
+    };
   if (mode === 'sunlit')
     return {
       kind: 'categorical',
@@ -140,7 +144,16 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
   const b = r.max * info.scale + info.offset;
   const min = Math.min(a, b);
   const max = Math.max(a, b);
-  return { kind: 'continuous', title: info.label, unit: info.unit, map: info.map ?? 'viridis', min, max, ticks: niceTicks(min, max, 5), missing: input.count - r.finite };
+  return {
+    kind: 'continuous',
+    title: info.label,
+    unit: info.unit,
+    map: info.map ?? 'viridis',
+    min,
+    max,
+    ticks: niceTicks(min, max, 5),
+    missing: input.count - r.finite,
+  };
 }
 
 const lutCache = new Map<ContinuousMapName, Uint8Array>();

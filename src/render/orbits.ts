@@ -89,7 +89,10 @@ export class SelectedOrbit {
   /** Rebuild from a state; returns false (and hides) when there is none. */
   set(pos: Float32Array, vel: Float32Array, id: number): boolean {
     const j = 3 * id;
-    const a = id >= 0 && j + 2 < pos.length ? sampleOrbit(pos[j], pos[j + 1], pos[j + 2], vel[j], vel[j + 1], vel[j + 2], this.buf, ORBIT_POINTS) : Number.NaN;
+    const a =
+      id >= 0 && j + 2 < pos.length
+        ? sampleOrbit(pos[j], pos[j + 1], pos[j + 2], vel[j], vel[j + 1], vel[j + 2], this.buf, ORBIT_POINTS)
+        : Number.NaN;
     if (!Number.isFinite(a)) {
       this.group.visible = false;
       return false;
@@ -97,7 +100,11 @@ export class SelectedOrbit {
     this.attr.needsUpdate = true;
     // Disc: unit circle in xy, scaled to a, normal onto h.
     this._n
-      .set(pos[j + 1] * vel[j + 2] - pos[j + 2] * vel[j + 1], pos[j + 2] * vel[j] - pos[j] * vel[j + 2], pos[j] * vel[j + 1] - pos[j + 1] * vel[j])
+      .set(
+        pos[j + 1] * vel[j + 2] - pos[j + 2] * vel[j + 1],
+        pos[j + 2] * vel[j] - pos[j] * vel[j + 2],
+        pos[j] * vel[j + 1] - pos[j + 1] * vel[j],
+      )
       .normalize();
     this.disc.quaternion.setFromUnitVectors(_Z, this._n);
     this.disc.scale.setScalar(a);
@@ -128,7 +135,10 @@ export class PlaneRings {
     g.setAttribute('position', this.posAttr);
     g.setAttribute('color', this.colAttr);
     g.setDrawRange(0, 0);
-    this.lines = new THREE.LineSegments(g, new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.45, depthWrite: false }));
+    this.lines = new THREE.LineSegments(
+      g,
+      new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.45, depthWrite: false }),
+    );
     this.lines.frustumCulled = false;
     this.lines.visible = false;
   }
@@ -148,7 +158,9 @@ export class PlaneRings {
       for (let p = 0; p < sh.planes && rings < MAX_PLANE_RINGS; p += stride) {
         const id = sh.start + p * sh.satellitesPerPlane;
         const j = 3 * id;
-        const rx = pos[j], ry = pos[j + 1], rz = pos[j + 2];
+        const rx = pos[j],
+          ry = pos[j + 1],
+          rz = pos[j + 2];
         const r = Math.hypot(rx, ry, rz);
         let hx = ry * vel[j + 2] - rz * vel[j + 1];
         let hy = rz * vel[j] - rx * vel[j + 2];
@@ -158,8 +170,12 @@ export class PlaneRings {
         hx /= h;
         hy /= h;
         hz /= h;
-        const ux = rx / r, uy = ry / r, uz = rz / r;
-        const wx = hy * uz - hz * uy, wy = hz * ux - hx * uz, wz = hx * uy - hy * ux;
+        const ux = rx / r,
+          uy = ry / r,
+          uz = rz / r;
+        const wx = hy * uz - hz * uy,
+          wy = hz * ux - hx * uz,
+          wz = hx * uy - hy * ux;
         for (let s = 0; s < RING_SEGMENTS; s++) {
           for (let e = 0; e < 2; e++) {
             const t = (2 * Math.PI * (s + e)) / RING_SEGMENTS;

@@ -47,7 +47,13 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
       <button type="button" className="ocv-btn ocv-play" data-testid="play-pause" onClick={a.togglePlay} title="Play / pause (Space)">
         {clock.playing ? '❚❚' : '▶'}
       </button>
-      <select className="ocv-select" data-testid="speed" value={clock.speed} onChange={(e) => a.setSpeed(Number(e.target.value))} title="Speed (+ / -)">
+      <select
+        className="ocv-select"
+        data-testid="speed"
+        value={clock.speed}
+        onChange={(e) => a.setSpeed(Number(e.target.value))}
+        title="Speed (+ / -)"
+      >
         {[...new Set([...SPEED_STEPS, clock.speed])]
           .sort((x, y) => x - y)
           .map((s) => (
@@ -79,7 +85,15 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
   );
 }
 
-export function LegendPanel({ store, fleet, metrics }: { store: ViewerStore; fleet: Fleet | null; metrics?: ViewerMetrics }): React.JSX.Element {
+export function LegendPanel({
+  store,
+  fleet,
+  metrics,
+}: {
+  store: ViewerStore;
+  fleet: Fleet | null;
+  metrics?: ViewerMetrics;
+}): React.JSX.Element {
   const mode = useViewer(store, (s) => s.colourMode);
   const a = useMemo(() => viewerActions(store), [store]);
   const legend = useMemo(
@@ -88,7 +102,13 @@ export function LegendPanel({ store, fleet, metrics }: { store: ViewerStore; fle
   );
   return (
     <div className="ocv-legend" data-testid="legend">
-      <select className="ocv-select" data-testid="colour-mode" value={mode} onChange={(e) => a.setColourMode(e.target.value as ColourMode)} title="Colour by (1-7)">
+      <select
+        className="ocv-select"
+        data-testid="colour-mode"
+        value={mode}
+        onChange={(e) => a.setColourMode(e.target.value as ColourMode)}
+        title="Colour by (1-7)"
+      >
         {COLOUR_MODE_ORDER.map((m) => (
           <option key={m} value={m}>
             {COLOUR_MODES[m].key}. {COLOUR_MODES[m].label}
@@ -141,7 +161,10 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
   const incRad = els.inclinationDeg[id] * DEG2RAD;
   const aKm = sgp4SemiMajorAxisKm(els.meanMotionRevPerDay[id], e, incRad);
   rows.push({ k: 'a / e / i', v: `${aKm.toFixed(1)} km / ${e.toFixed(5)} / ${els.inclinationDeg[id].toFixed(3)}°` });
-  rows.push({ k: 'RAAN / ω / M (epoch)', v: `${els.raanDeg[id].toFixed(2)}° / ${els.argPerigeeDeg[id].toFixed(2)}° / ${els.meanAnomalyDeg[id].toFixed(2)}°` });
+  rows.push({
+    k: 'RAAN / ω / M (epoch)',
+    v: `${els.raanDeg[id].toFixed(2)}° / ${els.argPerigeeDeg[id].toFixed(2)}° / ${els.meanAnomalyDeg[id].toFixed(2)}°`,
+  });
   const st = stateOf(rt, id);
   if (st) {
     const [x, y, z] = st.positionKm;
@@ -158,11 +181,17 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
     rows.push({ k: 'Beta angle', v: `${beta.toFixed(1)}°` });
     // Conical shadow, as the sunlit colour mode and the sampled analysis use.
     const hidden = conicalShadowFraction(x, y, z, s[0], s[1], s[2], SUN_ANGULAR_RADIUS_RAD);
-    rows.push({ k: 'Now', v: hidden >= 1 ? 'in Earth shadow' : hidden <= 0 ? 'sunlit' : `penumbra (${Math.round(100 * hidden)} % of the Sun hidden)` });
+    rows.push({
+      k: 'Now',
+      v: hidden >= 1 ? 'in Earth shadow' : hidden <= 0 ? 'sunlit' : `penumbra (${Math.round(100 * hidden)} % of the Sun hidden)`,
+    });
   }
   const gp = rt.groundPath;
   if (gp.id === id && rt.store.getState().layers.links)
-    rows.push({ k: 'Path to ground', v: gp.hops < 0 ? 'no +Grid route found' : gp.hops === 0 ? `direct to ${gp.station}` : `${gp.hops} ISL hops to ${gp.station}` });
+    rows.push({
+      k: 'Path to ground',
+      v: gp.hops < 0 ? 'no +Grid route found' : gp.hops === 0 ? `direct to ${gp.station}` : `${gp.hops} ISL hops to ${gp.station}`,
+    });
   const m = metrics;
   const fmt = (col: Float64Array | undefined, f: (v: number) => string) => (col && Number.isFinite(col[id]) ? f(col[id]) : '–');
   rows.push({ k: 'Orbit-avg power', v: fmt(m?.usablePowerW, (v) => `${formatValue(v / 1000)} kW`) });
@@ -170,14 +199,27 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
   // orbit average, with the steady-state range from eclipse to orbit noon when known
   const lo = m?.radiatorTempEclipseC?.[id];
   const hi = m?.radiatorTempSunC?.[id];
-  const range = hi !== undefined && Number.isFinite(hi) ? ` (${lo !== undefined && Number.isFinite(lo) ? formatValue(lo) : '–'} to ${formatValue(hi)})` : '';
+  const range =
+    hi !== undefined && Number.isFinite(hi)
+      ? ` (${lo !== undefined && Number.isFinite(lo) ? formatValue(lo) : '–'} to ${formatValue(hi)})`
+      : '';
   rows.push({ k: 'Radiator temp.', v: fmt(m?.radiatorTempC, (v) => `${formatValue(v)} °C${range}`) });
   rows.push({ k: 'Thermal margin', v: fmt(m?.thermalMarginW, (v) => `${formatValue(v / 1000)} kW`) });
   rows.push({ k: 'Latency to ground', v: fmt(m?.latencyMs, (v) => `${formatValue(v)} ms`) });
   return rows;
 }
 
-export function Inspector({ store, runtime, fleet, metrics }: { store: ViewerStore; runtime: ViewerRuntime; fleet: Fleet | null; metrics?: ViewerMetrics }): React.JSX.Element | null {
+export function Inspector({
+  store,
+  runtime,
+  fleet,
+  metrics,
+}: {
+  store: ViewerStore;
+  runtime: ViewerRuntime;
+  fleet: Fleet | null;
+  metrics?: ViewerMetrics;
+}): React.JSX.Element | null {
   useTick(250);
   const selected = useViewer(store, (s) => s.selectedId);
   const hover = useViewer(store, (s) => s.hoverId);
@@ -309,7 +351,13 @@ export function Toolbar({ store }: { store: ViewerStore }): React.JSX.Element {
       >
         Station
       </button>
-      <button type="button" className={`ocv-btn${open ? ' ocv-on' : ''}`} onClick={() => setOpen((o) => !o)} title="Layers" data-testid="layers-button">
+      <button
+        type="button"
+        className={`ocv-btn${open ? ' ocv-on' : ''}`}
+        onClick={() => setOpen((o) => !o)}
+        title="Layers"
+        data-testid="layers-button"
+      >
         Layers
       </button>
       <button type="button" className="ocv-btn" onClick={a.toggleHelp} title="Keyboard shortcuts (?)" data-testid="help-button">

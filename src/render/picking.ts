@@ -9,7 +9,11 @@ const SIZE = 9;
 
 export class Picker {
   readonly scene = new THREE.Scene();
-  private readonly target = new THREE.WebGLRenderTarget(SIZE, SIZE, { depthBuffer: true, type: THREE.UnsignedByteType, format: THREE.RGBAFormat });
+  private readonly target = new THREE.WebGLRenderTarget(SIZE, SIZE, {
+    depthBuffer: true,
+    type: THREE.UnsignedByteType,
+    format: THREE.RGBAFormat,
+  });
   private readonly pixels = new Uint8Array(SIZE * SIZE * 4);
   private readonly prevClear = new THREE.Color();
 

@@ -17,7 +17,14 @@ const MU = WGS72.muKm3PerS2;
  * Write r (Earth radii) and v (Earth radii per second) of rows [start, end) at `timeMs` into the
  * interleaved Float32 arrays `posEr` and `velErS`.
  */
-export function fillProvisionalStates(els: ElementColumns, start: number, end: number, timeMs: number, posEr: Float32Array, velErS: Float32Array): void {
+export function fillProvisionalStates(
+  els: ElementColumns,
+  start: number,
+  end: number,
+  timeMs: number,
+  posEr: Float32Array,
+  velErS: Float32Array,
+): void {
   for (let i = start; i < end; i++) {
     const nRadS = (els.meanMotionRevPerDay[i] * TWO_PI) / 86400;
     const e = Math.min(0.99, Math.max(0, els.eccentricity[i]));
@@ -74,7 +81,14 @@ export function fillProvisionalStates(els: ElementColumns, start: number, end: n
  * Rows whose error is 7 (not yet computed) keep their previous values; other errors are zeroed,
  * which the shader hides. Returns the number of rows written.
  */
-export function frameToGpu(positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array, count: number, posEr: Float32Array, velErS: Float32Array): number {
+export function frameToGpu(
+  positionKm: Float64Array,
+  velocityKmS: Float64Array,
+  error: Uint8Array,
+  count: number,
+  posEr: Float32Array,
+  velErS: Float32Array,
+): number {
   const inv = 1 / RE;
   let written = 0;
   for (let i = 0; i < count; i++) {

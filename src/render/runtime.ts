@@ -106,14 +106,23 @@ export function stateOf(rt: ViewerRuntime, id: number): SatelliteState | null {
   const t = simTimeMs(rt.store.getState().clock);
   const dt = (t - layer.stateTimeMs) / 1000;
   // Same rotation as the vertex shader, applied to r and v: angle |h|/|r|^2 * dt about h.
-  const rx = p[j], ry = p[j + 1], rz = p[j + 2];
-  const vx = v[j], vy = v[j + 1], vz = v[j + 2];
-  const hx = ry * vz - rz * vy, hy = rz * vx - rx * vz, hz = rx * vy - ry * vx;
+  const rx = p[j],
+    ry = p[j + 1],
+    rz = p[j + 2];
+  const vx = v[j],
+    vy = v[j + 1],
+    vz = v[j + 2];
+  const hx = ry * vz - rz * vy,
+    hy = rz * vx - rx * vz,
+    hz = rx * vy - ry * vx;
   const hl = Math.hypot(hx, hy, hz);
   const rr = rx * rx + ry * ry + rz * rz;
   const a = hl > 0 ? (hl / rr) * dt : 0;
-  const kx = hl > 0 ? hx / hl : 0, ky = hl > 0 ? hy / hl : 0, kz = hl > 0 ? hz / hl : 0;
-  const c = Math.cos(a), s = Math.sin(a);
+  const kx = hl > 0 ? hx / hl : 0,
+    ky = hl > 0 ? hy / hl : 0,
+    kz = hl > 0 ? hz / hl : 0;
+  const c = Math.cos(a),
+    s = Math.sin(a);
   const rot = (x: number, y: number, z: number): [number, number, number] => {
     // Rodrigues for a vector perpendicular to k (r and v both are, for h = r x v).
     return [x * c + (ky * z - kz * y) * s, y * c + (kz * x - kx * z) * s, z * c + (kx * y - ky * x) * s];

@@ -143,7 +143,11 @@ export function Scene(props: SceneProps): React.JSX.Element {
     const target = new THREE.Vector3();
     if (preset === 'earth') {
       // Day side, tilted north, turned a little off the sub-solar point so the terminator shows.
-      dir.set(sun[0], sun[1], sun[2]).applyAxisAngle(new THREE.Vector3(0, 0, 1), -0.85).add(new THREE.Vector3(0, 0, 0.45)).normalize();
+      dir
+        .set(sun[0], sun[1], sun[2])
+        .applyAxisAngle(new THREE.Vector3(0, 0, 1), -0.85)
+        .add(new THREE.Vector3(0, 0, 0.45))
+        .normalize();
       dist = 4.2;
     } else if (preset === 'shell') {
       let maxAlt = 0;
@@ -168,7 +172,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
       // Bring the satellite to the state shown now.
       const p = new THREE.Vector3();
       advanceInto(layer.positions, layer.velocities, id, (t - layer.stateTimeMs) / 1000, p);
-      cam.position.copy(p).normalize().multiplyScalar(p.length() + 0.9);
+      cam.position
+        .copy(p)
+        .normalize()
+        .multiplyScalar(p.length() + 0.9);
       controls.target.set(0, 0, 0);
       controls.update();
       invalidate();
@@ -273,7 +280,8 @@ export function Scene(props: SceneProps): React.JSX.Element {
       }
       runtime.stats.ticks++;
       runtime.stats.totalTickMs += performance.now() - t0;
-      if (st.status.phase !== 'ready') store.setState({ status: { phase: 'ready', shown: layer.count, total, message: `SGP4 (${engine?.mode ?? ''})` } });
+      if (st.status.phase !== 'ready')
+        store.setState({ status: { phase: 'ready', shown: layer.count, total, message: `SGP4 (${engine?.mode ?? ''})` } });
       invalidate();
     };
 
@@ -281,7 +289,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
       try {
         await engine.setFleet(fleet);
       } catch (e) {
-        if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation engine failed: ${(e as Error).message}` } });
+        if (alive)
+          store.setState({
+            status: { phase: 'error', shown: layer.shown, total, message: `Propagation engine failed: ${(e as Error).message}` },
+          });
         return;
       }
       let lastKey = '';
@@ -299,7 +310,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
         try {
           frame = await engine.propagate(t);
         } catch (e) {
-          if (alive) store.setState({ status: { phase: 'error', shown: layer.shown, total, message: `Propagation failed: ${(e as Error).message}` } });
+          if (alive)
+            store.setState({
+              status: { phase: 'error', shown: layer.shown, total, message: `Propagation failed: ${(e as Error).message}` },
+            });
           await sleep(1000);
           continue;
         }
@@ -349,7 +363,10 @@ export function Scene(props: SceneProps): React.JSX.Element {
   useEffect(() => {
     const list = groundStations ?? [];
     if (list.length === 0 || !firstShown) return;
-    const alts = (fleet?.shells ?? []).map((s) => s.altitudeKm).filter(Number.isFinite).sort((a, b) => a - b);
+    const alts = (fleet?.shells ?? [])
+      .map((s) => s.altitudeKm)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     const refAlt = alts.length ? alts[Math.floor(alts.length / 2)] : 550;
     const sl = new GroundStationLayer(list, refAlt);
     stationsRef.current = sl;
@@ -523,7 +540,15 @@ export function Scene(props: SceneProps): React.JSX.Element {
               const m = importedMesh.current;
               if (m.fleet !== fleet) {
                 const nb = new Int32Array(4 * fleet.count).fill(-1);
-                for (const sh of fleet.shells) if (sh.kind === 'imported' && sh.count > 0) importedShellNeighbours(fleet.elements, sh.start, sh.count, Number.isFinite(layer.stateTimeMs) ? layer.stateTimeMs : t, nb);
+                for (const sh of fleet.shells)
+                  if (sh.kind === 'imported' && sh.count > 0)
+                    importedShellNeighbours(
+                      fleet.elements,
+                      sh.start,
+                      sh.count,
+                      Number.isFinite(layer.stateTimeMs) ? layer.stateTimeMs : t,
+                      nb,
+                    );
                 importedMesh.current = { fleet, nb };
               }
               return importedMesh.current.nb;

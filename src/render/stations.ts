@@ -48,7 +48,13 @@ export class GroundStationLayer {
     this.sinMask = new Float64Array(n);
     const markerPos = new Float32Array(3 * n);
     const hEr = Math.max(0.01, referenceAltitudeKm / WGS72.radiusKm);
-    const coneMat = new THREE.MeshBasicMaterial({ color: '#E69F00', transparent: true, opacity: 0.06, depthWrite: false, side: THREE.DoubleSide });
+    const coneMat = new THREE.MeshBasicMaterial({
+      color: '#E69F00',
+      transparent: true,
+      opacity: 0.06,
+      depthWrite: false,
+      side: THREE.DoubleSide,
+    });
     const rimMat = new THREE.LineBasicMaterial({ color: '#E69F00', transparent: true, opacity: 0.45 });
     const up = new THREE.Vector3();
     this.stations.forEach((s, i) => {
@@ -68,7 +74,8 @@ export class GroundStationLayer {
       const m = new THREE.Mesh(g, coneMat);
       // The rim of the cone (where it meets the reference shell) as a line, for a crisp edge.
       const rimPts: THREE.Vector3[] = [];
-      for (let k = 0; k <= 64; k++) rimPts.push(new THREE.Vector3(radius * Math.cos((k / 64) * 2 * Math.PI), height, radius * Math.sin((k / 64) * 2 * Math.PI)));
+      for (let k = 0; k <= 64; k++)
+        rimPts.push(new THREE.Vector3(radius * Math.cos((k / 64) * 2 * Math.PI), height, radius * Math.sin((k / 64) * 2 * Math.PI)));
       const rim = new THREE.Line(new THREE.BufferGeometry().setFromPoints(rimPts), rimMat);
       m.add(rim);
       up.set(markerPos[3 * i], markerPos[3 * i + 1], markerPos[3 * i + 2]).normalize();
@@ -125,16 +132,22 @@ export class GroundStationLayer {
     const best = new Float64Array(K);
     for (let i = 0; i < this.stations.length; i++) {
       this.stationInertial(i, gmst, _g);
-      const gx = _g.x, gy = _g.y, gz = _g.z;
+      const gx = _g.x,
+        gy = _g.y,
+        gz = _g.z;
       const gr = Math.hypot(gx, gy, gz);
-      const ux = gx / gr, uy = gy / gr, uz = gz / gr;
+      const ux = gx / gr,
+        uy = gy / gr,
+        uz = gz / gr;
       const sm = this.sinMask[i];
       best.fill(-2);
       const base = i * K;
       this.linkIds.fill(-1, base, base + K);
       for (let k = 0; k < count; k += stride) {
         const j = 3 * k;
-        const dx = pos[j] - gx, dy = pos[j + 1] - gy, dz = pos[j + 2] - gz;
+        const dx = pos[j] - gx,
+          dy = pos[j + 1] - gy,
+          dz = pos[j + 2] - gz;
         const up = dx * ux + dy * uy + dz * uz;
         if (up <= 0) continue; // below the horizon plane
         const sinEl = up / Math.sqrt(dx * dx + dy * dy + dz * dz);
@@ -187,15 +200,24 @@ export class GroundStationLayer {
 /** r of satellite `id` advanced by dt: rotate about h by |h|/|r|^2 * dt (same as the vertex shader). */
 export function advanceInto(pos: Float32Array, vel: Float32Array, id: number, dtS: number, out: THREE.Vector3): THREE.Vector3 {
   const j = 3 * id;
-  const rx = pos[j], ry = pos[j + 1], rz = pos[j + 2];
-  const vx = vel[j], vy = vel[j + 1], vz = vel[j + 2];
-  const hx = ry * vz - rz * vy, hy = rz * vx - rx * vz, hz = rx * vy - ry * vx;
+  const rx = pos[j],
+    ry = pos[j + 1],
+    rz = pos[j + 2];
+  const vx = vel[j],
+    vy = vel[j + 1],
+    vz = vel[j + 2];
+  const hx = ry * vz - rz * vy,
+    hy = rz * vx - rx * vz,
+    hz = rx * vy - ry * vx;
   const hl = Math.hypot(hx, hy, hz);
   const rr = rx * rx + ry * ry + rz * rz;
   if (!(hl > 0) || !(rr > 0)) return out.set(rx, ry, rz);
-  const kx = hx / hl, ky = hy / hl, kz = hz / hl;
+  const kx = hx / hl,
+    ky = hy / hl,
+    kz = hz / hl;
   const a = (hl / rr) * dtS;
-  const c = Math.cos(a), s = Math.sin(a);
+  const c = Math.cos(a),
+    s = Math.sin(a);
   return out.set(rx * c + (ky * rz - kz * ry) * s, ry * c + (kz * rx - kx * rz) * s, rz * c + (kx * ry - ky * rx) * s);
 }
 

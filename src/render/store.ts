@@ -140,7 +140,9 @@ export const viewerActions = (store: ViewerStore) => ({
   pause: () => store.setState((s) => ({ clock: rebase(s.clock, { playing: false }) })),
   togglePlay: () => store.setState((s) => ({ clock: rebase(s.clock, { playing: !s.clock.playing }) })),
   setSpeed: (speed: number) =>
-    store.setState((s) => ({ clock: rebase(s.clock, { speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, Number.isFinite(speed) ? speed : 1)) }) })),
+    store.setState((s) => ({
+      clock: rebase(s.clock, { speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, Number.isFinite(speed) ? speed : 1)) }),
+    })),
   faster: () =>
     store.setState((s) => {
       const next = SPEED_STEPS.find((v) => v > s.clock.speed) ?? MAX_SPEED;

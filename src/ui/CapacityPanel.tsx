@@ -56,7 +56,10 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           <small>{head.unit}</small>
         </div>
         <div className="label">
-          {fmtInt(t?.satellites ?? counts.total)} satellites · limit most often: <span className="binding" data-testid="binding">{t && t.validSatellites > 0 ? BIND_LABEL[t.binding] : '–'}</span>
+          {fmtInt(t?.satellites ?? counts.total)} satellites · limit most often:{' '}
+          <span className="binding" data-testid="binding">
+            {t && t.validSatellites > 0 ? BIND_LABEL[t.binding] : '–'}
+          </span>
         </div>
       </div>
       <dl className="stats">
@@ -69,7 +72,11 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         <dt title="Share of satellites with power margin ≥ 0 and thermal margin ≥ 0">Share feasible</dt>
         <dd data-testid="feasible">{t ? fmtPct(t.feasibleShare) : '–'}</dd>
         <dt>Binding: installed / power / heat</dt>
-        <dd>{t ? `${fmtPct(t.bindingCounts.installed / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.power / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.thermal / Math.max(1, t.validSatellites), 0)}` : '–'}</dd>
+        <dd>
+          {t
+            ? `${fmtPct(t.bindingCounts.installed / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.power / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.thermal / Math.max(1, t.validSatellites), 0)}`
+            : '–'}
+        </dd>
         <dt>Mass to orbit</dt>
         <dd data-testid="mass">{t ? fmtTonnes(t.massToOrbitT) : '–'}</dd>
         <dt>Cost (launch + hardware)</dt>
@@ -91,11 +98,25 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         <dd>{t ? `${fmtSig(t.arrayAreaKm2)} / ${fmtSig(t.radiatorAreaKm2)} km²` : '–'}</dd>
         <dt>Latency p50 / p95 / p99 (one way)</dt>
         <dd>{t ? `${fmtSig(t.latencyP50Ms)} / ${fmtSig(t.latencyP95Ms)} / ${fmtSig(t.latencyP99Ms)} ms` : '–'}</dd>
-        <dt title={r?.mode === 'sampled' ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window' : 'Analytic latency assumes a station in view at the lowest elevation mask'}>Never reaching a station</dt>
+        <dt
+          title={
+            r?.mode === 'sampled'
+              ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window'
+              : 'Analytic latency assumes a station in view at the lowest elevation mask'
+          }
+        >
+          Never reaching a station
+        </dt>
         <dd data-testid="never-in-view">{t ? fmtPct(t.neverInViewShare) : '–'}</dd>
       </dl>
       <div className="btn-row" style={{ marginBottom: 8 }}>
-        <button className="btn primary" onClick={analysis.runSampled} disabled={!analysis.fleet || analysis.fleet.count === 0 || analysis.sampledRunning || task !== null} data-testid="run-sampled" title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing">
+        <button
+          className="btn primary"
+          onClick={analysis.runSampled}
+          disabled={!analysis.fleet || analysis.fleet.count === 0 || analysis.sampledRunning || task !== null}
+          data-testid="run-sampled"
+          title="SGP4 across the analysis window: conical shadow, ground-station visibility, routing"
+        >
           {analysis.sampledRunning ? 'Sampling…' : 'Run sampled analysis'}
         </button>
         <button
@@ -113,9 +134,13 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           </button>
         ) : null}
       </div>
-      {analysis.sampled && !sampledCurrent ? <p className="muted">The last sampled run was for an earlier version of the scenario; run it again for sampled figures.</p> : null}
+      {analysis.sampled && !sampledCurrent ? (
+        <p className="muted">The last sampled run was for an earlier version of the scenario; run it again for sampled figures.</p>
+      ) : null}
       <p className="muted" style={{ fontSize: 11 }}>
-        {r?.mode === 'sampled' ? 'Sampled: SGP4 states across the analysis window.' : 'Analytic: exact for circular orbits (beta-angle eclipse, slant-range latency).'}{' '}
+        {r?.mode === 'sampled'
+          ? 'Sampled: SGP4 states across the analysis window.'
+          : 'Analytic: exact for circular orbits (beta-angle eclipse, slant-range latency).'}{' '}
         {shown ? `Computed in ${fmtSig(shown.ms, 2)} ms.` : ''}
       </p>
       <h3>Per shell</h3>
@@ -134,7 +159,12 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           </thead>
           <tbody>
             {r?.shells.map((s) => (
-              <tr key={s.shellId} className={s.shellId === selectedShell ? 'selected' : ''} onClick={() => store.set({ selectedShellId: s.shellId })} data-shell-row={s.shellId}>
+              <tr
+                key={s.shellId}
+                className={s.shellId === selectedShell ? 'selected' : ''}
+                onClick={() => store.set({ selectedShellId: s.shellId })}
+                data-shell-row={s.shellId}
+              >
                 <td title={s.name} style={{ maxWidth: 62, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                   {s.name}
                 </td>

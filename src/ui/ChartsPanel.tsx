@@ -57,7 +57,15 @@ function downloadCharts(el: HTMLElement | null, name: string): void {
 }
 
 /** Latency CDF; a log time axis when the values span more than a factor of 30 (GEO next to LEO). */
-function LatencyCdf({ latency, width, height }: { latency: { x: Float64Array; y: Float64Array; n: number }; width: number; height: number }) {
+function LatencyCdf({
+  latency,
+  width,
+  height,
+}: {
+  latency: { x: Float64Array; y: Float64Array; n: number };
+  width: number;
+  height: number;
+}) {
   const lo = latency.x[0];
   const hi = latency.x[latency.x.length - 1];
   const log = lo > 0 && hi / lo > 30;
@@ -98,7 +106,12 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
   }, [m]);
   const latency = useMemo(() => (m ? cdf(m.latencyMs, 240) : null), [m]);
 
-  const shellIdx = fleet ? Math.max(0, fleet.shells.findIndex((s) => s.id === selectedShellId)) : 0;
+  const shellIdx = fleet
+    ? Math.max(
+        0,
+        fleet.shells.findIndex((s) => s.id === selectedShellId),
+      )
+    : 0;
   const shell = fleet?.shells[shellIdx];
   const satId = fleet && selectedSat !== null && selectedSat < fleet.count ? selectedSat : shell && shell.count > 0 ? shell.start : null;
 
@@ -111,7 +124,14 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     const batteryWh = d.power.batteryCapacityWh > 0 ? d.power.batteryCapacityWh : m.batteryEnergyWh[satId];
     return {
       name: satelliteName(fleet, satId),
-      p: orbitPowerProfile({ periodS: m.periodS[satId], eclipseFraction: m.eclipseFraction[satId], arrayW: m.arrayPowerEolW[satId], loadW, batteryWh, batteryEfficiency: d.power.batteryEfficiency }),
+      p: orbitPowerProfile({
+        periodS: m.periodS[satId],
+        eclipseFraction: m.eclipseFraction[satId],
+        arrayW: m.arrayPowerEolW[satId],
+        loadW,
+        batteryWh,
+        batteryEfficiency: d.power.batteryEfficiency,
+      }),
       ecl: m.eclipseFraction[satId],
     };
   }, [m, fleet, satId, scenario.designs]);
@@ -121,7 +141,17 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     const i = shell.start;
     const e = fleet.elements;
     const startMs = Date.parse(scenario.window.start);
-    return eclipseAcrossYear({ meanMotionRevPerDay: e.meanMotionRevPerDay[i], eccentricity: e.eccentricity[i], inclinationDeg: e.inclinationDeg[i], raanDeg: e.raanDeg[i], epochMs: e.epochMs[i] }, startMs, 365);
+    return eclipseAcrossYear(
+      {
+        meanMotionRevPerDay: e.meanMotionRevPerDay[i],
+        eccentricity: e.eccentricity[i],
+        inclinationDeg: e.inclinationDeg[i],
+        raanDeg: e.raanDeg[i],
+        epochMs: e.epochMs[i],
+      },
+      startMs,
+      365,
+    );
   }, [fleet, shell, scenario.window.start]);
 
   const tabs: Array<[ChartTab, string]> = [
@@ -131,7 +161,12 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     ['year', 'Eclipse by year'],
   ];
   const shellPicker = fleet ? (
-    <select aria-label="Shell for the chart" value={shell?.id ?? ''} onChange={(e) => store.set({ selectedShellId: e.target.value, selectedSatelliteId: null })} style={{ maxWidth: 200 }}>
+    <select
+      aria-label="Shell for the chart"
+      value={shell?.id ?? ''}
+      onChange={(e) => store.set({ selectedShellId: e.target.value, selectedSatelliteId: null })}
+      style={{ maxWidth: 200 }}
+    >
       {fleet.shells.map((s) => (
         <option key={s.id} value={s.id}>
           {s.name}
@@ -142,14 +177,31 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
 
   return (
     <section className="charts" aria-label="Charts">
-      <div className="tabs" role="tablist" aria-label="Chart" onKeyDown={(e) => onTablistKey(e, tabs.map((t) => t[0]), tab, setTab)}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label="Chart"
+        onKeyDown={(e) =>
+          onTablistKey(
+            e,
+            tabs.map((t) => t[0]),
+            tab,
+            setTab,
+          )
+        }
+      >
         {tabs.map(([k, l]) => (
           <button key={k} role="tab" aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} onClick={() => setTab(k)}>
             {l}
           </button>
         ))}
         <span style={{ flex: 1 }} />
-        <button className="btn" style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }} onClick={() => downloadCharts(ref.current, tab)} title="Download the charts shown as a standalone SVG file (for reports)">
+        <button
+          className="btn"
+          style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }}
+          onClick={() => downloadCharts(ref.current, tab)}
+          title="Download the charts shown as a standalone SVG file (for reports)"
+        >
           SVG
         </button>
         <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10, whiteSpace: 'nowrap' }}>
@@ -160,9 +212,31 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
         {!m ? <div className="chart-note">Charts appear when the analysis is ready.</div> : null}
         {m && tab === 'margins' && hists ? (
           <>
-            <HistogramChart data={hists.power} width={Math.floor((width - 24) / 3)} height={height} title="Power margin" xLabel="kW" marker={{ value: 0, label: '0' }} />
-            <HistogramChart data={hists.thermal} width={Math.floor((width - 24) / 3)} height={height} title="Thermal margin" xLabel="kW" color={SERIES[1]} marker={{ value: 0, label: '0' }} />
-            <HistogramChart data={hists.temp} width={Math.floor((width - 24) / 3)} height={height} title="Radiator temperature" xLabel="°C" color={SERIES[3]} />
+            <HistogramChart
+              data={hists.power}
+              width={Math.floor((width - 24) / 3)}
+              height={height}
+              title="Power margin"
+              xLabel="kW"
+              marker={{ value: 0, label: '0' }}
+            />
+            <HistogramChart
+              data={hists.thermal}
+              width={Math.floor((width - 24) / 3)}
+              height={height}
+              title="Thermal margin"
+              xLabel="kW"
+              color={SERIES[1]}
+              marker={{ value: 0, label: '0' }}
+            />
+            <HistogramChart
+              data={hists.temp}
+              width={Math.floor((width - 24) / 3)}
+              height={height}
+              title="Radiator temperature"
+              xLabel="°C"
+              color={SERIES[3]}
+            />
           </>
         ) : null}
         {m && tab === 'latency' && latency ? (

@@ -33,19 +33,28 @@ export function DesignEditor() {
   const users = useMemo(() => scenario.shells.filter((s) => s.designId === design.id).length, [scenario, design.id]);
 
   const editDesign = (key: string, fn: (d: Design) => Design) => {
-    const r = actions.edit((s) => ({ ...s, designs: s.designs.map((d) => (d.id === design.id ? fn(d) : d)) }), `design:${design.id}:${key}`);
+    const r = actions.edit(
+      (s) => ({ ...s, designs: s.designs.map((d) => (d.id === design.id ? fn(d) : d)) }),
+      `design:${design.id}:${key}`,
+    );
     return r.ok ? null : r.errors;
   };
   const addDesign = (make: (id?: string) => Design) => {
     const s = scenario;
     const proto = make();
-    const id = uniqueId(proto.id, s.designs.map((d) => d.id));
+    const id = uniqueId(
+      proto.id,
+      s.designs.map((d) => d.id),
+    );
     const r = actions.edit((x) => ({ ...x, designs: [...x.designs, { ...proto, id }] }));
     if (r.ok) setSelId(id);
     else actions.post('error', r.errors.join('\n'));
   };
   const duplicate = () => {
-    const id = uniqueId(design.id, scenario.designs.map((d) => d.id));
+    const id = uniqueId(
+      design.id,
+      scenario.designs.map((d) => d.id),
+    );
     const r = actions.edit((x) => ({ ...x, designs: [...x.designs, { ...design, id, name: `${design.name} copy`.slice(0, 120) }] }));
     if (r.ok) setSelId(id);
   };
@@ -84,7 +93,10 @@ export function DesignEditor() {
             label="Load preset into this design"
             name="design.preset"
             value=""
-            options={[{ value: '', label: 'Choose a preset…', disabled: true }, ...DESIGN_PRESETS.map((p) => ({ value: p.key, label: p.label }))]}
+            options={[
+              { value: '', label: 'Choose a preset…', disabled: true },
+              ...DESIGN_PRESETS.map((p) => ({ value: p.key, label: p.label })),
+            ]}
             commit={(v) => {
               applyPreset(v);
               return null;
@@ -109,7 +121,14 @@ export function DesignEditor() {
         </p>
       </div>
       <div className="card">
-        <TextField label="Name" name={`design.${design.id}.name`} value={design.name} maxLength={120} commit={(v) => editDesign('name', (d) => ({ ...d, name: v }))} wide />
+        <TextField
+          label="Name"
+          name={`design.${design.id}.name`}
+          value={design.name}
+          maxLength={120}
+          commit={(v) => editDesign('name', (d) => ({ ...d, name: v }))}
+          wide
+        />
       </div>
       {DESIGN_GROUPS.map((g) => (
         <div className="card" key={g}>
@@ -125,7 +144,15 @@ export function DesignEditor() {
   );
 }
 
-function DesignFieldInput({ design, meta: f, editDesign }: { design: Design; meta: DesignFieldMeta; editDesign: (key: string, fn: (d: Design) => Design) => string[] | null }) {
+function DesignFieldInput({
+  design,
+  meta: f,
+  editDesign,
+}: {
+  design: Design;
+  meta: DesignFieldMeta;
+  editDesign: (key: string, fn: (d: Design) => Design) => string[] | null;
+}) {
   const group = design[f.group] as Record<string, unknown>;
   const value = group[f.key];
   const set = (v: unknown) => editDesign(`${f.group}.${f.key}`, (d) => ({ ...d, [f.group]: { ...(d[f.group] as object), [f.key]: v } }));
@@ -134,12 +161,43 @@ function DesignFieldInput({ design, meta: f, editDesign }: { design: Design; met
   const unit = f.unit === 'fraction' ? '' : f.unit;
   switch (f.kind.type) {
     case 'number':
-      return <NumberField label={f.label} name={name} unit={unit} hint={hint} value={value as number} min={f.kind.min} max={f.kind.max} gt={f.kind.gt} integer={f.kind.integer} commit={(v) => set(v)} />;
+      return (
+        <NumberField
+          label={f.label}
+          name={name}
+          unit={unit}
+          hint={hint}
+          value={value as number}
+          min={f.kind.min}
+          max={f.kind.max}
+          gt={f.kind.gt}
+          integer={f.kind.integer}
+          commit={(v) => set(v)}
+        />
+      );
     case 'enum':
-      return <SelectField label={f.label} name={name} hint={hint} value={value as string | number} options={f.kind.options.map((o) => ({ value: o, label: String(o) }))} commit={(v) => set(v)} />;
+      return (
+        <SelectField
+          label={f.label}
+          name={name}
+          hint={hint}
+          value={value as string | number}
+          options={f.kind.options.map((o) => ({ value: o, label: String(o) }))}
+          commit={(v) => set(v)}
+        />
+      );
     case 'boolean':
       return <CheckField label={f.label} name={name} hint={hint} value={Boolean(value)} commit={(v) => set(v)} />;
     default:
-      return <TextField label={f.label} name={name} hint={hint} value={String(value ?? '')} maxLength={f.kind.maxLength} commit={(v) => set(v)} />;
+      return (
+        <TextField
+          label={f.label}
+          name={name}
+          hint={hint}
+          value={String(value ?? '')}
+          maxLength={f.kind.maxLength}
+          commit={(v) => set(v)}
+        />
+      );
   }
 }

@@ -39,12 +39,23 @@ export function GroundStationsEditor() {
   const importCsv = async (f: File) => {
     const r = parseStationsCsv(await f.text());
     if (r.stations.length === 0) {
-      actions.post('error', `${f.name}: no ground stations read.\n${r.errors.slice(0, 8).map((e) => `line ${e.line}: ${e.reason}`).join('\n')}`);
+      actions.post(
+        'error',
+        `${f.name}: no ground stations read.\n${r.errors
+          .slice(0, 8)
+          .map((e) => `line ${e.line}: ${e.reason}`)
+          .join('\n')}`,
+      );
       return;
     }
     const errs = editStations((g) => [...g, ...r.stations]);
     if (errs) return actions.post('error', `${f.name}: ${errs.join('; ')}`);
-    const skipped = r.errors.length ? `\nSkipped ${r.errors.length} row(s):\n${r.errors.slice(0, 8).map((e) => `line ${e.line}: ${e.reason}`).join('\n')}` : '';
+    const skipped = r.errors.length
+      ? `\nSkipped ${r.errors.length} row(s):\n${r.errors
+          .slice(0, 8)
+          .map((e) => `line ${e.line}: ${e.reason}`)
+          .join('\n')}`
+      : '';
     actions.post(r.errors.length ? 'warning' : 'info', `Added ${r.stations.length} ground station(s) from ${f.name}.${skipped}`);
   };
 
@@ -52,7 +63,15 @@ export function GroundStationsEditor() {
     <div>
       <div className="card">
         <div className="btn-row">
-          <button className="btn" onClick={() => editStations((g) => [...g, { name: uniqueStationName('New station', g), latDeg: 0, lonDeg: 0, altitudeKm: 0, minElevationDeg: 25 }])}>
+          <button
+            className="btn"
+            onClick={() =>
+              editStations((g) => [
+                ...g,
+                { name: uniqueStationName('New station', g), latDeg: 0, lonDeg: 0, altitudeKm: 0, minElevationDeg: 25 },
+              ])
+            }
+          >
             + Add row
           </button>
           <button
@@ -66,11 +85,26 @@ export function GroundStationsEditor() {
           </button>
         </div>
         <div className="btn-row" style={{ marginTop: 6 }}>
-          <input ref={fileRef} type="file" accept=".csv,text/csv,text/plain" className="sr-only" aria-label="Import ground stations CSV" data-testid="stations-csv-input" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importCsv(f); }} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className="sr-only"
+            aria-label="Import ground stations CSV"
+            data-testid="stations-csv-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importCsv(f);
+            }}
+          />
           <button className="btn" onClick={() => fileRef.current?.click()}>
             Import CSV…
           </button>
-          <button className="btn" onClick={() => downloadText(`${scenario.name.replace(/\W+/g, '-')}-ground-stations.csv`, stationsToCsv(stations), 'text/csv')}>
+          <button
+            className="btn"
+            onClick={() => downloadText(`${scenario.name.replace(/\W+/g, '-')}-ground-stations.csv`, stationsToCsv(stations), 'text/csv')}
+          >
             Export CSV
           </button>
         </div>
@@ -99,58 +133,76 @@ export function GroundStationsEditor() {
         </p>
       </div>
       <div style={{ overflowX: 'auto' }}>
-      <table className="data" aria-label="Ground stations">
-        <thead>
-          <tr>
-            <th>Name</th>
-            {NUM_COLS.map((c) => (
-              <th key={c.key} title={`${c.label} (${c.unit}), ${c.min} to ${c.max}`}>
-                {c.label}
-              </th>
-            ))}
-            <th>
-              <span className="sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stations.map((st, i) => (
-            <tr key={i}>
-              <td className="name">
-                <CellInput
-                  label={`Station ${i + 1} name`}
-                  value={st.name}
-                  numeric={false}
-                  commit={(t) => editStations((g) => g.map((x, k) => (k === i ? { ...x, name: t } : x)), `gs:${i}:name`)}
-                />
-              </td>
+        <table className="data" aria-label="Ground stations">
+          <thead>
+            <tr>
+              <th>Name</th>
               {NUM_COLS.map((c) => (
-                <td key={c.key}>
+                <th key={c.key} title={`${c.label} (${c.unit}), ${c.min} to ${c.max}`}>
+                  {c.label}
+                </th>
+              ))}
+              <th>
+                <span className="sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stations.map((st, i) => (
+              <tr key={i}>
+                <td className="name">
                   <CellInput
-                    label={`Station ${i + 1} ${c.label} (${c.unit})`}
-                    value={formatNumber(st[c.key] as number)}
-                    numeric
-                    check={(t) => checkNumber(parseTypedNumber(t), { min: c.min, max: c.max }, c.unit)}
-                    commit={(t) => editStations((g) => g.map((x, k) => (k === i ? { ...x, [c.key]: parseTypedNumber(t) } : x)), `gs:${i}:${c.key}`)}
+                    label={`Station ${i + 1} name`}
+                    value={st.name}
+                    numeric={false}
+                    commit={(t) => editStations((g) => g.map((x, k) => (k === i ? { ...x, name: t } : x)), `gs:${i}:name`)}
                   />
                 </td>
-              ))}
-              <td>
-                <button className="btn icon danger" aria-label={`Remove ${st.name}`} onClick={() => editStations((g) => g.filter((_, k) => k !== i))}>
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {NUM_COLS.map((c) => (
+                  <td key={c.key}>
+                    <CellInput
+                      label={`Station ${i + 1} ${c.label} (${c.unit})`}
+                      value={formatNumber(st[c.key] as number)}
+                      numeric
+                      check={(t) => checkNumber(parseTypedNumber(t), { min: c.min, max: c.max }, c.unit)}
+                      commit={(t) =>
+                        editStations((g) => g.map((x, k) => (k === i ? { ...x, [c.key]: parseTypedNumber(t) } : x)), `gs:${i}:${c.key}`)
+                      }
+                    />
+                  </td>
+                ))}
+                <td>
+                  <button
+                    className="btn icon danger"
+                    aria-label={`Remove ${st.name}`}
+                    onClick={() => editStations((g) => g.filter((_, k) => k !== i))}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );
 }
 
 /** A table cell input validated as typed; the error is the input's title and an aria-invalid mark. */
-function CellInput({ label, value, numeric, check, commit }: { label: string; value: string; numeric: boolean; check?: (t: string) => string | null; commit: (t: string) => string[] | null }) {
+function CellInput({
+  label,
+  value,
+  numeric,
+  check,
+  commit,
+}: {
+  label: string;
+  value: string;
+  numeric: boolean;
+  check?: (t: string) => string | null;
+  commit: (t: string) => string[] | null;
+}) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const last = useRef(value);

@@ -15,7 +15,13 @@ const MAX_ROWS = 500;
 /** Element files above this are refused (the scenario keeps the text). */
 export const MAX_ELEMENT_FILE_BYTES = 256 * 1024 * 1024;
 
-const FORMAT_LABEL: Record<string, string> = { tle: 'TLE', 'omm-json': 'OMM JSON', 'omm-csv': 'OMM CSV', 'omm-xml': 'OMM XML', unknown: 'unrecognised' };
+const FORMAT_LABEL: Record<string, string> = {
+  tle: 'TLE',
+  'omm-json': 'OMM JSON',
+  'omm-csv': 'OMM CSV',
+  'omm-xml': 'OMM XML',
+  unknown: 'unrecognised',
+};
 
 export function ImportDialog({ initialFile, onClose }: { initialFile: File | null; onClose: () => void }) {
   const scenario = useScenario();
@@ -49,7 +55,13 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
     setResult(null);
     const task = actions.startTask(`Reading ${f.name}`, () => ac.abort());
     try {
-      const r = await parseElementFile(f.blob, f.text, { acceptBadChecksums: acceptBad }, (fr, n) => actions.progressTask(task, fr, `${fmtInt(n)} records`), ac.signal);
+      const r = await parseElementFile(
+        f.blob,
+        f.text,
+        { acceptBadChecksums: acceptBad },
+        (fr, n) => actions.progressTask(task, fr, `${fmtInt(n)} records`),
+        ac.signal,
+      );
       setResult(r);
     } catch (e) {
       setError(e instanceof Cancelled ? 'Reading was cancelled.' : `Could not read ${f.name}: ${(e as Error).message}`);
@@ -61,7 +73,9 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
 
   const load = async (f: File) => {
     if (f.size > MAX_ELEMENT_FILE_BYTES) {
-      setError(`${f.name} is ${fmtInt(f.size / 2 ** 20)} MB: larger than the ${MAX_ELEMENT_FILE_BYTES / 2 ** 20} MB the planner keeps in a scenario.`);
+      setError(
+        `${f.name} is ${fmtInt(f.size / 2 ** 20)} MB: larger than the ${MAX_ELEMENT_FILE_BYTES / 2 ** 20} MB the planner keeps in a scenario.`,
+      );
       return;
     }
     let text: string;
@@ -85,8 +99,25 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
   const apply = () => {
     if (!file || !result || result.accepted === 0) return;
     const s = store.get().history.present;
-    const id = uniqueId(`import-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40) || 'elements'}`, s.shells.map((x) => x.id));
-    const shell: ImportedShell = { id, name: name.trim() || 'Imported', designId, enabled: true, kind: 'imported', source: file.name.slice(0, 500), text: file.text, acceptBadChecksums: accept };
+    const id = uniqueId(
+      `import-${
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .slice(0, 40) || 'elements'
+      }`,
+      s.shells.map((x) => x.id),
+    );
+    const shell: ImportedShell = {
+      id,
+      name: name.trim() || 'Imported',
+      designId,
+      enabled: true,
+      kind: 'imported',
+      source: file.name.slice(0, 500),
+      text: file.text,
+      acceptBadChecksums: accept,
+    };
     seedImport(id, file.text, accept, result);
     const r = actions.edit((x) => ({ ...x, shells: [...x.shells, shell] }));
     if (!r.ok) {
@@ -94,7 +125,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
       return;
     }
     store.set({ selectedShellId: id });
-    actions.post(result.rejected.length ? 'warning' : 'info', `Imported ${fmtInt(result.accepted)} satellites from ${file.name}${result.rejected.length ? `; ${fmtInt(result.rejected.length)} records rejected` : ''}.`);
+    actions.post(
+      result.rejected.length ? 'warning' : 'info',
+      `Imported ${fmtInt(result.accepted)} satellites from ${file.name}${result.rejected.length ? `; ${fmtInt(result.rejected.length)} records rejected` : ''}.`,
+    );
     close();
   };
 
@@ -109,7 +143,16 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
   const checksumRejects = rejected.filter((r) => /checksum/i.test(r.reason)).length;
 
   return (
-    <dialog ref={ref} className="modal" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }} data-testid="import-dialog">
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-labelledby="import-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+      data-testid="import-dialog"
+    >
       <div className="modal-head">
         <span className="title" id="import-title">
           Import element file
@@ -139,7 +182,18 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
           <button className="btn" onClick={() => inputRef.current?.click()}>
             choose a file…
           </button>
-          <input ref={inputRef} type="file" className="sr-only" aria-label="Element file" data-testid="import-file-input" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void load(f); }} />
+          <input
+            ref={inputRef}
+            type="file"
+            className="sr-only"
+            aria-label="Element file"
+            data-testid="import-file-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void load(f);
+            }}
+          />
           <div className="muted" style={{ marginTop: 4 }}>
             The format is detected from the content. Nothing changes until you apply the import.
           </div>
@@ -173,7 +227,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
                   void parse(file, e.target.checked);
                 }}
               />
-              <label htmlFor={`${nameId}-acc`}>Accept records with wrong TLE checksums (each gets a warning){checksumRejects ? ` — ${fmtInt(checksumRejects)} rejected for that` : ''}</label>
+              <label htmlFor={`${nameId}-acc`}>
+                Accept records with wrong TLE checksums (each gets a warning)
+                {checksumRejects ? ` — ${fmtInt(checksumRejects)} rejected for that` : ''}
+              </label>
             </div>
             {rejected.length ? <IssueTable title="Rejected records" issues={rejected} /> : null}
             {warnings.length ? <IssueTable title="Warnings" issues={warnings} /> : null}
@@ -200,7 +257,12 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
         <button className="btn" onClick={close}>
           Cancel
         </button>
-        <button className="btn primary" disabled={!result || busy || result.accepted === 0 || name.trim() === ''} onClick={apply} data-testid="import-apply">
+        <button
+          className="btn primary"
+          disabled={!result || busy || result.accepted === 0 || name.trim() === ''}
+          onClick={apply}
+          data-testid="import-apply"
+        >
           {result ? `Add ${fmtInt(result.accepted)} satellites as a shell` : 'Apply'}
         </button>
       </div>

@@ -30,7 +30,10 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
 }
 
 export function newWalkerShell(s: Scenario): WalkerShell {
-  const id = uniqueId('shell', s.shells.map((x) => x.id));
+  const id = uniqueId(
+    'shell',
+    s.shells.map((x) => x.id),
+  );
   return {
     id,
     name: `550 km / 53 deg`,
@@ -53,7 +56,12 @@ export function convertShellKind(sh: Shell, kind: 'walker-delta' | 'walker-star'
   if (sh.kind === kind) return sh;
   const base = { id: sh.id, name: sh.name, designId: sh.designId, enabled: sh.enabled };
   const planes = sh.kind === 'imported' ? 10 : sh.planes;
-  const perPlane = sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? sh.totalSatellites / sh.planes : sh.kind === 'sso-dawn-dusk' ? sh.satellitesPerPlane : 10;
+  const perPlane =
+    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
+      ? sh.totalSatellites / sh.planes
+      : sh.kind === 'sso-dawn-dusk'
+        ? sh.satellitesPerPlane
+        : 10;
   const alt = sh.kind === 'imported' ? 550 : sh.altitudeKm;
   if (kind === 'sso-dawn-dusk') {
     return {
@@ -68,7 +76,12 @@ export function convertShellKind(sh: Shell, kind: 'walker-delta' | 'walker-star'
       inPlaneArcDeg: 360,
     } as SsoShell;
   }
-  const inclinationDeg = sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? sh.inclinationDeg : sh.kind === 'sso-dawn-dusk' ? Number(ssoInclinationDeg(sh.altitudeKm).toFixed(3)) : 53;
+  const inclinationDeg =
+    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
+      ? sh.inclinationDeg
+      : sh.kind === 'sso-dawn-dusk'
+        ? Number(ssoInclinationDeg(sh.altitudeKm).toFixed(3))
+        : 53;
   return {
     ...base,
     kind,
@@ -117,13 +130,22 @@ export interface ImportSummary {
   warnings: number;
 }
 
-export function ShellsEditor({ importedCounts, importSummaries, onImport }: { importedCounts: ReadonlyMap<string, number>; importSummaries?: ReadonlyMap<string, ImportSummary>; onImport: () => void }) {
+export function ShellsEditor({
+  importedCounts,
+  importSummaries,
+  onImport,
+}: {
+  importedCounts: ReadonlyMap<string, number>;
+  importSummaries?: ReadonlyMap<string, ImportSummary>;
+  onImport: () => void;
+}) {
   const scenario = useScenario();
   const { actions, store } = useWorkspace();
   const selected = useWs((s) => s.selectedShellId);
   const counts = useMemo(() => shellCounts(scenario, importedCounts), [scenario, importedCounts]);
 
-  const editShells = (fn: (shells: Shell[]) => Shell[], key: string | null = null) => actions.edit((s) => ({ ...s, shells: fn(s.shells) }), key);
+  const editShells = (fn: (shells: Shell[]) => Shell[], key: string | null = null) =>
+    actions.edit((s) => ({ ...s, shells: fn(s.shells) }), key);
   const editShell = (id: string, key: string, fn: (sh: Shell) => Shell) => {
     const r = editShells((shells) => shells.map((sh) => (sh.id === id ? fn(sh) : sh)), `shell:${id}:${key}`);
     return r.ok ? null : r.errors;
@@ -138,7 +160,14 @@ export function ShellsEditor({ importedCounts, importSummaries, onImport }: { im
   const duplicate = (i: number) => {
     const s = store.get().history.present;
     const src = s.shells[i];
-    const copy = { ...src, id: uniqueId(src.id, s.shells.map((x) => x.id)), name: `${src.name} copy`.slice(0, 120) } as Shell;
+    const copy = {
+      ...src,
+      id: uniqueId(
+        src.id,
+        s.shells.map((x) => x.id),
+      ),
+      name: `${src.name} copy`.slice(0, 120),
+    } as Shell;
     const r = editShells((shells) => [...shells.slice(0, i + 1), copy, ...shells.slice(i + 1)]);
     if (r.ok) store.set({ selectedShellId: copy.id });
     else actions.post('error', r.errors.join('\n'));
@@ -155,17 +184,23 @@ export function ShellsEditor({ importedCounts, importSummaries, onImport }: { im
       <div className="card" aria-live="polite">
         <div className="card-head">
           <span className="title">
-            Total <span className="count" data-testid="total-count">{fmtInt(counts.total)}</span> satellites
+            Total{' '}
+            <span className="count" data-testid="total-count">
+              {fmtInt(counts.total)}
+            </span>{' '}
+            satellites
           </span>
           <span className="muted">{scenario.shells.length} shells</span>
         </div>
         {counts.total > SATELLITE_TESTED_TOTAL ? (
           <div className="banner error" role="status">
-            {fmtInt(counts.total)} satellites is beyond the 2,000,000 the planner is built and tested for (limit {fmtInt(MAX_FLEET_SATELLITES)}); expect slow views.
+            {fmtInt(counts.total)} satellites is beyond the 2,000,000 the planner is built and tested for (limit{' '}
+            {fmtInt(MAX_FLEET_SATELLITES)}); expect slow views.
           </div>
         ) : counts.total > SATELLITE_WARN_TOTAL ? (
           <div className="banner warning" role="status" data-testid="count-warning">
-            More than 1,000,000 satellites: beyond the FCC filing's ceiling. The planner still works up to 2,000,000; views and sampled analysis get slower.
+            More than 1,000,000 satellites: beyond the FCC filing's ceiling. The planner still works up to 2,000,000; views and sampled
+            analysis get slower.
           </div>
         ) : null}
         {counts.pending > 0 ? <div className="muted">Reading {counts.pending} imported element file(s)…</div> : null}
@@ -196,7 +231,12 @@ export function ShellsEditor({ importedCounts, importSummaries, onImport }: { im
             <button className="btn icon" aria-label={`Move ${sh.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
               ↑
             </button>
-            <button className="btn icon" aria-label={`Move ${sh.name} down`} disabled={i === scenario.shells.length - 1} onClick={() => move(i, 1)}>
+            <button
+              className="btn icon"
+              aria-label={`Move ${sh.name} down`}
+              disabled={i === scenario.shells.length - 1}
+              onClick={() => move(i, 1)}
+            >
               ↓
             </button>
             <button className="btn icon" aria-label={`Duplicate ${sh.name}`} title="Duplicate" onClick={() => duplicate(i)}>
@@ -210,7 +250,13 @@ export function ShellsEditor({ importedCounts, importSummaries, onImport }: { im
             </button>
           </div>
           <div className="grid2">
-            <TextField label="Name" name={`shells.${sh.id}.name`} value={sh.name} maxLength={120} commit={(v) => editShell(sh.id, 'name', (x) => ({ ...x, name: v }))} />
+            <TextField
+              label="Name"
+              name={`shells.${sh.id}.name`}
+              value={sh.name}
+              maxLength={120}
+              commit={(v) => editShell(sh.id, 'name', (x) => ({ ...x, name: v }))}
+            />
             <SelectField
               label="Kind"
               name={`shells.${sh.id}.kind`}
@@ -221,10 +267,25 @@ export function ShellsEditor({ importedCounts, importSummaries, onImport }: { im
                 { value: 'sso-dawn-dusk', label: 'Dawn-dusk SSO', disabled: sh.kind === 'imported' },
                 { value: 'imported', label: 'Imported', disabled: sh.kind !== 'imported' },
               ]}
-              commit={(k) => (k === 'imported' ? ['import an element file to create an imported shell'] : editShell(sh.id, 'kind', (x) => convertShellKind(x, k)))}
+              commit={(k) =>
+                k === 'imported'
+                  ? ['import an element file to create an imported shell']
+                  : editShell(sh.id, 'kind', (x) => convertShellKind(x, k))
+              }
             />
-            <SelectField label="Design" name={`shells.${sh.id}.designId`} value={sh.designId} options={designOptions} commit={(v) => editShell(sh.id, 'design', (x) => ({ ...x, designId: v }))} />
-            <CheckField label="Enabled" name={`shells.${sh.id}.enabled`} value={sh.enabled} commit={(v) => editShell(sh.id, 'enabled', (x) => ({ ...x, enabled: v }))} />
+            <SelectField
+              label="Design"
+              name={`shells.${sh.id}.designId`}
+              value={sh.designId}
+              options={designOptions}
+              commit={(v) => editShell(sh.id, 'design', (x) => ({ ...x, designId: v }))}
+            />
+            <CheckField
+              label="Enabled"
+              name={`shells.${sh.id}.enabled`}
+              value={sh.enabled}
+              commit={(v) => editShell(sh.id, 'enabled', (x) => ({ ...x, enabled: v }))}
+            />
           </div>
           <ShellKindFields shell={sh} editShell={editShell} summary={importSummaries?.get(sh.id)} />
         </section>
@@ -242,9 +303,34 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
     const h = (f: string) => scenarioHint('WalkerShellSchema', f);
     return (
       <div className="grid3" style={{ marginTop: 4 }}>
-        <NumberField label="Altitude" unit="km" name={`shells.${sh.id}.altitudeKm`} value={sh.altitudeKm} min={160} max={40000} hint={h('altitudeKm')} commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))} />
-        <NumberField label="Inclination" unit="deg" name={`shells.${sh.id}.inclinationDeg`} value={sh.inclinationDeg} min={0} max={180} commit={(v) => ed('inc', (x) => ({ ...x, inclinationDeg: v }))} />
-        <NumberField label="RAAN offset" unit="deg" name={`shells.${sh.id}.raanOffsetDeg`} value={sh.raanOffsetDeg} min={-360} max={360} commit={(v) => ed('raan', (x) => ({ ...x, raanOffsetDeg: v }))} />
+        <NumberField
+          label="Altitude"
+          unit="km"
+          name={`shells.${sh.id}.altitudeKm`}
+          value={sh.altitudeKm}
+          min={160}
+          max={40000}
+          hint={h('altitudeKm')}
+          commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))}
+        />
+        <NumberField
+          label="Inclination"
+          unit="deg"
+          name={`shells.${sh.id}.inclinationDeg`}
+          value={sh.inclinationDeg}
+          min={0}
+          max={180}
+          commit={(v) => ed('inc', (x) => ({ ...x, inclinationDeg: v }))}
+        />
+        <NumberField
+          label="RAAN offset"
+          unit="deg"
+          name={`shells.${sh.id}.raanOffsetDeg`}
+          value={sh.raanOffsetDeg}
+          min={-360}
+          max={360}
+          commit={(v) => ed('raan', (x) => ({ ...x, raanOffsetDeg: v }))}
+        />
         <NumberField
           label="T (total)"
           name={`shells.${sh.id}.totalSatellites`}
@@ -275,9 +361,32 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           hint="Satellites per plane; T = P × S"
           commit={(v) => ed('S', (x) => ({ ...x, totalSatellites: v * x.planes }))}
         />
-        <NumberField label="F (phasing)" name={`shells.${sh.id}.phasing`} value={sh.phasing} integer min={0} hint="Walker phasing: offset between adjacent planes F·360/T deg, 0 ≤ F < P" commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))} />
-        <NumberField label="Eccentricity" name={`shells.${sh.id}.eccentricity`} value={sh.eccentricity} min={0} max={0.1} commit={(v) => ed('ecc', (x) => ({ ...x, eccentricity: v }))} />
-        <NumberField label="Arg. perigee" unit="deg" name={`shells.${sh.id}.argPerigeeDeg`} value={sh.argPerigeeDeg} min={0} max={360} commit={(v) => ed('argp', (x) => ({ ...x, argPerigeeDeg: v }))} />
+        <NumberField
+          label="F (phasing)"
+          name={`shells.${sh.id}.phasing`}
+          value={sh.phasing}
+          integer
+          min={0}
+          hint="Walker phasing: offset between adjacent planes F·360/T deg, 0 ≤ F < P"
+          commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))}
+        />
+        <NumberField
+          label="Eccentricity"
+          name={`shells.${sh.id}.eccentricity`}
+          value={sh.eccentricity}
+          min={0}
+          max={0.1}
+          commit={(v) => ed('ecc', (x) => ({ ...x, eccentricity: v }))}
+        />
+        <NumberField
+          label="Arg. perigee"
+          unit="deg"
+          name={`shells.${sh.id}.argPerigeeDeg`}
+          value={sh.argPerigeeDeg}
+          min={0}
+          max={360}
+          commit={(v) => ed('argp', (x) => ({ ...x, argPerigeeDeg: v }))}
+        />
       </div>
     );
   }
@@ -287,7 +396,16 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
     const arc = (sh as SsoShell & { inPlaneArcDeg?: number }).inPlaneArcDeg;
     return (
       <div className="grid3" style={{ marginTop: 4 }}>
-        <NumberField label="Altitude" unit="km" name={`shells.${sh.id}.altitudeKm`} value={sh.altitudeKm} min={160} max={6000} hint={h('altitudeKm')} commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))} />
+        <NumberField
+          label="Altitude"
+          unit="km"
+          name={`shells.${sh.id}.altitudeKm`}
+          value={sh.altitudeKm}
+          min={160}
+          max={6000}
+          hint={h('altitudeKm')}
+          commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))}
+        />
         <div className="field">
           <label title="From the J2 sun-synchronous condition (PHYSICS.md Orbits)">Inclination</label>
           <div className="field-input">
@@ -306,12 +424,55 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           ]}
           commit={(v) => ed('ltan', (x) => ({ ...x, ltanHours: v as 6 | 18 }))}
         />
-        <NumberField label="Planes" name={`shells.${sh.id}.planes`} value={sh.planes} integer min={1} max={100000} commit={(v) => ed('P', (x) => ({ ...x, planes: v }))} />
-        <NumberField label="Per plane" name={`shells.${sh.id}.satellitesPerPlane`} value={sh.satellitesPerPlane} integer min={1} max={1000000} commit={(v) => ed('S', (x) => ({ ...x, satellitesPerPlane: v }))} />
-        <NumberField label="Phasing F" name={`shells.${sh.id}.phasing`} value={sh.phasing} integer min={0} hint={h('phasing')} commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))} />
-        <NumberField label="RAAN spread" unit="deg" name={`shells.${sh.id}.raanSpreadDeg`} value={sh.raanSpreadDeg} min={0} max={30} hint={h('raanSpreadDeg')} commit={(v) => ed('spread', (x) => ({ ...x, raanSpreadDeg: v }))} />
+        <NumberField
+          label="Planes"
+          name={`shells.${sh.id}.planes`}
+          value={sh.planes}
+          integer
+          min={1}
+          max={100000}
+          commit={(v) => ed('P', (x) => ({ ...x, planes: v }))}
+        />
+        <NumberField
+          label="Per plane"
+          name={`shells.${sh.id}.satellitesPerPlane`}
+          value={sh.satellitesPerPlane}
+          integer
+          min={1}
+          max={1000000}
+          commit={(v) => ed('S', (x) => ({ ...x, satellitesPerPlane: v }))}
+        />
+        <NumberField
+          label="Phasing F"
+          name={`shells.${sh.id}.phasing`}
+          value={sh.phasing}
+          integer
+          min={0}
+          hint={h('phasing')}
+          commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))}
+        />
+        <NumberField
+          label="RAAN spread"
+          unit="deg"
+          name={`shells.${sh.id}.raanSpreadDeg`}
+          value={sh.raanSpreadDeg}
+          min={0}
+          max={30}
+          hint={h('raanSpreadDeg')}
+          commit={(v) => ed('spread', (x) => ({ ...x, raanSpreadDeg: v }))}
+        />
         {arc !== undefined ? (
-          <NumberField label="In-plane arc" unit="deg" name={`shells.${sh.id}.inPlaneArcDeg`} value={arc} min={0} gt max={360} hint={h('inPlaneArcDeg')} commit={(v) => ed('arc', (x) => ({ ...x, inPlaneArcDeg: v }) as SsoShell)} />
+          <NumberField
+            label="In-plane arc"
+            unit="deg"
+            name={`shells.${sh.id}.inPlaneArcDeg`}
+            value={arc}
+            min={0}
+            gt
+            max={360}
+            hint={h('inPlaneArcDeg')}
+            commit={(v) => ed('arc', (x) => ({ ...x, inPlaneArcDeg: v }) as SsoShell)}
+          />
         ) : null}
       </div>
     );
@@ -320,10 +481,12 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
   return (
     <div style={{ marginTop: 4 }} className="muted">
       From <span className="mono">{imp.source || 'an element file'}</span>
-      {imp.acceptBadChecksums ? ' (bad checksums accepted with a warning)' : ''}; {fmtInt(imp.text.length)} characters of elements kept in the scenario.
+      {imp.acceptBadChecksums ? ' (bad checksums accepted with a warning)' : ''}; {fmtInt(imp.text.length)} characters of elements kept in
+      the scenario.
       {summary ? (
         <div className={summary.accepted === 0 || summary.rejected > 0 ? 'field-error' : undefined} data-testid={`import-summary-${sh.id}`}>
-          {summary.format.toUpperCase()}: {fmtInt(summary.accepted)} accepted, {fmtInt(summary.rejected)} rejected, {fmtInt(summary.warnings)} warnings
+          {summary.format.toUpperCase()}: {fmtInt(summary.accepted)} accepted, {fmtInt(summary.rejected)} rejected,{' '}
+          {fmtInt(summary.warnings)} warnings
           {summary.accepted === 0 ? ' — no usable elements in this shell' : ''}
         </div>
       ) : (

@@ -23,7 +23,10 @@ export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fl
   const openFile = async (f: File) => {
     const r = await readScenarioFile(f);
     if (!r.ok) {
-      actions.post('error', `Could not open ${f.name}:\n${r.errors.slice(0, 6).join('\n')}${r.errors.length > 6 ? `\n(and ${r.errors.length - 6} more)` : ''}\nNothing was changed.`);
+      actions.post(
+        'error',
+        `Could not open ${f.name}:\n${r.errors.slice(0, 6).join('\n')}${r.errors.length > 6 ? `\n(and ${r.errors.length - 6} more)` : ''}\nNothing was changed.`,
+      );
       return;
     }
     actions.open(r.scenario, newScenarioId());
@@ -47,11 +50,15 @@ export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fl
 
   return (
     <header className="topbar">
-      <span className="brand">
-        Orbital DC planner
-      </span>
+      <span className="brand">Orbital DC planner</span>
       <div style={{ position: 'relative' }}>
-        <button className="btn" aria-haspopup="true" aria-expanded={menu === 'scenarios'} onClick={() => setMenu(menu === 'scenarios' ? null : 'scenarios')} data-testid="scenarios-menu">
+        <button
+          className="btn"
+          aria-haspopup="true"
+          aria-expanded={menu === 'scenarios'}
+          onClick={() => setMenu(menu === 'scenarios' ? null : 'scenarios')}
+          data-testid="scenarios-menu"
+        >
           Scenarios ▾
         </button>
         {menu === 'scenarios' ? <ScenariosMenu onClose={() => setMenu(null)} /> : null}
@@ -99,12 +106,21 @@ export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fl
         {menu === 'export' ? <ExportMenu fleet={fleet} onClose={() => setMenu(null)} /> : null}
       </div>
       <div style={{ position: 'relative' }}>
-        <button className="btn" aria-expanded={menu === 'share'} onClick={() => setMenu(menu === 'share' ? null : 'share')} data-testid="share-button">
+        <button
+          className="btn"
+          aria-expanded={menu === 'share'}
+          onClick={() => setMenu(menu === 'share' ? null : 'share')}
+          data-testid="share-button"
+        >
           Share link
         </button>
         {menu === 'share' ? <ShareMenu onClose={() => setMenu(null)} /> : null}
       </div>
-      <button className="btn" onClick={() => store.set({ theme: theme === 'dark' ? 'light' : 'dark' })} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+      <button
+        className="btn"
+        onClick={() => store.set({ theme: theme === 'dark' ? 'light' : 'dark' })}
+        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+      >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
       <span className={`save-status${saveStatus === 'error' ? ' error' : ''}`} data-testid="save-status" data-status={saveStatus}>
@@ -140,8 +156,8 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
   return (
     <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 340 }} data-testid="export-dialog">
       <p className="muted" style={{ marginTop: 0 }}>
-        Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. TLE holds
-        at most 339,999 catalogue numbers: satellites without one are numbered from 1.
+        Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. TLE holds at most
+        339,999 catalogue numbers: satellites without one are numbered from 1.
       </p>
       <div className="btn-row" style={{ flexWrap: 'wrap' }}>
         {EXPORT_FORMATS.map((f) => (
@@ -180,11 +196,21 @@ function ShareMenu({ onClose }: { onClose: () => void }) {
     <div className="menu" role="dialog" aria-label="Share link" style={{ right: 0, width: 420 }}>
       <div className="field">
         <label htmlFor="share-url">Link with the whole scenario (compressed, in the URL fragment: never sent to a server)</label>
-        <input id="share-url" type="text" readOnly value={url} data-testid="share-url" onFocus={(e) => e.target.select()} style={{ width: '100%' }} />
+        <input
+          id="share-url"
+          type="text"
+          readOnly
+          value={url}
+          data-testid="share-url"
+          onFocus={(e) => e.target.select()}
+          style={{ width: '100%' }}
+        />
       </div>
       <p className="muted">
         {fmtInt(url.length)} characters.
-        {url.length > SHARE_WARN_CHARS ? ' Long links can be cut by chat and mail tools; save a file for large scenarios (imported catalogues).' : ''}
+        {url.length > SHARE_WARN_CHARS
+          ? ' Long links can be cut by chat and mail tools; save a file for large scenarios (imported catalogues).'
+          : ''}
       </p>
       <div className="btn-row">
         <button className="btn primary" onClick={() => void copy()}>

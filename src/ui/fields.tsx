@@ -23,7 +23,10 @@ export function formatNumber(v: number): string {
 
 /** Parse what a person types as a number: accepts spaces and thousands separators "1,000,000", "1e6". */
 export function parseTypedNumber(text: string): number | null {
-  const t = text.trim().replace(/[\s_]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const t = text
+    .trim()
+    .replace(/[\s_]/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
@@ -62,7 +65,11 @@ function FieldShell({ id, label, unit, hint, error, children, wide }: FieldShell
     <div className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
       <label htmlFor={id} title={hint}>
         {label}
-        {hint ? <span className="hint-mark" aria-hidden="true">?</span> : null}
+        {hint ? (
+          <span className="hint-mark" aria-hidden="true">
+            ?
+          </span>
+        ) : null}
       </label>
       <div className="field-input">
         {children}
@@ -100,7 +107,9 @@ export function NumberField(p: NumberFieldProps) {
   const id = useId();
   const draft = getDraft(p.name);
   const [text, setText] = useState(draft ?? formatNumber(p.value));
-  const [error, setError] = useState<string | null>(draft === undefined ? null : draftError(p.label, checkNumber(parseTypedNumber(draft), p, p.unit)));
+  const [error, setError] = useState<string | null>(
+    draft === undefined ? null : draftError(p.label, checkNumber(parseTypedNumber(draft), p, p.unit)),
+  );
   const lastValue = useRef(p.value);
   // The store changed under us (undo/redo, another panel): show the stored value.
   useEffect(() => {
@@ -166,7 +175,9 @@ export function TextField(p: TextFieldProps) {
   const id = useId();
   const draft = getDraft(p.name);
   const [text, setText] = useState(draft ?? p.value);
-  const [error, setError] = useState<string | null>(draft === undefined ? null : draftError(p.label, draft.trim() === '' ? 'must not be empty' : null));
+  const [error, setError] = useState<string | null>(
+    draft === undefined ? null : draftError(p.label, draft.trim() === '' ? 'must not be empty' : null),
+  );
   const last = useRef(p.value);
   useEffect(() => {
     if (last.current !== p.value) {

@@ -6,9 +6,23 @@
 import { DesignSchema } from '../core/scenario/design';
 import designSource from '../core/scenario/design.ts?raw';
 import schemaSource from '../core/scenario/schema.ts?raw';
-import { DESIGN_GROUPS, GROUP_SCHEMA_NAME, labelFromKey, parseFieldComments, unitFromName, type DesignGroup } from '../core/scenario/fieldMeta';
+import {
+  DESIGN_GROUPS,
+  GROUP_SCHEMA_NAME,
+  labelFromKey,
+  parseFieldComments,
+  unitFromName,
+  type DesignGroup,
+} from '../core/scenario/fieldMeta';
 
-export { DESIGN_GROUP_LABELS, DESIGN_GROUPS, labelFromKey, parseFieldComments, unitFromName, type DesignGroup } from '../core/scenario/fieldMeta';
+export {
+  DESIGN_GROUP_LABELS,
+  DESIGN_GROUPS,
+  labelFromKey,
+  parseFieldComments,
+  unitFromName,
+  type DesignGroup,
+} from '../core/scenario/fieldMeta';
 
 export const DESIGN_COMMENTS = parseFieldComments(designSource);
 export const SCENARIO_COMMENTS = parseFieldComments(schemaSource);
@@ -38,10 +52,21 @@ export interface DesignFieldMeta {
   source: string;
 }
 
-
 // zod 4 internals used read-only for introspection.
 interface ZodLike {
-  _zod: { def: { type: string; innerType?: ZodLike; defaultValue?: unknown; entries?: Record<string, string>; options?: ZodLike[]; values?: unknown[]; shape?: Record<string, ZodLike>; checks?: unknown[] }; bag?: Record<string, unknown> };
+  _zod: {
+    def: {
+      type: string;
+      innerType?: ZodLike;
+      defaultValue?: unknown;
+      entries?: Record<string, string>;
+      options?: ZodLike[];
+      values?: unknown[];
+      shape?: Record<string, ZodLike>;
+      checks?: unknown[];
+    };
+    bag?: Record<string, unknown>;
+  };
   minValue?: number | null;
   maxValue?: number | null;
   isInt?: boolean;

@@ -1,7 +1,12 @@
 /** Arrow-key navigation for a role="tablist" (WAI-ARIA tabs pattern): Left/Right/Home/End move and select. */
 import type { KeyboardEvent } from 'react';
 
-export function onTablistKey<T extends string>(e: KeyboardEvent<HTMLElement>, keys: readonly T[], current: T, select: (k: T) => void): void {
+export function onTablistKey<T extends string>(
+  e: KeyboardEvent<HTMLElement>,
+  keys: readonly T[],
+  current: T,
+  select: (k: T) => void,
+): void {
   const i = keys.indexOf(current);
   let j = -1;
   if (e.key === 'ArrowRight') j = (i + 1) % keys.length;

@@ -10,7 +10,15 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { decodePng, countPixels, freePort, openHarness, ROOT, waitFor, type Harness } from './harness';
 
 const DIST = resolve(ROOT, 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
 
 /** A static file server for dist/ that sends no isolation headers. */
 async function plainServer(): Promise<{ server: Server; baseUrl: string }> {
@@ -70,7 +78,8 @@ describe('propagation engine in the page', () => {
     await page.waitForTimeout(3000);
     const b = decodePng(await page.screenshot());
     let changed = 0;
-    for (let k = 0; k < a.data.length; k += 4) if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) > 60) changed++;
+    for (let k = 0; k < a.data.length; k += 4)
+      if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) > 60) changed++;
     expect(changed).toBeGreaterThan(200); // the picture moves at 600x
     expect(errors).toEqual([]);
     await page.close();

@@ -58,7 +58,11 @@ export async function openHarness(): Promise<Harness> {
   const baseUrl = `http://127.0.0.1:${port}/`;
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: ['--headless=new', '--no-sandbox', '--disable-quic', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--headless=new', '--no-sandbox', '--disable-quic', '--disable-sync'],
+    });
   } catch (e) {
     await new Promise<void>((r) => server.httpServer.close(() => r()));
     throw e;
@@ -110,7 +114,8 @@ export function decodePng(buf: Uint8Array): RgbaImage {
       height = dv.getUint32(p + 12);
       const depth = body[8];
       colourType = body[9];
-      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || body[12] !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${body[12]})`);
+      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || body[12] !== 0)
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${body[12]})`);
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
     p += 12 + len;
@@ -159,7 +164,11 @@ export function decodePng(buf: Uint8Array): RgbaImage {
 }
 
 /** Count pixels in a rectangle that satisfy `pred(r, g, b)`. */
-export function countPixels(img: RgbaImage, pred: (r: number, g: number, b: number) => boolean, rect = { x: 0, y: 0, w: img.width, h: img.height }): number {
+export function countPixels(
+  img: RgbaImage,
+  pred: (r: number, g: number, b: number) => boolean,
+  rect = { x: 0, y: 0, w: img.width, h: img.height },
+): number {
   let n = 0;
   for (let y = rect.y; y < rect.y + rect.h; y++)
     for (let x = rect.x; x < rect.x + rect.w; x++) {
@@ -186,7 +195,8 @@ export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeout
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -40,7 +40,10 @@ async function waitForReady(page: Page & { errors?: string[] }): Promise<void> {
   try {
     await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'the first SGP4 tick', 60_000);
   } catch (e) {
-    const status = await page.locator('[data-testid="status"]').innerText({ timeout: 2000 }).catch(() => '(no status)');
+    const status = await page
+      .locator('[data-testid="status"]')
+      .innerText({ timeout: 2000 })
+      .catch(() => '(no status)');
     throw new Error(`${(e as Error).message}; status: ${status}; page errors: ${JSON.stringify(page.errors ?? [])}`);
   }
 }
@@ -64,7 +67,11 @@ async function settle(page: Page): Promise<void> {
   // the current time has landed), so pictures do not depend on extrapolation from an older tick.
   const st = await api<{ timeMs: number; playing: boolean; status: { phase: string } }>(page, { type: 'ocv:getState' });
   if (!st.playing && st.status.phase === 'ready')
-    await waitFor(async () => (await api<Stats>(page, { type: 'ocv:getStats' })).stateTimeMs === st.timeMs, 'the tick for the current time', 60_000);
+    await waitFor(
+      async () => (await api<Stats>(page, { type: 'ocv:getStats' })).stateTimeMs === st.timeMs,
+      'the tick for the current time',
+      60_000,
+    );
   for (let k = 0; k < 2; k++) {
     const f0 = (await api<Stats>(page, { type: 'ocv:getStats' })).frames;
     await api(page, { type: 'ocv:redraw' });
@@ -77,8 +84,16 @@ const isShellOrange = (r: number, g: number, b: number) => r > 190 && g > 125 &&
 // Globe ocean (day side #1d3b5c shaded): bluish, darker than the satellites.
 const isOcean = (r: number, g: number, b: number) => b > 50 && b > r + 15 && b < 200 && r < 90;
 // Any of the first six Okabe-Ito shell colours (the default 1M scenario has six shells).
-const PALETTE = [[0xe6, 0x9f, 0x00], [0x56, 0xb4, 0xe9], [0x00, 0x9e, 0x73], [0xf0, 0xe4, 0x42], [0x00, 0x72, 0xb2], [0xd5, 0x5e, 0x00]];
-const isPaletteColour = (r: number, g: number, b: number) => PALETTE.some(([pr, pg, pb]) => Math.abs(r - pr) + Math.abs(g - pg) + Math.abs(b - pb) < 40);
+const PALETTE = [
+  [0xe6, 0x9f, 0x00],
+  [0x56, 0xb4, 0xe9],
+  [0x00, 0x9e, 0x73],
+  [0xf0, 0xe4, 0x42],
+  [0x00, 0x72, 0xb2],
+  [0xd5, 0x5e, 0x00],
+];
+const isPaletteColour = (r: number, g: number, b: number) =>
+  PALETTE.some(([pr, pg, pb]) => Math.abs(r - pr) + Math.abs(g - pg) + Math.abs(b - pb) < 40);
 // Sunlit yellow #F0E442.
 const isSunlitYellow = (r: number, g: number, b: number) => r > 200 && g > 200 && b < 110;
 // Viridis middle: green/blue well above red (the ocean stays below g = 100).
@@ -150,7 +165,15 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
     // Hover first: the inspector shows the satellite under the cursor.
     await page.mouse.move(x, y);
-    await waitFor(async () => (await page.locator('[data-testid="inspector"].ocv-hover').getAttribute('data-sat-id').catch(() => null)) === String(id), `hover inspector for ${id}`, 10_000);
+    await waitFor(
+      async () =>
+        (await page
+          .locator('[data-testid="inspector"].ocv-hover')
+          .getAttribute('data-sat-id')
+          .catch(() => null)) === String(id),
+      `hover inspector for ${id}`,
+      10_000,
+    );
     await page.mouse.click(x, y);
     const inspector = page.locator('[data-testid="inspector"]');
     await waitFor(async () => (await inspector.getAttribute('data-sat-id')) === String(id), `inspector for satellite ${id}`, 10_000);
@@ -185,7 +208,8 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     // The picture changed where satellites are, while the globe stayed.
     const img1 = await shot(page);
     let changed = 0;
-    for (let k = 0; k < img0.data.length; k += 4) if (Math.abs(img0.data[k] - img1.data[k]) + Math.abs(img0.data[k + 1] - img1.data[k + 1]) > 60) changed++;
+    for (let k = 0; k < img0.data.length; k += 4)
+      if (Math.abs(img0.data[k] - img1.data[k]) + Math.abs(img0.data[k + 1] - img1.data[k + 1]) > 60) changed++;
     expect(changed).toBeGreaterThan(2000);
     expect(countPixels(img1, isOcean, CENTRE)).toBeGreaterThan(0.25 * CENTRE.w * CENTRE.h);
     // Jump back to the epoch restores the fixed-clock picture position.
@@ -224,28 +248,36 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     await page.mouse.move(1270, 10); // no hover
     await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === -1, 'no selection');
     await api(page, { type: 'ocv:setTime', time: T0 });
-    await waitFor(() => page.locator('[data-testid="inspector"]').count().then((n) => n === 0), 'no inspector');
+    await waitFor(
+      () =>
+        page
+          .locator('[data-testid="inspector"]')
+          .count()
+          .then((n) => n === 0),
+      'no inspector',
+    );
     const p2 = await h.newPage(`embed.html?sats=${N}&paused=1&t=${T0}&aa=0`);
     try {
-    await waitForReady(p2);
-    // Both pages: same time, same camera, analysis done (capacity card drawn), fresh frames.
-    await waitFor(() => p2.locator('[data-testid="legend"]').count(), 'legend');
-    await api(p2, { type: 'ocv:setColourMode', mode: 'power' });
-    await waitFor(() => p2.locator('[data-testid="legend-range"]').count(), 'analysis on the second page', 30_000);
-    await api(p2, { type: 'ocv:setColourMode', mode: 'shell' });
-    await settle(p2);
-    await settle(page);
-    const a = await shot(page);
-    const b = await shot(p2);
-    let differ = 0;
-    for (let k = 0; k < a.data.length; k += 4)
-      if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) + Math.abs(a.data[k + 2] - b.data[k + 2]) > 24) differ++;
-    if (process.env.OCV_DUMP) {
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync('/tmp/ocv/cmp-a.png', await page.screenshot());
-      writeFileSync('/tmp/ocv/cmp-b.png', await p2.screenshot());
-    }
-    expect(differ / (a.width * a.height)).toBeLessThan(0.002);
+      await waitForReady(p2);
+      // Both pages: same time, same camera, analysis done (capacity card drawn), fresh frames.
+      await waitFor(() => p2.locator('[data-testid="legend"]').count(), 'legend');
+      await api(p2, { type: 'ocv:setColourMode', mode: 'power' });
+      await waitFor(() => p2.locator('[data-testid="legend-range"]').count(), 'analysis on the second page', 30_000);
+      await api(p2, { type: 'ocv:setColourMode', mode: 'shell' });
+      await settle(p2);
+      await settle(page);
+      const a = await shot(page);
+      const b = await shot(p2);
+      let differ = 0;
+      for (let k = 0; k < a.data.length; k += 4)
+        if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) + Math.abs(a.data[k + 2] - b.data[k + 2]) > 24)
+          differ++;
+      if (process.env.OCV_DUMP) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync('/tmp/ocv/cmp-a.png', await page.screenshot());
+        writeFileSync('/tmp/ocv/cmp-b.png', await p2.screenshot());
+      }
+      expect(differ / (a.width * a.height)).toBeLessThan(0.002);
     } finally {
       await p2.close();
     }
@@ -284,7 +316,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       // A click on the Earth reports where it landed (one satellite only, so none is under the cursor). The default 'earth' view looks at the origin
       // from d = normalize(Rz(-0.85 rad) s + 0.45 z), s = Sun direction: the centre pixel is that
       // point of the globe. Expected lat/lon from satellite.js (sunPos, gstime), independently.
-      const clicked = host.evaluate(`new Promise((resolve) => addEventListener('message', (e) => { if (e.data.type === 'ocv:globeClick') resolve(e.data); }))`) as Promise<{ latDeg: number; lonDeg: number }>;
+      const clicked = host.evaluate(
+        `new Promise((resolve) => addEventListener('message', (e) => { if (e.data.type === 'ocv:globeClick') resolve(e.data); }))`,
+      ) as Promise<{ latDeg: number; lonDeg: number }>;
       const box = (await host.locator('#v').boundingBox())!;
       await host.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const got = await clicked;
@@ -292,7 +326,8 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       const r = sunPos(jd).rsun;
       const n = Math.hypot(r.x, r.y, r.z);
       const [sx, sy, sz] = [r.x / n, r.y / n, r.z / n];
-      const c = Math.cos(-0.85), sn = Math.sin(-0.85);
+      const c = Math.cos(-0.85),
+        sn = Math.sin(-0.85);
       let [dx, dy, dz] = [c * sx - sn * sy, sn * sx + c * sy, sz + 0.45];
       const dn = Math.hypot(dx, dy, dz);
       [dx, dy, dz] = [dx / dn, dy / dn, dz / dn];
@@ -312,13 +347,13 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
   it('reports bad URL parameters instead of failing', async () => {
     const p2 = await h.newPage(`embed.html?sats=500&colour=rainbow&paused=1&t=${T0}&engine=0&analysis=0`);
     try {
-    const warn = await waitFor(() => p2.locator('[data-testid="embed-warnings"]').innerText(), 'the warnings');
-    expect(warn).toContain('colour=rainbow');
-    const stats = await waitFor(async () => {
-      const s = await api<Stats>(p2, { type: 'ocv:getStats' });
-      return s.shown === 512 ? s : null; // 16 planes x 32 (walkerScenario rounding)
-    }, '512 provisional satellites');
-    expect(stats.ticks).toBe(0);
+      const warn = await waitFor(() => p2.locator('[data-testid="embed-warnings"]').innerText(), 'the warnings');
+      expect(warn).toContain('colour=rainbow');
+      const stats = await waitFor(async () => {
+        const s = await api<Stats>(p2, { type: 'ocv:getStats' });
+        return s.shown === 512 ? s : null; // 16 planes x 32 (walkerScenario rounding)
+      }, '512 provisional satellites');
+      expect(stats.ticks).toBe(0);
     } finally {
       await p2.close();
     }
@@ -340,27 +375,30 @@ describe('viewer: default 1M scenario', () => {
   it('shows the first satellites progressively, then the whole fleet', async () => {
     const page = await h.newPage(`embed.html?paused=1&t=${T0}&aa=0`);
     try {
-    const firstMs = await waitFor(
-      () => page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`) as Promise<number | undefined>,
-      'the first satellites',
-      60_000,
-    );
-    console.log(`[viewer 1M] first satellites drawn ${firstMs.toFixed(0)} ms after navigation start`);
-    expect(firstMs).toBeLessThan(15_000);
-    const firstStats = await api<Stats>(page, { type: 'ocv:getStats' });
-    expect(firstStats.shown).toBeGreaterThan(0);
-    const img = await shot(page);
-    // Satellites of the six shells are drawn in the six palette colours.
-    expect(countPixels(img, isPaletteColour)).toBeGreaterThan(5000);
-    const all = await waitFor(async () => {
-      const s = await api<Stats>(page, { type: 'ocv:getStats' });
-      return s.shown === 1_000_000 ? s : null;
-    }, 'all 1,000,000 satellites', 120_000);
-    expect(all.shown).toBe(1_000_000);
-    expect(page.errors).toEqual([]);
+      const firstMs = await waitFor(
+        () => page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`) as Promise<number | undefined>,
+        'the first satellites',
+        60_000,
+      );
+      console.log(`[viewer 1M] first satellites drawn ${firstMs.toFixed(0)} ms after navigation start`);
+      expect(firstMs).toBeLessThan(15_000);
+      const firstStats = await api<Stats>(page, { type: 'ocv:getStats' });
+      expect(firstStats.shown).toBeGreaterThan(0);
+      const img = await shot(page);
+      // Satellites of the six shells are drawn in the six palette colours.
+      expect(countPixels(img, isPaletteColour)).toBeGreaterThan(5000);
+      const all = await waitFor(
+        async () => {
+          const s = await api<Stats>(page, { type: 'ocv:getStats' });
+          return s.shown === 1_000_000 ? s : null;
+        },
+        'all 1,000,000 satellites',
+        120_000,
+      );
+      expect(all.shown).toBe(1_000_000);
+      expect(page.errors).toEqual([]);
     } finally {
       await page.close();
     }
   });
-
 });

@@ -32,7 +32,8 @@ function starlink(patch: Partial<Scenario> = {}): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CATALOGUE)) throw new Error(`shared data missing: ${CATALOGUE} not found (the tests read ../shared/data relative to the repository)`);
+  if (!existsSync(CATALOGUE))
+    throw new Error(`shared data missing: ${CATALOGUE} not found (the tests read ../shared/data relative to the repository)`);
   h = await openHarness();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -89,7 +90,11 @@ describe('planner workspace', () => {
       ...base,
       name: 'Two million',
       shells: base.shells.map((sh) =>
-        sh.kind === 'walker-delta' || sh.kind === 'walker-star' ? { ...sh, totalSatellites: sh.totalSatellites * 2 } : sh.kind === 'sso-dawn-dusk' ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 } : sh,
+        sh.kind === 'walker-delta' || sh.kind === 'walker-star'
+          ? { ...sh, totalSatellites: sh.totalSatellites * 2 }
+          : sh.kind === 'sso-dawn-dusk'
+            ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 }
+            : sh,
       ),
     };
     const node = runAnalysisJob(two, []);
@@ -122,7 +127,9 @@ describe('planner workspace', () => {
     expect(await page.textContent('.field-invalid .field-error')).toBe('Altitude: must be at least 160 km');
     // F must stay below P: the schema's own message comes through
     await page.fill('input[data-field="shells.starlink.phasing"]', '72');
-    expect(await page.locator('.field-invalid .field-error').allTextContents()).toContainEqual(expect.stringMatching(/F = 72 must be below P = 72/));
+    expect(await page.locator('.field-invalid .field-error').allTextContents()).toContainEqual(
+      expect.stringMatching(/F = 72 must be below P = 72/),
+    );
     // nothing was committed: no undo step, same rollup, same count
     expect(await page.isDisabled('[data-testid="undo"]')).toBe(true);
     expect(await rollupGW(page)).toBe(gw0);
@@ -143,7 +150,9 @@ describe('planner workspace', () => {
     // a link from a newer planner, pasted into the open page (same document: hashchange)
     await page2.goto(`${h.baseUrl}#s=9.abc`);
     const newer = await page2.waitForSelector('.message.error:has-text("newer planner")', { timeout: 60_000 });
-    expect(await newer.textContent()).toMatch(/share link: made by a newer planner \(link format 9, this planner reads 1\); update the planner/);
+    expect(await newer.textContent()).toMatch(
+      /share link: made by a newer planner \(link format 9, this planner reads 1\); update the planner/,
+    );
     expect(await page2.inputValue(alt)).toBe('850');
     expect(pageErrors).toEqual([]);
     await ctx.close();
@@ -168,7 +177,9 @@ describe('planner workspace', () => {
     const inc = 'input[data-field="shells.starlink.inclinationDeg"]';
     expect(await page.inputValue(inc)).toBe('200');
     expect(await page.getAttribute(inc, 'aria-invalid')).toBe('true');
-    expect(await page.textContent('.field-invalid .field-error')).toBe('Inclination: must be at most 180 deg (kept from before the reload)');
+    expect(await page.textContent('.field-invalid .field-error')).toBe(
+      'Inclination: must be at most 180 deg (kept from before the reload)',
+    );
     await page.fill(inc, '53.5');
     await waitFor(async () => (await page.locator(`${inc}[aria-invalid]`).count()) === 0, 'draft replaced by a valid value');
     // the saved list holds it; the default scenario from the first visit is kept too
@@ -189,7 +200,9 @@ describe('planner workspace', () => {
     expect(await page.textContent('[data-testid="binding"]')).toBe('installed compute');
     await page.click('button[role=tab]:has-text("Designs")');
     // the hover text names the source of the default
-    expect(await page.getAttribute('label:has-text("Cell efficiency")', 'title')).toMatch(/triple-junction 0\.298[\s\S]*Default: 0\.298[\s\S]*Range: > 0, ≤ 0\.6/);
+    expect(await page.getAttribute('label:has-text("Cell efficiency")', 'title')).toMatch(
+      /triple-junction 0\.298[\s\S]*Default: 0\.298[\s\S]*Range: > 0, ≤ 0\.6/,
+    );
     const radiator = 'input[data-field="design.starcloud-1mw.radiator.areaM2"]';
     await page.fill(radiator, '-3');
     expect(await page.textContent('.field-invalid .field-error')).toBe('Area: must be above 0 m²');
@@ -241,7 +254,12 @@ describe('planner workspace', () => {
     expect(Math.abs(lon)).toBeLessThanOrEqual(180);
     expect(await page.getAttribute('[data-testid="globe-pick"]', 'aria-pressed')).toBe('false');
     // the viewer draws the new station's marker (orange) under the click: lat/lon went the right way round
-    await waitFor(async () => countPixels(decodePng(await page.screenshot()), orange, win) > before + 10, 'station marker at the click', 30_000, 500);
+    await waitFor(
+      async () => countPixels(decodePng(await page.screenshot()), orange, win) > before + 10,
+      'station marker at the click',
+      30_000,
+      500,
+    );
     // the edit is undoable like any other
     await page.click('[data-testid="undo"]');
     await waitFor(async () => (await page.locator('table[aria-label="Ground stations"] tbody tr').count()) === 0, 'undo removes it');
@@ -276,7 +294,10 @@ describe('planner workspace', () => {
     // duplicate it: the copy becomes the open scenario
     list = await rows();
     await page.click('[data-testid="saved-scenario"]:has-text("Starlink") button:has-text("Duplicate")');
-    await waitFor(async () => ((await page.textContent('[data-testid="doc-name"]')) ?? '').includes('Starlink-like 72x22 copy'), 'copy open');
+    await waitFor(
+      async () => ((await page.textContent('[data-testid="doc-name"]')) ?? '').includes('Starlink-like 72x22 copy'),
+      'copy open',
+    );
     await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave of the copy');
     list = await rows();
     expect(list.length).toBe(3);
@@ -330,12 +351,18 @@ describe('planner workspace', () => {
     writeFileSync(broken, JSON.stringify({ ...doc, shells: [{ ...doc.shells[0], altitudeKm: 90 }] }));
     await page.setInputFiles('[data-testid="open-scenario-input"]', broken);
     const err = await page.waitForSelector('.message.error', { timeout: 60_000 });
-    expect(await err.textContent()).toMatch(/broken\.scenario\.json: shells\[0\]\.altitudeKm: altitude below 160 km[\s\S]*Nothing was changed/);
+    expect(await err.textContent()).toMatch(
+      /broken\.scenario\.json: shells\[0\]\.altitudeKm: altitude below 160 km[\s\S]*Nothing was changed/,
+    );
     expect(await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')).toBe('70');
     // the good file opens as a new saved scenario with the same content
     await page.fill('input[data-field="shells.starlink.inclinationDeg"]', '53');
     await page.setInputFiles('[data-testid="open-scenario-input"]', saved);
-    await waitFor(async () => (await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')) === '70', 'file reopened', 60_000);
+    await waitFor(
+      async () => (await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')) === '70',
+      'file reopened',
+      60_000,
+    );
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -365,7 +392,11 @@ describe('planner workspace', () => {
     expect(await totalCount(page)).toBe(1584);
     // accepting bad checksums re-reads the file: 3 accepted, 1 warning
     await page.check('text=Accept records with wrong TLE checksums');
-    await waitFor(async () => (await page.textContent('[data-testid="import-accepted"]')) === '3', 'checksum accepted with a warning', 60_000);
+    await waitFor(
+      async () => (await page.textContent('[data-testid="import-accepted"]')) === '3',
+      'checksum accepted with a warning',
+      60_000,
+    );
     expect(await page.textContent('[data-testid="import-warnings"]')).toBe('1');
     await page.click('[data-testid="import-apply"]');
     await waitFor(async () => (await totalCount(page)) === 1587, 'three satellites added', 60_000);
@@ -411,9 +442,16 @@ describe('planner workspace', () => {
     expect(rows.length - 1).toBe(1584 + accepted);
     expect(rows[1].startsWith('Starlink 550/53-P1-S1,')).toBe(true);
     expect(rows[1585]).toMatch(/^NORAD 5,1958-002B,2022-08-09T/); // first catalogue object after the 1,584 generated ones
-    await waitFor(async () => /Exported 27,559 of 27,559 satellites as OMM CSV/.test((await page.textContent('.messages')) ?? ''), 'export message');
+    await waitFor(
+      async () => /Exported 27,559 of 27,559 satellites as OMM CSV/.test((await page.textContent('.messages')) ?? ''),
+      'export message',
+    );
     // the element text is part of the saved scenario: a reload parses it again (import worker)
-    await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave of the imported shell', 60_000);
+    await waitFor(
+      async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved',
+      'autosave of the imported shell',
+      60_000,
+    );
     await page.reload();
     await waitFor(async () => (await totalCount(page).catch(() => 0)) === 1584 + accepted, 'imported shell restored after reload', 90_000);
     expect(page.errors).toEqual([]);

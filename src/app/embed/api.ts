@@ -54,7 +54,8 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
       a.setLayers(msg.layers as Partial<ViewerLayers>);
       return store.getState().layers;
     case 'ocv:camera':
-      if (!['earth', 'shell', 'station', 'focus'].includes(msg.preset as string)) throw new Error('preset: expected earth, shell, station or focus');
+      if (!['earth', 'shell', 'station', 'focus'].includes(msg.preset as string))
+        throw new Error('preset: expected earth, shell, station or focus');
       a.camera(msg.preset as CameraPreset);
       return true;
     case 'ocv:getState': {

@@ -39,7 +39,16 @@ export interface EmbedConfig {
   warnings: string[];
 }
 
-const LAYER_KEYS: Array<keyof ViewerLayers> = ['atmosphere', 'borders', 'sunDirection', 'shadowCone', 'planeRings', 'groundStations', 'links', 'capacity'];
+const LAYER_KEYS: Array<keyof ViewerLayers> = [
+  'atmosphere',
+  'borders',
+  'sunDirection',
+  'shadowCone',
+  'planeRings',
+  'groundStations',
+  'links',
+  'capacity',
+];
 
 export function parseEmbedQuery(query: string): EmbedConfig {
   const q = new URLSearchParams(query);

@@ -37,7 +37,10 @@ function chooseScenario(cfg: EmbedConfig): Scenario {
 
 /** Analytic metrics and the capacity summary; the analysis code is its own chunk, loaded after the first picture. */
 async function analyse(fleet: Fleet, scenario: Scenario): Promise<{ metrics: PerSatelliteMetrics; capacity: CapacitySummary }> {
-  const [{ analyzeAnalytic }, { finalizeRollup, rollupMetrics }] = await Promise.all([import('../../core/analysis/analytic'), import('../../core/analysis/rollup')]);
+  const [{ analyzeAnalytic }, { finalizeRollup, rollupMetrics }] = await Promise.all([
+    import('../../core/analysis/analytic'),
+    import('../../core/analysis/rollup'),
+  ]);
   const m = analyzeAnalytic(fleet, scenario);
   const r = finalizeRollup(rollupMetrics(fleet, scenario, m), fleet);
   return { metrics: m, capacity: capacityOf(r) };
@@ -172,7 +175,20 @@ function EmbedApp({ cfg }: { cfg: EmbedConfig }) {
         }}
       />
       {cfg.warnings.length > 0 && (
-        <div style={{ position: 'absolute', top: 8, left: '50%', transform: 'translateX(-50%)', color: '#ffcf7a', font: '12px system-ui', background: 'rgba(12,17,28,0.9)', padding: '4px 8px', borderRadius: 4 }} data-testid="embed-warnings">
+        <div
+          style={{
+            position: 'absolute',
+            top: 8,
+            left: '50%',
+            transform: 'translateX(-50%)',
+            color: '#ffcf7a',
+            font: '12px system-ui',
+            background: 'rgba(12,17,28,0.9)',
+            padding: '4px 8px',
+            borderRadius: 4,
+          }}
+          data-testid="embed-warnings"
+        >
           {cfg.warnings.join(' · ')}
         </div>
       )}

@@ -31,13 +31,7 @@ import type { Design } from '../scenario/design';
 import type { Scenario } from '../scenario/schema';
 import { DEG2RAD, MS_PER_MIN, RAD2DEG, TWO_PI } from '../units';
 import { eclipseAltitudeFactor } from '../physics/eclipse';
-import {
-  arrayModelFromDesign,
-  arrayOutputW,
-  orbitAverageUsablePowerW,
-  pathEfficiencies,
-  type PathEfficiencies,
-} from '../physics/power';
+import { arrayModelFromDesign, arrayOutputW, orbitAverageUsablePowerW, pathEfficiencies, type PathEfficiencies } from '../physics/power';
 import {
   EARTH_ALBEDO,
   EARTH_OLR_W_PER_M2,
@@ -124,9 +118,11 @@ export interface AnalysisWindowMs {
  */
 export function windowProblem(win: AnalysisWindowMs): string | null {
   if (!Number.isFinite(win.startMs)) return 'window.start: not a valid time';
-  if (!(win.durationMs > 0) || !Number.isFinite(win.durationMs)) return `window.durationMin: must be a positive number of minutes (got ${win.durationMs / 60_000})`;
+  if (!(win.durationMs > 0) || !Number.isFinite(win.durationMs))
+    return `window.durationMin: must be a positive number of minutes (got ${win.durationMs / 60_000})`;
   if (!(win.stepS > 0) || !Number.isFinite(win.stepS)) return `window.stepS: must be a positive number of seconds (got ${win.stepS})`;
-  if (win.durationMs / (win.stepS * 1000) > 10_000_000) return `window: ${win.durationMs / 60_000} min at ${win.stepS} s steps is more than 10 million steps`;
+  if (win.durationMs / (win.stepS * 1000) > 10_000_000)
+    return `window: ${win.durationMs / 60_000} min at ${win.stepS} s steps is more than 10 million steps`;
   return null;
 }
 
@@ -341,11 +337,15 @@ export function applyDesignModels(fleet: Fleet, m: PerSatelliteMetrics, solarFlu
     const absorbed = radiatorAbsorbedPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], sunlit, solarFluxWm2Value);
     const reject = d.radiatorAreaM2 * (d.emittedAtOperatingWm2 - absorbed);
     m.radiatorRejectW[k] = reject;
-    m.radiatorTempC[k] = equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, absorbed, SPACE_SINK_K) - KELVIN;
+    m.radiatorTempC[k] =
+      equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, absorbed, SPACE_SINK_K) - KELVIN;
     const bounds = radiatorAbsorbedBoundsPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], solarFluxWm2Value);
     m.radiatorTempEclipseC[k] =
-      ecl > 0 ? equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.eclipse, SPACE_SINK_K) - KELVIN : Number.NaN;
-    m.radiatorTempSunC[k] = equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.sunlit, SPACE_SINK_K) - KELVIN;
+      ecl > 0
+        ? equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.eclipse, SPACE_SINK_K) - KELVIN
+        : Number.NaN;
+    m.radiatorTempSunC[k] =
+      equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.sunlit, SPACE_SINK_K) - KELVIN;
     m.powerMarginW[k] = usable - d.installedLoadW;
     m.thermalMarginW[k] = reject - d.installedLoadW;
     const byPower = usable - d.busW;

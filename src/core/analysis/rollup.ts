@@ -312,7 +312,12 @@ export function finalizeRollup(partial: RollupPartial, fleet: Pick<Fleet, 'shell
       for (let i = 0; i < h.length; i++) totalHist[i] += h[i];
     }
     const sh = fleet.shells[s];
-    shells.push({ shellId: sh?.id ?? `shell-${s}`, name: sh?.name ?? `shell ${s}`, kind: sh?.kind ?? 'unknown', ...figures(partial.sums, o, h) });
+    shells.push({
+      shellId: sh?.id ?? `shell-${s}`,
+      name: sh?.name ?? `shell ${s}`,
+      kind: sh?.kind ?? 'unknown',
+      ...figures(partial.sums, o, h),
+    });
   }
   return {
     mode: partial.mode,

@@ -176,11 +176,13 @@ export function accumulateStep(
   const gU = acc.stationUpEci;
   const nS = st3.count;
   for (let s = 0; s < nS; s++) {
-    const x = st3.ecefKm[3 * s], y = st3.ecefKm[3 * s + 1];
+    const x = st3.ecefKm[3 * s],
+      y = st3.ecefKm[3 * s + 1];
     gE[3 * s] = ct * x - st * y;
     gE[3 * s + 1] = st * x + ct * y;
     gE[3 * s + 2] = st3.ecefKm[3 * s + 2];
-    const ux2 = st3.upEcef[3 * s], uy2 = st3.upEcef[3 * s + 1];
+    const ux2 = st3.upEcef[3 * s],
+      uy2 = st3.upEcef[3 * s + 1];
     gU[3 * s] = ct * ux2 - st * uy2;
     gU[3 * s + 1] = st * ux2 + ct * uy2;
     gU[3 * s + 2] = st3.upEcef[3 * s + 2];
@@ -279,7 +281,10 @@ export function oneOrbitWindow(fleet: Fleet, startMs: number, stepS = 30): Analy
     if (rev > 0) longestS = Math.max(longestS, 86400 / rev);
   }
   if (longestS === 0 && fleet.count > 0) {
-    const periods = Array.from(n.subarray(0, fleet.count)).filter((x) => x > 0).map((x) => 86400 / x).sort((a, b) => a - b);
+    const periods = Array.from(n.subarray(0, fleet.count))
+      .filter((x) => x > 0)
+      .map((x) => 86400 / x)
+      .sort((a, b) => a - b);
     longestS = periods.length > 0 ? periods[Math.floor(periods.length / 2)] : 5400;
   }
   return { startMs, durationMs: (longestS || 5400) * 1000, stepS };

@@ -11,7 +11,8 @@ import { OMM_FIELD_COUNT, OMM_INDEX, ommRecordToRow, type OmmRaw } from './omm';
 
 const OPEN = /<(?:[A-Za-z_][\w.-]*:)?omm(?=[\s>/])/g;
 const CLOSE = /<\/(?:[A-Za-z_][\w.-]*:)?omm\s*>/g;
-const LEAF = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:\/>|>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>)/g;
+const LEAF =
+  /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:\/>|>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>)/g;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 

@@ -200,7 +200,17 @@ function epochMsOf(year2: number, dayOfYear: number): number {
 export function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Checksum weight of each ASCII character: digits their value, '-' 1, all else 0. */
@@ -420,7 +430,11 @@ function trimmedSlice(s: string, start: number, end: number): string {
 
 function badChecksum(which: 1 | 2, expected: number, line: string, lineNo: number): Rejection {
   const found = line[68];
-  return { line: lineNo, reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`, text: line };
+  return {
+    line: lineNo,
+    reason: `bad checksum on line ${which}: expected ${expected}, found ${found === ' ' ? "' '" : found}`,
+    text: line,
+  };
 }
 
 function warnChecksum(ctx: ImportContext, record: number, issue: Rejection): void {
@@ -554,7 +568,12 @@ export class TleReader {
     const t = this.t;
     if (t.nameLine < 0) return;
     const rec = this.ctx.nextRecord();
-    this.ctx.reject(rec, t.nameLine, 'text line not followed by TLE line 1 (truncated 3-line record or garbage)', t.sn.substring(t.on, t.on + t.nn));
+    this.ctx.reject(
+      rec,
+      t.nameLine,
+      'text line not followed by TLE line 1 (truncated 3-line record or garbage)',
+      t.sn.substring(t.on, t.on + t.nn),
+    );
     this.clearName();
   }
 }
@@ -657,7 +676,9 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     let id = cols.noradId[k];
     if (id < 0 || id > ALPHA5_MAX) {
       if (nextId === undefined) {
-        skip(id < 0 ? 'no catalogue number (TLE needs one; use assignIds)' : `catalogue number ${id} does not fit Alpha-5 (max ${ALPHA5_MAX})`);
+        skip(
+          id < 0 ? 'no catalogue number (TLE needs one; use assignIds)' : `catalogue number ${id} does not fit Alpha-5 (max ${ALPHA5_MAX})`,
+        );
         continue;
       }
       if (nextId > ALPHA5_MAX) {
@@ -685,10 +706,16 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
       continue;
     }
     const ndotText = (ndot < 0 || Object.is(ndot, -0) ? '-' : style & TLE_STYLE.NDOT_PLUS ? '+' : ' ') + ndotFixed.slice(1);
-    const nddotText = expFieldText(cols.meanMotionDdotRevPerDay3[k], (style & TLE_STYLE.NDDOT_PLUS) !== 0, (style & TLE_STYLE.NDDOT_EXP_ALT) !== 0);
+    const nddotText = expFieldText(
+      cols.meanMotionDdotRevPerDay3[k],
+      (style & TLE_STYLE.NDDOT_PLUS) !== 0,
+      (style & TLE_STYLE.NDDOT_EXP_ALT) !== 0,
+    );
     const bstarText = expFieldText(cols.bstar[k], (style & TLE_STYLE.BSTAR_PLUS) !== 0, (style & TLE_STYLE.BSTAR_EXP_ALT) !== 0);
     if (nddotText === null || bstarText === null) {
-      skip(`${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} ${nddotText === null ? cols.meanMotionDdotRevPerDay3[k] : cols.bstar[k]} does not fit the TLE exponent field (finite, below 10^9)`);
+      skip(
+        `${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} ${nddotText === null ? cols.meanMotionDdotRevPerDay3[k] : cols.bstar[k]} does not fit the TLE exponent field (finite, below 10^9)`,
+      );
       continue;
     }
     const eph = style & TLE_STYLE.EPH_BLANK ? ' ' : String(cols.ephemerisType?.[k] ?? 0);
@@ -702,7 +729,8 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
       elset = ((elset % 10000) + 10000) % 10000;
     }
     const desig = tleDesignator(cols.objectIds?.[k] ?? '');
-    if (desig === null) warnings.push({ line: 0, record, reason: `OBJECT_ID '${cols.objectIds?.[k]}' does not fit the TLE designator field; left blank` });
+    if (desig === null)
+      warnings.push({ line: 0, record, reason: `OBJECT_ID '${cols.objectIds?.[k]}' does not fit the TLE designator field; left blank` });
     let cls = cols.classification?.[k] || 'U';
     if (!/^[!-~]$/.test(cls)) {
       warnings.push({ line: 0, record, reason: `CLASSIFICATION_TYPE '${cls}' is not one printable character; written as U` });

@@ -55,7 +55,11 @@ export function exportFleet(fleet: Fleet, format: ExportFormat, write: (text: st
  * The same, one piece of text per slice (a generator, so a page can yield and show progress
  * between slices; `done` counts the satellites handled so far). Returns the counts.
  */
-export function* exportFleetSlices(fleet: Fleet, format: ExportFormat, opts: ExportOptions = {}): Generator<{ text: string; done: number }, ExportResult> {
+export function* exportFleetSlices(
+  fleet: Fleet,
+  format: ExportFormat,
+  opts: ExportOptions = {},
+): Generator<{ text: string; done: number }, ExportResult> {
   const SLICE = Math.max(1, Math.floor(opts.sliceSize ?? SLICE_DEFAULT));
   const cols = namedColumns(fleet);
   const n = fleet.count;

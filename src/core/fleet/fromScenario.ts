@@ -31,7 +31,14 @@ export function fleetFromScenario(scenario: Scenario): ScenarioFleet {
     if (sh.kind !== 'imported' || !sh.enabled) continue;
     const r = parseElements(sh.text, { acceptBadChecksums: sh.acceptBadChecksums });
     imported.set(sh.id, r.columns);
-    imports.push({ shellId: sh.id, shellName: sh.name, format: r.format, accepted: r.accepted, rejected: r.rejected, warnings: r.warnings });
+    imports.push({
+      shellId: sh.id,
+      shellName: sh.name,
+      format: r.format,
+      accepted: r.accepted,
+      rejected: r.rejected,
+      warnings: r.warnings,
+    });
   }
   return { fleet: buildFleet(scenario, { imported }), imports };
 }

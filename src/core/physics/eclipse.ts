@@ -23,9 +23,15 @@ export function betaAngleRad(inclinationRad: number, raanRad: number, sunRightAs
 
 /** Beta angle from a state: asin(n_hat . s_hat), n = r x v; the Sun vector need not be unit. */
 export function betaAngleFromStateRad(
-  rx: number, ry: number, rz: number,
-  vx: number, vy: number, vz: number,
-  sx: number, sy: number, sz: number,
+  rx: number,
+  ry: number,
+  rz: number,
+  vx: number,
+  vy: number,
+  vz: number,
+  sx: number,
+  sy: number,
+  sz: number,
 ): number {
   const nx = ry * vz - rz * vy;
   const ny = rz * vx - rx * vz;
@@ -79,14 +85,26 @@ export function eclipseFractionFromFactor(betaRad: number, altitudeFactor: numbe
  * p = R cos(a_s) +- rho sin(a_s). Only penumbra points evaluate the disk overlap.
  */
 export function conicalShadowFraction(
-  px: number, py: number, pz: number,
-  sunUx: number, sunUy: number, sunUz: number,
+  px: number,
+  py: number,
+  pz: number,
+  sunUx: number,
+  sunUy: number,
+  sunUz: number,
   sunAngularRadiusRad: number,
   earthRadiusKm: number = ECLIPSE_EARTH_RADIUS_KM,
 ): number {
   return conicalShadowFractionPre(
-    px, py, pz, sunUx, sunUy, sunUz,
-    sunAngularRadiusRad, Math.cos(sunAngularRadiusRad), Math.sin(sunAngularRadiusRad), earthRadiusKm,
+    px,
+    py,
+    pz,
+    sunUx,
+    sunUy,
+    sunUz,
+    sunAngularRadiusRad,
+    Math.cos(sunAngularRadiusRad),
+    Math.sin(sunAngularRadiusRad),
+    earthRadiusKm,
   );
 }
 
@@ -95,9 +113,15 @@ export function conicalShadowFraction(
  * step rather than per satellite).
  */
 export function conicalShadowFractionPre(
-  px: number, py: number, pz: number,
-  sunUx: number, sunUy: number, sunUz: number,
-  sunAngularRadiusRad: number, cosS: number, sinS: number,
+  px: number,
+  py: number,
+  pz: number,
+  sunUx: number,
+  sunUy: number,
+  sunUz: number,
+  sunAngularRadiusRad: number,
+  cosS: number,
+  sinS: number,
   earthRadiusKm: number,
 ): number {
   // distance of the satellite behind the terminator plane, along the anti-Sun direction

@@ -40,8 +40,12 @@ export function islMaxLinkKm(altitudeKm: number, grazingAltitudeKm: number = 80,
  * sight above the grazing altitude). Works for satellites at different altitudes.
  */
 export function segmentClearsSphere(
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
   clearRadiusKm: number,
 ): boolean {
   const dx = bx - ax;

@@ -81,7 +81,13 @@ export function radiatorAreaM2(heatLoadW: number, faces: number, emissivity: num
 }
 
 /** Net heat a radiator rejects at temperature T, W (may be negative). */
-export function radiatorRejectionW(areaM2: number, faces: number, emissivity: number, temperatureK: number, absorbedPerM2W: number): number {
+export function radiatorRejectionW(
+  areaM2: number,
+  faces: number,
+  emissivity: number,
+  temperatureK: number,
+  absorbedPerM2W: number,
+): number {
   return areaM2 * (faces * emittedFluxWm2(emissivity, temperatureK) - absorbedPerM2W);
 }
 
@@ -89,7 +95,14 @@ export function radiatorRejectionW(areaM2: number, faces: number, emissivity: nu
  * Equilibrium radiator temperature, K: the T at which k eps sigma (T^4 - T_sink^4) A = P + q_abs A
  * (the balance of PHYSICS.md solved for T; closed form since it is quartic in T only).
  */
-export function equilibriumTemperatureK(heatLoadW: number, areaM2: number, faces: number, emissivity: number, absorbedPerM2W: number, sinkK: number = SPACE_SINK_K): number {
+export function equilibriumTemperatureK(
+  heatLoadW: number,
+  areaM2: number,
+  faces: number,
+  emissivity: number,
+  absorbedPerM2W: number,
+  sinkK: number = SPACE_SINK_K,
+): number {
   const t4 = (heatLoadW / areaM2 + absorbedPerM2W) / (faces * emissivity * STEFAN_BOLTZMANN) + sinkK ** 4;
   return t4 > 0 ? Math.sqrt(Math.sqrt(t4)) : 0;
 }

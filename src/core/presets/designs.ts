@@ -21,7 +21,13 @@ export function design1MW(id = 'starcloud-1mw'): Design {
     id,
     name: '1 MW Starcloud-like',
     solarArray: { areaM2: 5200 },
-    compute: { acceleratorModel: 'H100 SXM', acceleratorCount: 784, powerPerAcceleratorW: 700, overheadPerAcceleratorW: 575, busPowerW: 10_000 },
+    compute: {
+      acceleratorModel: 'H100 SXM',
+      acceleratorCount: 784,
+      powerPerAcceleratorW: 700,
+      overheadPerAcceleratorW: 575,
+      busPowerW: 10_000,
+    },
     radiator: { areaM2: 1600, sides: 2, emissivity: 0.92, operatingTempC: 20 },
     mass: { busKg: 8000, computeKgPerAccelerator: 20 },
   });
@@ -39,7 +45,13 @@ export function designSuncatcher(id = 'suncatcher'): Design {
     id,
     name: 'Suncatcher-like',
     solarArray: { areaM2: 130 },
-    compute: { acceleratorModel: 'TPU (assumption: 300 W each)', acceleratorCount: 64, powerPerAcceleratorW: 300, overheadPerAcceleratorW: 75, busPowerW: 800 },
+    compute: {
+      acceleratorModel: 'TPU (assumption: 300 W each)',
+      acceleratorCount: 64,
+      powerPerAcceleratorW: 300,
+      overheadPerAcceleratorW: 75,
+      busPowerW: 800,
+    },
     radiator: { areaM2: 44, sides: 2 },
     mass: { busKg: 400, computeKgPerAccelerator: 8, launchUsdPerKg: 200 },
   });

@@ -75,7 +75,8 @@ function suncatcher(): ScenarioInput {
   return {
     version: SCENARIO_VERSION,
     name: 'Suncatcher cluster',
-    description: '81 satellites flying within about 1 km in a 650 km dawn-dusk sun-synchronous orbit (Google Project Suncatcher, 2025): 9 planes 0.01 deg apart, 9 satellites each over 0.008 deg of arc.',
+    description:
+      '81 satellites flying within about 1 km in a 650 km dawn-dusk sun-synchronous orbit (Google Project Suncatcher, 2025): 9 planes 0.01 deg apart, 9 satellites each over 0.008 deg of arc.',
     epoch: EPOCH,
     shells: [
       {
@@ -103,7 +104,8 @@ function starlink72x22(): ScenarioInput {
   return {
     version: SCENARIO_VERSION,
     name: 'Starlink-like 72x22',
-    description: 'Starlink-like first shell: 72 planes of 22 at 550 km, 53 deg (Hypatia reference shell), flying the 100 kW compute design.',
+    description:
+      'Starlink-like first shell: 72 planes of 22 at 550 km, 53 deg (Hypatia reference shell), flying the 100 kW compute design.',
     epoch: EPOCH,
     shells: [
       {
@@ -129,7 +131,8 @@ function colossusInOrbit(): ScenarioInput {
   return {
     version: SCENARIO_VERSION,
     name: 'Colossus 1 in orbit (300 MW)',
-    description: 'Sizing case: 300 satellites of about 1 MW of compute each (Starcloud-like) in a 650 km dawn-dusk SSO, to compare with Colossus 1 (about 300 MW, 220,000 GPUs).',
+    description:
+      'Sizing case: 300 satellites of about 1 MW of compute each (Starcloud-like) in a 650 km dawn-dusk SSO, to compare with Colossus 1 (about 300 MW, 220,000 GPUs).',
     epoch: EPOCH,
     shells: [
       {

@@ -82,7 +82,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.7) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
   return out;
 }
 
@@ -149,7 +150,8 @@ export function orbitPowerProfile(
     load[k] = p.loadW;
     let s: number;
     if (f === 0) s = 1;
-    else if (ph <= e0) s = 1 - depth * (1 - (ph + (1 - e1)) / (1 - f)); // recharging since the last eclipse exit
+    else if (ph <= e0)
+      s = 1 - depth * (1 - (ph + (1 - e1)) / (1 - f)); // recharging since the last eclipse exit
     else if (ph < e1) s = 1 - depth * ((ph - e0) / f);
     else s = 1 - depth * (1 - (ph - e1) / (1 - f));
     soc[k] = 100 * s;

@@ -71,17 +71,31 @@ export function reportFindings(r: Rollup): string[] {
   if (power.length) out.push(`Power-limited shells (array too small for the load through eclipse): ${power.join(', ')}.`);
   if (heat.length) out.push(`Heat-limited shells (radiator too small for the load): ${heat.join(', ')}.`);
   const infeasible = r.shells.filter((s) => s.satellites > 0 && s.feasibleShare < 0.5);
-  if (infeasible.length) out.push(`Shells where fewer than half the satellites close both budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.feasibleShare, 0)})`).join(', ')}.`);
+  if (infeasible.length)
+    out.push(
+      `Shells where fewer than half the satellites close both budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.feasibleShare, 0)})`).join(', ')}.`,
+    );
   if (t.neverInViewShare > 0) out.push(`${fmtPct(t.neverInViewShare)} of the satellites never reach a ground station in the window.`);
-  if (t.satellites > t.validSatellites) out.push(`${fmtInt(t.satellites - t.validSatellites)} satellites have unusable elements or no valid state and count as zero.`);
-  out.push(`That is ${fmtInt(t.h100Equivalents)} H100 equivalents at 700 W, ${fmtInt(t.allInGpuEquivalents)} at 1.36 kW all-in, or ${fmtSig(t.colossus1Equivalents, 3)} x Colossus 1 (300 MW), for ${fmtUsd(t.totalCostUsd)} (${fmtUsd(t.costPerGWUsd)} per GW).`);
+  if (t.satellites > t.validSatellites)
+    out.push(`${fmtInt(t.satellites - t.validSatellites)} satellites have unusable elements or no valid state and count as zero.`);
+  out.push(
+    `That is ${fmtInt(t.h100Equivalents)} H100 equivalents at 700 W, ${fmtInt(t.allInGpuEquivalents)} at 1.36 kW all-in, or ${fmtSig(t.colossus1Equivalents, 3)} x Colossus 1 (300 MW), for ${fmtUsd(t.totalCostUsd)} (${fmtUsd(t.costPerGWUsd)} per GW).`,
+  );
   return out;
 }
 
 function totalsTable(t: RollupFigures): string {
   return `<table class="kv">${[
-    row('Compute that can run', gw(t.computeGW), `min(deliverable ${fmtSig(t.computeDeliverableGW, 4)}, rejectable ${fmtSig(t.computeRejectableGW, 4)}, installed ${fmtSig(t.installedComputeGW, 4)} GW)`),
-    row('Binding limit', BIND_TEXT[t.binding], `satellites: ${fmtInt(t.bindingCounts.installed)} installed, ${fmtInt(t.bindingCounts.power)} power, ${fmtInt(t.bindingCounts.thermal)} heat`),
+    row(
+      'Compute that can run',
+      gw(t.computeGW),
+      `min(deliverable ${fmtSig(t.computeDeliverableGW, 4)}, rejectable ${fmtSig(t.computeRejectableGW, 4)}, installed ${fmtSig(t.installedComputeGW, 4)} GW)`,
+    ),
+    row(
+      'Binding limit',
+      BIND_TEXT[t.binding],
+      `satellites: ${fmtInt(t.bindingCounts.installed)} installed, ${fmtInt(t.bindingCounts.power)} power, ${fmtInt(t.bindingCounts.thermal)} heat`,
+    ),
     row('Orbit-average usable power', gw(t.usablePowerGW), 'end-of-life array through the SMAD X factors'),
     row('Solar array power, BOL / EOL', `${fmtSig(t.arrayPowerBolGW, 4)} / ${fmtSig(t.arrayPowerEolGW, 4)} GW`),
     row('GPU equivalents (H100, 700 W)', fmtInt(t.h100Equivalents)),
@@ -89,7 +103,11 @@ function totalsTable(t: RollupFigures): string {
     row('Colossus 1 equivalents', fmtSig(t.colossus1Equivalents, 4), '300 MW each'),
     row('Share feasible', fmtPct(t.feasibleShare), 'power margin >= 0 and thermal margin >= 0'),
     row('Mean eclipse fraction', fmtPct(t.eclipseFraction)),
-    row('Latency one-way p50 / p95 / p99', `${ms(t.latencyP50Ms)} / ${ms(t.latencyP95Ms)} / ${ms(t.latencyP99Ms)}`, `mean ${ms(t.latencyMeanMs)}; never reaching a station ${fmtPct(t.neverInViewShare)}`),
+    row(
+      'Latency one-way p50 / p95 / p99',
+      `${ms(t.latencyP50Ms)} / ${ms(t.latencyP95Ms)} / ${ms(t.latencyP99Ms)}`,
+      `mean ${ms(t.latencyMeanMs)}; never reaching a station ${fmtPct(t.neverInViewShare)}`,
+    ),
     row('Solar array / radiator area', `${fmtSig(t.arrayAreaKm2, 4)} / ${fmtSig(t.radiatorAreaKm2, 4)} km²`),
     row('Battery energy', `${fmtSig(t.batteryEnergyMWh, 4)} MWh`),
     row('Mass to orbit', fmtTonnes(t.massToOrbitT)),
@@ -116,8 +134,10 @@ function shellGeometry(scenario: Scenario, fleet: Fleet): string {
       const f = fleet.shells.find((x) => x.id === s.id);
       const design = scenario.designs.find((d) => d.id === s.designId)?.name ?? s.designId;
       let geom: string;
-      if (s.kind === 'walker-delta' || s.kind === 'walker-star') geom = `${s.kind === 'walker-delta' ? 'Walker delta' : 'Walker star'} ${s.inclinationDeg}°: ${s.totalSatellites}/${s.planes}/${s.phasing}, ${s.altitudeKm} km`;
-      else if (s.kind === 'sso-dawn-dusk') geom = `Dawn-dusk SSO, LTAN ${s.ltanHours === 6 ? '06:00' : '18:00'}, ${s.planes} x ${s.satellitesPerPlane}, ${s.altitudeKm} km, i = ${Number.isFinite(f?.inclinationDeg) ? fmtSig(f!.inclinationDeg, 5) : '–'}°`;
+      if (s.kind === 'walker-delta' || s.kind === 'walker-star')
+        geom = `${s.kind === 'walker-delta' ? 'Walker delta' : 'Walker star'} ${s.inclinationDeg}°: ${s.totalSatellites}/${s.planes}/${s.phasing}, ${s.altitudeKm} km`;
+      else if (s.kind === 'sso-dawn-dusk')
+        geom = `Dawn-dusk SSO, LTAN ${s.ltanHours === 6 ? '06:00' : '18:00'}, ${s.planes} x ${s.satellitesPerPlane}, ${s.altitudeKm} km, i = ${Number.isFinite(f?.inclinationDeg) ? fmtSig(f!.inclinationDeg, 5) : '–'}°`;
       else geom = s.kind === 'imported' && s.source ? `Imported element set (${s.source})` : 'Imported element set';
       return `<tr><td class="l">${esc(s.name)}</td><td class="l">${esc(geom)}</td><td>${fmtInt(f?.count ?? 0)}</td><td class="l">${esc(design)}</td></tr>`;
     })
@@ -136,7 +156,9 @@ function designTables(scenario: Scenario, sources?: Map<string, string>): string
           const unit = unitFromName(key);
           const v = typeof value === 'number' ? `${fmtSig(value, 4)}${unit && unit !== 'fraction' ? ` ${unit}` : ''}` : String(value);
           const src = sources?.get(`${GROUP_SCHEMA_NAME[g]}.${key}`) ?? 'no source recorded: an assumption';
-          rows.push(`<tr><td class="l">${esc(labelFromKey(key))}</td><td>${esc(v)}</td>${sources ? `<td class="note">${esc(src)}</td>` : ''}</tr>`);
+          rows.push(
+            `<tr><td class="l">${esc(labelFromKey(key))}</td><td>${esc(v)}</td>${sources ? `<td class="note">${esc(src)}</td>` : ''}</tr>`,
+          );
         }
       }
       return `<h3>${esc(d.name)}</h3><table class="grid design"><tbody>${rows.join('')}</tbody></table>`;
@@ -147,7 +169,10 @@ function designTables(scenario: Scenario, sources?: Map<string, string>): string
 function stationsTable(scenario: Scenario): string {
   if (scenario.groundStations.length === 0) return '<p>No ground stations: latency is not defined.</p>';
   const rows = scenario.groundStations
-    .map((g) => `<tr><td class="l">${esc(g.name)}</td><td>${fmtSig(g.latDeg, 6)}°</td><td>${fmtSig(g.lonDeg, 6)}°</td><td>${fmtSig(g.altitudeKm, 3)} km</td><td>${fmtSig(g.minElevationDeg, 3)}°</td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td class="l">${esc(g.name)}</td><td>${fmtSig(g.latDeg, 6)}°</td><td>${fmtSig(g.lonDeg, 6)}°</td><td>${fmtSig(g.altitudeKm, 3)} km</td><td>${fmtSig(g.minElevationDeg, 3)}°</td></tr>`,
+    )
     .join('');
   return `<table class="grid"><thead><tr><th class="l">Station</th><th>Latitude</th><th>Longitude</th><th>Altitude</th><th>Elevation mask</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -158,9 +183,29 @@ function charts(input: ReportInput): string {
   const m = input.run.metrics;
   const n = m.count;
   const out: string[] = [];
-  out.push(histogramSvg(histogram(m.powerMarginW, 30, 0, n, 1e-3), { title: 'Power margin', xLabel: 'kW (usable - installed load)', marker: { value: 0, label: '0' }, color: REPORT_SERIES[0] }));
-  out.push(histogramSvg(histogram(m.thermalMarginW, 30, 0, n, 1e-3), { title: 'Thermal margin', xLabel: 'kW (rejectable - installed load)', marker: { value: 0, label: '0' }, color: REPORT_SERIES[1] }));
-  out.push(histogramSvg(histogram(m.radiatorTempC, 30, 0, n), { title: 'Radiator temperature at full load', xLabel: '°C', color: REPORT_SERIES[3] }));
+  out.push(
+    histogramSvg(histogram(m.powerMarginW, 30, 0, n, 1e-3), {
+      title: 'Power margin',
+      xLabel: 'kW (usable - installed load)',
+      marker: { value: 0, label: '0' },
+      color: REPORT_SERIES[0],
+    }),
+  );
+  out.push(
+    histogramSvg(histogram(m.thermalMarginW, 30, 0, n, 1e-3), {
+      title: 'Thermal margin',
+      xLabel: 'kW (rejectable - installed load)',
+      marker: { value: 0, label: '0' },
+      color: REPORT_SERIES[1],
+    }),
+  );
+  out.push(
+    histogramSvg(histogram(m.radiatorTempC, 30, 0, n), {
+      title: 'Radiator temperature at full load',
+      xLabel: '°C',
+      color: REPORT_SERIES[3],
+    }),
+  );
   const c = cdf(m.latencyMs, 300);
   let lo = Infinity;
   let hi = -Infinity;
@@ -185,7 +230,18 @@ function charts(input: ReportInput): string {
   for (const sh of input.fleet.shells) {
     if (sh.count === 0 || series.length >= 8) continue;
     const i = sh.start;
-    const y = eclipseAcrossYear({ meanMotionRevPerDay: e.meanMotionRevPerDay[i], eccentricity: e.eccentricity[i], inclinationDeg: e.inclinationDeg[i], raanDeg: e.raanDeg[i], epochMs: e.epochMs[i] }, start, 365, 2);
+    const y = eclipseAcrossYear(
+      {
+        meanMotionRevPerDay: e.meanMotionRevPerDay[i],
+        eccentricity: e.eccentricity[i],
+        inclinationDeg: e.inclinationDeg[i],
+        raanDeg: e.raanDeg[i],
+        epochMs: e.epochMs[i],
+      },
+      start,
+      365,
+      2,
+    );
     const days = new Float64Array(y.dayMs.length);
     for (let k = 0; k < days.length; k++) days[k] = (y.dayMs[k] - start) / 86_400_000;
     series.push({ label: sh.name, x: days, y: y.eclipseFraction });
@@ -248,7 +304,16 @@ export function buildReportHtml(input: ReportInput): string {
   let json = JSON.stringify(scenario, null, 2);
   let jsonNote = 'open it in the planner to reproduce this report';
   if (json.length > 2_000_000) {
-    json = JSON.stringify({ ...scenario, shells: scenario.shells.map((s) => (s.kind === 'imported' ? { ...s, text: `[${s.text.length.toLocaleString('en-US')} characters of element text left out]` } : s)) }, null, 2);
+    json = JSON.stringify(
+      {
+        ...scenario,
+        shells: scenario.shells.map((s) =>
+          s.kind === 'imported' ? { ...s, text: `[${s.text.length.toLocaleString('en-US')} characters of element text left out]` } : s,
+        ),
+      },
+      null,
+      2,
+    );
     jsonNote = 'imported element texts left out for size: keep the element files with this report';
   }
   const html = `<!doctype html>

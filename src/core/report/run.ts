@@ -2,7 +2,13 @@
  * One analysis run, the same in the CLI and in the browser: analytic or sampled metrics for the
  * whole fleet, the capacity rollup, and a JSON summary whose field names carry their units.
  */
-import { analyzeAnalytic, windowFromScenario, type PerSatelliteMetrics, type AnalysisMode, type AnalysisWindowMs } from '../analysis/analytic';
+import {
+  analyzeAnalytic,
+  windowFromScenario,
+  type PerSatelliteMetrics,
+  type AnalysisMode,
+  type AnalysisWindowMs,
+} from '../analysis/analytic';
 import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
 import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type SampledResult, type StateSource } from '../analysis/sampled';
 import type { Fleet } from '../fleet/fleet';
@@ -43,13 +49,20 @@ export function runAnalysis(fleet: Fleet, scenario: Scenario, mode: AnalysisMode
       window,
       metrics,
       rollup: finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet),
-      notes: ['analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the elevation mask)'],
+      notes: [
+        'analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the elevation mask)',
+      ],
       cancelled: false,
       stationVisibleFraction: null,
     };
   }
   const source = opts.source ?? kernelStateSource(fleet);
-  const r = analyzeSampledFleet(fleet, scenario, source, { window, signal: opts.signal, onProgress: opts.onProgress, progressIntervalMs: 500 });
+  const r = analyzeSampledFleet(fleet, scenario, source, {
+    window,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    progressIntervalMs: 500,
+  });
   return sampledRun(fleet, scenario, r);
 }
 
@@ -60,7 +73,10 @@ export function sampledRun(fleet: Fleet, scenario: Scenario, r: SampledResult): 
     window: r.window,
     metrics: r.metrics,
     rollup: finalizeRollup(rollupMetrics(fleet, scenario, r.metrics), fleet),
-    notes: ['sampled: SGP4 states at each step, conical shadow, ground stations above their masks, +Grid routing when links are on', ...r.notes],
+    notes: [
+      'sampled: SGP4 states at each step, conical shadow, ground stations above their masks, +Grid routing when links are on',
+      ...r.notes,
+    ],
     cancelled: r.cancelled,
     stationVisibleFraction: r.stationVisibleFraction,
   };

@@ -41,7 +41,16 @@ function frame(width: number, height: number, title: string, xLabel: string, yLa
   );
 }
 
-function axes(width: number, height: number, xTicks: number[], xs: (v: number) => number, yTicks: number[], ys: (v: number) => number, xFmt: (v: number) => string, M: Margins = MARGINS): string {
+function axes(
+  width: number,
+  height: number,
+  xTicks: number[],
+  xs: (v: number) => number,
+  yTicks: number[],
+  ys: (v: number) => number,
+  xFmt: (v: number) => string,
+  M: Margins = MARGINS,
+): string {
   const x0 = M.left;
   const x1 = width - M.right;
   const y0 = height - M.bottom;
@@ -73,7 +82,15 @@ export function histogramSvg(h: HistogramData, o: HistogramSvgOptions): string {
   const width = o.width ?? 300;
   const height = o.height ?? 190;
   const M = MARGINS;
-  if (h.n === 0) return frame(width, height, o.title, o.xLabel, 'satellites', `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="11" fill="#44505f">no data</text>`);
+  if (h.n === 0)
+    return frame(
+      width,
+      height,
+      o.title,
+      o.xLabel,
+      'satellites',
+      `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="11" fill="#44505f">no data</text>`,
+    );
   let lo = h.edges[0];
   let hi = h.edges[h.edges.length - 1];
   if (o.marker && Number.isFinite(o.marker.value)) {
@@ -99,8 +116,18 @@ export function histogramSvg(h: HistogramData, o: HistogramSvgOptions): string {
     const x = xs(o.marker.value).toFixed(1);
     marker = `<line x1="${x}" x2="${x}" y1="${M.top}" y2="${height - M.bottom}" stroke="#c0392b" stroke-dasharray="3 2"/><text x="${x}" y="${M.top + 9}" dx="3" font-size="10" fill="#c0392b">${escapeXml(o.marker.label)}</text>`;
   }
-  const note = h.nonFinite > 0 ? `<text x="${width - M.right}" y="${M.top + 9}" text-anchor="end" font-size="9" fill="#44505f">${escapeXml(`${h.nonFinite.toLocaleString('en-US')} without a value`)}</text>` : '';
-  return frame(width, height, o.title, o.xLabel, 'satellites', axes(width, height, niceTicks(lo, hi, 5), xs, yTicks, ys, tickLabel) + bars + marker + note);
+  const note =
+    h.nonFinite > 0
+      ? `<text x="${width - M.right}" y="${M.top + 9}" text-anchor="end" font-size="9" fill="#44505f">${escapeXml(`${h.nonFinite.toLocaleString('en-US')} without a value`)}</text>`
+      : '';
+  return frame(
+    width,
+    height,
+    o.title,
+    o.xLabel,
+    'satellites',
+    axes(width, height, niceTicks(lo, hi, 5), xs, yTicks, ys, tickLabel) + bars + marker + note,
+  );
 }
 
 export interface LineSeries {
@@ -148,7 +175,16 @@ export function lineChartSvg(series: LineSeries[], o: LineSvgOptions): string {
       yHi = Math.max(yHi, y);
     }
   }
-  if (!Number.isFinite(xLo)) return frame(width, height, o.title, o.xLabel, o.yLabel, `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="11" fill="#44505f">no data</text>`, M);
+  if (!Number.isFinite(xLo))
+    return frame(
+      width,
+      height,
+      o.title,
+      o.xLabel,
+      o.yLabel,
+      `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="11" fill="#44505f">no data</text>`,
+      M,
+    );
   if (o.yRange) [yLo, yHi] = o.yRange;
   if (xHi === xLo) {
     xLo -= 0.5;
@@ -193,5 +229,13 @@ export function lineChartSvg(series: LineSeries[], o: LineSvgOptions): string {
       legend += `<rect x="${x}" y="${y - 7}" width="9" height="9" fill="${s.color ?? REPORT_SERIES[k % REPORT_SERIES.length]}"/><text x="${x + 13}" y="${y + 1}" font-size="10" fill="#17202b">${escapeXml(s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label)}</text>`;
     });
   }
-  return frame(width, height, o.title, o.xLabel, o.yLabel, axes(width, height, xTicks, xs, niceTicks(yLo, yHi, 4), ys, o.xTickFormat ?? tickLabel, M) + paths + legend, M);
+  return frame(
+    width,
+    height,
+    o.title,
+    o.xLabel,
+    o.yLabel,
+    axes(width, height, xTicks, xs, niceTicks(yLo, yHi, 4), ys, o.xTickFormat ?? tickLabel, M) + paths + legend,
+    M,
+  );
 }

@@ -12,7 +12,12 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(document)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(document)'
+  );
 }
 
 /** Validate a parsed JSON value as a scenario, migrating older versions first. */

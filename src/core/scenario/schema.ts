@@ -93,7 +93,10 @@ export type GroundStation = z.infer<typeof GroundStationSchema>;
 
 export const AnalysisWindowSchema = z.object({
   start: isoUtc,
-  durationMin: z.number().positive().max(60 * 24 * 366),
+  durationMin: z
+    .number()
+    .positive()
+    .max(60 * 24 * 366),
   stepS: z.number().positive().max(86_400),
 });
 export type AnalysisWindow = z.infer<typeof AnalysisWindowSchema>;

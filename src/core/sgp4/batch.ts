@@ -27,18 +27,7 @@
  */
 import { gstime, json2satrec, type SatRec } from 'satellite.js';
 import type { ElementColumns } from '../elements/columns';
-import {
-  DEEP_SPACE_PERIOD_MIN,
-  DEG2RAD,
-  J2,
-  J3_OVER_J2,
-  J4,
-  RADIUS_KM,
-  TWO_PI,
-  X2O3,
-  XKE,
-  XPDOTP,
-} from './wgs72';
+import { DEEP_SPACE_PERIOD_MIN, DEG2RAD, J2, J3_OVER_J2, J4, RADIUS_KM, TWO_PI, X2O3, XKE, XPDOTP } from './wgs72';
 
 /** Flag bits per satellite (Sgp4Batch.flags). */
 export const SGP4_FLAG_SIMPLE = 1; // isimp: perigee below 220 km, truncated drag terms
@@ -164,7 +153,6 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
   const nRevPerDay = cols.meanMotionRevPerDay.subarray(start, end);
   const bstarCol = cols.bstar.subarray(start, end);
 
-
   // sgp4init "earth constants": s and qoms2t in Earth radii.
   const ss = 78.0 / RADIUS_KM + 1.0;
   const qzms2ttemp = (120.0 - 78.0) / RADIUS_KM;
@@ -196,9 +184,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     ) {
       flags[i] = SGP4_FLAG_INVALID;
       if (messages.length < MAX_MESSAGES) {
-        messages.push(
-          `satellite ${start + i}: elements out of range for SGP4 (need finite values, mean motion > 0, 0 <= e < 1)`,
-        );
+        messages.push(`satellite ${start + i}: elements out of range for SGP4 (need finite values, mean motion > 0, 0 <= e < 1)`);
       }
       continue;
     }
@@ -247,8 +233,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     const cc2 =
       coef1 *
       no *
-      (ao * (1.0 + 1.5 * etasq + eeta * (4.0 + etasq)) +
-        ((0.375 * J2 * tsi) / psisq) * con41 * (8.0 + 3.0 * etasq * (8.0 + etasq)));
+      (ao * (1.0 + 1.5 * etasq + eeta * (4.0 + etasq)) + ((0.375 * J2 * tsi) / psisq) * con41 * (8.0 + 3.0 * etasq * (8.0 + etasq)));
     const cc1 = bstar * cc2;
     let cc3 = 0.0;
     if (ecco > 1.0e-4) cc3 = (-2.0 * coef * tsi * J3_OVER_J2 * no * sinio) / ecco;
@@ -269,12 +254,9 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     const temp1 = 1.5 * J2 * pinvsq * no;
     const temp2 = 0.5 * temp1 * J2 * pinvsq;
     const temp3 = -0.46875 * J4 * pinvsq * pinvsq * no;
-    const mdot =
-      no + 0.5 * temp1 * rteosq * con41 + 0.0625 * temp2 * rteosq * (13.0 - 78.0 * cosio2 + 137.0 * cosio4);
+    const mdot = no + 0.5 * temp1 * rteosq * con41 + 0.0625 * temp2 * rteosq * (13.0 - 78.0 * cosio2 + 137.0 * cosio4);
     const argpdot =
-      -0.5 * temp1 * con42 +
-      0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4) +
-      temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4);
+      -0.5 * temp1 * con42 + 0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4) + temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4);
     const xhdot1 = -temp1 * cosio;
     const nodedot = xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) * cosio;
     const omgcof = bstar * cc3 * Math.cos(argpo);
@@ -336,7 +318,7 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
           ARG_OF_PERICENTER: argPerigeeDeg[i],
           MEAN_ANOMALY: meanAnomalyDeg[i],
           EPHEMERIS_TYPE: 0,
-                    NORAD_CAT_ID: cols.noradId[start + i] ?? 0,
+          NORAD_CAT_ID: cols.noradId[start + i] ?? 0,
           ELEMENT_SET_NO: 0,
           REV_AT_EPOCH: 0,
           BSTAR: bstarCol[i],

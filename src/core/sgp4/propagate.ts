@@ -162,7 +162,9 @@ export function propagateBatch(
       dmm = temp;
       const t3 = t2 * t;
       const t4 = t3 * t;
-      const d2 = kc[kb + 13], d3 = kc[kb + 14], d4 = kc[kb + 15];
+      const d2 = kc[kb + 13],
+        d3 = kc[kb + 14],
+        d4 = kc[kb + 15];
       tempa = tempa - d2 * t2 - d3 * t3 - d4 * t4;
       // sin(mm) = sin(xmdf + temp); temp (drag corrections) is usually small
       let sinmm: number;
@@ -416,7 +418,6 @@ export function propagateBatch(
         cnod = Math.cos(xa);
       }
     }
-
 
     // ---- orientation vectors, position and velocity ----
     const xmx = -snod * cosi;

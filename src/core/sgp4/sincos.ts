@@ -10,7 +10,7 @@
  * |x| > 1e5 rad (never reached by SGP4 within decades of epoch) use Math.sin / Math.cos.
  */
 
-export const PIO2_HI = 1.57079632673412561417e0;
+export const PIO2_HI = 1.57079632673412561417;
 export const PIO2_LO = 6.07710050650619224932e-11;
 export const TWO_OVER_PI = 6.36619772367581382433e-1;
 
@@ -25,7 +25,7 @@ export const C1 = 4.16666666666666019037e-2;
 export const C2 = -1.38888888888741095749e-3;
 export const C3 = 2.48015872894767294178e-5;
 export const C4 = -2.75573143513906633035e-7;
-export const C5 = 2.08757232129817482790e-9;
+export const C5 = 2.0875723212981748279e-9;
 export const C6 = -1.13596475577881948265e-11;
 
 /** Output of sincos: [sin, cos]. Read it right after the call; the next call overwrites it. */

@@ -49,7 +49,27 @@ function tickFormatter(ticks: number[]): (v: number) => string {
   return fmtTick;
 }
 
-function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt }: { f: Frame; xTicks: number[]; yTicks: number[]; x: (v: number) => number; y: (v: number) => number; xLabel: string; yLabel: string; title: string; xFmt?: (v: number) => string }) {
+function Axes({
+  f,
+  xTicks,
+  yTicks,
+  x,
+  y,
+  xLabel,
+  yLabel,
+  title,
+  xFmt,
+}: {
+  f: Frame;
+  xTicks: number[];
+  yTicks: number[];
+  x: (v: number) => number;
+  y: (v: number) => number;
+  xLabel: string;
+  yLabel: string;
+  title: string;
+  xFmt?: (v: number) => string;
+}) {
   const xTickFmt = tickFormatter(xTicks);
   return (
     <g fontSize={FONT} fill="currentColor" style={{ fontFamily: 'system-ui, sans-serif' }}>
@@ -84,7 +104,23 @@ function Axes({ f, xTicks, yTicks, x, y, xLabel, yLabel, title, xFmt }: { f: Fra
   );
 }
 
-export function HistogramChart({ data, width, height, title, xLabel, color = SERIES[0], marker }: { data: HistogramData; width: number; height: number; title: string; xLabel: string; color?: string; marker?: { value: number; label: string } }) {
+export function HistogramChart({
+  data,
+  width,
+  height,
+  title,
+  xLabel,
+  color = SERIES[0],
+  marker,
+}: {
+  data: HistogramData;
+  width: number;
+  height: number;
+  title: string;
+  xLabel: string;
+  color?: string;
+  marker?: { value: number; label: string };
+}) {
   const f = frame(width, height);
   const titleId = useId();
   if (data.n === 0)
@@ -104,13 +140,38 @@ export function HistogramChart({ data, width, height, title, xLabel, color = SER
   return (
     <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
       <title id={titleId}>{`${title}: ${data.n} satellites, ${fmtSig(data.min)} to ${fmtSig(data.max)} ${xLabel}`}</title>
-      <Axes f={f} xTicks={niceTicks(lo, hi, 4)} yTicks={niceTicks(0, maxC, 3)} x={x} y={y} xLabel={xLabel} yLabel="satellites" title={title} />
+      <Axes
+        f={f}
+        xTicks={niceTicks(lo, hi, 4)}
+        yTicks={niceTicks(0, maxC, 3)}
+        x={x}
+        y={y}
+        xLabel={xLabel}
+        yLabel="satellites"
+        title={title}
+      />
       {Array.from(data.counts).map((c, b) =>
-        c > 0 ? <rect key={b} x={x(data.edges[b]) + 0.5} width={Math.max(1, x(data.edges[b + 1]) - x(data.edges[b]) - 1)} y={y(c)} height={height - f.bottom - y(c)} style={{ fill: color }} /> : null,
+        c > 0 ? (
+          <rect
+            key={b}
+            x={x(data.edges[b]) + 0.5}
+            width={Math.max(1, x(data.edges[b + 1]) - x(data.edges[b]) - 1)}
+            y={y(c)}
+            height={height - f.bottom - y(c)}
+            style={{ fill: color }}
+          />
+        ) : null,
       )}
       {marker && marker.value >= lo && marker.value <= hi ? (
         <g>
-          <line x1={x(marker.value)} x2={x(marker.value)} y1={f.top} y2={height - f.bottom} style={{ stroke: 'var(--error, #d33)' }} strokeDasharray="3 2" />
+          <line
+            x1={x(marker.value)}
+            x2={x(marker.value)}
+            y1={f.top}
+            y2={height - f.bottom}
+            style={{ stroke: 'var(--error, #d33)' }}
+            strokeDasharray="3 2"
+          />
           <text x={x(marker.value) + 3} y={f.top + 8} fontSize={FONT} style={{ fill: 'var(--error, #d33)' }}>
             {marker.label}
           </text>
@@ -130,14 +191,43 @@ export interface Series {
   step?: boolean;
 }
 
-export function LineChart({ series, width, height, title, xLabel, yLabel, yRightLabel, yRange, yRightRange, xTickFormat }: { series: Series[]; width: number; height: number; title: string; xLabel: string; yLabel: string; yRightLabel?: string; yRange?: [number, number]; yRightRange?: [number, number]; xTickFormat?: (v: number) => string }) {
+export function LineChart({
+  series,
+  width,
+  height,
+  title,
+  xLabel,
+  yLabel,
+  yRightLabel,
+  yRange,
+  yRightRange,
+  xTickFormat,
+}: {
+  series: Series[];
+  width: number;
+  height: number;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  yRightLabel?: string;
+  yRange?: [number, number];
+  yRightRange?: [number, number];
+  xTickFormat?: (v: number) => string;
+}) {
   const hasRight = series.some((s) => s.right);
   const f = frame(width, height, hasRight ? 48 : 10);
   const titleId = useId();
   const ext = (ss: Series[], pick: 'x' | 'y'): [number, number] => {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const s of ss) for (let i = 0; i < s[pick].length; i++) { const v = s[pick][i]; if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
+    for (const s of ss)
+      for (let i = 0; i < s[pick].length; i++) {
+        const v = s[pick][i];
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
     if (!(lo <= hi)) return [0, 1];
     if (hi === lo) {
       const pad = Math.max(Math.abs(lo) * 0.05, 0.5);
@@ -146,8 +236,18 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
     return [lo, hi];
   };
   const [x0, x1] = ext(series, 'x');
-  const [yl0, yl1] = yRange ?? ext(series.filter((s) => !s.right), 'y');
-  const [yr0, yr1] = yRightRange ?? ext(series.filter((s) => s.right), 'y');
+  const [yl0, yl1] =
+    yRange ??
+    ext(
+      series.filter((s) => !s.right),
+      'y',
+    );
+  const [yr0, yr1] =
+    yRightRange ??
+    ext(
+      series.filter((s) => s.right),
+      'y',
+    );
   const x = scale(x0, x1, f.left, width - f.right);
   const yl = scale(yl0, yl1, height - f.bottom, f.top);
   const yr = scale(yr0, yr1, height - f.bottom, f.top);
@@ -155,7 +255,17 @@ export function LineChart({ series, width, height, title, xLabel, yLabel, yRight
   return (
     <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
       <title id={titleId}>{title}</title>
-      <Axes f={f} xTicks={xt} yTicks={niceTicks(yl0, yl1, 4)} x={x} y={yl} xLabel={xLabel} yLabel={yLabel} title={title} xFmt={xTickFormat} />
+      <Axes
+        f={f}
+        xTicks={xt}
+        yTicks={niceTicks(yl0, yl1, 4)}
+        x={x}
+        y={yl}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        title={title}
+        xFmt={xTickFormat}
+      />
       {hasRight ? (
         <g fontSize={FONT} fill="currentColor">
           <line x1={width - f.right} x2={width - f.right} y1={f.top} y2={height - f.bottom} stroke="currentColor" />

@@ -37,14 +37,19 @@ describe('analytic metrics on a Walker shell', () => {
     for (let i = 0; i < fleet.count; i++) {
       const pv = propagate(recs[i], new Date(win.startMs));
       if (!pv) throw new Error('propagation failed');
-      const p = pv.position, v = pv.velocity;
+      const p = pv.position,
+        v = pv.velocity;
       const b = betaAngleFromStateRad(p.x, p.y, p.z, v.x, v.y, v.z, sun[0], sun[1], sun[2]) / D;
       expect(Math.abs(m.betaDeg[i] - b)).toBeLessThan(0.3);
     }
   });
 
   it('eclipse fraction is the cylindrical f at the start beta over a one-orbit window (equinox, |beta| < 53 deg; 2e-3 as beta drifts ~0.3 deg per orbit)', () => {
-    const eq = scenario({ epoch: '2025-03-20T00:00:00Z', window: { start: '2025-03-20T00:00:00Z', durationMin: 96, stepS: 30 }, shells: [walker('w', 550, 53, 6, 4)] });
+    const eq = scenario({
+      epoch: '2025-03-20T00:00:00Z',
+      window: { start: '2025-03-20T00:00:00Z', durationMin: 96, stepS: 30 },
+      shells: [walker('w', 550, 53, 6, 4)],
+    });
     const me = analyzeAnalytic(buildFleet(eq), eq);
     for (let i = 0; i < me.count; i++) {
       expect(Math.abs(me.eclipseFraction[i] - eclipseFractionCylindrical(me.betaDeg[i] * D, 550))).toBeLessThan(2e-3);
@@ -136,7 +141,18 @@ describe('compute power = min(deliverable, rejectable, installed) and which bind
     const sso = scenario({
       epoch: '2025-03-20T00:00:00Z',
       window: { start: '2025-03-20T00:00:00Z', durationMin: 105, stepS: 30 }, // equinox: no eclipse season
-      shells: [{ id: 's', name: 's', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 1000, ltanHours: 18, planes: 1, satellitesPerPlane: 2 }],
+      shells: [
+        {
+          id: 's',
+          name: 's',
+          designId: 'default',
+          kind: 'sso-dawn-dusk',
+          altitudeKm: 1000,
+          ltanHours: 18,
+          planes: 1,
+          satellitesPerPlane: 2,
+        },
+      ],
     });
     const ms = analyzeAnalytic(buildFleet(sso), sso);
     expect(ms.eclipseFraction[0]).toBe(0);
@@ -154,20 +170,41 @@ describe('compute power = min(deliverable, rejectable, installed) and which bind
 });
 
 describe('dawn-dusk SSO 650 km (generator + analytic, PHYSICS.md season)', () => {
-  const sso = { id: 's', name: 's', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 1, satellitesPerPlane: 4 };
+  const sso = {
+    id: 's',
+    name: 's',
+    designId: 'default',
+    kind: 'sso-dawn-dusk',
+    altitudeKm: 650,
+    ltanHours: 18,
+    planes: 1,
+    satellitesPerPlane: 4,
+  };
   it('no eclipse in January; near-longest eclipse (19.7 min) at the June solstice', () => {
-    const jan = scenario({ epoch: '2025-01-15T00:00:00Z', window: { start: '2025-01-15T00:00:00Z', durationMin: 98, stepS: 30 }, shells: [sso] });
+    const jan = scenario({
+      epoch: '2025-01-15T00:00:00Z',
+      window: { start: '2025-01-15T00:00:00Z', durationMin: 98, stepS: 30 },
+      shells: [sso],
+    });
     const mJan = analyzeAnalytic(buildFleet(jan), jan);
     expect(mJan.eclipseFraction[0]).toBe(0);
     expect(mJan.sunlitFraction[0]).toBe(1);
-    const jun = scenario({ epoch: '2025-06-21T00:00:00Z', window: { start: '2025-06-21T00:00:00Z', durationMin: 98, stepS: 30 }, shells: [sso] });
+    const jun = scenario({
+      epoch: '2025-06-21T00:00:00Z',
+      window: { start: '2025-06-21T00:00:00Z', durationMin: 98, stepS: 30 },
+      shells: [sso],
+    });
     const mJun = analyzeAnalytic(buildFleet(jun), jun);
-    expect(Math.abs(mJun.eclipseFraction[0] * mJun.periodS[0] / 60 - 19.7)).toBeLessThan(0.5);
+    expect(Math.abs((mJun.eclipseFraction[0] * mJun.periodS[0]) / 60 - 19.7)).toBeLessThan(0.5);
     expect(Math.abs(mJun.betaDeg[0])).toBeGreaterThan(58);
   });
 
   it('a year-long window averages beta samples: mean f close to 0.040 (tolerance 0.003)', () => {
-    const y = scenario({ epoch: '2025-01-01T00:00:00Z', window: { start: '2025-01-01T00:00:00Z', durationMin: 365 * 1440, stepS: 30 }, shells: [sso] });
+    const y = scenario({
+      epoch: '2025-01-01T00:00:00Z',
+      window: { start: '2025-01-01T00:00:00Z', durationMin: 365 * 1440, stepS: 30 },
+      shells: [sso],
+    });
     const m = analyzeAnalytic(buildFleet(y), y, { betaSamples: 365 });
     expect(Math.abs(m.eclipseFraction[0] - 0.04)).toBeLessThan(0.003);
   });
@@ -181,7 +218,8 @@ describe('imported satellites: the real catalogue (../shared/data)', () => {
   it('analyses all 25,975 records without throwing; altitude from mean motion; flags eccentric orbits', () => {
     expect(cols.count).toBe(25975);
     const m = analyzeAnalytic(fleet, sc);
-    let valid = 0, ecc = 0;
+    let valid = 0,
+      ecc = 0;
     for (let i = 0; i < m.count; i++) {
       if (!(m.flags[i] & METRIC_FLAGS.invalid)) {
         valid++;
@@ -216,7 +254,8 @@ describe('imported satellites: the real catalogue (../shared/data)', () => {
       const [rec] = satrecsFromColumns(cols, i, i + 1);
       const pv = propagate(rec, new Date(t));
       if (!pv) continue;
-      const p = pv.position, v = pv.velocity;
+      const p = pv.position,
+        v = pv.velocity;
       const b = betaAngleFromStateRad(p.x, p.y, p.z, v.x, v.y, v.z, sun[0], sun[1], sun[2]) / D;
       expect(Math.abs(m.betaDeg[i] - b)).toBeLessThan(0.5);
       checked++;
@@ -243,7 +282,9 @@ describe('bad window overrides', () => {
   it('name the field instead of producing silent NaNs', () => {
     const sc = scenario({ shells: [walker('w', 550, 53, 2, 2)] });
     const fleet = buildFleet(sc);
-    expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: NaN, durationMs: 60_000, stepS: 30 } })).toThrow(/^window\.start: not a valid time/);
+    expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: NaN, durationMs: 60_000, stepS: 30 } })).toThrow(
+      /^window\.start: not a valid time/,
+    );
     expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: 0, durationMs: -1, stepS: 30 } })).toThrow(/window\.durationMin/);
     expect(() => analyzeAnalytic(fleet, sc, { window: { startMs: 0, durationMs: 60_000, stepS: 0 } })).toThrow(/window\.stepS/);
   });

@@ -21,7 +21,14 @@ export function scenario(over: Record<string, unknown> = {}): Scenario {
   });
 }
 
-export const walker = (id: string, altitudeKm: number, inclinationDeg: number, planes: number, perPlane: number, extra: Record<string, unknown> = {}) => ({
+export const walker = (
+  id: string,
+  altitudeKm: number,
+  inclinationDeg: number,
+  planes: number,
+  perPlane: number,
+  extra: Record<string, unknown> = {},
+) => ({
   id,
   name: id,
   designId: 'default',
@@ -54,7 +61,9 @@ export const SHARED_DATA = resolve(here, '../../../../shared/data');
 export function loadCatalogue(): ElementColumns {
   const path = resolve(SHARED_DATA, 'catalog-2022-08-09.tle');
   if (!existsSync(path)) throw new Error(`real data missing: ${path} not found (tests need ../shared/data next to the repository)`);
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
@@ -87,7 +96,19 @@ export function importedFleet(cols: ElementColumns): Fleet {
     shellIndex: new Uint16Array(cols.count),
     designIndex: new Uint16Array(cols.count),
     shells: [
-      { id: 'cat', name: 'catalogue', kind: 'imported', designId: 'default', designIndex: 0, start: 0, count: cols.count, altitudeKm: NaN, inclinationDeg: NaN, planes: 1, satellitesPerPlane: cols.count },
+      {
+        id: 'cat',
+        name: 'catalogue',
+        kind: 'imported',
+        designId: 'default',
+        designIndex: 0,
+        start: 0,
+        count: cols.count,
+        altitudeKm: NaN,
+        inclinationDeg: NaN,
+        planes: 1,
+        satellitesPerPlane: cols.count,
+      },
     ],
   };
 }

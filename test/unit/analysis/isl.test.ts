@@ -24,17 +24,28 @@ describe('+Grid topology from plane-major ids', () => {
     // (plane 3, slot 2) = id 17 -> plane 0 slot 3 = id 3
     expect(topo.neighbours[4 * 17 + 2]).toBe(3);
     expect(topo.links).toBe(2 * 20);
-    for (let i = 0; i < 20; i++) for (let e = 0; e < 4; e++) {
-      const j = topo.neighbours[4 * i + e];
-      expect(Array.from(topo.neighbours.subarray(4 * j, 4 * j + 4))).toContain(i);
-    }
+    for (let i = 0; i < 20; i++)
+      for (let e = 0; e < 4; e++) {
+        const j = topo.neighbours[4 * i + e];
+        expect(Array.from(topo.neighbours.subarray(4 * j, 4 * j + 4))).toContain(i);
+      }
   });
 
   it('Walker star and SSO families have no seam links; cluster arcs do not wrap in-plane', () => {
     const sc = scenario({
       shells: [
         walker('star', 1015, 98.98, 3, 4, { kind: 'walker-star' }),
-        { id: 'c', name: 'c', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 2, satellitesPerPlane: 3, inPlaneArcDeg: 0.01 },
+        {
+          id: 'c',
+          name: 'c',
+          designId: 'default',
+          kind: 'sso-dawn-dusk',
+          altitudeKm: 650,
+          ltanHours: 18,
+          planes: 2,
+          satellitesPerPlane: 3,
+          inPlaneArcDeg: 0.01,
+        },
       ],
     });
     const fleet = buildFleet(sc);
@@ -99,27 +110,36 @@ describe('+Grid topology of imported element sets (planes found from the element
   }, 60_000);
 
   it('any element set (NaN, duplicates, e >= 1, odd rates) gives a mesh: ids in range, no self-links, nothing thrown', () => {
-    const num = fc.oneof(fc.double({ min: -400, max: 400, noNaN: false }), fc.constantFrom(0, 53, 97.6, Number.NaN, Number.POSITIVE_INFINITY));
+    const num = fc.oneof(
+      fc.double({ min: -400, max: 400, noNaN: false }),
+      fc.constantFrom(0, 53, 97.6, Number.NaN, Number.POSITIVE_INFINITY),
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(num, num, num, num, fc.double({ min: -1, max: 20 }), fc.double({ min: -0.5, max: 1.5 })), { minLength: 1, maxLength: 60 }), (rows) => {
-        const cols = allocElementColumns(rows.length);
-        rows.forEach(([inc, raan, argp, ma, n, e], k) => {
-          cols.inclinationDeg[k] = inc;
-          cols.raanDeg[k] = raan;
-          cols.argPerigeeDeg[k] = argp;
-          cols.meanAnomalyDeg[k] = ma;
-          cols.meanMotionRevPerDay[k] = n;
-          cols.eccentricity[k] = e;
-          cols.epochMs[k] = Date.UTC(2025, 5, 1);
-        });
-        const t = buildIslTopology(importedFleet(cols), scenario());
-        for (let i = 0; i < rows.length; i++)
-          for (let e = 0; e < 4; e++) {
-            const j = t.neighbours[4 * i + e];
-            expect(j >= -1 && j < rows.length).toBe(true);
-            expect(j).not.toBe(i);
-          }
-      }),
+      fc.property(
+        fc.array(fc.tuple(num, num, num, num, fc.double({ min: -1, max: 20 }), fc.double({ min: -0.5, max: 1.5 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (rows) => {
+          const cols = allocElementColumns(rows.length);
+          rows.forEach(([inc, raan, argp, ma, n, e], k) => {
+            cols.inclinationDeg[k] = inc;
+            cols.raanDeg[k] = raan;
+            cols.argPerigeeDeg[k] = argp;
+            cols.meanAnomalyDeg[k] = ma;
+            cols.meanMotionRevPerDay[k] = n;
+            cols.eccentricity[k] = e;
+            cols.epochMs[k] = Date.UTC(2025, 5, 1);
+          });
+          const t = buildIslTopology(importedFleet(cols), scenario());
+          for (let i = 0; i < rows.length; i++)
+            for (let e = 0; e < 4; e++) {
+              const j = t.neighbours[4 * i + e];
+              expect(j >= -1 && j < rows.length).toBe(true);
+              expect(j).not.toBe(i);
+            }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -129,7 +149,11 @@ describe('+Grid topology of imported element sets (planes found from the element
     const fleet = importedFleet(cat);
     const sc2 = scenario({ epoch: '2022-08-09T00:00:00Z', window: { start: '2022-08-09T00:00:00Z', durationMin: 96, stepS: 30 } });
     const t = buildIslTopology(fleet, sc2);
-    const deg = (i: number) => (t.neighbours[4 * i] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 1] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 2] >= 0 ? 1 : 0) + (t.neighbours[4 * i + 3] >= 0 ? 1 : 0);
+    const deg = (i: number) =>
+      (t.neighbours[4 * i] >= 0 ? 1 : 0) +
+      (t.neighbours[4 * i + 1] >= 0 ? 1 : 0) +
+      (t.neighbours[4 * i + 2] >= 0 ? 1 : 0) +
+      (t.neighbours[4 * i + 3] >= 0 ? 1 : 0);
     // orbit normal at the window start from satellite.js (independent of the mesh's J2 drift)
     const at = new Date(sc2.window.start);
     const normal = (i: number): number[] | null => {
@@ -237,7 +261,8 @@ describe('Walker delta seam', () => {
       return [pv.position.x, pv.position.y, pv.position.z];
     };
     const len = (i: number, j: number) => {
-      const a = p(i), b = p(j);
+      const a = p(i),
+        b = p(j);
       return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
     };
     for (const s of [0, 5, 11, 17]) {
@@ -342,13 +367,17 @@ describe('routing', () => {
     const direct = new Float64Array(f3.count).fill(Infinity);
     direct[0] = 3;
     const out = new Float64Array(f3.count);
-    routeIslStep(topo3, p3, new Uint8Array(f3.count), direct, out, createIslWorkspace(f3.count), { grazingAltitudeKm: 80, perHopProcessingMs: 0 });
+    routeIslStep(topo3, p3, new Uint8Array(f3.count), direct, out, createIslWorkspace(f3.count), {
+      grazingAltitudeKm: 80,
+      perHopProcessingMs: 0,
+    });
     for (let s = 0; s < 20; s++) expect(out[s]).toBeLessThan(Infinity);
     let unreachable = 0;
     for (let i = 20; i < 60; i++) if (out[i] === Infinity) unreachable++;
     expect(unreachable).toBeGreaterThan(10);
     const ref = reference(topo3, p3, direct, 6378.137 + 80, 0);
-    for (let i = 0; i < f3.count; i++) expect(out[i] === Infinity ? Infinity : Math.round(out[i] * 1e9)).toBe(ref[i] === Infinity ? Infinity : Math.round(ref[i] * 1e9));
+    for (let i = 0; i < f3.count; i++)
+      expect(out[i] === Infinity ? Infinity : Math.round(out[i] * 1e9)).toBe(ref[i] === Infinity ? Infinity : Math.round(ref[i] * 1e9));
   });
 
   it('a chain: latency = direct + sum(lengths)/c + hops x per-hop; failed states break the path', () => {

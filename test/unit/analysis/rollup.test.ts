@@ -16,7 +16,20 @@ import { designWith, scenario, walker } from './fixtures';
 
 const sc = scenario({
   designs: [designWith({}, 'default'), designWith({ solarArray: { areaM2: 100 } }, 'small')],
-  shells: [walker('a', 550, 53, 6, 5), walker('b', 1200, 30, 4, 5, { designId: 'small' }), { id: 'sso', name: 'sso', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 3, satellitesPerPlane: 4 }],
+  shells: [
+    walker('a', 550, 53, 6, 5),
+    walker('b', 1200, 30, 4, 5, { designId: 'small' }),
+    {
+      id: 'sso',
+      name: 'sso',
+      designId: 'default',
+      kind: 'sso-dawn-dusk',
+      altitudeKm: 650,
+      ltanHours: 18,
+      planes: 3,
+      satellitesPerPlane: 4,
+    },
+  ],
 });
 const fleet = buildFleet(sc);
 const m = analyzeAnalytic(fleet, sc);
@@ -67,8 +80,11 @@ describe('rollup sums', () => {
     let massKg = 0;
     for (let i = 30; i < 50; i++) {
       massKg +=
-        d.mass.busKg + d.solarArray.areaM2 * d.mass.arrayKgPerM2 + d.radiator.areaM2 * d.mass.radiatorKgPerM2 +
-        d.compute.acceleratorCount * d.mass.computeKgPerAccelerator + m.batteryEnergyWh[i] / d.power.batteryWhPerKg;
+        d.mass.busKg +
+        d.solarArray.areaM2 * d.mass.arrayKgPerM2 +
+        d.radiator.areaM2 * d.mass.radiatorKgPerM2 +
+        d.compute.acceleratorCount * d.mass.computeKgPerAccelerator +
+        m.batteryEnergyWh[i] / d.power.batteryWhPerKg;
     }
     expect(Math.abs(b.massToOrbitT - massKg / 1000)).toBeLessThan(20 * 1e-6);
     expect(Math.abs(b.launchCostUsd - massKg * d.mass.launchUsdPerKg)).toBeLessThan(20);
@@ -115,7 +131,11 @@ describe('latency percentiles', () => {
         const f1 = { ...fleet, count: lat.length, shellIndex: new Uint16Array(lat.length), designIndex: new Uint16Array(lat.length) };
         const r = finalizeRollup(accumulateRollup(createRollupPartial(fleet.shells.length, 'sampled'), f1, sc, mm), fleet);
         const sorted = [...lat].sort((a, b) => a - b);
-        for (const [p, v] of [[0.5, r.totals.latencyP50Ms], [0.95, r.totals.latencyP95Ms], [0.99, r.totals.latencyP99Ms]] as const) {
+        for (const [p, v] of [
+          [0.5, r.totals.latencyP50Ms],
+          [0.95, r.totals.latencyP95Ms],
+          [0.99, r.totals.latencyP99Ms],
+        ] as const) {
           const exact = sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1];
           expect(Math.abs(v - exact) / exact).toBeLessThan(0.0005 + 1e-12);
         }

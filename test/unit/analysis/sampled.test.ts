@@ -20,7 +20,17 @@ describe('sampled vs analytic eclipse fraction (circular shells)', () => {
     shells: [
       walker('w550', 550, 53, 12, 3),
       walker('w1000', 1000, 30, 8, 2),
-      { id: 'sso', name: 'sso', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 2, satellitesPerPlane: 3, raanSpreadDeg: 10 },
+      {
+        id: 'sso',
+        name: 'sso',
+        designId: 'default',
+        kind: 'sso-dawn-dusk',
+        altitudeKm: 650,
+        ltanHours: 18,
+        planes: 2,
+        satellitesPerPlane: 3,
+        raanSpreadDeg: 10,
+      },
     ],
     links: { interSatelliteLinks: false },
   });
@@ -50,7 +60,10 @@ describe('sampled vs analytic eclipse fraction (circular shells)', () => {
     for (let i = 0; i < fleet.count; i++) {
       expect(r.metrics.sunlitFraction[i]).toBeCloseTo(1 - r.metrics.eclipseFraction[i], 12);
       const x = pathEfficiencies(sc.designs[0].power.regulation);
-      expect(r.metrics.usablePowerW[i]).toBeCloseTo(orbitAverageUsablePowerW(r.metrics.arrayPowerEolW[i], r.metrics.sunlitFraction[i], x), 6);
+      expect(r.metrics.usablePowerW[i]).toBeCloseTo(
+        orbitAverageUsablePowerW(r.metrics.arrayPowerEolW[i], r.metrics.sunlitFraction[i], x),
+        6,
+      );
       expect(r.metrics.arrayPowerEolW[i]).toBe(analytic.arrayPowerEolW[i]);
     }
     const roll = finalizeRollup(rollupMetrics(fleet, sc, r.metrics), fleet);
@@ -77,7 +90,9 @@ describe('ground-station visibility and latency against satellite.js look angles
     const steps = sampleCount({ startMs: 0, durationMs: 600 * 60_000, stepS: 30 });
     let anyVisible = 0;
     for (let i = 0; i < fleet.count; i++) {
-      let inView = 0, latSum = 0, borderline = 0;
+      let inView = 0,
+        latSum = 0,
+        borderline = 0;
       for (let j = 0; j < steps; j++) {
         const t = new Date(Date.parse(sc.window.start) + j * 30_000);
         const pv = propagate(recs[i], t);
@@ -122,14 +137,28 @@ describe('progress, cancel and shards', () => {
   it('reports progress up to 1 and stops between steps when cancelled', () => {
     const seen: number[] = [];
     let clock = 0;
-    const full = analyzeSampled(fleet, sc, satjsSource(recs), { onProgress: (p) => seen.push(p.fraction), now: () => (clock += 100), progressIntervalMs: 250 });
+    const full = analyzeSampled(fleet, sc, satjsSource(recs), {
+      onProgress: (p) => seen.push(p.fraction),
+      now: () => (clock += 100),
+      progressIntervalMs: 250,
+    });
     expect(full.cancelled).toBe(false);
     expect(seen.at(-1)).toBe(1);
     expect(seen.length).toBeGreaterThan(10);
     for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1]);
     const signal = { aborted: false };
     const src = satjsSource(recs);
-    const partial = analyzeSampled(fleet, sc, { propagate: (t, p, v, e) => { src.propagate(t, p, v, e); if (src.calls === 3) signal.aborted = true; } }, { signal });
+    const partial = analyzeSampled(
+      fleet,
+      sc,
+      {
+        propagate: (t, p, v, e) => {
+          src.propagate(t, p, v, e);
+          if (src.calls === 3) signal.aborted = true;
+        },
+      },
+      { signal },
+    );
     expect(partial.cancelled).toBe(true);
     expect(partial.stepsDone).toBe(3);
     expect(partial.notes.join(' ')).toMatch(/cancelled after 3 of/);
@@ -144,7 +173,12 @@ describe('progress, cancel and shards', () => {
 
   it('a satellite whose propagation always fails is flagged invalid, not thrown', () => {
     const src = satjsSource(recs);
-    const r = analyzeSampled(fleet, sc, { propagate: (t, p, v, e) => { src.propagate(t, p, v, e); e[0] = 6; } });
+    const r = analyzeSampled(fleet, sc, {
+      propagate: (t, p, v, e) => {
+        src.propagate(t, p, v, e);
+        e[0] = 6;
+      },
+    });
     expect(r.metrics.flags[0] & METRIC_FLAGS.invalid).toBeTruthy();
     expect(r.metrics.flags[0] & METRIC_FLAGS.propagationError).toBeTruthy();
     expect(r.metrics.eclipseFraction[0]).toBeNaN();
@@ -167,7 +201,8 @@ describe('sampled whole fleet with inter-satellite links', () => {
     expect(r.islStride).toBe(2);
     expect(r.islStepsRouted).toBe(Math.ceil(r.steps / 2));
     expect(r.notes.join(' ')).toMatch(/every 2th step/);
-    let reachable = 0, direct = 0;
+    let reachable = 0,
+      direct = 0;
     for (let i = 0; i < fleet.count; i++) {
       if (r.islReachableFraction![i] > 0) reachable++;
       if (r.stationVisibleFraction[i] > 0) direct++;

@@ -33,7 +33,17 @@ describe('plan analyze', () => {
     const parsed = parseElements(readFileSync(catalog, 'utf8'));
     const newest = Math.max(...Array.from(parsed.columns.epochMs));
     expect(Math.abs(Date.parse(doc.window.start) - newest)).toBeLessThan(1);
-    for (const k of ['usablePowerGW', 'computeGW', 'eclipseFraction', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'h100Equivalents', 'colossus1Equivalents', 'massToOrbitT']) {
+    for (const k of [
+      'usablePowerGW',
+      'computeGW',
+      'eclipseFraction',
+      'latencyP50Ms',
+      'latencyP95Ms',
+      'latencyP99Ms',
+      'h100Equivalents',
+      'colossus1Equivalents',
+      'massToOrbitT',
+    ]) {
       expect(typeof doc.totals[k]).toBe('number');
     }
     expect(doc.shells.length).toBe(1);
@@ -41,7 +51,19 @@ describe('plan analyze', () => {
     expect(doc.totals.eclipseFraction).toBeLessThan(0.4);
     const rows = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
     const header = rows[0].split(',');
-    for (const col of ['id', 'name', 'norad', 'beta_deg', 'eclipse_fraction', 'sunlit_fraction', 'usable_power_w', 'radiator_temp_c', 'power_margin_w', 'thermal_margin_w', 'latency_ms']) {
+    for (const col of [
+      'id',
+      'name',
+      'norad',
+      'beta_deg',
+      'eclipse_fraction',
+      'sunlit_fraction',
+      'usable_power_w',
+      'radiator_temp_c',
+      'power_margin_w',
+      'thermal_margin_w',
+      'latency_ms',
+    ]) {
       expect(header).toContain(col);
     }
     expect(rows.length).toBe(25_976);
@@ -75,7 +97,10 @@ describe('plan analyze', () => {
     const out = join(tmp, 'sampled.json');
     const csvPath = join(tmp, 'sampled.csv');
     const c = capture();
-    const code = await main(['analyze', catalog, '--mode', 'sampled', '--duration-min', '20', '--step-s', '60', '--json', out, '--csv', csvPath], c.io);
+    const code = await main(
+      ['analyze', catalog, '--mode', 'sampled', '--duration-min', '20', '--step-s', '60', '--json', out, '--csv', csvPath],
+      c.io,
+    );
     expect(c.err.join('')).not.toMatch(/internal error/);
     expect(code).toBe(0);
     expect(c.err.join('')).toMatch(/analyze: 20\/20 steps/);

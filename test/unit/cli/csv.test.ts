@@ -18,7 +18,9 @@ describe('ByteCsvWriter', () => {
         const ref = x.toFixed(d);
         if (ours === ref) return true;
         // ties and representation edge cases: differ by at most one unit in the last digit
-        return Math.abs(Number(ours) - Number(ref)) <= 1.0000001 * 10 ** -d + Math.abs(x) * 1e-15 && (Number(ref) !== 0 || Number(ours) === 0);
+        return (
+          Math.abs(Number(ours) - Number(ref)) <= 1.0000001 * 10 ** -d + Math.abs(x) * 1e-15 && (Number(ref) !== 0 || Number(ours) === 0)
+        );
       }),
       { numRuns: 3000 },
     );

@@ -45,7 +45,16 @@ describe('plan export', () => {
           expect(Math.abs(back.columns.meanAnomalyDeg[i] - e.meanAnomalyDeg[i])).toBeLessThan(5e-5);
           expect(Math.abs(back.columns.epochMs[i] - e.epochMs[i])).toBeLessThan(1);
         } else {
-          for (const f of ['meanMotionRevPerDay', 'eccentricity', 'inclinationDeg', 'raanDeg', 'argPerigeeDeg', 'meanAnomalyDeg', 'bstar', 'epochMs'] as const) {
+          for (const f of [
+            'meanMotionRevPerDay',
+            'eccentricity',
+            'inclinationDeg',
+            'raanDeg',
+            'argPerigeeDeg',
+            'meanAnomalyDeg',
+            'bstar',
+            'epochMs',
+          ] as const) {
             expect(back.columns[f][i]).toBe(e[f][i]);
           }
         }

@@ -7,6 +7,7 @@ export const SHARED_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)),
 export const CATALOG = resolve(SHARED_DATA, 'catalog-2022-08-09.tle');
 
 export function requireSharedData(path: string): string {
-  if (!existsSync(path)) throw new Error(`missing ${path}: these tests need ../shared/data beside the repository (the real TLE catalogue and SGP4 vectors)`);
+  if (!existsSync(path))
+    throw new Error(`missing ${path}: these tests need ../shared/data beside the repository (the real TLE catalogue and SGP4 vectors)`);
   return path;
 }

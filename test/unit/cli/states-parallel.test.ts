@@ -35,7 +35,13 @@ async function inThread(path: string, extra: string[] = []): Promise<{ csv: stri
 async function parallel(path: string, workers: number, acceptBadChecksums = false) {
   const chunks: Uint8Array[] = [];
   const err: string[] = [];
-  const r = await runStatesParallel(path, atMs, { workers, acceptBadChecksums, minBytes: 0 }, (imports) => reportImports(imports, (s) => err.push(s)), (c) => chunks.push(c.slice()));
+  const r = await runStatesParallel(
+    path,
+    atMs,
+    { workers, acceptBadChecksums, minBytes: 0 },
+    (imports) => reportImports(imports, (s) => err.push(s)),
+    (c) => chunks.push(c.slice()),
+  );
   const csv = Buffer.concat(chunks).toString('utf8');
   return { r, csv, err: err.join('') };
 }
@@ -83,8 +89,10 @@ describe('parallel plan states equals the in-thread path', () => {
     for (let r = 0; k + 1 < cat.length && r < 3000; r++, k += 2) {
       const [a, b] = [cat[k], cat[k + 1]];
       if (r > 0) lines.push(r % 7 === 0 ? `SATÉLLITE ${r} "q", x` : `SAT ${r}`);
-      if (r % 97 === 5) lines.push(a.slice(0, 68) + ((Number(a[68]) + 1) % 10), b); // bad checksum
-      else if (r % 131 === 7) lines.push(a); // line 2 missing
+      if (r % 97 === 5)
+        lines.push(a.slice(0, 68) + ((Number(a[68]) + 1) % 10), b); // bad checksum
+      else if (r % 131 === 7)
+        lines.push(a); // line 2 missing
       else if (r % 151 === 9) lines.push('garbage line here', a, b);
       else lines.push(a, b);
     }
@@ -134,7 +142,15 @@ describe('parallel plan states equals the in-thread path', () => {
     writeFileSync(omm, 'OBJECT_NAME,OBJECT_ID,EPOCH\nA,1998-067A,2022-08-08T12:00:00\n'.repeat(3));
     expect((await parallel(omm, 2)).r).toBeNull();
     expect((await parallel(join(tmp, 'missing.tle'), 2)).r).toBeNull();
-    expect((await runStatesParallel(omm, atMs, { workers: 1, acceptBadChecksums: false, minBytes: 0 }, () => undefined, () => undefined))).toBeNull();
+    expect(
+      await runStatesParallel(
+        omm,
+        atMs,
+        { workers: 1, acceptBadChecksums: false, minBytes: 0 },
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBeNull();
   });
 
   it('main() takes the parallel path for a large TLE file and writes what --workers 0 writes', async () => {

@@ -100,7 +100,10 @@ describe('plan states', () => {
       expect(text).not.toMatch(/internal error|at .*\.ts:\d+/);
     }
     // An empty or blank file is named as such, not as an unknown format.
-    for (const [name, body] of [['empty.tle', ''], ['blank.tle', '\n  \r\n\t\n']]) {
+    for (const [name, body] of [
+      ['empty.tle', ''],
+      ['blank.tle', '\n  \r\n\t\n'],
+    ]) {
       const path = join(tmp, name);
       writeFileSync(path, body);
       const c = capture();

@@ -9,7 +9,7 @@ import { msToJd } from '../../../src/core/units';
 import { defaultDesign } from '../../../src/core/scenario/design';
 
 const angDiff = (a: number, b: number) => {
-  const d = (((a - b) % 360) + 540) % 360 - 180;
+  const d = ((((a - b) % 360) + 540) % 360) - 180;
   return Math.abs(d);
 };
 
@@ -51,7 +51,17 @@ function ommOf(fleet: ReturnType<typeof buildFleet>, i: number) {
 
 describe('Walker delta spacing and phasing (PHYSICS.md Orbits)', () => {
   const s = scenarioWith([
-    { id: 'sl', name: 'SL', designId: 'default', kind: 'walker-delta', altitudeKm: 550, inclinationDeg: 53, totalSatellites: 1584, planes: 72, phasing: 1 },
+    {
+      id: 'sl',
+      name: 'SL',
+      designId: 'default',
+      kind: 'walker-delta',
+      altitudeKm: 550,
+      inclinationDeg: 53,
+      totalSatellites: 1584,
+      planes: 72,
+      phasing: 1,
+    },
   ]);
   const f = buildFleet(s);
   const e = f.elements;
@@ -93,7 +103,17 @@ describe('Walker delta spacing and phasing (PHYSICS.md Orbits)', () => {
 
 describe('Walker star spreads planes over 180 deg', () => {
   const s = scenarioWith([
-    { id: 'ts', name: 'Telesat', designId: 'default', kind: 'walker-star', altitudeKm: 1015, inclinationDeg: 98.98, totalSatellites: 351, planes: 27, phasing: 0 },
+    {
+      id: 'ts',
+      name: 'Telesat',
+      designId: 'default',
+      kind: 'walker-star',
+      altitudeKm: 1015,
+      inclinationDeg: 98.98,
+      totalSatellites: 351,
+      planes: 27,
+      phasing: 0,
+    },
   ]);
   const f = buildFleet(s);
   it('plane spacing 180/27 deg, 13 per plane', () => {
@@ -114,8 +134,26 @@ describe('dawn-dusk sun-synchronous shells', () => {
   });
   it('put the ascending node at LTAN: RAAN = RA(mean Sun) + (LTAN - 12 h) * 15 deg/h', () => {
     const s = scenarioWith([
-      { id: 'dd', name: 'DD', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 18, planes: 1, satellitesPerPlane: 10 },
-      { id: 'dn', name: 'DN', designId: 'default', kind: 'sso-dawn-dusk', altitudeKm: 650, ltanHours: 6, planes: 1, satellitesPerPlane: 10 },
+      {
+        id: 'dd',
+        name: 'DD',
+        designId: 'default',
+        kind: 'sso-dawn-dusk',
+        altitudeKm: 650,
+        ltanHours: 18,
+        planes: 1,
+        satellitesPerPlane: 10,
+      },
+      {
+        id: 'dn',
+        name: 'DN',
+        designId: 'default',
+        kind: 'sso-dawn-dusk',
+        altitudeKm: 650,
+        ltanHours: 6,
+        planes: 1,
+        satellitesPerPlane: 10,
+      },
     ]);
     const f = buildFleet(s);
     expect(f.elements.inclinationDeg[0]).toBeCloseTo(97.986, 3);
@@ -138,7 +176,7 @@ describe('dawn-dusk sun-synchronous shells', () => {
     expect(mid).toBeCloseTo(centre, 6);
     // 81 satellites within ~1 km: max along-track spread 0.008 deg * 7028 km = 0.98 km
     const ma = Array.from(f.elements.meanAnomalyDeg).map((m) => (m > 180 ? m - 360 : m));
-    const spreadKm = ((Math.max(...ma) - Math.min(...ma)) * Math.PI) / 180 * (6378.135 + 650);
+    const spreadKm = (((Math.max(...ma) - Math.min(...ma)) * Math.PI) / 180) * (6378.135 + 650);
     expect(spreadKm).toBeLessThan(1.2);
   });
 });
@@ -201,7 +239,10 @@ describe('buildFleet adoptImported (the CLI: one imported element set, no copy)'
     const { parseElements } = await import('../../../src/core/elements');
     const { readFileSync } = await import('node:fs');
     const { CATALOG, requireSharedData } = await import('../cli/shared-data');
-    const text = readFileSync(requireSharedData(CATALOG), 'utf8').split('\n').slice(0, 2 * 500).join('\n');
+    const text = readFileSync(requireSharedData(CATALOG), 'utf8')
+      .split('\n')
+      .slice(0, 2 * 500)
+      .join('\n');
     const parsed = parseElements(text);
     expect(parsed.accepted).toBe(500);
     const scenario = scenarioWith([{ id: 'imp', name: 'cat', designId: defaultDesign().id, kind: 'imported', source: 'cat', text: '' }]);
@@ -221,7 +262,17 @@ describe('buildFleet adoptImported (the CLI: one imported element set, no copy)'
     // A second shell (or a generated one) falls back to copying.
     const two = scenarioWith([
       { id: 'imp', name: 'cat', designId: defaultDesign().id, kind: 'imported', source: 'cat', text: '' },
-      { id: 'w', name: 'w', designId: defaultDesign().id, kind: 'walker-delta', altitudeKm: 550, inclinationDeg: 53, totalSatellites: 4, planes: 2, phasing: 1 },
+      {
+        id: 'w',
+        name: 'w',
+        designId: defaultDesign().id,
+        kind: 'walker-delta',
+        altitudeKm: 550,
+        inclinationDeg: 53,
+        totalSatellites: 4,
+        planes: 2,
+        phasing: 1,
+      },
     ]);
     const mixed = buildFleet(two, { imported, adoptImported: true });
     expect(mixed.count).toBe(504);

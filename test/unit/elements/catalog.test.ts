@@ -88,7 +88,9 @@ describe('real catalogue 2022-08-09', () => {
       const dt = Math.abs(c.epochMs[k] - ms);
       worstEpochMs = Math.max(worstEpochMs, dt);
       expect(c.noradId[k], ctx).toBe(
-        /^[A-Z]/.test(s.satnum) ? ('ABCDEFGHJKLMNPQRSTUVWXYZ'.indexOf(s.satnum[0]) + 10) * 10000 + Number(s.satnum.slice(1)) : Number(s.satnum),
+        /^[A-Z]/.test(s.satnum)
+          ? ('ABCDEFGHJKLMNPQRSTUVWXYZ'.indexOf(s.satnum[0]) + 10) * 10000 + Number(s.satnum.slice(1))
+          : Number(s.satnum),
       );
     }
     // satellite.js holds the epoch as one Julian-date double (spacing about 40 us near 2.46e6 days);
@@ -112,7 +114,7 @@ describe('real catalogue 2022-08-09', () => {
 
   it('streams to the same result when cut at random boundaries', () => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 3; trial++) {
       const cuts = Array.from({ length: 200 + trial * 300 }, () => Math.floor(rand() * text.length));
       const p = createElementStreamParser();

@@ -118,7 +118,10 @@ describe('OMM JSON corpus', () => {
 });
 
 const HEADER = Object.keys(GOOD).join(',');
-const csvRow = (o: Rec) => Object.keys(GOOD).map((k) => (k in o ? String(o[k]) : '')).join(',');
+const csvRow = (o: Rec) =>
+  Object.keys(GOOD)
+    .map((k) => (k in o ? String(o[k]) : ''))
+    .join(',');
 
 describe('OMM CSV corpus', () => {
   it('rejects each bad row with its line and reason; others load', () => {
@@ -127,9 +130,9 @@ describe('OMM CSV corpus', () => {
     expect(r.format).toBe('omm-csv');
     // CSV cells are text, so a value shown in a reason is quoted.
     const quoted = (reason: string) => reason.replace(/: 1\.5$/, ": '1.5'");
-    const want: Array<[number, string]> = CASES.map(([, reason], k) => (reason ? ([k + 2, quoted(reason)] as [number, string]) : null)).filter(
-      (x): x is [number, string] => x !== null,
-    );
+    const want: Array<[number, string]> = CASES.map(([, reason], k) =>
+      reason ? ([k + 2, quoted(reason)] as [number, string]) : null,
+    ).filter((x): x is [number, string] => x !== null);
     want.push([CASES.length + 2, 'row has 3 fields, header has 17']);
     expect(r.rejected.map((i) => [i.line, i.reason])).toEqual(want);
     expect(r.accepted).toBe(2);
@@ -145,7 +148,16 @@ const xmlRecord = (o: Rec) =>
     .map((k) => (k in o ? `<${k}>${o[k]}</${k}>` : ''))
     .join('') +
   `</meanElements><tleParameters>` +
-  ['EPHEMERIS_TYPE', 'CLASSIFICATION_TYPE', 'NORAD_CAT_ID', 'ELEMENT_SET_NO', 'REV_AT_EPOCH', 'BSTAR', 'MEAN_MOTION_DOT', 'MEAN_MOTION_DDOT']
+  [
+    'EPHEMERIS_TYPE',
+    'CLASSIFICATION_TYPE',
+    'NORAD_CAT_ID',
+    'ELEMENT_SET_NO',
+    'REV_AT_EPOCH',
+    'BSTAR',
+    'MEAN_MOTION_DOT',
+    'MEAN_MOTION_DDOT',
+  ]
     .map((k) => (k in o ? `<${k}>${o[k]}</${k}>` : ''))
     .join('') +
   `</tleParameters></data></segment></body></omm>`;
@@ -156,7 +168,9 @@ describe('OMM XML corpus', () => {
     const r = parseElements(text);
     expect(r.format).toBe('omm-xml');
     // Each record spans 4 lines, the first starting on line 3; XML text is quoted in reasons like CSV.
-    const want = CASES.map(([, reason], k) => (reason ? [3 + 4 * k, reason.replace(/: 1\.5$/, ": '1.5'")] : null)).filter((x) => x !== null);
+    const want = CASES.map(([, reason], k) => (reason ? [3 + 4 * k, reason.replace(/: 1\.5$/, ": '1.5'")] : null)).filter(
+      (x) => x !== null,
+    );
     expect(r.rejected.map((i) => [i.line, i.reason])).toEqual(want);
     expect(r.accepted).toBe(2);
   });

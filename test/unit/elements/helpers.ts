@@ -12,7 +12,9 @@ export const FIXTURES_DIR = resolve(here, '../../fixtures/elements');
 export function readSharedData(name: string): string {
   const path = resolve(SHARED_DATA_DIR, name);
   if (!existsSync(path)) {
-    throw new Error(`shared test data missing: ${path} not found (these tests need ../shared/data beside the repository; it is not copied into the repo)`);
+    throw new Error(
+      `shared test data missing: ${path} not found (these tests need ../shared/data beside the repository; it is not copied into the repo)`,
+    );
   }
   return readFileSync(path, 'utf8');
 }
@@ -22,7 +24,11 @@ export function readFixture(name: string): string {
 }
 
 /** First difference between two column sets (exact equality, NaN-safe), or null when equal. */
-export function diffColumns(a: ElementColumns, b: ElementColumns, opts: { strings?: boolean; objectIdsAsOmm?: boolean } = {}): string | null {
+export function diffColumns(
+  a: ElementColumns,
+  b: ElementColumns,
+  opts: { strings?: boolean; objectIdsAsOmm?: boolean } = {},
+): string | null {
   if (a.count !== b.count) return `count ${a.count} vs ${b.count}`;
   for (const f of [...ELEMENT_FLOAT_FIELDS, ...ELEMENT_INT_FIELDS]) {
     for (let k = 0; k < a.count; k++) {
@@ -30,7 +36,9 @@ export function diffColumns(a: ElementColumns, b: ElementColumns, opts: { string
     }
   }
   if (opts.strings !== false) {
-    const fields: Array<'names' | 'classification' | 'objectIds'> = opts.objectIdsAsOmm ? ['names', 'classification'] : ['names', 'classification', 'objectIds'];
+    const fields: Array<'names' | 'classification' | 'objectIds'> = opts.objectIdsAsOmm
+      ? ['names', 'classification']
+      : ['names', 'classification', 'objectIds'];
     for (const f of fields) {
       for (let k = 0; k < a.count; k++) {
         const x = a[f]?.[k] ?? '';

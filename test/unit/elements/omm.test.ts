@@ -131,7 +131,10 @@ function expectSamples(r: ImportResult, names: string[]) {
   expect(c.names).toEqual(names);
   expect(c.objectIds).toEqual(['1998-067A', '2019-074A']);
   expect(Array.from(c.noradId)).toEqual([25544, 44713]);
-  expect(Array.from(c.epochMs)).toEqual([Date.UTC(2022, 7, 9, 12, 0, 13, 416.48 - 0.48) + 0.48, (Date.UTC(2022, 7, 9, 6, 40, 1) * 1000 + 123456) / 1000]);
+  expect(Array.from(c.epochMs)).toEqual([
+    Date.UTC(2022, 7, 9, 12, 0, 13, 416.48 - 0.48) + 0.48,
+    (Date.UTC(2022, 7, 9, 6, 40, 1) * 1000 + 123456) / 1000,
+  ]);
   expect(Array.from(c.meanMotionRevPerDay)).toEqual([15.50167045, 15.06397836]);
   expect(Array.from(c.eccentricity)).toEqual([0.0005243, 0.0001527]);
   expect(Array.from(c.inclinationDeg)).toEqual([51.6432, 53.0536]);
@@ -150,7 +153,9 @@ describe('OMM readers on CelesTrak-style samples', () => {
     expect(detectElementFormat(JSON_SAMPLE)).toBe('omm-json');
     expect(detectElementFormat(CSV_SAMPLE)).toBe('omm-csv');
     expect(detectElementFormat(XML_SAMPLE)).toBe('omm-xml');
-    expect(detectElementFormat('\uFEFF\n  ISS (ZARYA)\n1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n')).toBe('tle');
+    expect(detectElementFormat('\uFEFF\n  ISS (ZARYA)\n1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n')).toBe(
+      'tle',
+    );
     expect(detectElementFormat('<html><body>not here</body></html>')).toBe('unknown');
     expect(detectElementFormat('a,b,c\n1,2,3\n')).toBe('unknown');
     expect(detectElementFormat('')).toBe('unknown');
@@ -166,12 +171,13 @@ describe('OMM readers on CelesTrak-style samples', () => {
     expect(parseElements(JSON.stringify(objs[1])).accepted).toBe(1);
   });
   it('CSV (quoted fields)', () => expectSamples(parseElements(CSV_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007, "A"']));
-  it('XML (entities, one-line and indented records)', () => expectSamples(parseElements(XML_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007 & <A>']));
+  it('XML (entities, one-line and indented records)', () =>
+    expectSamples(parseElements(XML_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007 & <A>']));
   it('XML comments inside a record and CDATA values', () => {
-    const xml = XML_SAMPLE.replace('<MEAN_MOTION>15.50167045</MEAN_MOTION>', '<!-- <MEAN_MOTION>1</MEAN_MOTION> --><MEAN_MOTION>15.50167045</MEAN_MOTION>').replace(
-      '<OBJECT_NAME>ISS (ZARYA)</OBJECT_NAME>',
-      '<OBJECT_NAME><![CDATA[ISS & (ZARYA)]]></OBJECT_NAME>',
-    );
+    const xml = XML_SAMPLE.replace(
+      '<MEAN_MOTION>15.50167045</MEAN_MOTION>',
+      '<!-- <MEAN_MOTION>1</MEAN_MOTION> --><MEAN_MOTION>15.50167045</MEAN_MOTION>',
+    ).replace('<OBJECT_NAME>ISS (ZARYA)</OBJECT_NAME>', '<OBJECT_NAME><![CDATA[ISS & (ZARYA)]]></OBJECT_NAME>');
     const r = parseElements(xml);
     expect(r.columns.names![0]).toBe('ISS & (ZARYA)');
     expect(r.columns.meanMotionRevPerDay[0]).toBe(15.50167045);

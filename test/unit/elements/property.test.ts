@@ -37,7 +37,9 @@ interface Row {
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const rowArb: fc.Arbitrary<Row> = fc.record({
   // 1957-2056 (the TLE range), whole microseconds (OMM precision).
-  epochUs: fc.integer({ min: Date.UTC(1957, 0, 1) / 1000, max: Date.UTC(2056, 11, 31) / 1000 }).chain((s) => fc.integer({ min: 0, max: 999999 }).map((us) => s * 1e6 + us)),
+  epochUs: fc
+    .integer({ min: Date.UTC(1957, 0, 1) / 1000, max: Date.UTC(2056, 11, 31) / 1000 })
+    .chain((s) => fc.integer({ min: 0, max: 999999 }).map((us) => s * 1e6 + us)),
   n: finite(0.05, 17),
   e: finite(0, 0.999),
   inc: finite(0, 180),
@@ -54,9 +56,9 @@ const rowArb: fc.Arbitrary<Row> = fc.record({
   name: fc.string({ unit: fc.constantFrom(...NAME_CHARS), maxLength: 24 }).map((s) => s.trim()),
   objectId: fc.oneof(
     fc.constant(''),
-    fc.tuple(fc.integer({ min: 1957, max: 2056 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom('A', 'B', 'AB', 'ZZZ')).map(
-      ([y, n, p]) => `${y}-${String(n).padStart(3, '0')}${p}`,
-    ),
+    fc
+      .tuple(fc.integer({ min: 1957, max: 2056 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom('A', 'B', 'AB', 'ZZZ'))
+      .map(([y, n, p]) => `${y}-${String(n).padStart(3, '0')}${p}`),
   ),
   cls: fc.constantFrom('U', 'C', 'S'),
 });
@@ -153,7 +155,28 @@ describe('round trips', () => {
 const VALID_L1 = '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927';
 const VALID_L2 = '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537';
 const pieceArb = fc.oneof(
-  fc.constantFrom(VALID_L1, VALID_L2, 'ISS (ZARYA)', '0 NAME', '[', ']', '{', '}', ',', '<omm>', '</omm>', '<ndm>', '"EPOCH":', '"MEAN_MOTION": 15', 'OBJECT_NAME,EPOCH,MEAN_MOTION', '\r', '\n', '\\', '"', '\uFEFF'),
+  fc.constantFrom(
+    VALID_L1,
+    VALID_L2,
+    'ISS (ZARYA)',
+    '0 NAME',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '<omm>',
+    '</omm>',
+    '<ndm>',
+    '"EPOCH":',
+    '"MEAN_MOTION": 15',
+    'OBJECT_NAME,EPOCH,MEAN_MOTION',
+    '\r',
+    '\n',
+    '\\',
+    '"',
+    '\uFEFF',
+  ),
   fc.string({ maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.nat({ max: 68 }).map((n) => VALID_L1.slice(0, n)),
@@ -178,17 +201,29 @@ function accountedFor(text: string, chunks?: string[]) {
 
 describe('any input gives a result, never a throw', () => {
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (s) => void accountedFor(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (s) => void accountedFor(s)),
+      { numRuns: 300 },
+    );
   });
   it('arbitrary byte strings decoded as UTF-8', () => {
     const dec = new TextDecoder();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (b) => void accountedFor(dec.decode(b))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 500 }), (b) => void accountedFor(dec.decode(b))),
+      { numRuns: 300 },
+    );
   });
   it('mixtures of valid and broken record pieces, one-shot and streamed in random chunks', () => {
     fc.assert(
       fc.property(fc.oneof(messyTextArb, lineyTextArb), fc.array(fc.nat(), { maxLength: 10 }), (text, cuts) => {
         const whole = accountedFor(text);
-        const streamed = accountedFor(text, cutAt(text, cuts.map((c) => c % (text.length + 1))));
+        const streamed = accountedFor(
+          text,
+          cutAt(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          ),
+        );
         expect(streamed.format).toBe(whole.format);
         expect(streamed.rejected).toEqual(whole.rejected);
         expect(streamed.warnings).toEqual(whole.warnings);
@@ -205,7 +240,11 @@ describe('any input gives a result, never a throw', () => {
         const whole = parseElements(text);
         expect(whole.accepted).toBe(rows.length);
         const p = createElementStreamParser();
-        for (const c of cutAt(text, cuts.map((c) => c % (text.length + 1)))) p.push(c);
+        for (const c of cutAt(
+          text,
+          cuts.map((c) => c % (text.length + 1)),
+        ))
+          p.push(c);
         const r = p.finish();
         expect(r.format).toBe(whole.format);
         expect(diffColumns(r.columns, whole.columns)).toBeNull();
@@ -214,7 +253,11 @@ describe('any input gives a result, never a throw', () => {
     );
   });
   it('writers never throw on any column values and account for every satellite', () => {
-    const anyDouble = fc.oneof(fc.double(), fc.double({ min: -1, max: 400 }), fc.constantFrom(0, -0, 5e-324, 1e-15, 0.99999996, 99.999999995));
+    const anyDouble = fc.oneof(
+      fc.double(),
+      fc.double({ min: -1, max: 400 }),
+      fc.constantFrom(0, -0, 5e-324, 1e-15, 0.99999996, 99.999999995),
+    );
     const rowAny = fc.record({
       f: fc.array(anyDouble, { minLength: 10, maxLength: 10 }),
       i: fc.array(fc.integer({ min: -2147483648, max: 2147483647 }), { minLength: 3, maxLength: 3 }),
@@ -225,7 +268,18 @@ describe('any input gives a result, never a throw', () => {
     fc.assert(
       fc.property(fc.array(rowAny, { maxLength: 8 }), fc.boolean(), (rows, strings) => {
         const c = allocElementColumns(rows.length, strings);
-        const floats = ['epochMs', 'meanMotionRevPerDay', 'eccentricity', 'inclinationDeg', 'raanDeg', 'argPerigeeDeg', 'meanAnomalyDeg', 'bstar', 'meanMotionDotRevPerDay2', 'meanMotionDdotRevPerDay3'] as const;
+        const floats = [
+          'epochMs',
+          'meanMotionRevPerDay',
+          'eccentricity',
+          'inclinationDeg',
+          'raanDeg',
+          'argPerigeeDeg',
+          'meanAnomalyDeg',
+          'bstar',
+          'meanMotionDotRevPerDay2',
+          'meanMotionDdotRevPerDay3',
+        ] as const;
         rows.forEach((r, k) => {
           floats.forEach((f, j) => (c[f][k] = r.f[j]));
           c.noradId[k] = r.i[0];

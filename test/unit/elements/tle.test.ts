@@ -75,7 +75,9 @@ describe('TLE fields', () => {
       const l1 = ISS1.slice(0, 18) + yy + ISS1.slice(20, 68);
       return l1 + tleChecksum(l1);
     };
-    const years = ['57', '99', '00', '56'].map((yy) => new Date(parseElements(`${withYear(yy)}\n${ISS2}`).columns.epochMs[0]).getUTCFullYear());
+    const years = ['57', '99', '00', '56'].map((yy) =>
+      new Date(parseElements(`${withYear(yy)}\n${ISS2}`).columns.epochMs[0]).getUTCFullYear(),
+    );
     expect(years).toEqual([1957, 1999, 2000, 2056]);
   });
 
@@ -101,7 +103,9 @@ describe('writeTle', () => {
     expect(r.columns.names).toEqual(['ISS (ZARYA)', 'NO PREFIX']);
     expect(writeTle(r.columns).text).toBe(text);
     expect(writeTle(r.columns, { names: false }).text).toBe(`${ISS1}\n${ISS2}\n${ISS1}\n${ISS2}\n`);
-    expect(writeTle(r.columns, { lineEnding: '\r\n', zeroPrefixNames: true }).text).toBe(text.replace('NO PREFIX', '0 NO PREFIX').replace(/\n/g, '\r\n'));
+    expect(writeTle(r.columns, { lineEnding: '\r\n', zeroPrefixNames: true }).text).toBe(
+      text.replace('NO PREFIX', '0 NO PREFIX').replace(/\n/g, '\r\n'),
+    );
   });
 
   it('skips satellites whose catalogue number cannot be written, or assigns numbers on request', () => {

@@ -62,7 +62,8 @@ describe('import worker API', () => {
     expect(lastRecords).toBeGreaterThanOrEqual(25974);
     // At most once per MiB read, plus once at the end (chunk sizes are the runtime's choice).
     expect(progress.length).toBeLessThanOrEqual(Math.floor(blob.size / (1 << 20)) + 1);
-    for (let k = 1; k < progress.length; k++) expect(progress[k][0] - progress[k - 1][0]).toBeGreaterThanOrEqual(Math.min(1 << 20, blob.size - progress[k - 1][0]));
+    for (let k = 1; k < progress.length; k++)
+      expect(progress[k][0] - progress[k - 1][0]).toBeGreaterThanOrEqual(Math.min(1 << 20, blob.size - progress[k - 1][0]));
     expect(lastWorkerResult!.columns.epochMs.byteLength).toBe(0);
   });
 });

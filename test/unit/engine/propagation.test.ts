@@ -119,7 +119,10 @@ describe('sampled analysis in the pool', () => {
     const win = { startMs: Date.parse(scenario.window.start), durationMs: 20 * 60_000, stepS: 60 };
     const ref = analyzeSampledFleet(fleet, scenario, kernelStateSource(fleet), { window: win, islStride: 3 });
     expect(ref.islStepsRouted).toBe(7);
-    for (const pool of [new PropagationPool({ host: null, workers: 1 }), new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 })]) {
+    for (const pool of [
+      new PropagationPool({ host: null, workers: 1 }),
+      new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 }),
+    ]) {
       pools.push(pool);
       await pool.setFleet(fleet);
       const progress: number[] = [];

@@ -51,10 +51,23 @@ describe('cylindrical eclipse (PHYSICS.md "Sunlight and eclipse" checks)', () =>
 describe('beta angle', () => {
   it('from elements equals asin(n_hat . s_hat) from a state', () => {
     const e = sunEphemeris(2460800.5);
-    const s = [Math.cos(e.declinationRad) * Math.cos(e.rightAscensionRad), Math.cos(e.declinationRad) * Math.sin(e.rightAscensionRad), Math.sin(e.declinationRad)];
-    for (const [i, raan, u] of [[53, 10, 0], [97.6, 250, 40], [30, 180, 200], [0.1, 0, 90]]) {
-      const ci = Math.cos(i * D), si = Math.sin(i * D), co = Math.cos(raan * D), so = Math.sin(raan * D);
-      const cu = Math.cos(u * D), su = Math.sin(u * D);
+    const s = [
+      Math.cos(e.declinationRad) * Math.cos(e.rightAscensionRad),
+      Math.cos(e.declinationRad) * Math.sin(e.rightAscensionRad),
+      Math.sin(e.declinationRad),
+    ];
+    for (const [i, raan, u] of [
+      [53, 10, 0],
+      [97.6, 250, 40],
+      [30, 180, 200],
+      [0.1, 0, 90],
+    ]) {
+      const ci = Math.cos(i * D),
+        si = Math.sin(i * D),
+        co = Math.cos(raan * D),
+        so = Math.sin(raan * D);
+      const cu = Math.cos(u * D),
+        su = Math.sin(u * D);
       // position and velocity directions of a circular orbit (perifocal -> ECI)
       const r = [co * cu - so * su * ci, so * cu + co * su * ci, su * si];
       const v = [-co * su - so * cu * ci, -so * su + co * cu * ci, cu * si];
@@ -71,8 +84,13 @@ describe('dawn-dusk SSO 650 km, LTAN 18:00, year 2025 (PHYSICS.md)', () => {
     const t0 = Date.parse('2025-01-01T00:00:00Z');
     const raan0 = raanForLtanDeg(julianDateFromMs(t0), 18) * D;
     const inc = ssoInclinationDeg(h) * D;
-    let bMin = Infinity, bMax = -Infinity, fMax = 0, fSum = 0, n = 0;
-    let first = NaN, last = NaN;
+    let bMin = Infinity,
+      bMax = -Infinity,
+      fMax = 0,
+      fSum = 0,
+      n = 0;
+    let first = NaN,
+      last = NaN;
     for (let k = 0; k < 365 * 24; k++) {
       const t = t0 + k * 3_600_000;
       const e = sunEphemeris(julianDateFromMs(t));
@@ -114,7 +132,8 @@ describe('conical shadow', () => {
     const sunDistKm = AU_KM;
     const aS = Math.asin(SUN_RADIUS_KM / sunDistKm);
     const dt = 0.05;
-    let umbraS = 0, penS = 0;
+    let umbraS = 0,
+      penS = 0;
     const T = (2 * Math.PI) / nRad;
     for (let t = 0; t < T; t += dt) {
       const u = nRad * t;
@@ -131,7 +150,8 @@ describe('conical shadow', () => {
     const a = R + h;
     const aS = Math.asin(SUN_RADIUS_KM / AU_KM);
     for (const beta of [0, 30, 60]) {
-      const sx = Math.cos(beta * D), sz = Math.sin(beta * D);
+      const sx = Math.cos(beta * D),
+        sz = Math.sin(beta * D);
       let sum = 0;
       const n = 200_000;
       for (let k = 0; k < n; k++) {
@@ -147,7 +167,9 @@ describe('conical shadow', () => {
     const ref = sunPos(jd as never);
     const sun = sunPositionKm(jd);
     const dist = Math.hypot(sun[0], sun[1], sun[2]);
-    const ux = sun[0] / dist, uy = sun[1] / dist, uz = sun[2] / dist;
+    const ux = sun[0] / dist,
+      uy = sun[1] / dist,
+      uz = sun[2] / dist;
     const aS = Math.asin(SUN_RADIUS_KM / dist);
     // a deterministic sweep of positions around the shadow boundary at several radii
     let penumbraPoints = 0;

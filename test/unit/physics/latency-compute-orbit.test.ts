@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { allInGpuEquivalents, colossus1Equivalents, DGX_H100_W_PER_GPU, h100Equivalents } from '../../../src/core/physics/compute';
-import { coverageCentralAngleRad, footprintRadiusKm, islMaxLinkKm, oneWayLatencyMs, segmentClearsSphere, slantRangeKm } from '../../../src/core/physics/latency';
+import {
+  coverageCentralAngleRad,
+  footprintRadiusKm,
+  islMaxLinkKm,
+  oneWayLatencyMs,
+  segmentClearsSphere,
+  slantRangeKm,
+} from '../../../src/core/physics/latency';
 import { j2Rates, ssoInclinationDeg } from '../../../src/core/orbit';
 import { WGS84 } from '../../../src/core/constants';
 

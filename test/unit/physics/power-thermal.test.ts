@@ -59,7 +59,10 @@ describe('electrical power (PHYSICS.md "Electrical power" check)', () => {
     const d = defaultDesign();
     const bol = arrayOutputW(1361, arrayModelFromDesign(d, 0));
     const a = d.solarArray;
-    expect(bol).toBeCloseTo(1361 * a.cellEfficiency * a.areaM2 * a.packingFactor * a.inherentDegradation * (1 + a.tempCoeffPerC * (a.cellTempC - 28)), 6);
+    expect(bol).toBeCloseTo(
+      1361 * a.cellEfficiency * a.areaM2 * a.packingFactor * a.inherentDegradation * (1 + a.tempCoeffPerC * (a.cellTempC - 28)),
+      6,
+    );
     const eol = arrayOutputW(1361, arrayModelFromDesign(d, 5));
     expect(eol / bol).toBeCloseTo((1 - a.degradationPerYear) ** 5, 12);
     expect(lifetimeDegradation(0.0375, 10)).toBeCloseTo(0.9625 ** 10, 12);
@@ -90,7 +93,8 @@ describe('heat rejection (PHYSICS.md "Heat rejection" checks)', () => {
   it('Earth IR at 550 km: nadir plate F 0.8475 receives 200.9 W/m^2, edge-on F 0.258 receives 61.1 W/m^2', () => {
     expect(Math.abs(viewFactorNadir(550) - 0.8475)).toBeLessThan(0.00005);
     expect(Math.abs(viewFactorEdgeOn(550) - 0.258)).toBeLessThan(0.0005);
-    const ir = (f: number) => absorbedFluxWm2({ absorptivity: 0, emissivity: 1, solarFluxWm2: 1361, cosSun: 0, viewFactor: f, cosSubsolar: 0 });
+    const ir = (f: number) =>
+      absorbedFluxWm2({ absorptivity: 0, emissivity: 1, solarFluxWm2: 1361, cosSun: 0, viewFactor: f, cosSubsolar: 0 });
     expect(Math.abs(ir(viewFactorNadir(550)) - 200.9)).toBeLessThan(0.05);
     expect(Math.abs(ir(viewFactorEdgeOn(550)) - 61.1)).toBeLessThan(0.05);
   });

@@ -3,7 +3,14 @@ import { buildLut, CATEGORICAL, CONTROL_POINTS, relativeLuminance, sampleMap, NO
 
 describe('colour maps', () => {
   it('hit the published end points of viridis (#440154 -> #fde725) and cividis (#00224e -> #fee838)', () => {
-    const hex = (c: number[]) => c.map((u) => Math.round(u * 255).toString(16).padStart(2, '0')).join('');
+    const hex = (c: number[]) =>
+      c
+        .map((u) =>
+          Math.round(u * 255)
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('');
     expect(hex(sampleMap('viridis', 0))).toBe('440154');
     expect(hex(sampleMap('viridis', 1))).toBe('fde725');
     expect(hex(sampleMap('cividis', 0))).toBe('00224e');

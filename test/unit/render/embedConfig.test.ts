@@ -3,7 +3,9 @@ import { parseEmbedQuery } from '../../../src/app/embed/config';
 
 describe('embed URL configuration', () => {
   it('reads a full query', () => {
-    const c = parseEmbedQuery('?sats=20000&t=2026-03-20T12:00:00Z&paused=1&speed=600&colour=power&select=42&view=shell&show=planeRings,shadowCone&hide=capacity&ui=0&aa=0&size=3');
+    const c = parseEmbedQuery(
+      '?sats=20000&t=2026-03-20T12:00:00Z&paused=1&speed=600&colour=power&select=42&view=shell&show=planeRings,shadowCone&hide=capacity&ui=0&aa=0&size=3',
+    );
     expect(c.sats).toBe(20000);
     expect(c.timeMs).toBe(Date.UTC(2026, 2, 20, 12));
     expect(c.paused).toBe(true);
@@ -21,7 +23,17 @@ describe('embed URL configuration', () => {
   it('accepts Unix milliseconds and defaults everything else', () => {
     const c = parseEmbedQuery('t=1774008000000');
     expect(c.timeMs).toBe(1774008000000);
-    expect(c).toMatchObject({ preset: null, sats: null, paused: false, speed: null, colour: null, ui: true, analysis: true, engine: true, antialias: true });
+    expect(c).toMatchObject({
+      preset: null,
+      sats: null,
+      paused: false,
+      speed: null,
+      colour: null,
+      ui: true,
+      analysis: true,
+      engine: true,
+      antialias: true,
+    });
   });
 
   it('turns bad values into warnings naming the parameter, never exceptions', () => {

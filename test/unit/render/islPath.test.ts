@@ -50,7 +50,8 @@ describe('inter-satellite path to the ground', () => {
       expect(elevationDeg(last, isl.stationIndex)).toBeGreaterThanOrEqual(mask - 1e-6);
       // Fewest hops: no satellite before the last one on the path sees any station.
       for (const k of path.slice(0, -1))
-        for (let s = 0; s < scenario.groundStations.length; s++) expect(elevationDeg(k, s)).toBeLessThan(scenario.groundStations[s].minElevationDeg + 1e-6);
+        for (let s = 0; s < scenario.groundStations.length; s++)
+          expect(elevationDeg(k, s)).toBeLessThan(scenario.groundStations[s].minElevationDeg + 1e-6);
     }
     expect(routed).toBeGreaterThan(10);
   });
@@ -68,7 +69,21 @@ describe('inter-satellite path to the ground', () => {
       elements: cols,
       shellIndex: new Uint16Array(n),
       designIndex: new Uint16Array(n),
-      shells: [{ id: 'i', name: 'imported', kind: 'imported' as const, designId: 'default', designIndex: 0, start: 0, count: n, altitudeKm: Number.NaN, inclinationDeg: Number.NaN, planes: 1, satellitesPerPlane: n }],
+      shells: [
+        {
+          id: 'i',
+          name: 'imported',
+          kind: 'imported' as const,
+          designId: 'default',
+          designIndex: 0,
+          start: 0,
+          count: n,
+          altitudeKm: Number.NaN,
+          inclinationDeg: Number.NaN,
+          planes: 1,
+          satellitesPerPlane: n,
+        },
+      ],
     };
     const ipos = new Float32Array(3 * n);
     for (let r = 0; r < n; r++) for (let k = 0; k < 3; k++) ipos[3 * r + k] = pos[3 * (n - 1 - r) + k];

@@ -38,7 +38,14 @@ describe('legend ranges', () => {
 
   it('shell legend lists shells with the categorical palette', () => {
     const l = legendFor('shell', { shellNames: ['s1', 's2'], count: 0 });
-    expect(l).toEqual({ kind: 'categorical', title: 'Shell', items: [{ label: 's1', colour: CATEGORICAL[0] }, { label: 's2', colour: CATEGORICAL[1] }] });
+    expect(l).toEqual({
+      kind: 'categorical',
+      title: 'Shell',
+      items: [
+        { label: 's1', colour: CATEGORICAL[0] },
+        { label: 's2', colour: CATEGORICAL[1] },
+      ],
+    });
   });
 
   it('fillColours maps min -> LUT[0], max -> LUT[255], NaN -> no-data grey, shells -> palette', () => {

@@ -112,7 +112,9 @@ describe('orbit sampling', () => {
     const a = sampleOrbit(r, 0, 0, 0, v * Math.cos(0.9), v * Math.sin(0.9), out, 64);
     expect(a).toBeCloseTo(r, 6);
     for (let k = 0; k < 64; k++) {
-      const x = out[3 * k], y = out[3 * k + 1], z = out[3 * k + 2];
+      const x = out[3 * k],
+        y = out[3 * k + 1],
+        z = out[3 * k + 2];
       expect(Math.hypot(x, y, z)).toBeCloseTo(r, 5);
       // h = r x v is along (0, -sin, cos): points satisfy h . p = 0
       expect(-Math.sin(0.9) * y + Math.cos(0.9) * z).toBeCloseTo(0, 5);
@@ -126,7 +128,8 @@ describe('orbit sampling', () => {
     const vp = Math.sqrt((MU_ER * (1 + e)) / rp);
     const out = new Float32Array(3 * 360);
     expect(sampleOrbit(rp, 0, 0, 0, vp, 0, out, 360)).toBeCloseTo(a, 6);
-    let min = Infinity, max = 0;
+    let min = Infinity,
+      max = 0;
     for (let k = 0; k < 360; k++) {
       const d = Math.hypot(out[3 * k], out[3 * k + 1], out[3 * k + 2]);
       min = Math.min(min, d);

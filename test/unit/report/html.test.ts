@@ -42,7 +42,11 @@ describe('feasibility report (HTML)', () => {
 
   it('escapes everything the user typed', () => {
     const sc = presetScenario('suncatcher')!;
-    const hostile = { ...sc, name: '<script>alert(1)</script> & "x"', shells: sc.shells.map((s) => ({ ...s, name: `<img src=x onerror=alert(1)>${s.name}` })) } as Scenario;
+    const hostile = {
+      ...sc,
+      name: '<script>alert(1)</script> & "x"',
+      shells: sc.shells.map((s) => ({ ...s, name: `<img src=x onerror=alert(1)>${s.name}` })),
+    } as Scenario;
     const { html } = report(hostile);
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');
@@ -52,7 +56,16 @@ describe('feasibility report (HTML)', () => {
   it('states the findings the numbers support', () => {
     const sc = presetScenario('orbital-compute-1m')!;
     // the default's shells at a tenth of the size keep their physics (same designs and orbits)
-    const small = { ...sc, shells: sc.shells.map((s) => (s.kind === 'walker-delta' || s.kind === 'walker-star' ? { ...s, totalSatellites: s.totalSatellites / 25, planes: s.planes / 25 } : s.kind === 'sso-dawn-dusk' ? { ...s, planes: s.planes / 25 } : s)) } as Scenario;
+    const small = {
+      ...sc,
+      shells: sc.shells.map((s) =>
+        s.kind === 'walker-delta' || s.kind === 'walker-star'
+          ? { ...s, totalSatellites: s.totalSatellites / 25, planes: s.planes / 25 }
+          : s.kind === 'sso-dawn-dusk'
+            ? { ...s, planes: s.planes / 25 }
+            : s,
+      ),
+    } as Scenario;
     const fleet = buildFleet(small);
     const run = runAnalysis(fleet, small, 'analytic');
     const f = reportFindings(run.rollup).join('\n');
@@ -64,7 +77,22 @@ describe('feasibility report (HTML)', () => {
 
   it('leaves huge imported element texts out of the embedded scenario and says so', () => {
     const sc = presetScenario('suncatcher')!;
-    const big = { ...sc, shells: [...sc.shells, { id: 'imp', name: 'imported', kind: 'imported', designId: sc.designs[0].id, enabled: false, source: 'big.tle', text: 'x'.repeat(2_100_000), acceptBadChecksums: false }] } as Scenario;
+    const big = {
+      ...sc,
+      shells: [
+        ...sc.shells,
+        {
+          id: 'imp',
+          name: 'imported',
+          kind: 'imported',
+          designId: sc.designs[0].id,
+          enabled: false,
+          source: 'big.tle',
+          text: 'x'.repeat(2_100_000),
+          acceptBadChecksums: false,
+        },
+      ],
+    } as Scenario;
     const { html } = report(big);
     expect(html).toContain('[2,100,000 characters of element text left out]');
     expect(html.length).toBeLessThan(200_000);

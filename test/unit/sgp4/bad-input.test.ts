@@ -46,9 +46,7 @@ describe('bad input', () => {
     const cols = allocElementColumns(3);
     expect(() => initSgp4Batch(cols, 2, 5)).toThrow(/range \[2, 5\)/);
     const batch = initSgp4Batch(cols);
-    expect(() => propagateBatch(batch, 0, new Float64Array(3), new Float64Array(9), new Uint8Array(3))).toThrow(
-      /output arrays too short/,
-    );
+    expect(() => propagateBatch(batch, 0, new Float64Array(3), new Float64Array(9), new Uint8Array(3))).toThrow(/output arrays too short/);
     const ok = [new Float64Array(9), new Float64Array(9), new Uint8Array(3)] as const;
     expect(() => propagateBatch(batch, 0, ...ok, -1)).toThrow(/outOffset must be a non-negative integer/);
     expect(() => propagateBatch(batch, 0, ...ok, Number.NaN)).toThrow(/outOffset/);

@@ -18,12 +18,7 @@
 import { propagate, sgp4, type SatRec } from 'satellite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElementColumns } from '../../../src/core/elements/columns';
-import {
-  initSgp4Batch,
-  propagateBatch,
-  SGP4_FLAG_DEEP,
-  type Sgp4Batch,
-} from '../../../src/core/sgp4';
+import { initSgp4Batch, propagateBatch, SGP4_FLAG_DEEP, type Sgp4Batch } from '../../../src/core/sgp4';
 import { readSharedData, satrecsAndColumns, splitTle } from './helpers';
 
 const POS_TOL_KM = 1e-3;
@@ -75,7 +70,15 @@ function newTally(): Tally {
   return { compared: 0, failedBoth: 0, degenerate: 0, maxDpKm: 0, maxDvKmS: 0, codeMismatches: [], over: [], codes: new Map() };
 }
 
-function check(t: Tally, label: string, ref: Ref & { degenerate: boolean }, code: number, p: ArrayLike<number>, v: ArrayLike<number>, o: number): void {
+function check(
+  t: Tally,
+  label: string,
+  ref: Ref & { degenerate: boolean },
+  code: number,
+  p: ArrayLike<number>,
+  v: ArrayLike<number>,
+  o: number,
+): void {
   if (ref.code !== code) {
     if (t.codeMismatches.length < 20) t.codeMismatches.push(`${label}: satellite.js ${ref.code}, ours ${code}`);
     return;

@@ -9,7 +9,7 @@ describe('sincos', () => {
       return seed / 2147483648;
     };
     let worst = 0;
-    const xs: number[] = [0, -0, 1e-300, Math.PI / 4, Math.PI / 2, Math.PI, -Math.PI, 3 * Math.PI / 2, 2 * Math.PI, 99999.9];
+    const xs: number[] = [0, -0, 1e-300, Math.PI / 4, Math.PI / 2, Math.PI, -Math.PI, (3 * Math.PI) / 2, 2 * Math.PI, 99999.9];
     for (let k = 0; k < 20000; k++) xs.push((rnd() - 0.5) * 20, (rnd() - 0.5) * 2e5, (rnd() - 0.5) * 1e-3);
     for (const x of xs) {
       sincos(x);

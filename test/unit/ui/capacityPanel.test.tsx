@@ -22,7 +22,16 @@ describe('capacity panel (server-rendered)', () => {
     const fleet = buildFleet(scenario);
     const metrics = analyzeAnalytic(fleet, scenario);
     const rollup = summarize(fleet, scenario, metrics);
-    const analysis: AnalysisState = { fleet, scenario, analytic: { metrics, rollup, ms: 1 }, sampled: null, computing: false, sampledRunning: false, error: null, runSampled: () => {} };
+    const analysis: AnalysisState = {
+      fleet,
+      scenario,
+      analytic: { metrics, rollup, ms: 1 },
+      sampled: null,
+      computing: false,
+      sampledRunning: false,
+      error: null,
+      runSampled: () => {},
+    };
     const html = render(createElement(CapacityPanel, { scenario, analysis, counts: shellCounts(scenario, new Map()) }), scenario);
     const head = splitPower(rollup.totals.computeGW);
     expect(html).toContain(`data-gw="${rollup.totals.computeGW}"`);
@@ -46,7 +55,10 @@ describe('shells editor (server-rendered)', () => {
     const html = render(createElement(ShellsEditor, { importedCounts: new Map(), onImport: () => {} }), s);
     expect(html).toContain('data-testid="total-count">1,000,000<');
     expect(html).not.toContain('count-warning');
-    const big = { ...s, shells: s.shells.map((sh) => (sh.id === 'w500' && sh.kind === 'walker-delta' ? { ...sh, totalSatellites: 500 * 800 } : sh)) };
+    const big = {
+      ...s,
+      shells: s.shells.map((sh) => (sh.id === 'w500' && sh.kind === 'walker-delta' ? { ...sh, totalSatellites: 500 * 800 } : sh)),
+    };
     const html2 = render(createElement(ShellsEditor, { importedCounts: new Map(), onImport: () => {} }), big);
     expect(html2).toContain('data-testid="total-count">1,200,000<');
     expect(html2).toContain('data-testid="count-warning"');

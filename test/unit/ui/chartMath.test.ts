@@ -37,8 +37,15 @@ describe('chart math', () => {
     // 650 km above the WGS-84 sphere, as PHYSICS.md measures altitude
     const altWgs72 = 650 + WGS84.radiusKm - WGS72.radiusKm;
     const n = kozaiMeanMotionForAltitude(altWgs72, 0, inc * DEG2RAD);
-    const y = eclipseAcrossYear({ meanMotionRevPerDay: n, eccentricity: 0, inclinationDeg: inc, raanDeg: raanForLtanDeg(msToJd(start), 18), epochMs: start }, start, 364);
-    const eclDays = Array.from(y.eclipseFraction).map((f, d) => [d, f] as const).filter(([, f]) => f > 0).map(([d]) => d);
+    const y = eclipseAcrossYear(
+      { meanMotionRevPerDay: n, eccentricity: 0, inclinationDeg: inc, raanDeg: raanForLtanDeg(msToJd(start), 18), epochMs: start },
+      start,
+      364,
+    );
+    const eclDays = Array.from(y.eclipseFraction)
+      .map((f, d) => [d, f] as const)
+      .filter(([, f]) => f > 0)
+      .map(([d]) => d);
     const may7 = 126;
     const aug5 = 216;
     expect(eclDays[0]).toBeGreaterThanOrEqual(may7 - 4);
@@ -54,7 +61,10 @@ describe('chart math', () => {
   });
   it('orbit power profile: battery reaches 1 - DOD at eclipse exit when sized as C = Pe Te / (DOD n)', () => {
     // PHYSICS.md check: 1 kW load, eclipse 35.61 min of a 95.65 min orbit, battery 2,198 Wh at DOD 0.3, n 0.9.
-    const p = orbitPowerProfile({ periodS: 95.65 * 60, eclipseFraction: 35.61 / 95.65, arrayW: 2239, loadW: 1000, batteryWh: 2198, batteryEfficiency: 0.9 }, 1001);
+    const p = orbitPowerProfile(
+      { periodS: 95.65 * 60, eclipseFraction: 35.61 / 95.65, arrayW: 2239, loadW: 1000, batteryWh: 2198, batteryEfficiency: 0.9 },
+      1001,
+    );
     expect(p.minSocPct).toBeCloseTo(70, 0);
     // full at eclipse entry (phase 0.5 - f/2), lowest at eclipse exit, linear recharge in between
     const f = 35.61 / 95.65;
@@ -76,7 +86,13 @@ import { lonLatToUnit } from '../../../src/render/globe';
 describe('globe click coordinates', () => {
   it('reads back the latitude and longitude the viewer draws at the centre of the view', () => {
     const v = [0, 0, 0];
-    for (const [lon, lat] of [[0, 0], [88.97, 14.19], [-70.85, -52.94], [179.5, 78.23], [-179.5, -89]]) {
+    for (const [lon, lat] of [
+      [0, 0],
+      [88.97, 14.19],
+      [-70.85, -52.94],
+      [179.5, 78.23],
+      [-179.5, -89],
+    ]) {
       for (const gmstDeg of [0, 37.5, 290]) {
         const g = (gmstDeg * Math.PI) / 180;
         lonLatToUnit(lon, lat, v, 0, 1);

@@ -59,7 +59,9 @@ describe('typed numbers', () => {
     expect(checkNumber(2, { min: 0, max: 1 }, 'fraction')).toBe('must be at most 1');
   });
   it('strips the schema path from validation errors', () => {
-    expect(fieldMessage(['shells[0].altitudeKm: altitude below 160 km decays within days'])).toBe('altitude below 160 km decays within days');
+    expect(fieldMessage(['shells[0].altitudeKm: altitude below 160 km decays within days'])).toBe(
+      'altitude below 160 km decays within days',
+    );
     expect(fieldMessage(['T = 10 is not a multiple of P = 3'])).toBe('T = 10 is not a multiple of P = 3');
   });
 });

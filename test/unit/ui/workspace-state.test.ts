@@ -76,7 +76,8 @@ describe('share links', () => {
   });
   it('base64url round-trips arbitrary bytes', () => {
     const b = new Uint8Array(1000).map((_, i) => (i * 37) & 255);
-    for (const n of [0, 1, 2, 3, 4, 999]) expect(Array.from(base64UrlToBytes(bytesToBase64Url(b.subarray(0, n)))!)).toEqual(Array.from(b.subarray(0, n)));
+    for (const n of [0, 1, 2, 3, 4, 999])
+      expect(Array.from(base64UrlToBytes(bytesToBase64Url(b.subarray(0, n)))!)).toEqual(Array.from(b.subarray(0, n)));
     expect(base64UrlToBytes('ab+c')).toBeNull();
   });
   it('gives a clear message for cut, damaged, too-new and invalid links', () => {
