@@ -6,7 +6,7 @@
  * (improved) operation mode, i.e. what satellite.js 7.1 `twoline2satrec` / `json2satrec` run.
  * The formulas below follow that paper's code step by step and in the same order of
  * floating-point operations where it matters, so that results agree with satellite.js to
- * far below a millimetre (tested in test/unit/sgp4/).
+ * far below a millimetre (tested in test/unit/core/sgp4/).
  *
  * Layout: the derived constants of each satellite side by side in one Float64Array
  * (SGP4_BATCH_STRIDE per satellite, SGP4_BATCH_COLUMNS order), index = satellite index within the

@@ -6,7 +6,7 @@
  * reduce x by k * pi/2 with a two-part Cody-Waite constant (pi/2 = PIO2_HI + PIO2_LO, PIO2_HI
  * with 33 significant bits so k * PIO2_HI is exact for |k| < 2^20), then the degree-13 and
  * degree-14 minimax polynomials of fdlibm on [-pi/4, pi/4]. Error: about 1 ulp of the result,
- * checked against Math.sin / Math.cos in test/unit/sgp4/sincos.test.ts. Arguments beyond
+ * checked against Math.sin / Math.cos in test/unit/core/sgp4/sincos.test.ts. Arguments beyond
  * |x| > 1e5 rad (never reached by SGP4 within decades of epoch) use Math.sin / Math.cos.
  */
 
