@@ -1,8 +1,8 @@
-/** Node worker_threads entry for one share of a parallel `plan states` run (thin: see src/cli/statesShard.ts). */
+/** Node worker_threads entry for one share of a parallel `plan states` run (thin: see src/engine/statesShard.ts). */
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createStatesShard, type StatesShard } from '../src/cli/statesShard';
+import { createStatesShard, type StatesShard } from '../src/engine/statesShard';
 
 if (!parentPort) throw new Error('states.node.ts must run in a worker thread');
 const shard = createStatesShard();

@@ -7,7 +7,7 @@ import { satelliteName } from '../core/fleet/fleet';
 import type { SampledProgress } from '../core/analysis/sampled';
 import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis, sampledRun, type AnalysisRun } from '../core/report/run';
 import { createNodePropagationEngine } from '../engine/nodeHost';
-import { ChunkedWriter, csvField, num } from './csv';
+import { ChunkedWriter, csvField, num } from '../core/csv';
 import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
 

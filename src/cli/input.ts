@@ -4,7 +4,7 @@
  * window starting at the newest epoch in the file.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { readTextChunks } from './textChunks';
+import { readTextChunks } from '../engine/textChunks';
 import { basename } from 'node:path';
 import { createElementStreamParser, parseElements, type ImportResult } from '../core/elements';
 import { buildFleet } from '../core/fleet/generators';
@@ -110,7 +110,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
 /**
  * Reads the input. A file whose first non-blank character is `{` (a scenario, or an OMM JSON
  * object) is read whole; anything else goes through the streaming element parser in 64 KiB
- * chunks (textChunks.ts), so a large element file is never held as one buffer and one string (on
+ * chunks (src/engine/textChunks.ts), so a large element file is never held as one buffer and one string (on
  * these machines touching fresh memory costs about as much as parsing it). The result is the same
  * as `parseElements` on the whole text: `parseElements` is the same parser fed one chunk.
  */

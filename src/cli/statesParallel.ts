@@ -2,7 +2,7 @@
  * `plan states` on a large TLE file, in parallel: the file is cut at record boundaries into one
  * byte range per thread (`workers` parts: the first on this thread, the others on worker
  * threads); each reads, parses, propagates (the column SGP4 kernel, exactly as the pool's shards
- * run it) and formats its own rows (statesShard.ts); this thread also finds the cuts, shifts line
+ * run it) and formats its own rows (src/engine/statesShard.ts); this thread also finds the cuts, shifts line
  * and record numbers, and writes the parts in order. The output
  * (CSV bytes, rejected and warned lines with their numbers, counts) is the same as the in-thread
  * path's; a cut is placed only where the TLE reader is between records, and anything unexpected
@@ -18,7 +18,7 @@ import { detectElementFormat, type ImportIssue } from '../core/elements';
 import type { ShellImportReport } from '../core/fleet/fromScenario';
 import { UsageError } from './common';
 import { STATES_HEADER } from './states';
-import { createStatesShard, type StatesShard, type StatesShardParsed } from './statesShard';
+import { createStatesShard, type StatesShard, type StatesShardParsed } from '../engine/statesShard';
 
 /** Files below this size are done in-thread (worker start-up would cost more than it saves). */
 export const PARALLEL_STATES_MIN_BYTES = 4 * 1024 * 1024;

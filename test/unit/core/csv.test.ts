@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ByteCsvWriter, csvField } from '../../../src/cli/csv';
+import { ByteCsvWriter, csvField } from '../../../src/core/csv';
 
 function render(fn: (w: ByteCsvWriter) => void, chunk = 64): string {
   const parts: Uint8Array[] = [];

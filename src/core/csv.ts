@@ -1,4 +1,4 @@
-/** CSV helpers for the command-line planner (RFC 4180 quoting). */
+/** CSV writing helpers (RFC 4180 quoting), pure: used by the CLI writers and the states rows. */
 export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,5 +1,5 @@
 /**
- * One worker's share of a parallel `plan states` run (statesParallel.ts): read a byte range of a
+ * One worker's share of a parallel `plan states` run (src/cli/statesParallel.ts): read a byte range of a
  * TLE file that starts and ends on record boundaries, parse it with the streaming element parser,
  * propagate its satellites with the column SGP4 kernel, and, once the ids of the rows before it
  * are known, format its CSV rows. The range is read in 64 KiB chunks, so no worker holds the file
@@ -10,8 +10,8 @@ import { readTextChunks } from './textChunks';
 import { createElementStreamParser, type ElementColumns, type ElementFormat, type ImportIssue } from '../core/elements';
 import { initSgp4Batch, propagateBatch } from '../core/sgp4';
 import { importedFallbackName } from '../core/fleet/fleet';
-import { ByteCsvWriter } from './csv';
-import { writeStateRows } from './states';
+import { ByteCsvWriter } from '../core/csv';
+import { writeStateRows } from './stateRows';
 
 export interface StatesShardRange {
   path: string;
