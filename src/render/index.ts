@@ -39,7 +39,10 @@
  * uploaded per frame at 100k and 1M).
  *
  * ## Files
- * ConstellationView.tsx (component + handle), scene.tsx (frame loop, tick loop, picking, camera),
+ * ConstellationView.tsx (component + handle), scene.tsx (mounts the scene, wires the hooks),
+ * viewerController.ts (no React: fleet layer and provisional fill, engine ticks, colours, picking,
+ * camera presets, context loss, the per-frame work), tickLoop.ts (the engine tick loop, pure),
+ * viewerHooks.ts (small hooks: ticks, stations, camera, picking, context loss),
  * satelliteLayer.ts + shaders.ts (the points), globe.ts (Earth, terminator, outlines, Sun, shadow),
  * orbits.ts (selected orbit, plane rings), stations.ts (stations, cones, links), islPath.ts (path
  * to the ground), capacityCard.ts (GW card in the scene), picking.ts, provisional.ts, astro.ts,

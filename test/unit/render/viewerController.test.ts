@@ -1,0 +1,90 @@
+/**
+ * The viewer controller and its tick loop in Node (no React, no WebGL): a fleet placed from its
+ * elements, then SGP4 frames from the real in-thread propagation pool, compared with satellite.js.
+ */
+import { describe, expect, it } from 'vitest';
+import { json2satrec, propagate } from 'satellite.js';
+import { buildFleet } from '../../../src/core/fleet/generators';
+import { presetScenario } from '../../../src/core/presets';
+import { WGS72 } from '../../../src/core/constants';
+import { PropagationPool } from '../../../src/engine/propagationPool';
+import { createRuntime } from '../../../src/render/runtime';
+import { createViewerStore, viewerActions } from '../../../src/render/store';
+import { ViewerController } from '../../../src/render/viewerController';
+
+const until = async (cond: () => boolean, what: string, maxIterations = 2000): Promise<void> => {
+  for (let i = 0; i < maxIterations; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`never happened: ${what}`);
+};
+
+const scenario = presetScenario('starlink-72x22')!;
+const fleet = buildFleet(scenario);
+
+describe('ViewerController (Node, in-thread engine)', () => {
+  it('places the fleet from its elements, then shows SGP4 states at the clock time (as satellite.js)', async () => {
+    const t = Date.parse(scenario.window.start);
+    const store = createViewerStore({ epochMs: t });
+    viewerActions(store).pause();
+    viewerActions(store).setTime(t);
+    const ctrl = new ViewerController(store, createRuntime(store));
+    const cleanup = ctrl.setFleet(fleet, 2);
+    ctrl.applyColours(undefined);
+    expect(store.getState().status.phase).toBe('provisional');
+    const layer = ctrl.layer!;
+    expect(layer.count).toBe(fleet.count);
+    // shell colours: the first shell is the palette's first colour, #E69F00 (Okabe-Ito orange)
+    expect(fleet.shellIndex[100]).toBe(0);
+    expect(Array.from(layer.colours.subarray(300, 303))).toEqual([0xe6, 0x9f, 0x00]);
+    const engine = new PropagationPool({ host: null, workers: 1 });
+    const stop = ctrl.startEngine(engine);
+    await until(() => store.getState().status.phase === 'ready', 'status ready');
+    expect(store.getState().status).toMatchObject({ shown: fleet.count, total: fleet.count, message: 'SGP4 (in-thread)' });
+    expect(layer.live).toBe(true);
+    expect(layer.stateTimeMs).toBe(t);
+    const e = fleet.elements;
+    for (const i of [0, 777, fleet.count - 1]) {
+      const rec = json2satrec({
+        OBJECT_NAME: 'T',
+        OBJECT_ID: '2026-001A',
+        EPOCH: new Date(e.epochMs[i]).toISOString().replace('Z', ''),
+        MEAN_MOTION: e.meanMotionRevPerDay[i],
+        ECCENTRICITY: e.eccentricity[i],
+        INCLINATION: e.inclinationDeg[i],
+        RA_OF_ASC_NODE: e.raanDeg[i],
+        ARG_OF_PERICENTER: e.argPerigeeDeg[i],
+        MEAN_ANOMALY: e.meanAnomalyDeg[i],
+        EPHEMERIS_TYPE: 0,
+        CLASSIFICATION_TYPE: 'U',
+        NORAD_CAT_ID: 1,
+        ELEMENT_SET_NO: 999,
+        REV_AT_EPOCH: 0,
+        BSTAR: e.bstar[i],
+        MEAN_MOTION_DOT: 0,
+        MEAN_MOTION_DDOT: 0,
+      });
+      const pv = propagate(rec, new Date(t));
+      if (!pv || typeof pv.position === 'boolean') throw new Error('satellite.js failed');
+      const p = pv.position;
+      // Float32 Earth radii: 1e-7 relative, well under a metre
+      expect(Math.abs(layer.positions[3 * i] * WGS72.radiusKm - p.x)).toBeLessThan(0.01);
+      expect(Math.abs(layer.positions[3 * i + 1] * WGS72.radiusKm - p.y)).toBeLessThan(0.01);
+      expect(Math.abs(layer.positions[3 * i + 2] * WGS72.radiusKm - p.z)).toBeLessThan(0.01);
+    }
+    stop();
+    cleanup();
+    expect(ctrl.layer).toBeNull();
+    engine.dispose();
+  });
+
+  it('an empty fleet says so and starts no engine', () => {
+    const store = createViewerStore();
+    const ctrl = new ViewerController(store, createRuntime(store));
+    ctrl.setFleet(null, 2);
+    expect(store.getState().status).toMatchObject({ phase: 'empty', shown: 0, message: 'No satellites' });
+    ctrl.startEngine(new PropagationPool({ host: null, workers: 1 }))();
+    expect(ctrl.layer).toBeNull();
+  });
+});
