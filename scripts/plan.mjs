@@ -104,5 +104,5 @@ if (isStale()) {
     process.exit(1);
   }
 }
-const { main, exitAfterFlush } = await import(pathToFileURL(bundle).href);
-exitAfterFlush(await main(args));
+const { runAsProcess } = await import(pathToFileURL(bundle).href);
+runAsProcess(args);

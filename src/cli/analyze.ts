@@ -10,13 +10,19 @@ import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ChunkedWriter, csvField, num } from '../core/csv';
 import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
+import type { Output } from './output';
+import type { Progress } from './progress';
+
+/** Rows between waits for the output (backpressure on a pipe). */
+const ROWS_PER_BLOCK = 8192;
 
 export interface AnalyzeOutput {
   /** The analysis itself (per-satellite metrics and rollup), e.g. for `plan report`. */
   run: AnalysisRun;
   summary: ReturnType<typeof analysisSummary>;
   text: string;
-  writeCsv(sink: (chunk: string) => unknown): void;
+  /** The per-satellite CSV, in input order, waiting for the output between blocks of rows. */
+  writeCsv(out: Output): Promise<void>;
 }
 
 const fmt = (x: number, d = 2) =>
@@ -25,14 +31,14 @@ const fmt = (x: number, d = 2) =>
 export async function runAnalyze(
   input: LoadedInput,
   mode: 'analytic' | 'sampled',
-  opts: { workers?: number; progress?: (s: string) => unknown } = {},
+  opts: { workers?: number; progress?: Progress } = {},
 ): Promise<AnalyzeOutput> {
   const { fleet, scenario } = input;
-  const t0 = performance.now();
-  const onProgress = (p: SampledProgress) =>
-    opts.progress?.(
-      `analyze: ${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %)${p.phase ? `, ${p.phase}` : ''}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-    );
+  let lastProgress: string | undefined;
+  const onProgress = (p: SampledProgress) => {
+    lastProgress = `${p.stepsDone}/${p.steps} steps (${Math.round(p.fraction * 100)} %)${p.phase ? `, ${p.phase}` : ''}`;
+    opts.progress?.update(lastProgress);
+  };
   let run: AnalysisRun;
   if (mode === 'sampled' && (opts.workers ?? 0) > 0) {
     // Shard-parallel sampled pass on worker threads; same numbers as the in-thread pass.
@@ -47,6 +53,7 @@ export async function runAnalyze(
   } else {
     run = runAnalysis(fleet, scenario, mode, { onProgress });
   }
+  if (lastProgress !== undefined) opts.progress?.done(lastProgress);
   const rejected = input.imports.flatMap((imp) => imp.rejected.map((r) => ({ shell: imp.shellName, line: r.line, reason: r.reason })));
   const summary = analysisSummary(run, scenario, fleet, { source: input.kind, rejected });
   const t = run.rollup.totals;
@@ -72,8 +79,8 @@ export async function runAnalyze(
     run,
     summary,
     text: lines.join('\n'),
-    writeCsv(sink) {
-      const w = new ChunkedWriter(sink);
+    async writeCsv(out) {
+      const w = new ChunkedWriter((c) => out.write(c));
       w.line(PER_SATELLITE_CSV_HEADER);
       const m = run.metrics;
       const e = fleet.elements;
@@ -99,6 +106,10 @@ export async function runAnalyze(
             num(m.radiatorTempSunC[i], 2),
           ].join(','),
         );
+        if (i % ROWS_PER_BLOCK === ROWS_PER_BLOCK - 1) {
+          w.flush();
+          await out.drain();
+        }
       }
       w.flush();
     },

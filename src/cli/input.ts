@@ -43,6 +43,13 @@ export interface LoadOptions {
   durationMin?: number;
   stepS?: number;
   acceptBadChecksums?: boolean;
+  /** The bytes of standard input, for the path `-` (default: file descriptor 0). */
+  readStdin?: () => Uint8Array;
+}
+
+/** The name an input goes by in messages and as the imported shell's name. */
+export function inputName(path: string): string {
+  return path === '-' ? 'stdin' : basename(path);
 }
 
 export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
@@ -54,6 +61,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     const { fleet, imports } = fleetFromScenario(scenario);
     return { kind: 'scenario', scenario, fleet, imports };
   }
+  const label = path === '-' ? 'stdin' : path;
   const read = readInputFile(path, opts);
   if (read.kind === 'text') {
     const doc = looksLikeScenario(read.text);
@@ -61,7 +69,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
       const r = validateScenario(doc);
       if (!r.ok)
         throw new UsageError(
-          `${path}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`,
+          `${label}: invalid scenario: ${r.errors.slice(0, 3).join('; ')}${r.errors.length > 3 ? ` (+${r.errors.length - 3} more)` : ''}`,
         );
       const scenario = applyWindow(r.scenario, opts);
       const { fleet, imports } = fleetFromScenario(scenario);
@@ -70,15 +78,16 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   }
   const parsed = read.kind === 'text' ? parseElements(read.text, { acceptBadChecksums: opts.acceptBadChecksums }) : read.parsed;
   if (read.kind === 'text' ? !/\S/.test(read.text) : read.blank) {
-    throw new UsageError(`${path}: the file is empty${read.kind === 'text' && read.text.length === 0 ? '' : ' (only blank lines)'}`);
+    throw new UsageError(`${label}: the file is empty${read.kind === 'text' && read.text.length === 0 ? '' : ' (only blank lines)'}`);
   }
   if (parsed.format === 'unknown' || (parsed.accepted === 0 && parsed.rejected.length === 0)) {
-    throw new UsageError(`${path}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
+    throw new UsageError(`${label}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
   }
   if (parsed.accepted === 0) {
     const first = parsed.rejected[0];
-    throw new UsageError(`${path}: no usable records: ${parsed.rejected.length} rejected (first: line ${first.line}: ${first.reason})`);
+    throw new UsageError(`${label}: no usable records: ${parsed.rejected.length} rejected (first: line ${first.line}: ${first.reason})`);
   }
+  const name = inputName(path);
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < parsed.columns.count; i++) newest = Math.max(newest, parsed.columns.epochMs[i]);
   const startIso = opts.start ?? (Number.isFinite(newest) ? new Date(Math.floor(newest)).toISOString() : new Date(0).toISOString());
@@ -86,9 +95,9 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   const shellId = 'imported';
   const scenario = ScenarioSchema.parse({
     version: SCENARIO_VERSION,
-    name: basename(path),
+    name,
     epoch: startIso,
-    shells: [{ id: shellId, name: basename(path), designId: design.id, kind: 'imported', source: basename(path), text: '' }],
+    shells: [{ id: shellId, name, designId: design.id, kind: 'imported', source: name, text: '' }],
     designs: [design],
     groundStations: defaultGroundStations(),
     window: { start: startIso, durationMin: opts.durationMin ?? 96, stepS: opts.stepS ?? 30 },
@@ -97,7 +106,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
   const imports: ShellImportReport[] = [
     {
       shellId,
-      shellName: basename(path),
+      shellName: name,
       format: parsed.format,
       accepted: parsed.accepted,
       rejected: parsed.rejected,
@@ -118,6 +127,14 @@ function readInputFile(
   path: string,
   opts: LoadOptions,
 ): { kind: 'text'; text: string } | { kind: 'parsed'; parsed: ImportResult; blank: boolean } {
+  if (path === '-') {
+    try {
+      const bytes = opts.readStdin ? opts.readStdin() : readFileSync(0);
+      return { kind: 'text', text: new TextDecoder().decode(bytes) };
+    } catch (e) {
+      throw new UsageError(`cannot read stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
   let fd = -1;
   try {
     fd = openSync(path, 'r');

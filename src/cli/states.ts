@@ -11,33 +11,38 @@ import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ByteCsvWriter } from '../core/csv';
 import { STATES_HEADER, writeStateRows } from '../engine/stateRows';
 import type { LoadedInput } from './input';
+import type { Output } from './output';
+
+/** Rows per block between waits for the output (backpressure on a pipe). */
+const ROWS_PER_BLOCK = 16_384;
 
 export { STATES_HEADER } from '../engine/stateRows';
 
-export async function runStates(
-  input: LoadedInput,
-  atMs: number,
-  sink: (chunk: Uint8Array) => unknown,
-  workers = 0,
-): Promise<{ rows: number; failed: number }> {
+export async function runStates(input: LoadedInput, atMs: number, out: Output, workers = 0): Promise<{ rows: number; failed: number }> {
   const pool: PropagationPool = createNodePropagationEngine({ workers });
   try {
     await pool.setFleet(input.fleet);
     const frame = await pool.propagate(atMs);
     if (!frame) throw new Error('propagation was superseded');
     const { fleet } = input;
-    const w = new ByteCsvWriter(sink);
+    const w = new ByteCsvWriter((c) => out.write(c));
     w.text(STATES_HEADER).newline();
-    const failed = writeStateRows(
-      w,
-      fleet.count,
-      0,
-      (i) => satelliteName(fleet, i),
-      fleet.elements.noradId,
-      frame.positionKm,
-      frame.velocityKmS,
-      frame.error,
-    );
+    let failed = 0;
+    for (let s = 0; s < fleet.count; s += ROWS_PER_BLOCK) {
+      const e = Math.min(fleet.count, s + ROWS_PER_BLOCK);
+      failed += writeStateRows(
+        w,
+        e - s,
+        s,
+        (k) => satelliteName(fleet, s + k),
+        fleet.elements.noradId.subarray(s, e),
+        frame.positionKm.subarray(3 * s, 3 * e),
+        frame.velocityKmS.subarray(3 * s, 3 * e),
+        frame.error.subarray(s, e),
+      );
+      w.flush();
+      await out.drain();
+    }
     w.flush();
     return { rows: fleet.count, failed };
   } finally {

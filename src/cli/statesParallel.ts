@@ -17,6 +17,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { detectElementFormat, type ImportIssue } from '../core/elements';
 import type { ShellImportReport } from '../core/fleet/fromScenario';
 import { UsageError } from './common';
+import type { Output } from './output';
 import { STATES_HEADER } from './states';
 import { createStatesShard, type StatesShard, type StatesShardParsed } from '../engine/statesShard';
 
@@ -89,7 +90,7 @@ export async function runStatesParallel(
   atMs: number,
   opts: { workers: number; acceptBadChecksums: boolean; minBytes?: number },
   report: (imports: ShellImportReport[]) => void,
-  sink: (chunk: Uint8Array) => unknown,
+  out: Output,
 ): Promise<ParallelStatesResult | null> {
   if (opts.workers < 2) return null;
   let fd: number;
@@ -185,12 +186,19 @@ export async function runStatesParallel(
     // The worker parts format while this thread formats part 0 straight into the sink.
     const rendered = apis.map((api, i) => api.render(idOffsets[i + 1]));
     for (const r of rendered) r.catch(() => undefined);
-    sink(new TextEncoder().encode(`${STATES_HEADER}\n`));
-    failed += local.render(0, sink).failed;
+    out.write(`${STATES_HEADER}\n`);
+    // A file takes part 0 straight from the formatter (synchronous writes); a stream gets it as one
+    // chunk written in slices with waits for the reader between them (backpressure).
+    if (out.toFile) failed += local.render(0, (c) => out.write(c)).failed;
+    else {
+      const r0 = local.render(0);
+      failed += r0.failed;
+      for (const c of r0.chunks) await out.put(c);
+    }
     for (const r of rendered) {
       const { chunks, failed: f } = await Promise.race([r, failedThread]);
       failed += f;
-      for (const c of chunks) sink(c);
+      for (const c of chunks) await out.put(c);
     }
     return { rows: accepted, failed, imports };
   } finally {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import { reportImports } from '../../../src/cli/common';
 import { findTleCut, runStatesParallel } from '../../../src/cli/statesParallel';
+import { openOutput } from '../../../src/cli/output';
 import { CATALOG, requireSharedData } from './shared-data';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plan-states-par-'));
@@ -33,16 +34,18 @@ async function inThread(path: string, extra: string[] = []): Promise<{ csv: stri
 
 /** The parallel path with `workers` parts, whatever the file's size. */
 async function parallel(path: string, workers: number, acceptBadChecksums = false) {
-  const chunks: Uint8Array[] = [];
+  const chunks: string[] = [];
   const err: string[] = [];
+  const out = openOutput('-', { stdout: (s) => chunks.push(s), stderr: () => undefined });
   const r = await runStatesParallel(
     path,
     atMs,
     { workers, acceptBadChecksums, minBytes: 0 },
     (imports) => reportImports(imports, (s) => err.push(s)),
-    (c) => chunks.push(c.slice()),
+    out,
   );
-  const csv = Buffer.concat(chunks).toString('utf8');
+  await out.finish();
+  const csv = chunks.join('');
   return { r, csv, err: err.join('') };
 }
 
@@ -148,7 +151,7 @@ describe('parallel plan states equals the in-thread path', () => {
         atMs,
         { workers: 1, acceptBadChecksums: false, minBytes: 0 },
         () => undefined,
-        () => undefined,
+        openOutput('-', { stdout: () => undefined, stderr: () => undefined }),
       ),
     ).toBeNull();
   });
