@@ -22,7 +22,7 @@ function report(scenario: Scenario, extra: Partial<Parameters<typeof buildReport
 }
 
 describe('feasibility report (HTML)', () => {
-  it('carries the rollup figures, every shell, five charts and no script', () => {
+  it('carries the rollup figures, every shell, five charts, the constellation map and no script', () => {
     const sc = presetScenario('colossus-300mw')!;
     const { run, html } = report(sc, { designSources: parseFieldComments(designSource) });
     const t = run.rollup.totals;
@@ -31,7 +31,7 @@ describe('feasibility report (HTML)', () => {
     expect(Number(m?.[1])).toBe(t.computeGW);
     expect(t.computeGW).toBeGreaterThan(0.25); // 300 x 1 MW design: a few hundred MW of compute
     for (const s of run.rollup.shells) expect(html).toContain(`<td class="l">${s.name}</td>`);
-    expect(html.match(/<svg /g)?.length).toBe(5);
+    expect(html.match(/<svg xmlns/g)?.length).toBe(6); // five charts and the map
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing fetched
     // design table shows the source of each default, from the schema's doc comments
