@@ -1,6 +1,82 @@
-/** CSV writing helpers (RFC 4180 quoting), pure: used by the CLI writers and the states rows. */
+/**
+ * The planner's one CSV module (pure): the reading dialect and the quoting used by every CSV it
+ * reads or writes: OMM CSV (src/core/elements/omm-csv.ts, omm-write.ts), ground stations
+ * (src/core/scenario/groundStationsCsv.ts), the CLI's states and per-satellite CSV, and the byte
+ * writers below.
+ *
+ * Dialect (RFC 4180 within a line): fields separated by one delimiter, `,` unless a file's first
+ * line says `;` or TAB (detectCsvDelimiter); a field may be quoted with `"`, and `""` inside quotes
+ * is one quote; text after a closing quote up to the next delimiter is kept (lenient, as
+ * spreadsheets write it); fields may not contain line breaks (records are lines); a byte order
+ * mark at the start is dropped by the readers. Writing quotes a field that contains a quote, a
+ * delimiter of any of the three kinds, a line break, or leading or trailing white space, so that
+ * every reader of this dialect gets the same text back.
+ */
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/** Quote a field when it needs it (see the dialect above). */
 export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) || (s.length > 0 && s.trim() !== s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Split one line into fields (quoted fields unquoted; fields are not trimmed). */
+export function splitCsvLine(line: string, delimiter: CsvDelimiter = ','): string[] {
+  const out: string[] = [];
+  let k = 0;
+  const n = line.length;
+  for (;;) {
+    if (k < n && line.charCodeAt(k) === 34) {
+      let v = '';
+      k++;
+      for (;;) {
+        const q = line.indexOf('"', k);
+        if (q < 0) {
+          v += line.slice(k);
+          k = n;
+          break;
+        }
+        v += line.slice(k, q);
+        if (line.charCodeAt(q + 1) === 34) {
+          v += '"';
+          k = q + 2;
+        } else {
+          k = q + 1;
+          break;
+        }
+      }
+      const d = line.indexOf(delimiter, k);
+      v += d < 0 ? line.slice(k) : line.slice(k, d); // text after the closing quote, if any
+      out.push(v);
+      if (d < 0) return out;
+      k = d + 1;
+    } else {
+      const d = line.indexOf(delimiter, k);
+      if (d < 0) {
+        out.push(line.slice(k));
+        return out;
+      }
+      out.push(line.slice(k, d));
+      k = d + 1;
+    }
+  }
+}
+
+/** The delimiter of a file from its first line: whichever of `,` `;` TAB occurs most outside quotes (`,` when none does). */
+export function detectCsvDelimiter(line: string): CsvDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
+}
+
+/** The lines of a CSV text (byte order mark dropped; CRLF, LF or CR line ends). */
+export function csvLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
 }
 
 /** Fixed decimals, or '' for a non-finite value. */

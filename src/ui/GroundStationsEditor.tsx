@@ -8,7 +8,7 @@ import { downloadText } from '../app/fileio';
 import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
 import { checkNumber, fieldMessage, formatNumber, parseTypedNumber } from './fields';
-import { parseStationsCsv, stationsToCsv } from './groundStationsCsv';
+import { parseStationsCsv, stationsToCsv } from '../core/scenario/groundStationsCsv';
 
 type Col = { key: keyof GroundStation; label: string; unit: string; min: number; max: number };
 const NUM_COLS: Col[] = [

@@ -1,51 +1,11 @@
 /**
  * OMM CSV as CelesTrak serves it (FORMAT=csv): a header line naming OMM fields, then one record
- * per line. Fields may be quoted ("..." with "" for a quote) but may not contain line breaks.
+ * per line, in the dialect of src/core/csv.ts (comma-separated; fields may be quoted, "..." with
+ * "" for a quote, but may not contain line breaks).
  */
+import { splitCsvLine } from '../csv';
 import type { ImportContext } from './context';
 import { OMM_FIELD_COUNT, OMM_FIELDS, OMM_INDEX, ommRecordToRow, type OmmRaw } from './omm';
-
-/** Split one CSV line into fields (RFC 4180 quoting within the line). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let k = 0;
-  const n = line.length;
-  for (;;) {
-    if (k < n && line.charCodeAt(k) === 34) {
-      let v = '';
-      k++;
-      for (;;) {
-        const q = line.indexOf('"', k);
-        if (q < 0) {
-          v += line.slice(k);
-          k = n;
-          break;
-        }
-        v += line.slice(k, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          v += '"';
-          k = q + 2;
-        } else {
-          k = q + 1;
-          break;
-        }
-      }
-      const comma = line.indexOf(',', k);
-      v += comma < 0 ? line.slice(k) : line.slice(k, comma); // text after the closing quote, if any
-      out.push(v);
-      if (comma < 0) return out;
-      k = comma + 1;
-    } else {
-      const comma = line.indexOf(',', k);
-      if (comma < 0) {
-        out.push(line.slice(k));
-        return out;
-      }
-      out.push(line.slice(k, comma));
-      k = comma + 1;
-    }
-  }
-}
 
 export class OmmCsvReader {
   /** Header column -> OMM field index (-1: not an OMM field we read). */

@@ -3,6 +3,7 @@
  * JavaScript's shortest round-trip form, so reading a written file gives back identical
  * doubles; epochs are written to the microsecond (the precision CelesTrak uses).
  */
+import { csvField } from '../csv';
 import type { ElementColumns } from './columns';
 import { elementProblem } from './context';
 import { formatOmmEpoch, OMM_FIELDS, ommObjectId } from './omm';
@@ -89,7 +90,7 @@ export function writeOmmJson(cols: ElementColumns): WriteResult {
 function csvCell(v: Value): string {
   if (v === null) return '';
   if (typeof v === 'number') return num(v);
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+  return csvField(v);
 }
 
 /** OMM CSV: CelesTrak's header and column order, one line per satellite. */

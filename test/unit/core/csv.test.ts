@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ByteCsvWriter, csvField } from '../../../src/core/csv';
+import { ByteCsvWriter, csvField, csvLines, detectCsvDelimiter, splitCsvLine } from '../../../src/core/csv';
 
 function render(fn: (w: ByteCsvWriter) => void, chunk = 64): string {
   const parts: Uint8Array[] = [];
@@ -44,5 +44,37 @@ describe('ByteCsvWriter', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
+  });
+});
+
+describe('the CSV dialect (src/core/csv.ts)', () => {
+  it('quotes exactly the fields that need it, and every quoted field splits back to itself in each delimiter', () => {
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('a\tb')).toBe('"a\tb"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField('')).toBe('');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '\t', '"', 'é', '1') }), { minLength: 1, maxLength: 6 }),
+        (cells) => {
+          return ([',', ';', '\t'] as const).every((d) => {
+            const line = cells.map(csvField).join(d);
+            return (
+              JSON.stringify(splitCsvLine(line, d)) === JSON.stringify(cells) &&
+              (cells.length < 2 || detectCsvDelimiter(line) === d || !line.includes(d))
+            );
+          });
+        },
+      ),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('detects the delimiter of a first line and drops a BOM when splitting lines', () => {
+    expect(detectCsvDelimiter('name;lat;lon')).toBe(';');
+    expect(detectCsvDelimiter('name\tlat\tlon')).toBe('\t');
+    expect(detectCsvDelimiter('"a;b",lat,lon')).toBe(',');
+    expect(detectCsvDelimiter('single')).toBe(',');
+    expect(csvLines('\uFEFFa,b\r\nc,d\re\n')).toEqual(['a,b', 'c,d', 'e', '']);
   });
 });

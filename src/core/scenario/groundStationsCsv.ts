@@ -1,9 +1,12 @@
 /**
  * Ground stations as CSV: `name,lat_deg,lon_deg,altitude_km,min_elevation_deg`.
  * Reading accepts a header with common column names in any order (or no header, in that
- * order), quoted fields, and reports every bad row with its line number and reason.
+ * order), the dialect of src/core/csv.ts (`,`, `;` or TAB as the first line shows; quoted fields;
+ * cells trimmed), and reports every bad row with its line number and reason. Pure (used by the
+ * page's ground-station editor).
  */
-import { GroundStationSchema, type GroundStation } from '../core/scenario/schema';
+import { csvField, csvLines, detectCsvDelimiter, splitCsvLine, type CsvDelimiter } from '../csv';
+import { type GroundStation, GroundStationSchema } from './schema';
 
 export const CSV_HEADER = 'name,lat_deg,lon_deg,altitude_km,min_elevation_deg';
 
@@ -16,36 +19,8 @@ export interface StationsCsvResult {
   errors: CsvRowError[];
 }
 
-/** Split one CSV line, honouring double quotes ("" inside quotes is a quote). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else q = false;
-      } else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',' || c === ';' || c === '\t') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
-function quote(s: string): string {
-  return /[",;\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function stationsToCsv(stations: readonly GroundStation[]): string {
-  const rows = stations.map((s) => [quote(s.name), s.latDeg, s.lonDeg, s.altitudeKm, s.minElevationDeg].join(','));
+  const rows = stations.map((s) => [csvField(s.name), s.latDeg, s.lonDeg, s.altitudeKm, s.minElevationDeg].join(','));
   return [CSV_HEADER, ...rows].join('\n') + '\n';
 }
 
@@ -59,14 +34,16 @@ const COLUMN_NAMES: Record<keyof GroundStation, RegExp> = {
 const ORDER: Array<keyof GroundStation> = ['name', 'latDeg', 'lonDeg', 'altitudeKm', 'minElevationDeg'];
 
 export function parseStationsCsv(text: string): StationsCsvResult {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = csvLines(text);
+  let delimiter: CsvDelimiter | null = null;
   const stations: GroundStation[] = [];
   const errors: CsvRowError[] = [];
   let cols: Array<keyof GroundStation | null> | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    const cells = splitCsvLine(raw);
+    delimiter ??= detectCsvDelimiter(raw);
+    const cells = splitCsvLine(raw, delimiter).map((c) => c.trim());
     if (cols === null) {
       const mapped = cells.map((c) => ORDER.find((k) => COLUMN_NAMES[k].test(c.replace(/\s+/g, '_'))) ?? null);
       if (mapped.filter(Boolean).length >= 3) {

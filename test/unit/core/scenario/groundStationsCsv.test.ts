@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseStationsCsv, splitCsvLine, stationsToCsv } from '../../../src/ui/groundStationsCsv';
-import { GATEWAY_SITES } from '../../../src/core/presets';
+import { parseStationsCsv, stationsToCsv } from '../../../../src/core/scenario/groundStationsCsv';
+import { splitCsvLine } from '../../../../src/core/csv';
+import { GATEWAY_SITES } from '../../../../src/core/presets';
 
 describe('ground stations CSV', () => {
   it('round-trips the gateway preset list exactly', () => {
@@ -32,5 +33,12 @@ describe('ground stations CSV', () => {
   });
   it('splits quoted fields with doubled quotes', () => {
     expect(splitCsvLine('"a ""b"", c",1,2')).toEqual(['a "b", c', '1', '2']);
+  });
+  it('reads semicolon and tab files (spreadsheet exports), and names with delimiters and spaces round-trip', () => {
+    const want = { name: 'Kiruna', latDeg: 67.86, lonDeg: 20.96, altitudeKm: 0.4, minElevationDeg: 5 };
+    for (const d of [';', '\t'])
+      expect(parseStationsCsv(`name${d}lat${d}lon${d}alt_km${d}mask\nKiruna${d}67.86${d}20.96${d}0.4${d}5\n`).stations).toEqual([want]);
+    const odd = [{ ...want, name: 'A; "B",\tC ' }];
+    expect(parseStationsCsv(stationsToCsv(odd)).stations).toEqual([{ ...want, name: 'A; "B",\tC' }]);
   });
 });
