@@ -64,8 +64,10 @@ export interface CommandModule {
   options: OptionTable;
   /** Options of other commands that users reach for here, with the line that says where they belong. */
   misplaced?: Record<string, string>;
-  /** Positional arguments the command takes (exactly these, in order). */
+  /** Positional arguments the command takes (at least these, in order). */
   positionals: ReadonlyArray<{ name: string; help: string }>;
+  /** Further positionals accepted up to this many in all (default: exactly `positionals`). */
+  maxPositionals?: number;
   /** Returns the exit code (0 unless the command decides otherwise). */
   run(ctx: CommandContext): Promise<number | undefined>;
 }

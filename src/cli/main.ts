@@ -104,7 +104,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const want = command.positionals;
     if (positionals.length < want.length)
       throw new UsageError(`${name} needs <${want[positionals.length].name}> (usage: plan ${name} ${command.usage})`);
-    if (positionals.length > want.length) throw new UsageError(`${name}: unexpected argument "${positionals[want.length]}"`);
+    const most = command.maxPositionals ?? want.length;
+    if (positionals.length > most) throw new UsageError(`${name}: unexpected argument "${positionals[most]}"`);
     for (const [opt, spec] of Object.entries(command.options))
       if (spec.required && values[opt] === undefined) throw new UsageError(`${name} needs --${opt}${spec.value ? ` ${spec.value}` : ''}`);
     const ctx: CommandContext = {

@@ -19,5 +19,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/analyze'),
   },
   { name: 'report', summary: 'feasibility report (one self-contained HTML file)', load: () => import('./commands/report') },
+  {
+    name: 'sweep',
+    summary: 'trade study: sweep one or two fields, find the best value (table, JSON, CSV)',
+    load: () => import('./commands/sweep'),
+  },
+  { name: 'compare', summary: '2 to 4 scenarios side by side, differences marked', load: () => import('./commands/compare') },
   { name: 'export', summary: "the fleet's mean elements for other tools (TLE, OMM)", load: () => import('./commands/export') },
 ];

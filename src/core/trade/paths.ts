@@ -147,7 +147,7 @@ export function numericFields(scenario: Scenario): Array<{ path: string; value: 
       if (segs[0] === 'version') return;
       out.push({ path: formatParamPath(segs), value: v, label: labelFor(scenario, segs) });
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...segs, i]));
+      for (let i = 0; i < v.length; i++) walk(v[i], [...segs, i]);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...segs, k]);
     }
