@@ -7,6 +7,7 @@
 import { oneOrbitWindow } from '../src/core/analysis/sampled';
 import { buildFleet } from '../src/core/fleet/generators';
 import { createNodePropagationEngine } from '../src/engine/nodeHost';
+import { analyzeSampledOnPool } from '../src/engine/sampledAnalysis';
 import { defaultLikeScenario } from './analysis';
 import type { BenchSection } from './sections';
 
@@ -26,7 +27,7 @@ export const sampledPoolSection: BenchSection = {
       let maxGap = 0;
       let reports = 0;
       const t1 = performance.now();
-      const r = await pool.analyzeSampled(sc, {
+      const r = await analyzeSampledOnPool(pool, sc, {
         window: win,
         progressIntervalMs: 250,
         onProgress: () => {

@@ -8,36 +8,10 @@
 import type { ElementColumns } from '../src/core/elements/columns';
 import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
-import {
-  accumulateRouted,
-  accumulateStep,
-  createSampledAccumulator,
-  prepareStations,
-  type SampledAccumulator,
-} from '../src/core/analysis/sampled';
+import { createSampledShard, type SampledShard, type SampledStepStates, type SampledSums } from '../src/core/analysis/sampled';
 import type { GroundStation } from '../src/core/scenario/schema';
 
-/** What a routed sampled step hands back: this shard's states and direct latencies at that time. */
-export interface SampledStepStates {
-  positionKm: Float64Array;
-  error: Uint8Array;
-  /** One-way latency to the nearest visible station, ms (Infinity when none). */
-  directMs: Float64Array;
-}
-
-/** The per-row sums of a shard's sampled pass (SampledAccumulator without its scratch). */
-export interface SampledShardSums {
-  start: number;
-  count: number;
-  shadowSum: Float64Array;
-  validSteps: Uint32Array;
-  inViewSteps: Uint32Array;
-  directLatencySumMs: Float64Array;
-  routedSumMs: Float64Array;
-  routedSteps: Uint32Array;
-  routedStepsTotal: number;
-  flags: Uint8Array;
-}
+export type { SampledStepStates } from '../src/core/analysis/sampled';
 
 export interface ShardInit {
   /** The shard's element columns (a copy made for this worker, or views in-thread). */
@@ -81,7 +55,7 @@ export interface ShardApi {
     recycle?: { positionKm: Float64Array; velocityKmS: Float64Array; error: Uint8Array },
     sharedSlot?: number,
   ): ShardStates;
-  /** Start a sampled pass over this shard (src/core/analysis/sampled.ts accumulators). */
+  /** Start a sampled pass over this shard (src/core/analysis/sampled/shard.ts, the same code as in-thread). */
   sampledBegin(stations: GroundStation[]): void;
   /**
    * Propagate and accumulate one sample time. When `route` is set (an inter-satellite routing
@@ -91,7 +65,7 @@ export interface ShardApi {
   /** Add the routed latencies of the last routing step (this shard's rows). */
   sampledRouted(routedMs: Float64Array): void;
   /** End the pass and hand over the sums. */
-  sampledFinish(): SampledShardSums;
+  sampledFinish(): SampledSums;
 }
 
 /** Buffers of every typed array directly inside `value` (one level), for comlink.transfer. */
@@ -108,8 +82,7 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
   let batch: Sgp4Batch | null = null;
   let start = 0;
   let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array }> | null = null;
-  let acc: SampledAccumulator | null = null;
-  let scratch: { pos: Float64Array; vel: Float64Array; err: Uint8Array } | null = null;
+  let sampled: SampledShard | null = null;
   return {
     init(msg) {
       const t0 = now();
@@ -138,45 +111,24 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
     },
     sampledBegin(stations) {
       if (!batch) throw new Error('propagation shard used before init');
-      const n = batch.count;
-      acc = createSampledAccumulator(start, n, prepareStations(stations));
-      scratch = { pos: new Float64Array(3 * n), vel: new Float64Array(3 * n), err: new Uint8Array(n) };
+      const b = batch;
+      // Routing steps hand the states over (transferred), so the shard gives fresh arrays after each.
+      sampled = createSampledShard({ propagate: (t, p, v, e) => propagateBatch(b, t, p, v, e, 0) }, start, b.count, { handOver: true });
+      sampled.begin(stations);
     },
     sampledStep(timeMs, route) {
-      if (!batch || !acc || !scratch) throw new Error('sampledStep before sampledBegin');
-      propagateBatch(batch, timeMs, scratch.pos, scratch.vel, scratch.err, 0);
-      if (!route) {
-        accumulateStep(acc, timeMs, scratch.pos, scratch.err);
-        return null;
-      }
-      // Routing steps hand the arrays over (transferred), so fresh ones replace them.
-      const directMs = new Float64Array(batch.count);
-      accumulateStep(acc, timeMs, scratch.pos, scratch.err, directMs);
-      const out = { positionKm: scratch.pos, error: scratch.err, directMs };
-      scratch = { pos: new Float64Array(3 * batch.count), vel: scratch.vel, err: new Uint8Array(batch.count) };
-      return out;
+      if (!sampled) throw new Error('sampledStep before sampledBegin');
+      return sampled.step(timeMs, route);
     },
     sampledRouted(routedMs) {
-      if (!acc) throw new Error('sampledRouted before sampledBegin');
-      accumulateRouted(acc, routedMs, 0);
+      if (!sampled) throw new Error('sampledRouted before sampledBegin');
+      sampled.routed(routedMs, 0);
     },
     sampledFinish() {
-      if (!acc) throw new Error('sampledFinish before sampledBegin');
-      const a = acc;
-      acc = null;
-      scratch = null;
-      return {
-        start: a.start,
-        count: a.count,
-        shadowSum: a.shadowSum,
-        validSteps: a.validSteps,
-        inViewSteps: a.inViewSteps,
-        directLatencySumMs: a.directLatencySumMs,
-        routedSumMs: a.routedSumMs,
-        routedSteps: a.routedSteps,
-        routedStepsTotal: a.routedStepsTotal,
-        flags: a.flags,
-      };
+      if (!sampled) throw new Error('sampledFinish before sampledBegin');
+      const s = sampled.finish();
+      sampled = null;
+      return s;
     },
   };
 }

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
-import type { PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { PerSatelliteMetrics } from '../core/analysis/metrics';
 import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';

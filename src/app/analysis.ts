@@ -4,7 +4,8 @@
  * progress and cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnalysisWindowMs, PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { AnalysisWindowMs } from '../core/analysis/window';
+import type { PerSatelliteMetrics } from '../core/analysis/metrics';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { useWorkspace } from './context';

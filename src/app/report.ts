@@ -3,7 +3,7 @@
  * when a current sampled run exists and is shown, else analytic), built by the same pure function
  * as `plan report` (src/core/report/html.ts) and downloaded as one HTML file.
  */
-import { windowFromScenario } from '../core/analysis/analytic';
+import { windowFromScenario } from '../core/analysis/window';
 import { buildReportHtml } from '../core/report/html';
 import type { Scenario } from '../core/scenario/schema';
 import { DESIGN_COMMENTS } from '../ui/schemaMeta';

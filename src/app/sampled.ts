@@ -1,15 +1,18 @@
 /**
  * Sampled analysis driver for the page. The work runs in a propagation pool of its own (so the
  * viewer's pool keeps ticking): each worker propagates and accumulates its shard in parallel,
- * and the +Grid routing steps run over the whole fleet (PropagationPool.analyzeSampled, the same
- * per-row arithmetic as analyzeSampledFleet in src/core/analysis/sampled.ts). Small fleets run in
- * this thread, yielding between steps, because a worker round trip per step costs more than the
- * work. Progress is reported between steps; Cancel takes effect at the next step.
+ * and the +Grid routing steps run over the whole fleet (analyzeSampledOnPool in src/engine/sampledAnalysis.ts, the same
+ * driver as analyzeSampledFleet, src/core/analysis/sampled/driver.ts). Small fleets run in this
+ * thread, yielding to the event loop every ~25 ms of work (src/engine/sampledAnalysis.ts), because
+ * a worker round trip per step costs more than the work. Cancel takes effect at the next yield.
  */
-import type { AnalysisWindowMs, PerSatelliteMetrics } from '../core/analysis/analytic';
+import type { AnalysisWindowMs } from '../core/analysis/window';
+import type { PerSatelliteMetrics } from '../core/analysis/metrics';
+import type { SampledProgress, SampledResult } from '../core/analysis/sampled';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
-import { createPropagationEngine, PropagationPool } from '../engine';
+import { createPropagationEngine, type PropagationPool } from '../engine';
+import { analyzeSampledInThread, analyzeSampledOnPool } from '../engine/sampledAnalysis';
 
 export interface SampledRunOptions {
   signal: AbortSignal;
@@ -33,28 +36,31 @@ const cancelled = () => new DOMException('cancelled', 'AbortError');
 
 export async function runSampled(fleet: Fleet, scenario: Scenario, opts: SampledRunOptions): Promise<SampledRun> {
   const { signal, onProgress } = opts;
-  const own = !opts.pool;
-  const pool = opts.pool ?? (fleet.count <= IN_THREAD_MAX ? new PropagationPool({ host: null, workers: 1 }) : createPropagationEngine());
+  const inThread = !opts.pool && fleet.count <= IN_THREAD_MAX;
+  const own = !opts.pool && !inThread;
+  const pool: PropagationPool | null = opts.pool ?? (inThread ? null : createPropagationEngine());
+  const progress = (p: SampledProgress) =>
+    onProgress(
+      p.fraction,
+      p.phase === 'routing'
+        ? `step ${p.stepsDone + 1} of ${p.steps}, routing links`
+        : p.phase === 'finishing'
+          ? 'finishing per-satellite figures'
+          : `step ${p.stepsDone} of ${p.steps}`,
+    );
   try {
-    onProgress(0, pool.mode === 'in-thread' ? 'starting SGP4' : 'starting SGP4 workers');
-    await pool.setFleet(fleet);
-    if (signal.aborted) throw cancelled();
-    const r = await pool.analyzeSampled(scenario, {
-      signal,
-      progressIntervalMs: 100,
-      onProgress: (p) =>
-        onProgress(
-          p.fraction,
-          p.phase === 'routing'
-            ? `step ${p.stepsDone + 1} of ${p.steps}, routing links`
-            : p.phase === 'finishing'
-              ? 'finishing per-satellite figures'
-              : `step ${p.stepsDone} of ${p.steps}`,
-        ),
-    });
+    onProgress(0, pool ? 'starting SGP4 workers' : 'starting SGP4');
+    let r: SampledResult;
+    if (pool) {
+      await pool.setFleet(fleet);
+      if (signal.aborted) throw cancelled();
+      r = await analyzeSampledOnPool(pool, scenario, { signal, progressIntervalMs: 100, onProgress: progress });
+    } else {
+      r = await analyzeSampledInThread(fleet, scenario, { signal, progressIntervalMs: 100, onProgress: progress });
+    }
     if (r.cancelled || signal.aborted) throw cancelled();
     return { metrics: r.metrics, notes: r.notes, window: r.window, stepsDone: r.stepsDone, steps: r.steps };
   } finally {
-    if (own) pool.dispose();
+    if (own) pool?.dispose();
   }
 }

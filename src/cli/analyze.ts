@@ -2,12 +2,13 @@
  * `plan analyze`: the capacity rollup of a scenario or element file, analytic or sampled.
  * Same core as the browser (src/core/report/run.ts), so the numbers are identical.
  */
-import { BINDING_NAMES } from '../core/analysis/analytic';
+import { BINDING_NAMES } from '../core/analysis/types';
 import { satelliteName } from '../core/fleet/fleet';
 import type { SampledProgress } from '../core/analysis/sampled';
 import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis, sampledRun, type AnalysisRun } from '../core/report/run';
 import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ChunkedWriter, csvField, num } from '../core/csv';
+import { analyzeSampledOnPool } from '../engine/sampledAnalysis';
 import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
 import type { Output } from './output';
@@ -45,7 +46,7 @@ export async function runAnalyze(
     const pool = createNodePropagationEngine({ workers: opts.workers });
     try {
       await pool.setFleet(fleet);
-      const r = await pool.analyzeSampled(scenario, { onProgress, progressIntervalMs: 500 });
+      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500 });
       run = sampledRun(fleet, scenario, r);
     } finally {
       pool.dispose();

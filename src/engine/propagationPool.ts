@@ -10,29 +10,13 @@
  * - Latest wins: a request made while another runs makes the older one resolve to null.
  * - A crashed worker is restarted, its shard re-initialised and the request retried; listeners get a notice.
  * - Without a worker host the same shard logic runs in this thread (Node CLI, tests, no-Worker pages).
+ * - The sampled analysis runs on the same shards from ./sampledAnalysis.ts (shardAccess()); this
+ *   file is only the tick engine.
  */
 import { transfer, type Remote } from 'comlink';
 import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
-import {
-  createShardApi,
-  type SampledStepStates,
-  type ShardApi,
-  type ShardStates,
-  type SharedFrameBuffers,
-} from '../../workers/propagation.api';
-import { windowFromScenario, type AnalysisWindowMs } from '../core/analysis/analytic';
-import { buildIslTopology, createIslWorkspace, startIslRoute } from '../core/analysis/isl';
-import {
-  createSampledAccumulator,
-  defaultIslStride,
-  finishSampled,
-  prepareStations,
-  sampleCount,
-  type SampledProgress,
-  type SampledResult,
-} from '../core/analysis/sampled';
-import type { Scenario } from '../core/scenario/schema';
+import { createShardApi, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
 import type { EngineNotice, PropagationEngine, StateFrame } from './types';
 
 /** A running worker as the pool sees it. */
@@ -67,10 +51,18 @@ interface Slot {
 
 const NOT_COMPUTED = 7;
 
-/** Sampled steps kept queued in the workers ahead of the one being collected (worker modes). */
-export const SAMPLED_STEPS_AHEAD = 4;
-/** ISL routing runs in slices of about this long, with a yield to the event loop between them. */
-const ROUTE_SLICE_MS = 50;
+/** The pool's shards, for a driver that runs its own work on them (the sampled analysis). */
+export interface ShardAccess {
+  readonly fleet: Fleet;
+  readonly mode: 'shared' | 'transfer' | 'in-thread';
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
+  /** True once the pool holds another fleet or was disposed. */
+  stale(): boolean;
+  call<K extends keyof ShardApi>(shard: number, method: K, ...args: Parameters<ShardApi[K]>): Promise<Awaited<ReturnType<ShardApi[K]>>>;
+  /** Restart every worker (their sampled state is lost), so the pool stays usable after a failure. */
+  restart(): Promise<void>;
+  notice(n: EngineNotice): void;
+}
 
 export class PropagationPool implements PropagationEngine {
   readonly mode: 'shared' | 'transfer' | 'in-thread';
@@ -250,156 +242,31 @@ export class PropagationPool implements PropagationEngine {
   }
 
   /**
-   * Sampled analysis of the whole fleet in the pool: each worker propagates and accumulates its
-   * shard (conical shadow, station visibility, direct latency) in parallel; on routing steps the
-   * shards' states come back and the +Grid inter-satellite routing runs here over the whole
-   * fleet. Gives exactly the numbers of analyzeSampledFleet (src/core/analysis/sampled.ts),
-   * which runs the same per-row accumulation in one thread.
+   * The shards as the sampled analysis (./sampledAnalysis.ts) drives them: the fleet they hold,
+   * their id ranges, a call to one shard's method in its thread (rejecting when its worker dies),
+   * and a restart of every worker after a failed pass.
    */
-  async analyzeSampled(
-    scenario: Scenario,
-    opts: {
-      window?: AnalysisWindowMs;
-      signal?: { readonly aborted: boolean };
-      onProgress?: (p: SampledProgress) => void;
-      islStride?: number;
-      progressIntervalMs?: number;
-    } = {},
-  ): Promise<SampledResult> {
+  shardAccess(): ShardAccess | null {
     const fleet = this.fleet;
-    if (!fleet) throw new Error('analyzeSampled() before setFleet()');
-    const n = fleet.count;
-    const win = opts.window ?? windowFromScenario(scenario);
-    const steps = sampleCount(win);
-    const isl = scenario.links.interSatelliteLinks && n > 1;
-    const stride = isl ? Math.max(1, Math.floor(opts.islStride ?? defaultIslStride(n, steps))) : 0;
-    const topology = isl ? buildIslTopology(fleet, scenario) : null;
-    const ws = topology ? createIslWorkspace(n) : null;
-    const pos = topology ? new Float64Array(3 * n) : null;
-    const err = topology ? new Uint8Array(n) : null;
-    const direct = topology ? new Float64Array(n) : null;
-    const routed = topology ? new Float64Array(n) : null;
+    if (!fleet) return null;
     const slots = this.slots;
-    const interval = opts.progressIntervalMs ?? 200;
-    let lastReport = performance.now();
-    let done = 0;
-    let routedSteps = 0;
-    // A progress call from inside a long synchronous piece of work (Node prints it at once; a page
-    // paints it when the piece returns), when the interval has passed.
-    const heartbeat = (phase: 'routing' | 'finishing'): void => {
-      if (!opts.onProgress || performance.now() - lastReport < interval) return;
-      opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase });
-      lastReport = performance.now();
-    };
-    try {
-      await Promise.all(slots.map((s) => this.call(s, 'sampledBegin', scenario.groundStations)));
-      // set-up (topology, accumulators) is done: say so before the first step
-      opts.onProgress?.({ stepsDone: 0, steps, fraction: 0 });
-      lastReport = performance.now();
-      // Pipelined: keep up to `ahead` steps queued in the workers, so they go on propagating the
-      // next steps while this thread routes a routing step's states (the sums are order-free).
-      // Four covers a 1M routing step (~0.25 s) at ~0.1 s per worker step and bounds how many
-      // already-queued steps still finish after a Cancel.
-      const ahead = this.mode === 'in-thread' ? 1 : SAMPLED_STEPS_AHEAD;
-      const inflight: Array<{ route: boolean; states: Promise<Array<SampledStepStates | null>> }> = [];
-      const routedCalls: Promise<unknown>[] = [];
-      let next = 0;
-      for (;;) {
-        const stop = opts.signal?.aborted || this.fleet !== fleet;
-        while (!stop && next < steps && inflight.length < ahead) {
-          const t = win.startMs + next * win.stepS * 1000;
-          const route = topology !== null && next % stride === 0;
-          const p = Promise.all(slots.map((s) => this.call(s, 'sampledStep', t, route)));
-          p.catch(() => undefined); // awaited in order below; this keeps a later rejection from being "unhandled"
-          inflight.push({ route, states: p });
-          next++;
-        }
-        const head = inflight.shift();
-        if (!head) break;
-        const states = await head.states;
-        if (head.route && topology && ws && pos && err && direct && routed) {
-          // Routing holds this thread for a while: say so first, and let a page paint it.
-          if (opts.onProgress && performance.now() - lastReport >= interval) {
-            opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase: 'routing' });
-            lastReport = performance.now();
-            await new Promise((r) => setTimeout(r, 0));
-          }
-          states.forEach((st, k) => {
-            if (!st) return;
-            const s0 = slots[k].start;
-            pos.set(st.positionKm, 3 * s0);
-            err.set(st.error, s0);
-            direct.set(st.directMs, s0);
-          });
-          // In slices of ~50 ms with a yield between them: a page stays responsive at 1M.
-          const job = startIslRoute(topology, pos, err, direct, routed, ws, {
-            grazingAltitudeKm: scenario.links.grazingAltitudeKm,
-            perHopProcessingMs: scenario.links.perHopProcessingMs,
-            onWeightsDone: () => heartbeat('routing'),
-          });
-          while (!job.run(ROUTE_SLICE_MS)) {
-            heartbeat('routing');
-            await new Promise((r) => setTimeout(r, 0));
-          }
-          const call = Promise.all(slots.map((s) => this.call(s, 'sampledRouted', routed.slice(s.start, s.end))));
-          call.catch(() => undefined);
-          routedCalls.push(call);
-          routedSteps++;
-        }
-        done++;
-        // In this thread, let the page paint progress and take a Cancel between steps.
-        if (this.mode === 'in-thread') await new Promise((r) => setTimeout(r, 0));
-        const tn = performance.now();
-        if (opts.onProgress && (tn - lastReport >= interval || done === steps)) {
-          lastReport = tn;
-          opts.onProgress({ stepsDone: done, steps, fraction: done / steps });
-        }
-      }
-      await Promise.all(routedCalls);
-      const sums = await Promise.all(slots.map((s) => this.call(s, 'sampledFinish')));
-      if (opts.onProgress) {
-        opts.onProgress({ stepsDone: done, steps, fraction: done / steps, phase: 'finishing' });
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      const acc = createSampledAccumulator(0, n, prepareStations(scenario.groundStations));
-      for (const p of sums) {
-        acc.shadowSum.set(p.shadowSum, p.start);
-        acc.validSteps.set(p.validSteps, p.start);
-        acc.inViewSteps.set(p.inViewSteps, p.start);
-        acc.directLatencySumMs.set(p.directLatencySumMs, p.start);
-        acc.routedSumMs.set(p.routedSumMs, p.start);
-        acc.routedSteps.set(p.routedSteps, p.start);
-        acc.flags.set(p.flags, p.start);
-        acc.routedStepsTotal = p.routedStepsTotal;
-      }
-      const cancelled = done < steps;
-      const notes: string[] = [];
-      if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
-      if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
-      return {
-        ...finishSampled(fleet, scenario, acc, win, () => heartbeat('finishing')),
-        window: win,
-        steps,
-        stepsDone: done,
-        islStride: stride,
-        islStepsRouted: routedSteps,
-        cancelled,
-        notes,
-      };
-    } catch (e) {
-      // A worker died mid-pass: its sums are gone. Restart the workers (their sampled state is
-      // partial anyway) so the pool stays usable, and fail this run with a notice.
-      if (this.fleet === fleet && !this.disposed) {
+    return {
+      fleet,
+      mode: this.mode,
+      ranges: slots.map((s) => [s.start, s.end] as const),
+      stale: () => this.fleet !== fleet || this.disposed,
+      call: (k, method, ...args) => this.call(slots[k], method, ...args),
+      restart: async () => {
+        if (this.fleet !== fleet || this.disposed) return;
         for (const s of slots) {
           if (!s.worker) continue;
           this.restarts++;
           s.worker.terminate();
           await this.startSlot(s);
         }
-      }
-      this.notice({ level: 'error', message: `Sampled analysis stopped: a worker failed (${(e as Error)?.message ?? e}). Run it again.` });
-      throw e;
-    }
+      },
+      notice: (n) => this.notice(n),
+    };
   }
 
   private terminateWorkers(): void {

@@ -5,7 +5,7 @@
  */
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { PerSatelliteMetrics } from '../../core/analysis/analytic';
+import type { PerSatelliteMetrics } from '../../core/analysis/metrics';
 import type { Rollup } from '../../core/analysis/rollup';
 import { buildFleet } from '../../core/fleet/generators';
 import type { Fleet } from '../../core/fleet/fleet';

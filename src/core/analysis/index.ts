@@ -4,5 +4,9 @@
  */
 export * from './analytic';
 export * from './sampled';
+export * from './types';
+export * from './window';
+export * from './metrics';
+export * from './designModels';
 export * from './isl';
 export * from './rollup';

@@ -1,7 +1,7 @@
 /**
  * Capacity rollup per shell and for the whole fleet: gigawatts, GPU equivalents, feasible share,
  * latency percentiles, areas, mass and cost. Sources: PHYSICS.md "Compute equivalence" (GPU and
- * Colossus 1 equivalents) and the per-satellite models of analytic.ts.
+ * Colossus 1 equivalents) and the per-satellite models of designModels.ts.
  *
  * Mergeable by construction, so worker shards combine to exactly the whole-fleet answer:
  * - Sums are accumulated as integers in fixed units (1 mW, 1 g, 1 cm^2, 1 USD, 1e-9 for
@@ -15,7 +15,8 @@
 import type { Fleet } from '../fleet/fleet';
 import type { Scenario } from '../scenario/schema';
 import { allInGpuEquivalents, colossus1Equivalents, h100Equivalents } from '../physics/compute';
-import { BINDING_NAMES, METRIC_FLAGS, type AnalysisMode, type BindingName, type PerSatelliteMetrics } from './analytic';
+import { BINDING_NAMES, METRIC_FLAGS, type AnalysisMode, type BindingName } from './types';
+import type { PerSatelliteMetrics } from './metrics';
 
 /** Histogram layout for latency, ms. */
 export const LATENCY_HIST = {

@@ -3,7 +3,8 @@
  * metrics and rollup. Pure; runs in the analysis worker (analysis.worker.ts) or, where workers
  * are unavailable, on the page.
  */
-import { analyzeAnalytic, type PerSatelliteMetrics } from '../analysis/analytic';
+import { analyzeAnalytic } from '../analysis/analytic';
+import type { PerSatelliteMetrics } from '../analysis/metrics';
 import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
 import { elementColumnBuffers, type ElementColumns } from '../elements/columns';
 import type { Fleet } from '../fleet/fleet';

@@ -6,7 +6,8 @@
  * the same numbers. Pure: the page (Report button) and the command-line planner (`plan report`)
  * build it from the same analysis.
  */
-import type { AnalysisWindowMs, PerSatelliteMetrics } from '../analysis/analytic';
+import type { AnalysisWindowMs } from '../analysis/window';
+import type { PerSatelliteMetrics } from '../analysis/metrics';
 import type { Rollup, RollupFigures } from '../analysis/rollup';
 import type { Fleet } from '../fleet/fleet';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from '../format';

@@ -2,13 +2,10 @@
  * One analysis run, the same in the CLI and in the browser: analytic or sampled metrics for the
  * whole fleet, the capacity rollup, and a JSON summary whose field names carry their units.
  */
-import {
-  analyzeAnalytic,
-  windowFromScenario,
-  type PerSatelliteMetrics,
-  type AnalysisMode,
-  type AnalysisWindowMs,
-} from '../analysis/analytic';
+import { analyzeAnalytic } from '../analysis/analytic';
+import { windowFromScenario, type AnalysisWindowMs } from '../analysis/window';
+import type { PerSatelliteMetrics } from '../analysis/metrics';
+import type { AnalysisMode } from '../analysis/types';
 import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
 import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type SampledResult, type StateSource } from '../analysis/sampled';
 import type { Fleet } from '../fleet/fleet';

@@ -4,7 +4,8 @@ import { json2satrec, propagate } from 'satellite.js';
 import { buildFleet } from '../../../src/core/fleet/generators';
 import { presetScenario } from '../../../src/core/presets';
 import { nodeWorkerHost } from '../../../src/engine/nodeHost';
-import { PropagationPool, SAMPLED_STEPS_AHEAD } from '../../../src/engine/propagationPool';
+import { PropagationPool } from '../../../src/engine/propagationPool';
+import { analyzeSampledOnPool, SAMPLED_STEPS_AHEAD } from '../../../src/engine/sampledAnalysis';
 import type { EngineNotice, StateFrame } from '../../../src/engine/types';
 import type { Fleet } from '../../../src/core/fleet/fleet';
 
@@ -127,7 +128,7 @@ describe('sampled analysis in the pool', () => {
       await pool.setFleet(fleet);
       const progress: number[] = [];
       const phases: Array<string | undefined> = [];
-      const r = await pool.analyzeSampled(scenario, {
+      const r = await analyzeSampledOnPool(pool, scenario, {
         window: win,
         islStride: 3,
         progressIntervalMs: 0,
@@ -157,7 +158,7 @@ describe('sampled analysis in the pool', () => {
     pools.push(pool);
     await pool.setFleet(fleet);
     const signal = { aborted: false };
-    const r = await pool.analyzeSampled(scenario, {
+    const r = await analyzeSampledOnPool(pool, scenario, {
       signal,
       progressIntervalMs: 0,
       onProgress: (p) => {

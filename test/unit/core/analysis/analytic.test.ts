@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { propagate } from 'satellite.js';
-import { analyzeAnalytic, BINDING, METRIC_FLAGS, windowFromScenario, windowSolarFluxWm2 } from '../../../../src/core/analysis/analytic';
+import { analyzeAnalytic } from '../../../../src/core/analysis/analytic';
+import { BINDING, METRIC_FLAGS } from '../../../../src/core/analysis/types';
+import { windowFromScenario, windowSolarFluxWm2 } from '../../../../src/core/analysis/window';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { betaAngleFromStateRad, betaAngleRad, eclipseFractionCylindrical } from '../../../../src/core/physics/eclipse';
 import { arrayModelFromDesign, arrayOutputW, orbitAverageUsablePowerW, PEAK_POWER_TRACKING } from '../../../../src/core/physics/power';

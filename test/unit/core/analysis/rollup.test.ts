@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocMetrics, analyzeAnalytic } from '../../../../src/core/analysis/analytic';
+import { allocMetrics } from '../../../../src/core/analysis/metrics';
+import { analyzeAnalytic } from '../../../../src/core/analysis/analytic';
 import {
   accumulateRollup,
   createRollupPartial,

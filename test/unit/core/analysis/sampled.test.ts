@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecfToLookAngles, eciToEcf, gstime, propagate } from 'satellite.js';
-import { analyzeAnalytic, METRIC_FLAGS } from '../../../../src/core/analysis/analytic';
+import { analyzeAnalytic } from '../../../../src/core/analysis/analytic';
+import { METRIC_FLAGS } from '../../../../src/core/analysis/types';
 import { analyzeSampled, analyzeSampledFleet, oneOrbitWindow, prepareStations, sampleCount } from '../../../../src/core/analysis/sampled';
 import { finalizeRollup, rollupMetrics } from '../../../../src/core/analysis/rollup';
 import { buildFleet } from '../../../../src/core/fleet/generators';

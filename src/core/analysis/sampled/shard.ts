@@ -1,0 +1,84 @@
+/**
+ * The shard side of a sampled pass: one block of satellites [start, start + count) that
+ * propagates, accumulates (shadow, station visibility, direct latency) and, on a routing step,
+ * hands back its states for the whole-fleet routing. The same code runs in this thread and in
+ * each propagation worker (workers/propagation.api.ts).
+ */
+import type { GroundStation } from '../../scenario/schema';
+import {
+  accumulateRouted,
+  accumulateStep,
+  createSampledAccumulator,
+  sumsOf,
+  type SampledAccumulator,
+  type SampledSums,
+} from './accumulator';
+import { prepareStations } from './stations';
+import type { SampledStepStates, StateSource } from './types';
+
+export interface SampledShard {
+  readonly start: number;
+  readonly count: number;
+  begin(stations: readonly GroundStation[]): void;
+  /** Propagate and accumulate one sample time; on a routing step return the states for routing. */
+  step(timeMs: number, route: boolean): SampledStepStates | null;
+  /** Add routed latencies for this shard's rows (row k = routedMs[offset + k]). */
+  routed(routedMs: Float64Array, offset?: number): void;
+  /** End the pass and hand over the sums. */
+  finish(): SampledSums;
+}
+
+export interface SampledShardOptions {
+  /**
+   * The states of a routing step leave the shard (transferred to another thread), so fresh
+   * arrays replace them. Otherwise (same thread) the arrays are reused and are valid only until
+   * the next step.
+   */
+  handOver?: boolean;
+}
+
+export function createSampledShard(source: StateSource, start: number, count: number, opts: SampledShardOptions = {}): SampledShard {
+  let acc: SampledAccumulator | null = null;
+  let pos = new Float64Array(0);
+  let vel = new Float64Array(0);
+  let err = new Uint8Array(0);
+  let direct = new Float64Array(0);
+  const fresh = (): void => {
+    pos = new Float64Array(3 * count);
+    err = new Uint8Array(count);
+    direct = new Float64Array(count);
+  };
+  return {
+    start,
+    count,
+    begin(stations) {
+      acc = createSampledAccumulator(start, count, prepareStations(stations));
+      fresh();
+      vel = new Float64Array(3 * count);
+    },
+    step(timeMs, route) {
+      if (!acc) throw new Error('sampled step before begin');
+      source.propagate(timeMs, pos, vel, err);
+      if (!route) {
+        accumulateStep(acc, timeMs, pos, err);
+        return null;
+      }
+      accumulateStep(acc, timeMs, pos, err, direct);
+      const out = { positionKm: pos, error: err, directMs: direct };
+      if (opts.handOver) fresh();
+      return out;
+    },
+    routed(routedMs, offset = 0) {
+      if (!acc) throw new Error('sampled routed before begin');
+      accumulateRouted(acc, routedMs, offset);
+    },
+    finish() {
+      if (!acc) throw new Error('sampled finish before begin');
+      const s = sumsOf(acc);
+      acc = null;
+      pos = vel = direct = new Float64Array(0);
+      err = new Uint8Array(0);
+      return s;
+    },
+  };
+}
