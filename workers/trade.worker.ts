@@ -4,7 +4,7 @@
  * columns at a time and the page receives a few kilobytes per point.
  */
 import * as Comlink from 'comlink';
-import type { AnalysisMode } from '../src/core/analysis/analytic';
+import type { AnalysisMode } from '../src/core/analysis/types';
 import type { ElementColumns } from '../src/core/elements/columns';
 import type { Scenario } from '../src/core/scenario/schema';
 import { evaluateScenario, type PointFigures } from '../src/core/trade/sweep';

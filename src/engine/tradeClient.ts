@@ -5,7 +5,7 @@
  * again for the next study.
  */
 import * as Comlink from 'comlink';
-import type { AnalysisMode } from '../core/analysis/analytic';
+import type { AnalysisMode } from '../core/analysis/types';
 import type { ElementColumns } from '../core/elements/columns';
 import type { Scenario } from '../core/scenario/schema';
 import { evaluateScenario, type PointFigures } from '../core/trade/sweep';

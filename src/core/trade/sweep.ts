@@ -7,7 +7,7 @@
  * Pure: no DOM, no Node.
  */
 import type { RollupFigures, ShellRollup } from '../analysis/rollup';
-import type { AnalysisMode } from '../analysis/analytic';
+import type { AnalysisMode } from '../analysis/types';
 import type { ElementColumns } from '../elements/columns';
 import { buildFleet, type ImportedElementsById } from '../fleet/generators';
 import { parseElements } from '../elements';
