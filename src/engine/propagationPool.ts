@@ -64,6 +64,20 @@ export interface ShardAccess {
   notice(n: EngineNotice): void;
 }
 
+/**
+ * Rejects when the workers it was handed out with are terminated (a new fleet, dispose). A call in
+ * flight on a terminated Web Worker never settles (terminate() fires no event), so every call is
+ * raced against this; without it a fleet change during a request left the pool waiting forever.
+ */
+function retiredSignal(): { promise: Promise<never>; reject: (e: Error) => void } {
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<never>((_, r) => {
+    reject = r;
+  });
+  promise.catch(() => undefined);
+  return { promise, reject };
+}
+
 export class PropagationPool implements PropagationEngine {
   readonly mode: 'shared' | 'transfer' | 'in-thread';
   private fleet: Fleet | null = null;
@@ -73,7 +87,9 @@ export class PropagationPool implements PropagationEngine {
   private frameIndex = 0;
   private seq = 0;
   private running: Promise<void> | null = null;
-  private pending: { timeMs: number; seq: number; resolve: (f: StateFrame | null) => void } | null = null;
+  private pending: { timeMs: number; seq: number; resolve: (f: StateFrame | null) => void; reject: (e: unknown) => void } | null = null;
+  /** Rejected (and replaced) when the current workers are terminated; see retiredSignal. */
+  private retired = retiredSignal();
   private listeners = new Set<(n: EngineNotice) => void>();
   private disposed = false;
   /** Kernel milliseconds of the last completed request, per shard. */
@@ -120,6 +136,7 @@ export class PropagationPool implements PropagationEngine {
 
   private async startSlot(slot: Slot): Promise<void> {
     const fleet = this.fleet!;
+    const retired = this.retired;
     if (this.mode === 'in-thread') {
       slot.local = createShardApi();
       slot.local.init({ elements: sliceElementColumns(fleet.elements, slot.start, slot.end), start: slot.start });
@@ -135,7 +152,11 @@ export class PropagationPool implements PropagationEngine {
     const buffers = Object.values(elements)
       .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
       .map((v) => v.buffer as ArrayBuffer);
-    const r = await Promise.race([w.api.init(transfer({ elements, start: slot.start, shared: this.sharedBuffers }, buffers)), w.crashed]);
+    const r = await Promise.race([
+      w.api.init(transfer({ elements, start: slot.start, shared: this.sharedBuffers }, buffers)),
+      w.crashed,
+      retired.promise,
+    ]);
     if (r.messages.length > 0)
       this.notice({
         level: 'warning',
@@ -146,9 +167,9 @@ export class PropagationPool implements PropagationEngine {
   propagate(timeMs: number): Promise<StateFrame | null> {
     if (!this.fleet) return Promise.reject(new Error('propagate() before setFleet()'));
     const seq = ++this.seq;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       if (this.pending) this.pending.resolve(null); // superseded before it started
-      this.pending = { timeMs, seq, resolve };
+      this.pending = { timeMs, seq, resolve, reject };
       if (!this.running) this.running = this.drain();
     });
   }
@@ -158,7 +179,16 @@ export class PropagationPool implements PropagationEngine {
       while (this.pending && !this.disposed) {
         const job = this.pending;
         this.pending = null;
-        const frame = await this.runOnce(job.timeMs, job.seq);
+        let frame: StateFrame | null;
+        try {
+          frame = await this.runOnce(job.timeMs, job.seq);
+        } catch (e) {
+          // Workers replaced under the request (a new fleet, dispose): stale, not an error.
+          // Anything else (a worker that keeps failing) reaches the caller: never left pending.
+          if (this.disposed || job.seq !== this.seq) job.resolve(null);
+          else job.reject(e);
+          continue;
+        }
         // Latest wins: if a newer request is queued, or the fleet changed, this one is stale.
         job.resolve(frame && job.seq === this.seq ? frame : null);
       }
@@ -196,6 +226,7 @@ export class PropagationPool implements PropagationEngine {
   private async runSlot(slot: Slot, seq: number, timeMs: number, frameSlot: number, attempt = 0): Promise<ShardStates> {
     if (slot.local) return slot.local.propagate(seq, timeMs, slot.recycle, frameSlot);
     const w = slot.worker!;
+    const retired = this.retired;
     const recycle = slot.recycle;
     slot.recycle = undefined;
     try {
@@ -211,9 +242,10 @@ export class PropagationPool implements PropagationEngine {
             frameSlot,
           )
         : w.api.propagate(seq, timeMs, undefined, frameSlot);
-      return await Promise.race([call, w.crashed]);
+      return await Promise.race([call, w.crashed, retired.promise]);
     } catch (e) {
-      if (this.disposed || attempt >= 2) throw e;
+      // Terminated on purpose (new fleet, dispose): no restart, the request is stale.
+      if (this.disposed || attempt >= 2 || retired !== this.retired) throw e;
       this.restarts++;
       this.notice({
         level: 'warning',
@@ -238,7 +270,7 @@ export class PropagationPool implements PropagationEngine {
     if (slot.local) return (slot.local[method] as (...a: unknown[]) => Awaited<ReturnType<ShardApi[K]>>)(...args);
     const w = slot.worker!;
     const fn = w.api[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<ShardApi[K]>>>;
-    return Promise.race([fn(...args), w.crashed]);
+    return Promise.race([fn(...args), w.crashed, this.retired.promise]);
   }
 
   /**
@@ -270,6 +302,8 @@ export class PropagationPool implements PropagationEngine {
   }
 
   private terminateWorkers(): void {
+    this.retired.reject(new Error('the fleet was replaced (or the engine disposed) before this call finished'));
+    this.retired = retiredSignal();
     for (const s of this.slots) s.worker?.terminate();
     this.slots = [];
   }

@@ -6,6 +6,7 @@ import { presetScenario } from '../../../src/core/presets';
 import { nodeWorkerHost } from '../../../src/engine/nodeHost';
 import { PropagationPool } from '../../../src/engine/propagationPool';
 import { analyzeSampledOnPool, SAMPLED_STEPS_AHEAD } from '../../../src/engine/sampledAnalysis';
+import { browserLikeHost } from './browserLikeHost';
 import type { EngineNotice, StateFrame } from '../../../src/engine/types';
 import type { Fleet } from '../../../src/core/fleet/fleet';
 
@@ -171,5 +172,74 @@ describe('sampled analysis in the pool', () => {
     expect(r.stepsDone).toBeLessThanOrEqual(5 + SAMPLED_STEPS_AHEAD - 1);
     expect(r.stepsDone).toBeLessThan(r.steps);
     expect(r.notes.join()).toMatch(new RegExp(`cancelled after ${r.stepsDone} of ${r.steps}`));
+  }, 60_000);
+});
+
+describe('propagation engine: fleet changes while a request runs (issue 19 item 1)', () => {
+  const smaller = buildFleet({
+    ...presetScenario('starlink-72x22')!,
+    shells: presetScenario('starlink-72x22')!.shells.map((s) =>
+      s.kind === 'walker-delta' ? { ...s, planes: 48, totalSatellites: 48 * 22, phasing: 1 } : s,
+    ),
+  });
+  /** Settles with the promise's value, or 'hung' if it has not settled after `ms` (a liveness check, not a speed target). */
+  const within = <T>(p: Promise<T>, ms: number): Promise<T | 'hung'> =>
+    Promise.race([p, new Promise<'hung'>((r) => setTimeout(() => r('hung'), ms))]);
+
+  it('a request in flight when the fleet changes resolves to null, and the next request gets the new fleet', async () => {
+    const { host, spawned } = browserLikeHost(30);
+    const pool = new PropagationPool({ host, workers: 2 });
+    pools.push(pool);
+    await pool.setFleet(fleet);
+    const inFlight = pool.propagate(t1); // the workers are busy with it ...
+    await new Promise((r) => setTimeout(r, 5));
+    await pool.setFleet(smaller); // ... when the edit replaces the fleet (and its workers)
+    expect(spawned()).toBe(4);
+    expect(smaller.count).toBe(1056); // two shards of over 1,000 rows: two new workers
+    expect(await within(inFlight, 10_000)).toBeNull();
+    const next = await within(pool.propagate(t1 + 60_000), 10_000);
+    expect(next).not.toBe('hung');
+    const frame = next as StateFrame;
+    expect(frame.count).toBe(smaller.count);
+    expect(frame.timeMs).toBe(t1 + 60_000);
+    const ref = satjsRef(smaller, smaller.count - 1, t1 + 60_000);
+    const p = ref.position as { x: number; y: number; z: number };
+    expect(Math.abs(frame.positionKm[3 * (smaller.count - 1)] - p.x)).toBeLessThan(1e-3);
+    expect(Math.abs(frame.positionKm[3 * (smaller.count - 1) + 2] - p.z)).toBeLessThan(1e-3);
+  }, 60_000);
+
+  it('a fleet replaced while its workers still initialise: the first setFleet is refused, the second works', async () => {
+    const { host } = browserLikeHost(30);
+    const pool = new PropagationPool({ host, workers: 2 });
+    pools.push(pool);
+    const first = pool.setFleet(fleet);
+    first.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 5));
+    await pool.setFleet(smaller);
+    const r1 = await within(
+      first.then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+      10_000,
+    );
+    expect(r1).toMatch(/replaced/);
+    const next = await within(pool.propagate(t1), 10_000);
+    expect((next as StateFrame).count).toBe(smaller.count);
+  }, 60_000);
+
+  it('Node worker threads: replacing the fleet mid-request restarts nothing and loses nothing', async () => {
+    const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 });
+    pools.push(pool);
+    const notices: EngineNotice[] = [];
+    pool.onNotice((n) => notices.push(n));
+    await pool.setFleet(fleet);
+    const inFlight = pool.propagate(t1);
+    await pool.setFleet(smaller);
+    expect(await inFlight).toBeNull();
+    const next = (await pool.propagate(t1))!;
+    expect(next.count).toBe(smaller.count);
+    expect(pool.restarts).toBe(0);
+    expect(notices.filter((n) => /stopped/.test(n.message))).toEqual([]);
   }, 60_000);
 });
