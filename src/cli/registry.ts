@@ -25,5 +25,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/sweep'),
   },
   { name: 'compare', summary: '2 to 4 scenarios side by side, differences marked', load: () => import('./commands/compare') },
+  { name: 'ephemeris', summary: 'states over time: CCSDS OEM, STK .e or CSV', load: () => import('./commands/ephemeris') },
   { name: 'export', summary: "the fleet's mean elements for other tools (TLE, OMM)", load: () => import('./commands/export') },
 ];

@@ -1,7 +1,6 @@
 /**
- * `plan states <file> --at <ISO> [--out file.csv] [--workers N]`: TEME state of every satellite
- * at one time, as CSV in input order:
- * id,name,norad,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error
+ * `plan states <file> --at <ISO> [--frame teme|itrf|geodetic] [--out file.csv] [--workers N]`: the
+ * state of every satellite at one time, as CSV in input order (columns: src/engine/stateRows.ts).
  * `error` is 0 or the SGP4 error code (satellite.js numbering); a failed satellite has empty
  * position and velocity fields.
  */
@@ -9,7 +8,8 @@ import { satelliteName } from '../core/fleet/fleet';
 import type { PropagationPool } from '../engine/propagationPool';
 import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ByteCsvWriter } from '../core/csv';
-import { STATES_HEADER, writeStateRows } from '../engine/stateRows';
+import { statesHeader, writeStateRows } from '../engine/stateRows';
+import type { StateFrame } from '../core/frames';
 import type { LoadedInput } from './input';
 import type { Output } from './output';
 
@@ -18,7 +18,13 @@ const ROWS_PER_BLOCK = 16_384;
 
 export { STATES_HEADER } from '../engine/stateRows';
 
-export async function runStates(input: LoadedInput, atMs: number, out: Output, workers = 0): Promise<{ rows: number; failed: number }> {
+export async function runStates(
+  input: LoadedInput,
+  atMs: number,
+  out: Output,
+  workers = 0,
+  frameName: StateFrame = 'teme',
+): Promise<{ rows: number; failed: number }> {
   const pool: PropagationPool = createNodePropagationEngine({ workers });
   try {
     await pool.setFleet(input.fleet);
@@ -26,7 +32,7 @@ export async function runStates(input: LoadedInput, atMs: number, out: Output, w
     if (!frame) throw new Error('propagation was superseded');
     const { fleet } = input;
     const w = new ByteCsvWriter((c) => out.write(c));
-    w.text(STATES_HEADER).newline();
+    w.text(statesHeader(frameName)).newline();
     let failed = 0;
     for (let s = 0; s < fleet.count; s += ROWS_PER_BLOCK) {
       const e = Math.min(fleet.count, s + ROWS_PER_BLOCK);
@@ -39,6 +45,7 @@ export async function runStates(input: LoadedInput, atMs: number, out: Output, w
         frame.positionKm.subarray(3 * s, 3 * e),
         frame.velocityKmS.subarray(3 * s, 3 * e),
         frame.error.subarray(s, e),
+        { atMs, frame: frameName },
       );
       w.flush();
       await out.drain();

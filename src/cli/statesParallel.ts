@@ -18,7 +18,8 @@ import { detectElementFormat, type ImportIssue } from '../core/elements';
 import type { ShellImportReport } from '../core/fleet/fromScenario';
 import { UsageError } from './common';
 import type { Output } from './output';
-import { STATES_HEADER } from './states';
+import { statesHeader } from '../engine/stateRows';
+import type { StateFrame } from '../core/frames';
 import { createStatesShard, type StatesShard, type StatesShardParsed } from '../engine/statesShard';
 
 /** Files below this size are done in-thread (worker start-up would cost more than it saves). */
@@ -88,7 +89,7 @@ export interface ParallelStatesResult {
 export async function runStatesParallel(
   path: string,
   atMs: number,
-  opts: { workers: number; acceptBadChecksums: boolean; minBytes?: number },
+  opts: { workers: number; acceptBadChecksums: boolean; minBytes?: number; frame?: StateFrame },
   report: (imports: ShellImportReport[]) => void,
   out: Output,
 ): Promise<ParallelStatesResult | null> {
@@ -142,6 +143,7 @@ export async function runStatesParallel(
     startByte: ranges[i][0],
     endByte: ranges[i][1],
     atMs,
+    frame: opts.frame,
     acceptBadChecksums: opts.acceptBadChecksums,
     shellName,
   });
@@ -186,7 +188,7 @@ export async function runStatesParallel(
     // The worker parts format while this thread formats part 0 straight into the sink.
     const rendered = apis.map((api, i) => api.render(idOffsets[i + 1]));
     for (const r of rendered) r.catch(() => undefined);
-    out.write(`${STATES_HEADER}\n`);
+    out.write(`${statesHeader(opts.frame)}\n`);
     // A file takes part 0 straight from the formatter (synchronous writes); a stream gets it as one
     // chunk written in slices with waits for the reader between them (backpressure).
     if (out.toFile) failed += local.render(0, (c) => out.write(c)).failed;

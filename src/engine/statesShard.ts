@@ -12,6 +12,7 @@ import { initSgp4Batch, propagateBatch } from '../core/sgp4';
 import { importedFallbackName } from '../core/fleet/fleet';
 import { ByteCsvWriter } from '../core/csv';
 import { writeStateRows } from './stateRows';
+import type { StateFrame } from '../core/frames';
 
 export interface StatesShardRange {
   path: string;
@@ -20,6 +21,8 @@ export interface StatesShardRange {
   /** One past the last byte. */
   endByte: number;
   atMs: number;
+  /** Frame of the rows (default teme). */
+  frame?: StateFrame;
   acceptBadChecksums: boolean;
   /** Name of the imported shell (the file's base name), for rows without a name or catalogue number. */
   shellName: string;
@@ -40,7 +43,7 @@ export interface StatesShardParsed {
 /** Satellites per SGP4 block in render(). */
 const BLOCK = 4096;
 /** Upper bound on a state row without its name (id, norad, 6 numbers, error, commas). */
-const ROW_BYTES_WITHOUT_NAME = 140;
+const ROW_BYTES_WITHOUT_NAME = 176;
 
 export interface StatesShard {
   run(range: StatesShardRange): StatesShardParsed;
@@ -54,7 +57,7 @@ export interface StatesShard {
 }
 
 export function createStatesShard(): StatesShard {
-  let done: { cols: ElementColumns; atMs: number; shellName: string } | null = null;
+  let done: { cols: ElementColumns; atMs: number; frame: StateFrame; shellName: string } | null = null;
   return {
     run(range) {
       const parser = createElementStreamParser({ acceptBadChecksums: range.acceptBadChecksums });
@@ -65,7 +68,7 @@ export function createStatesShard(): StatesShard {
         closeSync(fd);
       }
       const parsed = parser.finish();
-      done = { cols: parsed.columns, atMs: range.atMs, shellName: range.shellName };
+      done = { cols: parsed.columns, atMs: range.atMs, frame: range.frame ?? 'teme', shellName: range.shellName };
       return {
         format: parsed.format,
         accepted: parsed.accepted,
@@ -77,7 +80,7 @@ export function createStatesShard(): StatesShard {
     },
     render(idOffset, sink) {
       if (!done) throw new Error('states shard rendered before run');
-      const { cols, atMs, shellName } = done;
+      const { cols, atMs, frame, shellName } = done;
       const n = cols.count;
       const names = cols.names;
       let nameBytes = 0;
@@ -99,7 +102,7 @@ export function createStatesShard(): StatesShard {
         propagateBatch(initSgp4Batch(cols, s, e), atMs, pos, vel, err, 0);
         // The same names as satelliteName() on the whole fleet: name, else NORAD number, else shell-index.
         const nameOf = (k: number): string => names?.[s + k] || importedFallbackName(noradId[s + k], shellName, idOffset + s + k);
-        failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err);
+        failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err, { atMs, frame });
       }
       if (sink) w.flush();
       else chunks.push(w.detach());

@@ -1,16 +1,30 @@
 /** `plan states <file> --at <ISO>`: the state of every satellite at one time, as CSV in input order (see ../states.ts). */
 import { availableParallelism } from 'node:os';
-import { type CommandModule, FILE_POSITIONAL, HELP_OPTION, INPUT_OPTIONS, numberOption, stringOption, timeOption } from '../command';
+import { STATE_FRAMES, type StateFrame } from '../../core/frames';
+import {
+  choiceOption,
+  type CommandModule,
+  FILE_POSITIONAL,
+  HELP_OPTION,
+  INPUT_OPTIONS,
+  numberOption,
+  stringOption,
+  timeOption,
+} from '../command';
 import { reportImports } from '../common';
 
 export const command: CommandModule = {
-  usage: '<file> --at <ISO time> [--out file.csv] [--workers N] [--accept-bad-checksums]',
+  usage: '<file> --at <ISO time> [--frame teme|itrf|geodetic] [--out file.csv] [--workers N] [--accept-bad-checksums]',
   description:
-    'TEME position and velocity of every satellite at one time, one CSV row each in input order:\n' +
-    'id,name,norad,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error (error: 0 or the SGP4 error code; failed rows have empty states).',
+    'The state of every satellite at one time, one CSV row each in input order:\n' +
+    '  teme, itrf: id,name,norad,epoch_utc,frame,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error\n' +
+    '  geodetic:   id,name,norad,epoch_utc,frame,lat_deg,lon_deg,alt_km,error   (WGS-84)\n' +
+    'error: 0 or the SGP4 error code; failed rows have empty states. ITRF is TEME rotated by GMST (polar motion and\n' +
+    'UT1-UTC neglected: good to about 0.5 km; src/core/frames.ts).',
   positionals: [FILE_POSITIONAL],
   options: {
     at: { type: 'string', value: '<ISO time>', help: 'the time of the states (UTC when no zone is given)', required: true },
+    frame: { type: 'string', value: 'teme|itrf|geodetic', help: 'frame of the states (default teme, as SGP4 gives them)' },
     out: { type: 'string', short: 'o', value: '<file>', help: 'write the CSV to this file (default: stdout)' },
     workers: {
       type: 'string',
@@ -24,6 +38,7 @@ export const command: CommandModule = {
     const { values, io } = ctx;
     const [file] = ctx.positionals;
     const atMs = timeOption(values, 'at') as number;
+    const frame = choiceOption(values, 'frame', STATE_FRAMES, 'teme') as StateFrame;
     const workers = numberOption(values, 'workers', 0, 64, true);
     const accept = values['accept-bad-checksums'] === true;
     const out = ctx.output(stringOption(values, 'out'));
@@ -36,7 +51,7 @@ export const command: CommandModule = {
         : await runStatesParallel(
             file,
             atMs,
-            { workers: workers ?? availableParallelism(), acceptBadChecksums: accept },
+            { workers: workers ?? availableParallelism(), acceptBadChecksums: accept, frame },
             (imports) => reportImports(imports, io.stderr),
             out,
           );
@@ -45,7 +60,7 @@ export const command: CommandModule = {
     else {
       const input = await ctx.load(file, { acceptBadChecksums: accept });
       const { runStates } = await import('../states');
-      r = await runStates(input, atMs, out, workers ?? 0);
+      r = await runStates(input, atMs, out, workers ?? 0, frame);
     }
     await out.finish();
     if (out.toFile) io.stderr(`wrote ${r.rows} states to ${out.name}${r.failed ? ` (${r.failed} with SGP4 errors)` : ''}\n`);

@@ -140,7 +140,7 @@ describe('plan: output errors are one line and exit 2, and a failed run leaves t
     expect(readdirSync(dir).sort()).toEqual(['bad.tle', 'states.csv']);
     const ok = await run(['states', 'preset:suncatcher', '--at', '2026-01-01', '--out', out]);
     expect(ok.code).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('id,name,norad,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error');
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('id,name,norad,epoch_utc,frame,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,error');
     expect(readdirSync(dir).sort()).toEqual(['bad.tle', 'states.csv']);
   });
 
