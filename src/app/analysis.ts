@@ -93,7 +93,7 @@ export function useAnalysis(scenario: Scenario, imports: ImportsState): Analysis
     const t0 = performance.now();
     runSampled(fleet, sc, { signal: ac.signal, onProgress: (f, detail) => actions.progressTask(taskId, f, detail) })
       .then(({ metrics, notes, window }) => {
-        const rollup = summarize(fleet, sc, metrics);
+        const rollup = summarize(fleet, sc, metrics, stateRef.current.analytic?.rollup);
         for (const n of notes) actions.post('info', `Sampled analysis: ${n}.`);
         setState((s) => ({ ...s, sampled: { metrics, rollup, ms: performance.now() - t0, scenario: sc, window, notes } }));
         actions.post('info', `Sampled analysis finished in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);

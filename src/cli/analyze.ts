@@ -13,6 +13,12 @@ import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
 import type { Output } from './output';
 import type { Progress } from './progress';
+import { REASON, REASON_NAMES } from '../core/analysis/feasibility';
+
+/** Infeasibility reasons of a satellite as "radiation;separation" ('' when feasible). */
+function reasonText(bits: number): string {
+  return REASON_NAMES.filter((r) => bits & REASON[r]).join(';');
+}
 
 /** Rows between waits for the output (backpressure on a pipe). */
 const ROWS_PER_BLOCK = 8192;
@@ -84,6 +90,7 @@ export async function runAnalyze(
       const w = new ChunkedWriter((c) => out.write(c));
       w.line(PER_SATELLITE_CSV_HEADER);
       const m = run.metrics;
+      const fc = run.rollup.feasibility?.columns;
       const e = fleet.elements;
       for (let i = 0; i < fleet.count; i++) {
         const sh = fleet.shells[fleet.shellIndex[i]];
@@ -105,6 +112,11 @@ export async function runAnalyze(
             num(m.latencyMs[i], 4),
             num(m.radiatorTempEclipseC[i], 2),
             num(m.radiatorTempSunC[i], 2),
+            num(fc ? fc.radiationDoseKradPerYear[i] : Number.NaN, 4),
+            num(fc ? fc.dragDeltaVMPerSPerYear[i] : Number.NaN, 4),
+            num(fc ? fc.propellantKg[i] : Number.NaN, 2),
+            num(fc ? fc.decayYears[i] : Number.NaN, 2),
+            fc ? reasonText(fc.reasons[i]) : '',
           ].join(','),
         );
         if (i % ROWS_PER_BLOCK === ROWS_PER_BLOCK - 1) {

@@ -207,8 +207,18 @@ export interface RollupFigures {
   h100Equivalents: number;
   allInGpuEquivalents: number;
   colossus1Equivalents: number;
-  /** Share of valid satellites with power margin >= 0 and thermal margin >= 0. */
+  /**
+   * Share of valid satellites that pass every check: power and thermal margins >= 0, and (once the
+   * feasibility checks are folded in, ./feasibility.ts applyFeasibility) radiation dose within the
+   * tolerance and closest approach at or above the keep-out distance.
+   */
   feasibleShare: number;
+  /** Share with power margin >= 0 and thermal margin >= 0 only. */
+  powerThermalFeasibleShare: number;
+  /** The feasibility reason that excludes the most satellites ('none'; set by applyFeasibility). */
+  feasibilityLimit: string;
+  /** Station-keeping propellant over the life, t (included in massToOrbitT once applied). */
+  propellantT: number;
   eclipseFraction: number;
   sunlitFraction: number;
   latencyP50Ms: number;
@@ -240,6 +250,8 @@ export interface Rollup {
   percentileMethod: string;
   totals: RollupFigures;
   shells: ShellRollup[];
+  /** Radiation, drag, closest approach and launches (./feasibility.ts), when applied. */
+  feasibility?: import('./feasibility').FeasibilityResult;
 }
 
 function figures(sums: Float64Array, o: number, hist: Uint32Array | null): RollupFigures {
@@ -269,6 +281,9 @@ function figures(sums: Float64Array, o: number, hist: Uint32Array | null): Rollu
     allInGpuEquivalents: allInGpuEquivalents(computeGW * 1e9),
     colossus1Equivalents: colossus1Equivalents(computeGW * 1e9),
     feasibleShare: valid > 0 ? g(F.feasible) / valid : Number.NaN,
+    powerThermalFeasibleShare: valid > 0 ? g(F.feasible) / valid : Number.NaN,
+    feasibilityLimit: 'none',
+    propellantT: 0,
     eclipseFraction: valid > 0 ? g(F.eclipseNano) / 1e9 / valid : Number.NaN,
     sunlitFraction: valid > 0 ? g(F.sunlitNano) / 1e9 / valid : Number.NaN,
     latencyP50Ms: histPercentile(hist, lc, 0.5),

@@ -5,6 +5,7 @@
  */
 import { analyzeAnalytic } from '../analysis/analytic';
 import type { PerSatelliteMetrics } from '../analysis/metrics';
+import { analyzeFeasibility, applyFeasibility } from '../analysis/feasibility';
 import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
 import { elementColumnBuffers, type ElementColumns } from '../elements/columns';
 import type { Fleet } from '../fleet/fleet';
@@ -19,8 +20,18 @@ export interface AnalysisJobResult {
   ms: number;
 }
 
-export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatelliteMetrics): Rollup {
-  return finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet);
+/**
+ * Capacity rollup with the feasibility checks folded in (radiation, drag, closest approach,
+ * launches: src/core/analysis/feasibility.ts). `reuse`: an earlier rollup of the same fleet whose
+ * closest-approach results are taken instead of recomputed (the page's sampled pass reuses the
+ * analytic one's, which ran in the worker).
+ */
+export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatelliteMetrics, reuse?: Rollup | null): Rollup {
+  const rollup = finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet);
+  const prev = reuse?.feasibility?.separations;
+  const separations = prev && prev.length === fleet.shells.length ? prev : undefined;
+  const f = analyzeFeasibility(fleet, scenario, metrics, { separations });
+  return applyFeasibility(rollup, f, fleet, scenario);
 }
 
 export function runAnalysisJob(scenario: Scenario, imported: ReadonlyArray<[string, ElementColumns]>): AnalysisJobResult {
@@ -41,5 +52,7 @@ export function analysisResultBuffers(r: AnalysisJobResult): ArrayBuffer[] {
   add(r.fleet.shellIndex);
   add(r.fleet.designIndex);
   for (const v of Object.values(r.metrics)) if (ArrayBuffer.isView(v)) add(v);
+  const fc = r.rollup.feasibility?.columns;
+  if (fc) for (const v of Object.values(fc)) if (ArrayBuffer.isView(v)) add(v);
   return [...seen];
 }

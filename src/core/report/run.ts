@@ -6,7 +6,8 @@ import { analyzeAnalytic } from '../analysis/analytic';
 import { windowFromScenario, type AnalysisWindowMs } from '../analysis/window';
 import type { PerSatelliteMetrics } from '../analysis/metrics';
 import type { AnalysisMode } from '../analysis/types';
-import { finalizeRollup, rollupMetrics, type Rollup } from '../analysis/rollup';
+import type { Rollup } from '../analysis/rollup';
+import { summarize } from './analysisJob';
 import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type SampledResult, type StateSource } from '../analysis/sampled';
 import type { Fleet } from '../fleet/fleet';
 import type { Scenario } from '../scenario/schema';
@@ -45,7 +46,7 @@ export function runAnalysis(fleet: Fleet, scenario: Scenario, mode: AnalysisMode
       mode,
       window,
       metrics,
-      rollup: finalizeRollup(rollupMetrics(fleet, scenario, metrics), fleet),
+      rollup: summarize(fleet, scenario, metrics),
       notes: [
         'analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the elevation mask)',
       ],
@@ -69,7 +70,7 @@ export function sampledRun(fleet: Fleet, scenario: Scenario, r: SampledResult): 
     mode: 'sampled',
     window: r.window,
     metrics: r.metrics,
-    rollup: finalizeRollup(rollupMetrics(fleet, scenario, r.metrics), fleet),
+    rollup: summarize(fleet, scenario, r.metrics),
     notes: [
       'sampled: SGP4 states at each step, conical shadow, ground stations above their masks, +Grid routing when links are on',
       ...r.notes,
@@ -102,10 +103,26 @@ export function analysisSummary(run: AnalysisRun, scenario: Scenario, fleet: Fle
     cancelled: run.cancelled,
     notes: run.notes,
     percentileMethod: run.rollup.percentileMethod,
-    totals: run.rollup.totals,
-    shells: run.rollup.shells,
+    totals: { ...run.rollup.totals, ...feasibilityTotals(run.rollup, scenario) },
+    shells: run.rollup.shells.map((s, i) => ({ ...s, ...(run.rollup.feasibility?.shells[i] ?? {}) })),
+    launchVehicle: scenario.launch,
+    environment: scenario.environment,
+    capacityRamp: run.rollup.feasibility?.ramp ?? [],
+  };
+}
+
+function feasibilityTotals(r: Rollup, scenario: Scenario) {
+  const f = r.feasibility;
+  if (!f) return {};
+  return {
+    launches: f.totals.launches,
+    deploymentYears: f.totals.deploymentYears,
+    launchCampaignCostUsd: f.totals.launchCampaignCostUsd,
+    infeasibleCounts: f.totals.infeasibleCounts,
+    feasibleSatellites: f.totals.feasibleSatellites,
+    keepOutKm: scenario.environment.keepOutKm,
   };
 }
 
 export const PER_SATELLITE_CSV_HEADER =
-  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c';
+  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c,radiation_dose_krad_per_year,drag_delta_v_m_s_per_year,propellant_kg,decay_years,infeasible_reasons';

@@ -89,6 +89,34 @@ export const MassCostSchema = z.object({
 });
 export type MassCost = z.infer<typeof MassCostSchema>;
 
+export const RadiationSchema = z.object({
+  /**
+   * Aluminium-equivalent shielding around the accelerators, mm (centre of a solid sphere). *assumption*:
+   * 10 mm (structure, box walls and cold plates of a large satellite); docs/PHYSICS.md "Feasibility: radiation".
+   */
+  shieldingMmAl: z.number().min(0.5, 'below 0.5 mm the dose table does not apply').max(50, 'the dose table ends at 50 mm').default(10),
+  /**
+   * Total ionising dose the accelerators tolerate over the life, krad(Si). Google's Trillium TPU
+   * proton test (Suncatcher, arXiv 2511.19468): HBM irregularities from about 2 krad(Si), no hard
+   * failure up to 15 krad(Si); default 2 (first anomalies).
+   */
+  toleranceKrad: z.number().gt(0).max(10_000).default(2),
+});
+export type Radiation = z.infer<typeof RadiationSchema>;
+
+export const PropulsionSchema = z.object({
+  /**
+   * Specific impulse of the station-keeping thruster, s. Electric by default: Hall thrusters
+   * 1,500 s (SPT-100 class; Starlink's krypton Hall thrusters about 1,600 s). Chemical 220-320 s.
+   */
+  specificImpulseS: z.number().min(50).max(20_000).default(1500),
+  /** Drag coefficient Cd. ../shared/design/PHYSICS.md: about 2.2 (Vallado; flat plates in free-molecular flow). */
+  dragCoefficient: z.number().min(1).max(4).default(2.2),
+  /** Bus cross-section facing the flow, m^2 (added to the arrays' and radiators' mean projected areas). *assumption*. */
+  busFrontalAreaM2: z.number().min(0).max(1e6).default(10),
+});
+export type Propulsion = z.infer<typeof PropulsionSchema>;
+
 export const DesignSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(120),
@@ -97,6 +125,8 @@ export const DesignSchema = z.object({
   compute: ComputeSchema.prefault({}),
   radiator: RadiatorSchema.prefault({}),
   mass: MassCostSchema.prefault({}),
+  radiation: RadiationSchema.prefault({}),
+  propulsion: PropulsionSchema.prefault({}),
 });
 export type Design = z.infer<typeof DesignSchema>;
 

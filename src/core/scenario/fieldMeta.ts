@@ -47,7 +47,7 @@ export function parseFieldComments(src: string): Map<string, string> {
   return out;
 }
 
-export const DESIGN_GROUPS = ['solarArray', 'power', 'compute', 'radiator', 'mass'] as const;
+export const DESIGN_GROUPS = ['solarArray', 'power', 'compute', 'radiator', 'mass', 'radiation', 'propulsion'] as const;
 export type DesignGroup = (typeof DESIGN_GROUPS)[number];
 export const DESIGN_GROUP_LABELS: Record<DesignGroup, string> = {
   solarArray: 'Solar array',
@@ -55,6 +55,8 @@ export const DESIGN_GROUP_LABELS: Record<DesignGroup, string> = {
   compute: 'Compute payload',
   radiator: 'Radiator',
   mass: 'Mass and cost',
+  radiation: 'Radiation',
+  propulsion: 'Propulsion and drag',
 };
 export const GROUP_SCHEMA_NAME: Record<DesignGroup, string> = {
   solarArray: 'SolarArraySchema',
@@ -62,11 +64,17 @@ export const GROUP_SCHEMA_NAME: Record<DesignGroup, string> = {
   compute: 'ComputeSchema',
   radiator: 'RadiatorSchema',
   mass: 'MassCostSchema',
+  radiation: 'RadiationSchema',
+  propulsion: 'PropulsionSchema',
 };
 /** Unit from the field name's suffix (the project names carry units). */
 export function unitFromName(key: string): string {
   const rules: Array<[RegExp, string]> = [
     [/UsdPerKg$/, 'USD/kg'],
+    [/MmAl$/, 'mm Al'],
+    [/Krad$/, 'krad(Si)'],
+    [/ImpulseS$/, 's'],
+    [/Usd$/, 'USD'],
     [/KgPerM2$/, 'kg/m²'],
     [/KgPerAccelerator$/, 'kg'],
     [/WhPerKg$/, 'Wh/kg'],
@@ -87,6 +95,7 @@ export function unitFromName(key: string): string {
   ];
   for (const [re, u] of rules) if (re.test(key)) return u;
   if (/(Efficiency|Factor|Degradation|Dod|ivity)$/.test(key)) return 'fraction';
+  if (key === 'dragCoefficient') return '';
   return '';
 }
 
@@ -107,6 +116,11 @@ const LABEL_OVERRIDES: Record<string, string> = {
   sunOnRadiator: 'Sun falls on radiator',
   busKg: 'Bus dry mass',
   areaM2: 'Area',
+  shieldingMmAl: 'Shielding',
+  toleranceKrad: 'Dose tolerance',
+  specificImpulseS: 'Specific impulse',
+  dragCoefficient: 'Drag coefficient',
+  busFrontalAreaM2: 'Bus frontal area',
 };
 
 /** "inherentDegradation" -> "Inherent degradation" (unit suffix dropped). */

@@ -1,15 +1,30 @@
 /**
  * Parse, migrate and validate a scenario document. Errors are values naming the field.
  */
-import { ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+import { PropulsionSchema, RadiationSchema } from './design';
+import { EnvironmentSchema, LaunchVehicleSchema, ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
 /**
  * Migrations from older versions, keyed by the version they upgrade *from*. Each takes the raw
- * document of version k and returns version k+1. Version 1 is the first, so none exist yet.
+ * document of version k and returns version k+1.
+ * - 1 -> 2: feasibility beyond power and heat. Adds `environment` and `launch` and each design's
+ *   `radiation` and `propulsion` groups with their sourced defaults (src/core/scenario/schema.ts,
+ *   design.ts); nothing else changes. A bad design entry is left for validation to name.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => {
+    const designs = Array.isArray(doc.designs)
+      ? doc.designs.map((d) =>
+          typeof d === 'object' && d !== null && !Array.isArray(d)
+            ? { ...d, radiation: RadiationSchema.parse({}), propulsion: PropulsionSchema.parse({}) }
+            : d,
+        )
+      : doc.designs;
+    return { ...doc, version: 2, designs, environment: EnvironmentSchema.parse({}), launch: LaunchVehicleSchema.parse({}) };
+  },
+};
 
 function formatPath(path: PropertyKey[]): string {
   return (

@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import { DesignSchema } from './design';
 
-export const SCENARIO_VERSION = 1;
+/**
+ * Version 2 (feasibility beyond power and heat) added `environment`, `launch` and the designs'
+ * `radiation` and `propulsion` groups; version 1 documents migrate in load.ts (defaults filled).
+ */
+export const SCENARIO_VERSION = 2;
 
 const isoUtc = z
   .string()
@@ -115,9 +119,35 @@ export const LinkOptionsSchema = z.object({
 });
 export type LinkOptions = z.infer<typeof LinkOptionsSchema>;
 
+export const EnvironmentSchema = z.object({
+  /**
+   * Solar and geomagnetic activity for the atmosphere (drag, decay): NRLMSISE-00 at F10.7 = 65 / 140 / 250,
+   * Ap = 0 / 15 / 45 (ECSS-E-ST-10-04C low / moderate / high long-term). docs/PHYSICS.md "Feasibility: drag".
+   */
+  solarActivity: z.enum(['low', 'moderate', 'high']).default('moderate'),
+  /** Keep-out distance between two satellites of a shell, km: shells closer than this are flagged. *assumption*. */
+  keepOutKm: z.number().min(0).max(1000).default(1),
+  /** Margin added either side of a shell's altitude band (perigee to apogee of the flown states), km. *assumption*. */
+  shellMarginKm: z.number().min(0).max(500).default(10),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+export const LaunchVehicleSchema = z.object({
+  /** Vehicle label for the report. *assumption*: a fully reusable Starship-class vehicle. */
+  vehicle: z.string().min(1).max(80).default('Starship-class'),
+  /** Payload to the shells' altitudes, kg. *assumption*: SpaceX's public 100-150 t to LEO claim, low end. */
+  payloadKg: z.number().positive().max(1e7).default(100_000),
+  /** Price per launch, USD. *assumption*: 100 t at Suncatcher's $200/kg = $20 M. */
+  priceUsd: z.number().min(0).max(1e12).default(20_000_000),
+  /** Launches per year available to the constellation. *assumption*. */
+  launchesPerYear: z.number().positive().max(1e6).default(100),
+});
+export type LaunchVehicle = z.infer<typeof LaunchVehicleSchema>;
+
 export const ScenarioSchema = z
   .object({
-    version: z.literal(SCENARIO_VERSION),
+    /** Version 1 documents parse too (their new groups take the defaults); the output is always the current version. */
+    version: z.union([z.literal(1), z.literal(SCENARIO_VERSION)]).transform((): typeof SCENARIO_VERSION => SCENARIO_VERSION),
     name: z.string().min(1).max(200),
     description: z.string().max(5000).default(''),
     /** Epoch of generated shells (UTC ISO 8601). */
@@ -127,6 +157,8 @@ export const ScenarioSchema = z
     groundStations: z.array(GroundStationSchema).max(10_000),
     window: AnalysisWindowSchema,
     links: LinkOptionsSchema.prefault({}),
+    environment: EnvironmentSchema.prefault({}),
+    launch: LaunchVehicleSchema.prefault({}),
   })
   .superRefine((s, ctx) => {
     const designIds = new Set(s.designs.map((d) => d.id));

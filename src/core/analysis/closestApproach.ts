@@ -1,0 +1,501 @@
+/**
+ * Closest approach within a shell over one orbit, from the SGP4 states the planner flies (the
+ * column kernel, src/core/sgp4). docs/PHYSICS.md "Feasibility: closest approach".
+ *
+ * Rigid pattern (generated shells: every satellite has the same epoch, mean motion, e = 0,
+ * inclination, argument of perigee and B* = 0, only RAAN and phase differ): SGP4 is zonal
+ * (axisymmetric) and, for e = 0 without drag, a satellite's state depends only on u = M + omega and
+ * the node (the long-period J3 term enters through a constant), so satellite k at time t is
+ * satellite 0's state at t + tau_k, turned about the z axis by phi_k:
+ *   x_k(t) = Rz(phi_k) x_0(t + tau_k),  tau_k = du_k / (dM/dt + domega/dt),  phi_k = dOmega_k - dOmega/dt tau_k.
+ * The distance of any pair (A, B) is then the distance of (0, B - A) at a shifted time, so the
+ * reference satellite (two when a plane's slots span an arc instead of the whole circle) against
+ * all others over one period of u gives the shell's closest approach. x_0 is flown with the kernel
+ * every 10 s over two periods and Hermite-interpolated (error below a millimetre); each pair is
+ * sampled 96 times per period and every sampled local minimum refined by golden-section search.
+ * test/unit/core/analysis/closestApproach.test.ts checks it against a brute-force all-pairs pass.
+ *
+ * Anything else (imported element sets, eccentric shells): spatial-grid screening. All satellites
+ * are flown with the kernel every 10 s over one orbit (the median period); positions hash into
+ * cubic cells of side c = max(keep-out, 50 km) + v_rel,max h / 2 (v_rel,max = 16 km/s), pairs in
+ * the same or adjacent cells are candidates, and the closest candidates are refined with the
+ * kernel. Every pair that comes within the keep-out distance is caught (between samples it
+ * closes at most v_rel,max h / 2); when no pair comes within c the result is the lower bound c.
+ */
+import type { ElementColumns } from '../elements/columns';
+import type { Fleet, FleetShell } from '../fleet/fleet';
+import { initSgp4Batch, sgp4BatchColumn, type Sgp4Batch } from '../sgp4/batch';
+import { propagateBatch } from '../sgp4/propagate';
+import { DEG2RAD, TWO_PI } from '../units';
+
+export interface ClosestApproach {
+  /** Smallest distance between two satellites of the shell over one orbit, km (NaN: fewer than 2). */
+  minSeparationKm: number;
+  /** Shell-local indices of the closest pair and the time, Unix ms. */
+  pair: [number, number] | null;
+  timeMs: number;
+  method: 'rigid-pattern' | 'grid-screening' | 'none';
+  /** True when no pair came within the screening radius: minSeparationKm is a lower bound. */
+  lowerBound: boolean;
+  /** Geocentric radius minus the WGS-72 radius over the orbit (flown states), km. */
+  altitudeMinKm: number;
+  altitudeMaxKm: number;
+}
+
+const REF_STEP_S = 10;
+const SAMPLES_PER_PERIOD = 96;
+const V_REL_MAX_KM_S = 16;
+const SCREEN_STEP_S = 10;
+const R_WGS72 = 6378.135;
+
+/** True when all satellites of [start, start + count) share everything but RAAN and phase, with e = 0 and no drag. */
+export function isRigidPattern(el: ElementColumns, start: number, count: number): boolean {
+  for (let i = start; i < start + count; i++) {
+    if (
+      el.eccentricity[i] !== 0 ||
+      el.bstar[i] !== 0 ||
+      el.epochMs[i] !== el.epochMs[start] ||
+      el.meanMotionRevPerDay[i] !== el.meanMotionRevPerDay[start] ||
+      el.inclinationDeg[i] !== el.inclinationDeg[start] ||
+      el.argPerigeeDeg[i] !== el.argPerigeeDeg[start]
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Reference track of one satellite: positions and velocities every `stepS` from t0. */
+interface Track {
+  t0Ms: number;
+  stepS: number;
+  n: number;
+  pos: Float64Array;
+  vel: Float64Array;
+}
+
+function flyTrack(el: ElementColumns, index: number, t0Ms: number, durationS: number, stepS: number): Track {
+  const batch = initSgp4Batch(el, index, index + 1);
+  const n = Math.ceil(durationS / stepS) + 2;
+  const pos = new Float64Array(3 * n);
+  const vel = new Float64Array(3 * n);
+  const p = new Float64Array(3);
+  const v = new Float64Array(3);
+  const e = new Uint8Array(1);
+  for (let j = 0; j < n; j++) {
+    propagateBatch(batch, t0Ms + j * stepS * 1000, p, v, e);
+    pos.set(p, 3 * j);
+    vel.set(v, 3 * j);
+  }
+  return { t0Ms, stepS, n, pos, vel };
+}
+
+/** Cubic Hermite position at offset tS seconds from the track start, into out[0..2]. */
+function trackAt(tr: Track, tS: number, out: Float64Array): void {
+  const x = tS / tr.stepS;
+  let j = Math.floor(x);
+  if (j < 0) j = 0;
+  if (j > tr.n - 2) j = tr.n - 2;
+  const s = x - j;
+  const h = tr.stepS;
+  const s2 = s * s;
+  const s3 = s2 * s;
+  const h00 = 2 * s3 - 3 * s2 + 1;
+  const h10 = s3 - 2 * s2 + s;
+  const h01 = -2 * s3 + 3 * s2;
+  const h11 = s3 - s2;
+  const a = 3 * j;
+  const b = a + 3;
+  for (let c = 0; c < 3; c++) out[c] = h00 * tr.pos[a + c] + h10 * h * tr.vel[a + c] + h01 * tr.pos[b + c] + h11 * h * tr.vel[b + c];
+}
+
+export interface RigidOffsets {
+  /** Time shift per satellite (shell-local), s, in [0, period). */
+  tauS: Float64Array;
+  /** z rotation per satellite, rad. */
+  phiRad: Float64Array;
+}
+
+/** Secular rates of the first satellite of a batch, rad/s: u = M + omega and the node. */
+function secularRates(batch: Sgp4Batch): { uDot: number; nodeDot: number } {
+  const mdot = sgp4BatchColumn(batch, 'mdot')[0];
+  const argpdot = sgp4BatchColumn(batch, 'argpdot')[0];
+  const nodedot = sgp4BatchColumn(batch, 'nodedot')[0];
+  return { uDot: (mdot + argpdot) / 60, nodeDot: nodedot / 60 };
+}
+
+const wrap2pi = (x: number): number => {
+  const r = x % TWO_PI;
+  return r < 0 ? r + TWO_PI : r;
+};
+
+export interface RigidContext {
+  el: ElementColumns;
+  start: number;
+  count: number;
+  refLocal: number[];
+  track: Track;
+  periodS: number;
+  uDot: number;
+  nodeDot: number;
+}
+
+/** Fly the reference satellite and the secular rates for a rigid shell. */
+export function rigidContext(fleet: Fleet, shell: FleetShell, t0Ms: number, arcOnly: boolean): RigidContext {
+  const el = fleet.elements;
+  const batch = initSgp4Batch(el, shell.start, shell.start + 1);
+  const { uDot, nodeDot } = secularRates(batch);
+  const periodS = TWO_PI / uDot;
+  const track = flyTrack(el, shell.start, t0Ms, 2 * periodS + 2 * REF_STEP_S, REF_STEP_S);
+  const per = Math.max(1, shell.satellitesPerPlane);
+  const refLocal = arcOnly && per > 1 ? [0, per - 1] : [0];
+  return { el, start: shell.start, count: shell.count, refLocal, track, periodS, uDot, nodeDot };
+}
+
+/**
+ * Minimum over one period of |x_ref(t) - x_k(t)| for every other satellite k, with phase offsets
+ * `duRad` (per shell-local satellite: u_k - u_0 at epoch, rad) and node offsets `dNodeRad`.
+ */
+export function rigidMinimum(
+  ctx: RigidContext,
+  duRad: Float64Array,
+  dNodeRad: Float64Array,
+): { minKm: number; a: number; b: number; tS: number } {
+  const { track, periodS, uDot, nodeDot, count } = ctx;
+  const pa = new Float64Array(3);
+  const pb = new Float64Array(3);
+  let best = Number.POSITIVE_INFINITY;
+  let bestA = -1;
+  let bestB = -1;
+  let bestT = 0;
+  const m = SAMPLES_PER_PERIOD;
+  const dt = periodS / m;
+  const dist = new Float64Array(m);
+  // reference positions at the sample times (shared by all k)
+  const refPos = new Float64Array(3 * m);
+  for (let j = 0; j < m; j++) {
+    trackAt(track, j * dt, pa);
+    refPos.set(pa, 3 * j);
+  }
+  for (const ref of ctx.refLocal) {
+    for (let k = 0; k < count; k++) {
+      if (k === ref) continue;
+      // the reference of this pass is satellite `ref`: x_ref(t) = Rz(phi_r) x_0(t + tau_r)
+      const tauR = wrap2pi(duRad[ref] - duRad[0]) / uDot;
+      const phiR = dNodeRad[ref] - dNodeRad[0] - nodeDot * tauR;
+      const cr = Math.cos(phiR);
+      const sr = Math.sin(phiR);
+      const tauK = wrap2pi(duRad[k] - duRad[0]) / uDot;
+      const phiK = dNodeRad[k] - dNodeRad[0] - nodeDot * tauK;
+      const ck = Math.cos(phiK);
+      const sk = Math.sin(phiK);
+      const distAt = (t: number): number => {
+        trackAt(track, t + tauR, pa);
+        const ax = cr * pa[0] - sr * pa[1];
+        const ay = sr * pa[0] + cr * pa[1];
+        const az = pa[2];
+        trackAt(track, t + tauK, pb);
+        const dx = ax - (ck * pb[0] - sk * pb[1]);
+        const dy = ay - (sk * pb[0] + ck * pb[1]);
+        const dz = az - pb[2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+      };
+      for (let j = 0; j < m; j++) dist[j] = distAt(j * dt);
+      for (let j = 0; j < m; j++) {
+        const d = dist[j];
+        const prev = dist[(j + m - 1) % m];
+        const next = dist[(j + 1) % m];
+        if (d > prev || d > next) continue;
+        // golden-section search on [t_j - dt, t_j + dt]
+        let lo = (j - 1) * dt;
+        let hi = (j + 1) * dt;
+        const g = 0.3819660112501051;
+        let x1 = lo + g * (hi - lo);
+        let x2 = hi - g * (hi - lo);
+        let f1 = distAt(wrapT(x1, periodS));
+        let f2 = distAt(wrapT(x2, periodS));
+        for (let it = 0; it < 40 && hi - lo > 1e-3; it++) {
+          if (f1 < f2) {
+            hi = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = lo + g * (hi - lo);
+            f1 = distAt(wrapT(x1, periodS));
+          } else {
+            lo = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = hi - g * (hi - lo);
+            f2 = distAt(wrapT(x2, periodS));
+          }
+        }
+        const f = Math.min(f1, f2, d);
+        if (f < best) {
+          best = f;
+          bestA = ref;
+          bestB = k;
+          bestT = wrapT(f1 < f2 ? x1 : x2, periodS);
+        }
+      }
+    }
+  }
+  return { minKm: best, a: bestA, b: bestB, tS: bestT };
+}
+
+const wrapT = (t: number, p: number): number => {
+  const r = t % p;
+  return r < 0 ? r + p : r;
+};
+
+/** Phase (u = M + omega) and node offsets of a shell's satellites from its first, rad. */
+export function rigidOffsets(el: ElementColumns, start: number, count: number): { du: Float64Array; dNode: Float64Array } {
+  const du = new Float64Array(count);
+  const dNode = new Float64Array(count);
+  const u0 = (el.meanAnomalyDeg[start] + el.argPerigeeDeg[start]) * DEG2RAD;
+  const n0 = el.raanDeg[start] * DEG2RAD;
+  for (let k = 0; k < count; k++) {
+    du[k] = wrap2pi((el.meanAnomalyDeg[start + k] + el.argPerigeeDeg[start + k]) * DEG2RAD - u0);
+    dNode[k] = el.raanDeg[start + k] * DEG2RAD - n0;
+  }
+  return { du, dNode };
+}
+
+/** Altitude band of a rigid shell from the reference track over one period, km above the WGS-72 radius. */
+function trackBand(tr: Track, periodS: number): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const n = Math.min(tr.n, Math.ceil(periodS / tr.stepS) + 1);
+  for (let j = 0; j < n; j++) {
+    const r = Math.hypot(tr.pos[3 * j], tr.pos[3 * j + 1], tr.pos[3 * j + 2]);
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+  }
+  return [lo - R_WGS72, hi - R_WGS72];
+}
+
+export interface ClosestApproachOptions {
+  /** Start of the orbit, Unix ms (default: the first satellite's epoch). */
+  startMs?: number;
+  /** Keep-out distance, km: sets the screening radius for non-rigid shells. */
+  keepOutKm?: number;
+  /** Plane slots span an arc (cluster) rather than the whole circle. */
+  arcOnly?: boolean;
+  /** Upper bound on candidate pairs refined in screening (closest first). */
+  maxRefine?: number;
+}
+
+/** Closest approach within one shell of the fleet. */
+export function shellClosestApproach(fleet: Fleet, shell: FleetShell, opts: ClosestApproachOptions = {}): ClosestApproach {
+  const el = fleet.elements;
+  const none: ClosestApproach = {
+    minSeparationKm: Number.NaN,
+    pair: null,
+    timeMs: Number.NaN,
+    method: 'none',
+    lowerBound: false,
+    altitudeMinKm: Number.NaN,
+    altitudeMaxKm: Number.NaN,
+  };
+  if (shell.count < 1) return none;
+  const t0 = opts.startMs ?? el.epochMs[shell.start];
+  if (shell.kind !== 'imported' && isRigidPattern(el, shell.start, shell.count)) {
+    const ctx = rigidContext(fleet, shell, t0, opts.arcOnly ?? false);
+    const [lo, hi] = trackBand(ctx.track, ctx.periodS);
+    if (shell.count < 2) return { ...none, altitudeMinKm: lo, altitudeMaxKm: hi, method: 'rigid-pattern' };
+    const { du, dNode } = rigidOffsets(el, shell.start, shell.count);
+    const r = rigidMinimum(ctx, du, dNode);
+    return {
+      minSeparationKm: r.minKm,
+      pair: [r.a, r.b],
+      timeMs: t0 + r.tS * 1000,
+      method: 'rigid-pattern',
+      lowerBound: false,
+      altitudeMinKm: lo,
+      altitudeMaxKm: hi,
+    };
+  }
+  return screenShell(fleet, shell, t0, opts);
+}
+
+/** Spatial-grid screening over one orbit (see the module comment). */
+function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestApproachOptions): ClosestApproach {
+  const el = fleet.elements;
+  const n = shell.count;
+  const batch = initSgp4Batch(el, shell.start, shell.start + n);
+  // one orbit: the median period of the shell
+  const periods = new Float64Array(n);
+  for (let i = 0; i < n; i++) periods[i] = 86400 / el.meanMotionRevPerDay[shell.start + i];
+  periods.sort();
+  const periodS = Number.isFinite(periods[n >> 1]) ? periods[n >> 1] : 5400;
+  const steps = Math.max(2, Math.ceil(periodS / SCREEN_STEP_S) + 1);
+  const cell = Math.max(opts.keepOutKm ?? 1, 50) + (V_REL_MAX_KM_S * SCREEN_STEP_S) / 2;
+  const pos = new Float64Array(3 * n);
+  const vel = new Float64Array(3 * n);
+  const err = new Uint8Array(n);
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const keys = new Float64Array(size);
+  const heads = new Int32Array(size);
+  const next = new Int32Array(n);
+  const cellKey = new Float64Array(n);
+  const cand = new Map<number, number>(); // pair key -> best sampled distance
+  const candT = new Map<number, number>();
+  let altLo = Number.POSITIVE_INFINITY;
+  let altHi = Number.NEGATIVE_INFINITY;
+  const OFF = 1 << 17;
+  const packKey = (ix: number, iy: number, iz: number) => ((ix + OFF) * 2 ** 18 + (iy + OFF)) * 2 ** 18 + (iz + OFF);
+  for (let s = 0; s < steps; s++) {
+    const t = t0 + s * SCREEN_STEP_S * 1000;
+    propagateBatch(batch, t, pos, vel, err);
+    keys.fill(-1);
+    heads.fill(-1);
+    for (let i = 0; i < n; i++) {
+      if (err[i] !== 0) continue;
+      const x = pos[3 * i];
+      const y = pos[3 * i + 1];
+      const z = pos[3 * i + 2];
+      const r = Math.sqrt(x * x + y * y + z * z) - R_WGS72;
+      if (r < altLo) altLo = r;
+      if (r > altHi) altHi = r;
+      const key = packKey(Math.floor(x / cell), Math.floor(y / cell), Math.floor(z / cell));
+      cellKey[i] = key;
+      let h = hashSlot(key, size);
+      while (keys[h] !== -1 && keys[h] !== key) h = (h + 1) & (size - 1);
+      keys[h] = key;
+      next[i] = heads[h];
+      heads[h] = i;
+    }
+    for (let i = 0; i < n; i++) {
+      if (err[i] !== 0) continue;
+      const x = pos[3 * i];
+      const y = pos[3 * i + 1];
+      const z = pos[3 * i + 2];
+      const ix = Math.floor(x / cell);
+      const iy = Math.floor(y / cell);
+      const iz = Math.floor(z / cell);
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dz = -1; dz <= 1; dz++) {
+            const key = packKey(ix + dx, iy + dy, iz + dz);
+            let h = hashSlot(key, size);
+            while (keys[h] !== -1 && keys[h] !== key) h = (h + 1) & (size - 1);
+            if (keys[h] !== key) continue;
+            for (let j = heads[h]; j >= 0; j = next[j]) {
+              if (j <= i) continue;
+              const ddx = pos[3 * j] - x;
+              const ddy = pos[3 * j + 1] - y;
+              const ddz = pos[3 * j + 2] - z;
+              const d = Math.sqrt(ddx * ddx + ddy * ddy + ddz * ddz);
+              if (d >= cell) continue;
+              const pk = i * n + j;
+              const prev = cand.get(pk);
+              if (prev === undefined || d < prev) {
+                cand.set(pk, d);
+                candT.set(pk, t);
+              }
+            }
+          }
+    }
+  }
+  const band = { altitudeMinKm: altLo, altitudeMaxKm: altHi };
+  if (n < 2) return { minSeparationKm: Number.NaN, pair: null, timeMs: Number.NaN, method: 'grid-screening', lowerBound: false, ...band };
+  if (cand.size === 0)
+    return { minSeparationKm: cell, pair: null, timeMs: Number.NaN, method: 'grid-screening', lowerBound: true, ...band };
+  const list = [...cand.entries()].sort((a, b) => a[1] - b[1]).slice(0, opts.maxRefine ?? 2000);
+  let best = Number.POSITIVE_INFINITY;
+  let bestPair: [number, number] = [0, 0];
+  let bestT = Number.NaN;
+  const pa = new Float64Array(3);
+  const pb = new Float64Array(3);
+  const va = new Float64Array(3);
+  const e1 = new Uint8Array(1);
+  for (const [pk, dSample] of list) {
+    if (dSample - (V_REL_MAX_KM_S * SCREEN_STEP_S) / 2 > best) break;
+    const i = Math.floor(pk / n);
+    const j = pk - i * n;
+    const bi = initSgp4Batch(el, shell.start + i, shell.start + i + 1);
+    const bj = initSgp4Batch(el, shell.start + j, shell.start + j + 1);
+    const f = (tMs: number): number => {
+      propagateBatch(bi, tMs, pa, va, e1);
+      propagateBatch(bj, tMs, pb, va, e1);
+      return Math.hypot(pa[0] - pb[0], pa[1] - pb[1], pa[2] - pb[2]);
+    };
+    const tc = candT.get(pk) ?? t0;
+    let lo = tc - SCREEN_STEP_S * 1000;
+    let hi = tc + SCREEN_STEP_S * 1000;
+    const g = 0.3819660112501051;
+    let x1 = lo + g * (hi - lo);
+    let x2 = hi - g * (hi - lo);
+    let f1 = f(x1);
+    let f2 = f(x2);
+    for (let it = 0; it < 50 && hi - lo > 1; it++) {
+      if (f1 < f2) {
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = lo + g * (hi - lo);
+        f1 = f(x1);
+      } else {
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = hi - g * (hi - lo);
+        f2 = f(x2);
+      }
+    }
+    const d = Math.min(f1, f2, dSample);
+    if (d < best) {
+      best = d;
+      bestPair = [i, j];
+      bestT = f1 < f2 ? x1 : x2;
+    }
+  }
+  return { minSeparationKm: best, pair: bestPair, timeMs: bestT, method: 'grid-screening', lowerBound: false, ...band };
+}
+
+function hashSlot(key: number, size: number): number {
+  // mix the high and low parts of the packed cell key
+  const lo = (key % 4294967296) | 0;
+  const hi = (key / 4294967296) | 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & (size - 1);
+}
+
+/**
+ * Walker phasing search: the F in [0, P) that maximises the closest approach of a rigid
+ * generated shell (same reference track, phase offsets re-derived per F). Returns the per-F
+ * minimum separations, km.
+ */
+export function bestPhasing(
+  fleet: Fleet,
+  shell: FleetShell,
+  currentF: number,
+  startMs?: number,
+): { bestF: number; bestMinKm: number; minKmByF: Float64Array } | null {
+  const el = fleet.elements;
+  if (shell.kind !== 'walker-delta' || shell.planes < 2 || !isRigidPattern(el, shell.start, shell.count)) return null;
+  const ctx = rigidContext(fleet, shell, startMs ?? el.epochMs[shell.start], false);
+  const { du, dNode } = rigidOffsets(el, shell.start, shell.count);
+  const per = shell.satellitesPerPlane;
+  const total = shell.count;
+  const P = shell.planes;
+  const minKmByF = new Float64Array(P);
+  const duF = new Float64Array(total);
+  let bestF = currentF;
+  let bestMin = Number.NEGATIVE_INFINITY;
+  for (let f = 0; f < P; f++) {
+    for (let k = 0; k < total; k++) {
+      const plane = Math.floor(k / per);
+      duF[k] = wrap2pi(du[k] + (plane * (f - currentF) * TWO_PI) / total);
+    }
+    const r = rigidMinimum(ctx, duF, dNode);
+    minKmByF[f] = r.minKm;
+    if (r.minKm > bestMin + 1e-9) {
+      bestMin = r.minKm;
+      bestF = f;
+    }
+  }
+  return { bestF, bestMinKm: bestMin, minKmByF };
+}
