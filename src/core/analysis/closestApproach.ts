@@ -169,21 +169,22 @@ export function rigidMinimum(
   let bestT = 0;
   const m = SAMPLES_PER_PERIOD;
   const dt = periodS / m;
-  const dist = new Float64Array(m);
-  // reference positions at the sample times (shared by all k)
+  const d2 = new Float64Array(m);
   const refPos = new Float64Array(3 * m);
-  for (let j = 0; j < m; j++) {
-    trackAt(track, j * dt, pa);
-    refPos.set(pa, 3 * j);
-  }
   for (const ref of ctx.refLocal) {
+    // the reference of this pass: x_ref(t) = Rz(phi_r) x_0(t + tau_r)
+    const tauR = wrap2pi(duRad[ref] - duRad[0]) / uDot;
+    const phiR = dNodeRad[ref] - dNodeRad[0] - nodeDot * tauR;
+    const cr = Math.cos(phiR);
+    const sr = Math.sin(phiR);
+    for (let j = 0; j < m; j++) {
+      trackAt(track, j * dt + tauR, pa);
+      refPos[3 * j] = cr * pa[0] - sr * pa[1];
+      refPos[3 * j + 1] = sr * pa[0] + cr * pa[1];
+      refPos[3 * j + 2] = pa[2];
+    }
     for (let k = 0; k < count; k++) {
       if (k === ref) continue;
-      // the reference of this pass is satellite `ref`: x_ref(t) = Rz(phi_r) x_0(t + tau_r)
-      const tauR = wrap2pi(duRad[ref] - duRad[0]) / uDot;
-      const phiR = dNodeRad[ref] - dNodeRad[0] - nodeDot * tauR;
-      const cr = Math.cos(phiR);
-      const sr = Math.sin(phiR);
       const tauK = wrap2pi(duRad[k] - duRad[0]) / uDot;
       const phiK = dNodeRad[k] - dNodeRad[0] - nodeDot * tauK;
       const ck = Math.cos(phiK);
@@ -199,41 +200,54 @@ export function rigidMinimum(
         const dz = az - pb[2];
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
       };
-      for (let j = 0; j < m; j++) dist[j] = distAt(j * dt);
+      // coarse squared distances (reference positions precomputed)
       for (let j = 0; j < m; j++) {
-        const d = dist[j];
-        const prev = dist[(j + m - 1) % m];
-        const next = dist[(j + 1) % m];
-        if (d > prev || d > next) continue;
-        // golden-section search on [t_j - dt, t_j + dt]
+        trackAt(track, j * dt + tauK, pb);
+        const dx = refPos[3 * j] - (ck * pb[0] - sk * pb[1]);
+        const dy = refPos[3 * j + 1] - (sk * pb[0] + ck * pb[1]);
+        const dz = refPos[3 * j + 2] - pb[2];
+        d2[j] = dx * dx + dy * dy + dz * dz;
+      }
+      for (let j = 0; j < m; j++) {
+        const f2 = d2[j];
+        const f1 = d2[(j + m - 1) % m];
+        const f3 = d2[(j + 1) % m];
+        if (f2 > f1 || f2 > f3) continue;
+        // d^2 is quadratic in t for straight-line relative motion: its vertex through the three samples
+        // estimates the minimum; refine only minima that can beat the best so far (20 km or 20 % slack
+        // for the curvature of the relative path over two samples)
+        const curv = f1 + f3 - 2 * f2;
+        const est = curv > 0 ? Math.max(0, f2 - ((f3 - f1) * (f3 - f1)) / (8 * curv)) : f2;
+        const slack = Math.max(20, 0.2 * best);
+        if (Number.isFinite(best) && Math.sqrt(est) > best + slack) continue;
         let lo = (j - 1) * dt;
         let hi = (j + 1) * dt;
         const g = 0.3819660112501051;
         let x1 = lo + g * (hi - lo);
         let x2 = hi - g * (hi - lo);
-        let f1 = distAt(wrapT(x1, periodS));
-        let f2 = distAt(wrapT(x2, periodS));
+        let g1 = distAt(wrapT(x1, periodS));
+        let g2 = distAt(wrapT(x2, periodS));
         for (let it = 0; it < 40 && hi - lo > 1e-3; it++) {
-          if (f1 < f2) {
+          if (g1 < g2) {
             hi = x2;
             x2 = x1;
-            f2 = f1;
+            g2 = g1;
             x1 = lo + g * (hi - lo);
-            f1 = distAt(wrapT(x1, periodS));
+            g1 = distAt(wrapT(x1, periodS));
           } else {
             lo = x1;
             x1 = x2;
-            f1 = f2;
+            g1 = g2;
             x2 = hi - g * (hi - lo);
-            f2 = distAt(wrapT(x2, periodS));
+            g2 = distAt(wrapT(x2, periodS));
           }
         }
-        const f = Math.min(f1, f2, d);
+        const f = Math.min(g1, g2, Math.sqrt(f2));
         if (f < best) {
           best = f;
           bestA = ref;
           bestB = k;
-          bestT = wrapT(f1 < f2 ? x1 : x2, periodS);
+          bestT = wrapT(g1 < g2 ? x1 : x2, periodS);
         }
       }
     }

@@ -147,8 +147,8 @@ function shellSignature(fleet: Fleet, sh: FleetShell, startMs: number, keepOutKm
 
 const separationCache = new Map<string, SeparationResult>();
 
-/** Satellites x planes budget under which the phasing search runs (about a second). */
-export const PHASING_SEARCH_BUDGET = 3_000_000;
+/** Satellites x planes budget under which the phasing search runs (P passes of the shell: about a second on an idle core). */
+export const PHASING_SEARCH_BUDGET = 500_000;
 
 /** Closest approach of every shell (cached by geometry; the rigid result does not depend on the window). */
 export function shellSeparations(fleet: Fleet, scenario: Scenario, startMs: number): Array<SeparationResult | null> {
@@ -358,6 +358,8 @@ function summarizeFeasibility(
     prop: 0,
     decay: 0,
     decayN: 0,
+    doseN: 0,
+    dragN: 0,
     feasible: 0,
     counts: zeroCounts(),
     computeW: 0,
@@ -373,15 +375,24 @@ function summarizeFeasibility(
     a.all++;
     const dd = designs[fleet.designIndex[id]] ?? designs[0];
     const battery = m.batteryEnergyWh[k];
-    a.massKg += dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0) + (cols.propellantKg[k] || 0);
+    const pk = cols.propellantKg[k];
+    a.massKg += dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0) + (Number.isFinite(pk) ? pk : 0);
     if (m.flags[k] & METRIC_FLAGS.invalid) continue;
     a.valid++;
     a.alt += m.altitudeKm[k];
     a.inc += fleet.elements.inclinationDeg[id];
-    a.dose += cols.radiationDoseKradPerYear[k];
-    a.area += cols.dragAreaM2[k];
-    a.dv += cols.dragDeltaVMPerSPerYear[k];
-    a.prop += cols.propellantKg[k];
+    // means over the satellites whose models gave a number (imported oddities give NaN, not a NaN sum)
+    const dose = cols.radiationDoseKradPerYear[k];
+    if (Number.isFinite(dose)) {
+      a.dose += dose;
+      a.doseN++;
+    }
+    if (Number.isFinite(cols.dragDeltaVMPerSPerYear[k]) && Number.isFinite(cols.propellantKg[k])) {
+      a.area += cols.dragAreaM2[k];
+      a.dv += cols.dragDeltaVMPerSPerYear[k];
+      a.prop += cols.propellantKg[k];
+      a.dragN++;
+    }
     if (Number.isFinite(cols.decayYears[k])) {
       a.decay += cols.decayYears[k];
       a.decayN++;
@@ -436,7 +447,8 @@ function summarizeFeasibility(
     const meanMass = a.all > 0 ? a.massKg / a.all : 0;
     const perLaunch = satellitesPerLaunch(lv.payloadKg, meanMass);
     const launches = launchesFor(sh.count, perLaunch);
-    const dose = a.dose / v;
+    const dose = a.doseN > 0 ? a.dose / a.doseN : Number.NaN;
+    const dn = a.dragN || Number.NaN;
     return {
       shellId: sh.id,
       altitudeKm: Number.isFinite(sh.altitudeKm) ? sh.altitudeKm : a.alt / v,
@@ -445,9 +457,9 @@ function summarizeFeasibility(
       radiationDoseKradPerYear: dose,
       radiationDoseLifeKrad: dose * dd.lifeYears,
       radiationToleranceKrad: dd.toleranceKrad,
-      dragAreaM2: a.area / v,
-      dragDeltaVMPerSPerYear: a.dv / v,
-      propellantKgPerSatellite: a.prop / v,
+      dragAreaM2: a.area / dn,
+      dragDeltaVMPerSPerYear: a.dv / dn,
+      propellantKgPerSatellite: a.prop / dn,
       propellantT: a.prop / 1000,
       decayYears: a.decayN > 0 ? a.decay / a.decayN : Number.NaN,
       minSeparationKm: sep?.minSeparationKm ?? Number.NaN,

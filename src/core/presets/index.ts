@@ -97,6 +97,8 @@ function suncatcher(): ScenarioInput {
     groundStations: defaultGroundStations(),
     window: window(98, 30),
     links: {},
+    // a formation flown by design about 100-200 m apart: keep-out 50 m (*assumption*), not the 1 km default
+    environment: { keepOutKm: 0.05 },
   };
 }
 

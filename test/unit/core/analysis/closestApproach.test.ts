@@ -106,4 +106,30 @@ describe('closest approach within a shell (SGP4 states)', () => {
       expect(ph.bestMinKm).toBeGreaterThanOrEqual(r.minSeparationKm - 1e-9);
     }
   });
+
+  it('a cluster whose plane slots span an arc (two references) equals the brute-force all-pairs minimum', () => {
+    const sc2 = scenario({
+      shells: [
+        {
+          id: 'c',
+          name: 'c',
+          designId: 'default',
+          kind: 'sso-dawn-dusk',
+          altitudeKm: 650,
+          ltanHours: 18,
+          planes: 4,
+          satellitesPerPlane: 5,
+          phasing: 1,
+          raanSpreadDeg: 0.02,
+          inPlaneArcDeg: 0.01,
+        },
+      ],
+    });
+    const fl = buildFleet(sc2);
+    const t = fl.elements.epochMs[0];
+    const r = shellClosestApproach(fl, fl.shells[0], { startMs: t, arcOnly: true });
+    const brute = bruteForceMinKm(fl, 2 * 97.7 * 60, t);
+    expect(r.minSeparationKm).toBeLessThan(1);
+    expect(Math.abs(r.minSeparationKm - brute)).toBeLessThan(0.002);
+  });
 });

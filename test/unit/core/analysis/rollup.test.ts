@@ -160,13 +160,16 @@ describe('latency percentiles', () => {
 });
 
 describe('preset designs are sized for their loads (README figures)', () => {
-  it('Suncatcher cluster: every satellite feasible, installed compute binds, 1.94 MW; Colossus case: 300 MW', async () => {
+  it('Suncatcher cluster: power and heat close for every satellite, installed compute binds, 1.94 MW; Colossus case: 300 MW', async () => {
     const { presetScenario } = await import('../../../../src/core/presets');
     const { buildFleet } = await import('../../../../src/core/fleet/generators');
     const { runAnalysis } = await import('../../../../src/core/report/run');
     const sc = presetScenario('suncatcher')!;
     const t = runAnalysis(buildFleet(sc), sc, 'analytic').rollup.totals;
-    expect(t.feasibleShare).toBe(1);
+    expect(t.powerThermalFeasibleShare).toBe(1);
+    // the naive 9 x 9 cluster brings satellites of crossing planes within metres: under its 50 m keep-out
+    expect(t.feasibilityLimit).toBe('separation');
+    expect(t.feasibleShare).toBe(0);
     expect(t.binding).toBe('installed');
     expect(t.computeGW * 1000).toBeCloseTo(1.944, 3); // 81 x 64 x 375 W
     const co = presetScenario('colossus-300mw')!;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { fmtInt, fmtSig } from '../../../../src/core/format';
 import { presetScenario } from '../../../../src/core/presets';
+import { SCENARIO_VERSION } from '../../../../src/core/scenario/schema';
 import { constellationMapChart, loadLand } from '../../../../src/core/report/constellationMap';
 import * as satellite from 'satellite.js';
 import { canonicalJson, scenarioHash } from '../../../../src/core/report/hash';
@@ -87,7 +88,7 @@ describe('feasibility report (PDF), read back with poppler', () => {
     expect(flat.replace(/\s/g, '')).toContain(`SHA-256${sha}`);
     expect(flat).toContain('https://planner.example/#s=1.abc(def)');
     // the scenario document rides along as the appendix
-    expect(flat).toContain('"version": 1');
+    expect(flat).toContain(`"version": ${SCENARIO_VERSION}`);
   });
 
   it('embeds subset fonts with Unicode maps, has bookmarks and destinations but no actions, JavaScript or images', async () => {
