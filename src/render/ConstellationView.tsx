@@ -15,6 +15,33 @@ import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, Toolbar
 import { createRuntime, stateOf, type SatelliteState, type ViewerRuntime, type ViewerStats } from './runtime';
 import { Scene } from './scene';
 import { createViewerStore, type ViewerStore } from './store';
+import { noWebglMessage, webglUnavailableReason } from './webglSupport';
+
+/** Catches a failure to create the renderer (a WebGL context refused after the probe) and reports it instead. */
+class CanvasBoundary extends React.Component<{ onError: (message: string) => void; children: React.ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(e: unknown): void {
+    this.props.onError(`the 3D renderer could not start (${(e as Error)?.message ?? e})`);
+  }
+  override render(): React.ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** In place of the canvas when WebGL is missing: what is wrong and what still works. */
+function NoWebgl({ reason }: { reason: string }): React.JSX.Element {
+  return (
+    <div className="ocv-nogl" role="alert" data-testid="webgl-missing">
+      <div className="ocv-nogl-card">
+        <div className="ocv-title">3D view unavailable</div>
+        <p>{noWebglMessage(reason).replace(/^3D view unavailable: /, '')}</p>
+      </div>
+    </div>
+  );
+}
 
 export interface ConstellationViewProps {
   /** The satellites (column arrays). null shows the Earth alone. */
@@ -140,6 +167,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
   const runtime = useMemo(() => createRuntime(store), [store]);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const [keyTarget, setKeyTarget] = useState<HTMLElement | Window | null>(null);
+  const [glProblem, setGlProblem] = useState<string | null>(() => webglUnavailableReason());
   injectCss();
 
   useEffect(() => {
@@ -149,41 +177,47 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
 
   return (
     <div ref={rootRef} className={`ocv-root ${props.className ?? ''}`} style={props.style} tabIndex={0} data-testid="constellation-view">
-      <Canvas
-        flat
-        frameloop="demand"
-        dpr={[1, maxDpr]}
-        gl={{ antialias, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
-        camera={{ fov: 40, near: 0.005, far: 2000, position: [4, 0, 1.5], up: [0, 0, 1] }}
-        onCreated={(state) => {
-          performance.mark('viewer:canvas-created');
-          state.gl.setClearColor(0x000000, 0);
-          if (onReady) {
-            const renderNow = () => {
-              state.advance(performance.now());
-            };
-            onReady(makeHandle(runtime, state.gl.domElement, renderNow));
-          }
-        }}
-      >
-        <Scene
-          fleet={fleet}
-          engine={engine}
-          store={store}
-          runtime={runtime}
-          metrics={metrics}
-          capacity={capacity}
-          groundStations={groundStations}
-          pointSizePx={pointSizePx}
-          onGlobeClick={props.onGlobeClick}
-        />
-      </Canvas>
-      {overlays && (
+      {glProblem ? (
+        <NoWebgl reason={glProblem} />
+      ) : (
+        <CanvasBoundary onError={setGlProblem}>
+          <Canvas
+            flat
+            frameloop="demand"
+            dpr={[1, maxDpr]}
+            gl={{ antialias, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+            camera={{ fov: 40, near: 0.005, far: 2000, position: [4, 0, 1.5], up: [0, 0, 1] }}
+            onCreated={(state) => {
+              performance.mark('viewer:canvas-created');
+              state.gl.setClearColor(0x000000, 0);
+              if (onReady) {
+                const renderNow = () => {
+                  state.advance(performance.now());
+                };
+                onReady(makeHandle(runtime, state.gl.domElement, renderNow));
+              }
+            }}
+          >
+            <Scene
+              fleet={fleet}
+              engine={engine}
+              store={store}
+              runtime={runtime}
+              metrics={metrics}
+              capacity={capacity}
+              groundStations={groundStations}
+              pointSizePx={pointSizePx}
+              onGlobeClick={props.onGlobeClick}
+            />
+          </Canvas>
+        </CanvasBoundary>
+      )}
+      {overlays && !glProblem && (
         <>
           <TimeControls store={store} />
           <LegendPanel store={store} fleet={fleet} metrics={metrics} />
           <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
-          <StatusBadge store={store} />
+          <StatusBadge store={store} runtime={runtime} />
           <Toolbar store={store} />
           <HelpOverlay store={store} />
         </>

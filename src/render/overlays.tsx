@@ -367,15 +367,40 @@ export function Toolbar({ store }: { store: ViewerStore }): React.JSX.Element {
   );
 }
 
-export function StatusBadge({ store }: { store: ViewerStore }): React.JSX.Element | null {
+/** A lost graphics context not back after this long is reported as gone, not "restoring". */
+export const CONTEXT_RESTORE_WAIT_MS = 8000;
+
+export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: ViewerRuntime }): React.JSX.Element | null {
   const status = useViewer(store, (s) => s.status);
   const lost = useViewer(store, (s) => s.contextLost);
-  if (lost)
+  const [lostLong, setLostLong] = useState(false);
+  useEffect(() => {
+    setLostLong(false);
+    if (!lost) return;
+    const t = setTimeout(() => setLostLong(true), CONTEXT_RESTORE_WAIT_MS);
+    return () => clearTimeout(t);
+  }, [lost]);
+  if (lost) {
+    const times = runtime?.stats.contextLosses ?? 1;
+    const again = times > 1 ? ` (lost ${times} times so far)` : '';
+    if (lostLong)
+      return (
+        <div className="ocv-nogl" data-testid="context-lost" role="alert">
+          <div className="ocv-nogl-card">
+            <div className="ocv-title">3D view stopped</div>
+            <p>
+              The graphics context was lost and has not come back{again}. The panels, charts and reports keep working; reload the page to
+              try the 3D view again.
+            </p>
+          </div>
+        </div>
+      );
     return (
-      <div className="ocv-status ocv-warn" data-testid="context-lost">
-        Graphics context lost: restoring…
+      <div className="ocv-status ocv-warn" data-testid="context-lost" role="status">
+        Graphics context lost{again}: restoring…
       </div>
     );
+  }
   if (status.phase === 'ready' || status.phase === 'empty') {
     return status.total > 0 ? (
       <div className="ocv-status" data-testid="status" data-phase={status.phase}>
@@ -515,6 +540,9 @@ export const VIEWER_CSS = `
 .ocv-inspector td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
 .ocv-status { position: absolute; right: 12px; bottom: 12px; padding: 4px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
 .ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
+.ocv-nogl { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px; }
+.ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95); border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
+.ocv-nogl-card p { margin: 6px 0 0; }
 .ocv-help { position: absolute; inset: 0; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
 @container ocv (max-width: 980px) {
   .ocv-time { left: 8px; right: 8px; bottom: 8px; transform: none; padding: 4px 6px; gap: 4px; flex-wrap: nowrap; }
