@@ -14,6 +14,31 @@ import type { LoadedInput } from './input';
 import type { Output } from './output';
 import type { Progress } from './progress';
 import { REASON, REASON_NAMES } from '../core/analysis/feasibility';
+import { separationText } from '../core/report/feasibility';
+
+/** Per-shell radiation, drag, closest approach and launch lines, and the launch totals. */
+function feasibilityLines(run: AnalysisRun): string[] {
+  const f = run.rollup.feasibility;
+  if (!f) return [];
+  const ft = f.totals;
+  return [
+    '',
+    'shell                          alt/incl        dose krad/yr (life/tol)   dv m/s/yr  decay yr   closest approach          launches',
+    ...f.shells.map((s, i) => {
+      const name = (run.rollup.shells[i]?.name ?? s.shellId).padEnd(30).slice(0, 30);
+      const geo = `${fmtSig(s.altitudeKm, 4)}/${fmtSig(s.inclinationDeg, 3)}`.padEnd(14);
+      const dose =
+        `${fmtSig(s.radiationDoseKradPerYear, 3)} (${fmtSig(s.radiationDoseLifeKrad, 3)}/${fmtSig(s.radiationToleranceKrad, 3)})`.padEnd(
+          24,
+        );
+      const sep =
+        separationText(s.minSeparationKm, s.keepOutKm, s.minSeparationLowerBound) +
+        (s.proposedPhasing !== null ? ` F*=${s.proposedPhasing}` : '');
+      return `${name} ${geo}  ${dose}  ${fmtSig(s.dragDeltaVMPerSPerYear, 3).padStart(9)}  ${fmtSig(s.decayYears, 3).padStart(8)}   ${sep.padEnd(24)}  ${s.launches}`;
+    }),
+    `launches            ${ft.launches.toLocaleString('en-US')} x ${ft.vehicle} (${fmtUsd(ft.launchCampaignCostUsd)}), deployment ${fmt(ft.deploymentYears, 1)} years; propellant ${fmtTonnes(ft.propellantT)}`,
+  ];
+}
 
 /** Infeasibility reasons of a satellite as "radiation;separation" ('' when feasible). */
 function reasonText(bits: number): string {
@@ -69,7 +94,7 @@ export async function runAnalyze(
     `compute that runs   ${fmtPowerGW(t.computeGW)}  (binding: ${t.binding}; deliverable ${fmtPowerGW(t.computeDeliverableGW)}, rejectable ${fmtPowerGW(t.computeRejectableGW)}, installed ${fmtPowerGW(t.installedComputeGW)})`,
     `usable power        ${fmtPowerGW(t.usablePowerGW)}   array BOL ${fmtPowerGW(t.arrayPowerBolGW)}, EOL ${fmtPowerGW(t.arrayPowerEolGW)}`,
     `GPU equivalents     ${fmt(t.h100Equivalents, 0)} H100 @700 W, ${fmt(t.allInGpuEquivalents, 0)} all-in @1.36 kW, ${fmt(t.colossus1Equivalents, 2)} x Colossus 1`,
-    `feasible share      ${fmt(t.feasibleShare * 100, 1)} %   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
+    `feasible share      ${fmt(t.feasibleShare * 100, 1)} % (power and heat ${fmt(t.powerThermalFeasibleShare * 100, 1)} %, limit: ${t.feasibilityLimit})   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
     `latency one-way     p50 ${fmt(t.latencyP50Ms)} ms, p95 ${fmt(t.latencyP95Ms)} ms, p99 ${fmt(t.latencyP99Ms)} ms`,
     `areas               array ${fmtSig(t.arrayAreaKm2)} km2, radiator ${fmtSig(t.radiatorAreaKm2)} km2`,
     `mass and cost       ${fmtTonnes(t.massToOrbitT)} to orbit, launch ${fmtUsd(t.launchCostUsd)}, total ${fmtUsd(t.totalCostUsd)}, ${fmtUsd(t.costPerGWUsd)} per GW of compute`,
@@ -79,6 +104,7 @@ export async function runAnalyze(
       (s) =>
         `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmtPowerGW(s.computeGW).padStart(13)}  ${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
     ),
+    ...feasibilityLines(run),
     ...run.notes.map((n) => `note: ${n}`),
     '',
   ];

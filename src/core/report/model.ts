@@ -11,6 +11,7 @@ import type { PerSatelliteMetrics } from '../analysis/metrics';
 import type { Rollup, RollupFigures } from '../analysis/rollup';
 import type { Fleet } from '../fleet/fleet';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from '../format';
+import { feasibilityFindings, feasibilityTable, rampChart } from './feasibility';
 import { DESIGN_GROUP_LABELS, DESIGN_GROUPS, GROUP_SCHEMA_NAME, labelFromKey, unitFromName } from '../scenario/fieldMeta';
 import type { Scenario } from '../scenario/schema';
 import { type Chart, histogramChart, lineChart, type LineSeries, REPORT_SERIES } from './chart';
@@ -136,17 +137,18 @@ export function reportFindings(r: Rollup): string[] {
       `the limit that binds most often is ${BIND_TEXT[t.binding]} (${fmtPct(t.bindingCounts.installed / t.validSatellites, 0)} installed, ` +
       `${fmtPct(t.bindingCounts.power / t.validSatellites, 0)} power, ${fmtPct(t.bindingCounts.thermal / t.validSatellites, 0)} heat).`,
   );
-  out.push(`${fmtPct(t.feasibleShare)} of the satellites have both a power margin and a thermal margin of zero or more.`);
+  out.push(`${fmtPct(t.powerThermalFeasibleShare)} of the satellites have both a power margin and a thermal margin of zero or more.`);
   const byBinding = (b: string) => r.shells.filter((s) => s.satellites > 0 && s.binding === b).map((s) => s.name);
   const power = byBinding('power');
   const heat = byBinding('thermal');
   if (power.length) out.push(`Power-limited shells (array too small for the load through eclipse): ${power.join(', ')}.`);
   if (heat.length) out.push(`Heat-limited shells (radiator too small for the load): ${heat.join(', ')}.`);
-  const infeasible = r.shells.filter((s) => s.satellites > 0 && s.feasibleShare < 0.5);
+  const infeasible = r.shells.filter((s) => s.satellites > 0 && s.powerThermalFeasibleShare < 0.5);
   if (infeasible.length)
     out.push(
-      `Shells where fewer than half the satellites close both budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.feasibleShare, 0)})`).join(', ')}.`,
+      `Shells where fewer than half the satellites close both budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.powerThermalFeasibleShare, 0)})`).join(', ')}.`,
     );
+  out.push(...feasibilityFindings(r));
   if (t.neverInViewShare > 0) out.push(`${fmtPct(t.neverInViewShare)} of the satellites never reach a ground station in the window.`);
   if (t.satellites > t.validSatellites)
     out.push(`${fmtInt(t.satellites - t.validSatellites)} satellites have unusable elements or no valid state and count as zero.`);
@@ -222,7 +224,12 @@ function totalsRows(t: RollupFigures): Array<{ label: string; value: string; not
     { label: 'GPU equivalents (H100, 700 W)', value: fmtInt(t.h100Equivalents) },
     { label: 'GPU equivalents (all-in, 1.36 kW)', value: fmtInt(t.allInGpuEquivalents), note: 'as Colossus 1: 300 MW for ~220,000 GPUs' },
     { label: 'Colossus 1 equivalents', value: fmtSig(t.colossus1Equivalents, 4), note: '300 MW each' },
-    { label: 'Share feasible', value: fmtPct(t.feasibleShare), note: 'power margin >= 0 and thermal margin >= 0' },
+    {
+      label: 'Share feasible',
+      value: fmtPct(t.feasibleShare),
+      note: `power and heat margins >= 0 (${fmtPct(t.powerThermalFeasibleShare)}), dose within tolerance, closest approach over the keep-out; limit: ${t.feasibilityLimit}`,
+    },
+    { label: 'Propellant over the life', value: fmtTonnes(t.propellantT), note: 'drag make-up, in the mass to orbit' },
     { label: 'Mean eclipse fraction', value: fmtPct(t.eclipseFraction) },
     {
       label: 'Latency one-way p50 / p95 / p99',
@@ -260,6 +267,29 @@ function shellTable(r: Rollup): Block {
       fmtUsd(s.totalCostUsd),
     ]),
   };
+}
+
+/** Radiation, drag, closest approach, bands and launches per shell, with the capacity ramp. */
+function feasibilitySection(r: Rollup): Section[] {
+  const table = feasibilityTable(r);
+  if (!table) return [];
+  const ramp = rampChart(r, REPORT_SERIES[4] ?? REPORT_SERIES[0]);
+  const blocks: Block[] = [
+    {
+      kind: 'table',
+      head: table.head,
+      left: [0],
+      widths: [1.8, 1.3, 0.9, 1.1, 0.8, 0.9, 0.8, 1.8, 1.2, 1.1],
+      rows: table.rows,
+    },
+    {
+      kind: 'p',
+      muted: true,
+      text: 'Dose: AP8MIN/AE8MAX trapped particles through SHIELDOSE-2 at the centre of an aluminium sphere of the design\u2019s shielding; drag: NRLMSISE-00 at the scenario\u2019s solar activity; closest approach: SGP4 states over one orbit; launches: satellites per launch by mass. Sources in docs/PHYSICS.md.',
+    },
+  ];
+  if (ramp) blocks.push({ kind: 'charts', charts: [ramp] });
+  return [{ id: 'feasibility', title: 'Feasibility beyond power and heat', blocks }];
 }
 
 function shellGeometry(scenario: Scenario, fleet: Fleet): Block {
@@ -427,6 +457,7 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
     { id: 'constellation', title: 'Constellation', blocks: [...picture, shellGeometry(scenario, fleet)] },
     { id: 'totals', title: `Totals (${modeLabel.toLowerCase()})`, blocks: [{ kind: 'kv', rows: totalsRows(t) }] },
     { id: 'shells', title: 'Per shell', blocks: [shellTable(run.rollup)] },
+    ...feasibilitySection(run.rollup),
     { id: 'charts', title: 'Charts', blocks: [{ kind: 'charts', charts: charts(input, data) }] },
     {
       id: 'designs',

@@ -31,7 +31,7 @@ describe('feasibility report (HTML)', () => {
     expect(Number(m?.[1])).toBe(t.computeGW);
     expect(t.computeGW).toBeGreaterThan(0.25); // 300 x 1 MW design: a few hundred MW of compute
     for (const s of run.rollup.shells) expect(html).toContain(`<td class="l">${s.name}</td>`);
-    expect(html.match(/<svg xmlns/g)?.length).toBe(6); // five charts and the map
+    expect(html.match(/<svg xmlns/g)?.length).toBe(7); // five charts, the capacity ramp and the map
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing fetched
     // design table shows the source of each default, from the schema's doc comments
@@ -72,7 +72,8 @@ describe('feasibility report (HTML)', () => {
     const power = run.rollup.shells.filter((s) => s.binding === 'power').map((s) => s.name);
     expect(power.length).toBeGreaterThan(0); // the low 30-degree shells cannot power the full load through eclipse
     expect(f).toContain(`Power-limited shells (array too small for the load through eclipse): ${power.join(', ')}.`);
-    expect(f).toContain(`${(run.rollup.totals.feasibleShare * 100).toFixed(1)} % of the satellites have both`);
+    expect(f).toContain(`${(run.rollup.totals.powerThermalFeasibleShare * 100).toFixed(1)} % of the satellites have both`);
+    expect(f).toContain(`${(run.rollup.totals.feasibleShare * 100).toFixed(1)} % of the satellites pass every check`);
   });
 
   it('leaves huge imported element texts out of the embedded scenario and says so', () => {
