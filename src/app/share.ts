@@ -3,20 +3,30 @@
  * base64url, carried in the URL fragment (`#s=1.<data>`), so it never reaches a server.
  * Decoding validates everything and returns a message instead of throwing.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { validateScenario } from '../core/scenario/load';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Scenario } from '../core/scenario/schema';
+import { intakeScenario } from './scenarioIntake';
 
 /** Version of the link format itself (not the scenario version, which the scenario carries). */
 export const SHARE_FORMAT_VERSION = 1;
 export const SHARE_PARAM = 's';
-/** Browsers accept URLs of several MB, but chat tools and mail clients cut far shorter ones. */
-export const SHARE_WARN_CHARS = 8_000;
+/**
+ * Browsers accept URLs of several MB, but mail and chat tools cut far shorter ones: Outlook and
+ * some webmail clients break links around 2,000 characters (the old Internet Explorer limit of
+ * 2,083), and chat tools commonly shorten or truncate beyond a few thousand. The dialog warns above
+ * SHARE_WARN_CHARS.
+ */
+export const SHARE_WARN_CHARS = 2_000;
 export const SHARE_MAX_CHARS = 2_000_000;
-/** Refuse to inflate more than this (a crafted link could expand to gigabytes). */
-const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/**
+ * Inflate at most this many bytes (a crafted 2 MB link can expand to about 1.4 GB). Inflation runs
+ * as a stream with a running total, so a link over the budget stops after about this much work.
+ */
+export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+/** Compressed bytes handed to the inflater per step (each step can expand to at most ~1,032x). */
+const INFLATE_STEP_BYTES = 4096;
 
-export type ShareDecode = { ok: true; scenario: Scenario } | { ok: false; error: string };
+export type ShareDecode = { ok: true; scenario: Scenario; notes?: string[] } | { ok: false; error: string };
 
 export function bytesToBase64Url(bytes: Uint8Array): string {
   let bin = '';
@@ -36,6 +46,48 @@ export function base64UrlToBytes(s: string): Uint8Array | null {
   }
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+class BudgetExceeded extends Error {}
+
+/**
+ * Raw-DEFLATE `bytes` with fflate's streaming Inflate, feeding small steps and keeping a running total
+ * of the output: stops as soon as the total passes `budgetBytes` (no full inflation of a bomb).
+ */
+export function inflateWithBudget(
+  bytes: Uint8Array,
+  budgetBytes: number,
+  stats?: { inputBytes: number; outputBytes: number },
+): Uint8Array | 'too-large' | 'damaged' {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  if (stats) stats.inputBytes = stats.outputBytes = 0;
+  let ended = false;
+  const inf = new Inflate();
+  inf.ondata = (chunk, final) => {
+    total += chunk.length;
+    if (stats) stats.outputBytes = total;
+    if (total > budgetBytes) throw new BudgetExceeded();
+    parts.push(chunk);
+    if (final) ended = true;
+  };
+  try {
+    for (let i = 0; i < bytes.length; i += INFLATE_STEP_BYTES) {
+      const end = Math.min(bytes.length, i + INFLATE_STEP_BYTES);
+      if (stats) stats.inputBytes = end;
+      inf.push(bytes.subarray(i, end), end === bytes.length);
+    }
+  } catch (e) {
+    return e instanceof BudgetExceeded ? 'too-large' : 'damaged';
+  }
+  if (!ended) return 'damaged';
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -78,13 +130,19 @@ export function decodeShareFragment(hash: string): ShareDecode {
   const bytes = base64UrlToBytes(payload.slice(dot + 1));
   if (!bytes || bytes.length === 0)
     return { ok: false, error: 'share link: broken (not base64url data); the link was probably cut short or edited' };
+  const inflated = inflateWithBudget(bytes, MAX_INFLATED_BYTES);
+  if (inflated === 'too-large')
+    return {
+      ok: false,
+      error: `share link: the scenario inside is larger than ${MAX_INFLATED_BYTES / 1024 / 1024} MB once unpacked; refused (save a file instead)`,
+    };
+  if (inflated === 'damaged')
+    return { ok: false, error: 'share link: broken (compressed data is damaged); the link was probably cut short' };
   let json: string;
   try {
-    const out = inflateSync(bytes);
-    if (out.length > MAX_INFLATED_BYTES) return { ok: false, error: 'share link: scenario too large' };
-    json = strFromU8(out);
+    json = strFromU8(inflated);
   } catch {
-    return { ok: false, error: 'share link: broken (compressed data is damaged); the link was probably cut short' };
+    return { ok: false, error: 'share link: broken (the scenario inside is not UTF-8 text)' };
   }
   let doc: unknown;
   try {
@@ -92,11 +150,7 @@ export function decodeShareFragment(hash: string): ShareDecode {
   } catch {
     return { ok: false, error: 'share link: broken (the scenario inside is not JSON)' };
   }
-  const r = validateScenario(doc);
-  if (!r.ok) {
-    const first = r.errors.slice(0, 3).join('; ');
-    const more = r.errors.length > 3 ? ` (and ${r.errors.length - 3} more)` : '';
-    return { ok: false, error: `share link: the scenario is not valid: ${first}${more}` };
-  }
-  return { ok: true, scenario: r.scenario };
+  const r = intakeScenario(doc, 'share link');
+  if (!r.ok) return r;
+  return { ok: true, scenario: r.scenario, notes: r.notes };
 }

@@ -84,8 +84,11 @@ export interface ViewerHandle {
   screenPosition(id: number): { x: number; y: number; visible: boolean } | null;
   /** Drawn state of satellite `id` now (km, km/s, TEME). */
   state(id: number): SatelliteState | null;
-  /** PNG data URL of the current picture. */
-  snapshot(): string;
+  /**
+   * PNG data URL of the current picture, `scale` times the canvas's CSS size in pixels (1, 2 or 4 for
+   * slides and print; default: the device pixel ratio the view draws at). Points are scaled too.
+   */
+  snapshot(scale?: number): string;
   /** Ask for a new frame (the frame loop runs on demand while paused). */
   redraw(): void;
   /** Latitude and longitude (deg, spherical Earth) under CSS pixel (x, y) of the canvas, or null off the globe. */
@@ -102,7 +105,7 @@ function injectCss(): void {
   document.head.appendChild(el);
 }
 
-function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () => void): ViewerHandle {
+function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () => void, gl: THREE.WebGLRenderer): ViewerHandle {
   const v = new THREE.Vector3();
   return {
     store: rt.store,
@@ -141,9 +144,25 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
       const rect = canvas.getBoundingClientRect();
       return globeLatLonAtPixel(rt.camera, rt.gmstRad, x, y, rect.width, rect.height);
     },
-    snapshot() {
-      renderNow();
-      return canvas.toDataURL('image/png');
+    snapshot(scale) {
+      const prevRatio = gl.getPixelRatio();
+      if (scale === undefined || !Number.isFinite(scale) || scale <= 0 || scale === prevRatio) {
+        renderNow();
+        return canvas.toDataURL('image/png');
+      }
+      // Draw once at the requested pixel ratio (the CSS size and the camera stay), read it, restore.
+      const size = rt.layer?.material.uniforms.uSize;
+      const prevSize = size ? (size.value as number) : 0;
+      try {
+        gl.setPixelRatio(scale);
+        if (size) size.value = (prevSize / prevRatio) * scale;
+        renderNow();
+        return canvas.toDataURL('image/png');
+      } finally {
+        gl.setPixelRatio(prevRatio);
+        if (size) size.value = prevSize;
+        renderNow();
+      }
     },
   };
 }
@@ -194,7 +213,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
                 const renderNow = () => {
                   state.advance(performance.now());
                 };
-                onReady(makeHandle(runtime, state.gl.domElement, renderNow));
+                onReady(makeHandle(runtime, state.gl.domElement, renderNow, state.gl));
               }
             }}
           >

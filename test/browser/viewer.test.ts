@@ -286,6 +286,10 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
   it('talks to a host page through postMessage when embedded in an iframe', async () => {
     const host = await h.browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
+      // A host page on the viewer's own origin (trusted by default; other origins: test/browser/present.test.ts).
+      const hostUrl = new URL('__host.html', h.baseUrl).toString();
+      await host.route(hostUrl, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>host</title>' }));
+      await host.goto(hostUrl);
       await host.setContent(
         `<iframe id="v" style="width:900px;height:600px;border:0" src="${h.baseUrl}embed.html?sats=1&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
       );

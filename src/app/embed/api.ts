@@ -1,19 +1,24 @@
 /**
- * The embed's postMessage API. A host page sends `{ type, requestId?, ... }` to the viewer's
- * window; the viewer answers `{ type: 'ocv:reply', requestId, ok, result | error }` to the sender,
- * and announces `{ type: 'ocv:ready' }`, `{ type: 'ocv:selection', id }` and
- * `{ type: 'ocv:globeClick', latDeg, lonDeg }` (a click on the Earth away from satellites) to its parent.
+ * The embed's postMessage API (docs/EMBED.md). A host page on a trusted origin (`?origins=`, plus the
+ * viewer's own) sends `{ type, requestId?, ... }` to the viewer's window; the viewer answers
+ * `{ type: 'ocv:reply', requestId, ok, result | error }` to the sender with the sender's origin as the
+ * target, and announces `ocv:ready`, `ocv:selection {id}`, `ocv:globeClick {latDeg, lonDeg}`,
+ * `ocv:scenario {name, satellites}` and `ocv:error {error}` to its parent when the parent's origin is
+ * trusted. Messages from other origins get nothing. Never '*'.
  *
- * Commands: ocv:play, ocv:pause, ocv:setSpeed {speed}, ocv:setTime {time: ISO | Unix ms},
- * ocv:jumpToNow, ocv:jumpToEpoch, ocv:setColourMode {mode}, ocv:select {id}, ocv:setLayers {layers},
- * ocv:camera {preset}, ocv:getState, ocv:getStats, ocv:screenPosition {id}, ocv:pick {x, y},
- * ocv:snapshot (PNG data URL), ocv:redraw.
+ * Commands: ocv:play, ocv:pause, ocv:setSpeed {speed}, ocv:setTime {time: ISO (UTC without a zone) |
+ * Unix ms}, ocv:jumpToNow, ocv:jumpToEpoch, ocv:setColourMode {mode}, ocv:select {id},
+ * ocv:setLayers {layers}, ocv:camera {preset}, ocv:getState (+ satellites drawn, scenarioName),
+ * ocv:getStats, ocv:screenPosition {id}, ocv:pick {x, y}, ocv:redraw; handled by the controller
+ * (viewerApp.tsx): ocv:loadScenario {scenario}, ocv:snapshot {scale} (PNG data URL), ocv:record
+ * {seconds} (WebM Blob).
  */
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import { simTimeMs, viewerActions, type CameraPreset, type ViewerLayers } from '../../render/store';
 import type { ViewerHandle } from '../../render';
+import { parseUtcMs } from '../../core/utcTime';
 
-type Msg = { type?: unknown; requestId?: unknown; [k: string]: unknown };
+export type Msg = { type?: unknown; requestId?: unknown; [k: string]: unknown };
 
 export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
   const store = handle.store;
@@ -30,8 +35,8 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
       a.setSpeed(msg.speed);
       return store.getState().clock.speed;
     case 'ocv:setTime': {
-      const t = typeof msg.time === 'number' ? msg.time : typeof msg.time === 'string' ? Date.parse(msg.time) : Number.NaN;
-      if (!Number.isFinite(t)) throw new Error('time: expected an ISO 8601 time or Unix milliseconds');
+      const t = typeof msg.time === 'number' || typeof msg.time === 'string' ? parseUtcMs(msg.time) : null;
+      if (t === null) throw new Error('time: expected an ISO 8601 time (UTC when it has no zone) or Unix milliseconds');
       a.setTime(t);
       return t;
     }
@@ -79,8 +84,6 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
     case 'ocv:pick':
       if (typeof msg.x !== 'number' || typeof msg.y !== 'number') throw new Error('x, y: expected CSS pixel numbers');
       return handle.pickAt(msg.x, msg.y);
-    case 'ocv:snapshot':
-      return handle.snapshot();
     case 'ocv:redraw':
       handle.redraw();
       return true;
@@ -89,34 +92,91 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
   }
 }
 
-/** Listen for commands; returns an unsubscribe function. */
-export function installMessageApi(handle: ViewerHandle): () => void {
-  const onMessage = (e: MessageEvent) => {
-    const msg = e.data as Msg;
-    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !msg.type.startsWith('ocv:') || msg.type === 'ocv:reply') return;
-    if (['ocv:ready', 'ocv:selection', 'ocv:globeClick'].includes(msg.type)) return;
-    const reply = (body: Record<string, unknown>) => {
-      const target = (e.source as Window | null) ?? window.parent;
-      target.postMessage({ type: 'ocv:reply', requestId: msg.requestId ?? null, ...body }, { targetOrigin: '*' });
-    };
+/**
+ * The origins whose commands the viewer obeys and to which it sends replies and events: the
+ * `origins=` list, plus the viewer's own origin. Never '*'. Entries that are not an origin
+ * (scheme://host[:port]) are left out with a warning.
+ */
+export function trustedOrigins(list: string | null, ownOrigin: string): { origins: Set<string>; warnings: string[] } {
+  const origins = new Set<string>();
+  const warnings: string[] = [];
+  if (ownOrigin && ownOrigin !== 'null') origins.add(ownOrigin);
+  for (const raw of (list ?? '').split(',')) {
+    const o = raw.trim();
+    if (!o) continue;
+    let parsed: URL | null = null;
     try {
-      reply({ ok: true, result: handleCommand(handle, msg) });
-    } catch (err) {
-      reply({ ok: false, error: (err as Error).message });
+      parsed = new URL(o);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/$/, '')) {
+      warnings.push(`origins: "${o.slice(0, 80)}" is not an origin such as https://slides.example.org; ignored`);
+      continue;
+    }
+    origins.add(parsed.origin);
+  }
+  return { origins, warnings };
+}
+
+/** The parent page's origin when the browser tells it (ancestorOrigins, else the referrer). */
+export function parentOrigin(): string | null {
+  if (window.parent === window) return null;
+  const anc = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  if (anc && anc.length > 0) return anc[0];
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CommandTarget {
+  command(msg: Msg): Promise<unknown>;
+  on(fn: (e: { type: string; [k: string]: unknown }) => void): () => void;
+}
+
+/**
+ * Listen for commands from trusted origins (others are ignored: no reply, no event); reply to the
+ * sender with its own origin as the target, and send events to the parent only when its origin is
+ * trusted. Returns an unsubscribe function.
+ */
+export function installMessageApi(target: CommandTarget, trusted: Set<string>): () => void {
+  let parentKnown = parentOrigin();
+  const post = (w: Window, body: unknown, origin: string) => {
+    try {
+      w.postMessage(body, { targetOrigin: origin });
+    } catch (e) {
+      // A result the browser cannot clone: say so to the sender instead.
+      w.postMessage(
+        { type: 'ocv:reply', requestId: (body as { requestId?: unknown }).requestId ?? null, ok: false, error: (e as Error).message },
+        { targetOrigin: origin },
+      );
     }
   };
+  const onMessage = (e: MessageEvent) => {
+    if (!trusted.has(e.origin)) return;
+    const msg = e.data as Msg;
+    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !msg.type.startsWith('ocv:') || msg.type === 'ocv:reply') return;
+    if (EVENT_TYPES.includes(msg.type)) return;
+    const source = (e.source as Window | null) ?? null;
+    if (!source) return;
+    if (source === window.parent && window.parent !== window) parentKnown = e.origin;
+    const requestId = typeof msg.requestId === 'string' || typeof msg.requestId === 'number' ? msg.requestId : null;
+    target.command(msg).then(
+      (result) => post(source, { type: 'ocv:reply', requestId, ok: true, result }, e.origin),
+      (err: unknown) => post(source, { type: 'ocv:reply', requestId, ok: false, error: (err as Error)?.message ?? String(err) }, e.origin),
+    );
+  };
   window.addEventListener('message', onMessage);
-  let lastSel = handle.store.getState().selectedId;
-  const unsub = handle.store.subscribe(() => {
-    const id = handle.store.getState().selectedId;
-    if (id !== lastSel) {
-      lastSel = id;
-      if (window.parent !== window) window.parent.postMessage({ type: 'ocv:selection', id }, '*');
-    }
+  const unsub = target.on((ev) => {
+    if (window.parent === window || !parentKnown || !trusted.has(parentKnown)) return;
+    window.parent.postMessage(ev, { targetOrigin: parentKnown });
   });
-  if (window.parent !== window) window.parent.postMessage({ type: 'ocv:ready' }, '*');
   return () => {
     window.removeEventListener('message', onMessage);
     unsub();
   };
 }
+
+const EVENT_TYPES = ['ocv:ready', 'ocv:selection', 'ocv:globeClick', 'ocv:scenario', 'ocv:error'];

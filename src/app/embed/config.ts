@@ -2,9 +2,12 @@
  * Embed configuration from the URL query. Pure: parses a query string into a config and a scenario
  * choice; bad values become messages, never exceptions.
  *
+ *   #s=1.<data>           the scenario itself, as in the planner's share link (fragment: never sent to a server)
+ *   scenario=<URL>        a scenario JSON file to fetch (CORS applies to other origins)
+ *   origins=<a,b>         origins trusted to send commands and get replies and events (the viewer's own always is)
  *   preset=<key>          scenario preset (default: the 1M default scenario)
  *   sats=<N>              instead of a preset: one Walker delta shell of about N satellites (550 km, 53 deg)
- *   t=<ISO | Unix ms>     start time (default: the scenario epoch); with paused=1 the picture is fixed
+ *   t=<ISO | Unix ms>     start time, UTC when it has no zone (default: the scenario epoch); with paused=1 the picture is fixed
  *   paused=1              start paused
  *   speed=<x>             sim seconds per wall second (1 .. 10000, default 60)
  *   colour=<mode>         shell | sunlit | power | powerMargin | thermalMargin | radiatorTemp | latency
@@ -18,6 +21,7 @@
  *   aa=0                  no antialiasing; size=<px> point size
  */
 import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
+import { parseUtcMs } from '../../core/utcTime';
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import type { CameraPreset, ViewerLayers } from '../../render/store';
 
@@ -36,6 +40,12 @@ export interface EmbedConfig {
   engine: boolean;
   antialias: boolean;
   pointSizePx: number | null;
+  /** URL of a scenario JSON (`scenario=`), or null. */
+  scenarioUrl: string | null;
+  /** The raw `origins=` list (api.ts trustedOrigins parses it). */
+  origins: string | null;
+  /** Keyboard shortcuts on the whole window (the embed page) or only when the view has focus (a host page's element). */
+  globalKeys: boolean;
   warnings: string[];
 }
 
@@ -66,8 +76,8 @@ export function parseEmbedQuery(query: string): EmbedConfig {
   let timeMs: number | null = null;
   const t = q.get('t');
   if (t) {
-    const n = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Date.parse(t);
-    if (Number.isFinite(n)) timeMs = n;
+    const n = parseUtcMs(t);
+    if (n !== null) timeMs = n;
     else warnings.push(`t=${t}: expected an ISO 8601 UTC time or Unix milliseconds; ignored`);
   }
   let colour: ColourMode | null = null;
@@ -109,6 +119,9 @@ export function parseEmbedQuery(query: string): EmbedConfig {
     engine: q.get('engine') !== '0',
     antialias: q.get('aa') !== '0',
     pointSizePx: num('size', 0.5, 20),
+    scenarioUrl: q.get('scenario') || null,
+    origins: q.get('origins'),
+    globalKeys: true,
     warnings,
   };
 }

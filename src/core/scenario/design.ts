@@ -3,6 +3,7 @@
  * Every default cites ../shared/design/PHYSICS.md (section named) or is marked *assumption*
  * (user-editable; the report lists it as such).
  */
+import './zodConfig';
 import { z } from 'zod';
 
 export const SolarArraySchema = z.object({

@@ -2,6 +2,7 @@
  * The scenario document: versioned JSON, validated with zod. Everything the planner knows
  * about a study lives here; the fleet is derived from it (src/core/fleet).
  */
+import './zodConfig';
 import { z } from 'zod';
 import { DesignSchema } from './design';
 
