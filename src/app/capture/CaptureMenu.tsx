@@ -8,7 +8,10 @@ import { viewerActions } from '../../render';
 import { dataUrlToBlob, downloadBlob, fileSlug, MAX_RECORD_SECONDS, recordCanvas, SNAPSHOT_SCALES, webmMimeType } from './record';
 
 const CSS = `
-.ocv-capture { position: absolute; left: 12px; top: 12px; z-index: 2; }
+.ocv-capture { position: absolute; right: 12px; top: 12px; z-index: 2; display: flex; flex-direction: column; align-items: flex-end;
+  color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; }
+.ocv-capture .ocv-btn { margin-left: 0; }
+*:has(> .ocv-capture) .ocv-inspector { top: 46px; }
 .ocv-capture-panel { margin-top: 4px; padding: 8px 10px; width: 230px; background: rgba(12, 17, 28, 0.92);
   border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; display: grid; gap: 6px; }
 .ocv-capture-panel .ocv-btn { margin-left: 0; }

@@ -16,7 +16,7 @@
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import { simTimeMs, viewerActions, type CameraPreset, type ViewerLayers } from '../../render/store';
 import type { ViewerHandle } from '../../render';
-import { parseUtcMs } from '../../core/utcTime';
+import { timeFromText } from './config';
 
 export type Msg = { type?: unknown; requestId?: unknown; [k: string]: unknown };
 
@@ -35,7 +35,7 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
       a.setSpeed(msg.speed);
       return store.getState().clock.speed;
     case 'ocv:setTime': {
-      const t = typeof msg.time === 'number' || typeof msg.time === 'string' ? parseUtcMs(msg.time) : null;
+      const t = typeof msg.time === 'number' || typeof msg.time === 'string' ? timeFromText(msg.time) : null;
       if (t === null) throw new Error('time: expected an ISO 8601 time (UTC when it has no zone) or Unix milliseconds');
       a.setTime(t);
       return t;

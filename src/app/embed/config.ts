@@ -21,7 +21,7 @@
  *   aa=0                  no antialiasing; size=<px> point size
  */
 import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
-import { parseUtcMs } from '../../core/utcTime';
+import { parseUtcTime } from '../../core/time';
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import type { CameraPreset, ViewerLayers } from '../../render/store';
 
@@ -60,6 +60,13 @@ const LAYER_KEYS: Array<keyof ViewerLayers> = [
   'capacity',
 ];
 
+/** Unix milliseconds, or an ISO 8601 time read as UTC when it has no zone (src/core/time.ts); null otherwise. */
+export function timeFromText(t: string | number): number | null {
+  if (typeof t === 'number') return Number.isFinite(t) ? t : null;
+  const n = /^\s*-?\d+(\.\d+)?\s*$/.test(t) ? Number(t) : parseUtcTime(t);
+  return Number.isFinite(n) ? n : null;
+}
+
 export function parseEmbedQuery(query: string): EmbedConfig {
   const q = new URLSearchParams(query);
   const warnings: string[] = [];
@@ -76,7 +83,7 @@ export function parseEmbedQuery(query: string): EmbedConfig {
   let timeMs: number | null = null;
   const t = q.get('t');
   if (t) {
-    const n = parseUtcMs(t);
+    const n = timeFromText(t);
     if (n !== null) timeMs = n;
     else warnings.push(`t=${t}: expected an ISO 8601 UTC time or Unix milliseconds; ignored`);
   }

@@ -290,6 +290,7 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
     el.textContent = EMBED_CSS;
     document.head.appendChild(el);
   }
+  element.classList.add('ocv-embed-host');
   const first = 'scenario' in initial ? initial.scenario : null;
   const w = first
     ? windowOf(first)

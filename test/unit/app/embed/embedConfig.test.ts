@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmbedQuery } from '../../../../src/app/embed/config';
+import { trustedOrigins } from '../../../../src/app/embed/api';
+import { parseEmbedQuery, timeFromText } from '../../../../src/app/embed/config';
 
 describe('embed URL configuration', () => {
   it('reads a full query', () => {
@@ -64,5 +65,29 @@ describe('walkerScenario (the sats=N embed scenario)', () => {
       expect(s.shells).toHaveLength(1);
       expect(buildFleet(s).count).toBe(expected);
     }
+  });
+});
+
+describe('embed times and trusted origins', () => {
+  it('reads t= without a zone as UTC (not local time), with a zone as given', () => {
+    expect(parseEmbedQuery('t=2026-03-20T12:00').timeMs).toBe(Date.UTC(2026, 2, 20, 12));
+    expect(parseEmbedQuery('t=2026-03-20T12:00:00').timeMs).toBe(Date.UTC(2026, 2, 20, 12));
+    expect(parseEmbedQuery('t=2026-03-20T13:00%2B01:00').timeMs).toBe(Date.UTC(2026, 2, 20, 12));
+    expect(timeFromText('2026-03-20 12:00')).toBe(Date.UTC(2026, 2, 20, 12));
+    expect(timeFromText(1774008000000)).toBe(1774008000000);
+    expect(timeFromText('2026-02-30T00:00')).toBeNull();
+  });
+
+  it('trusts the listed origins and its own, never a wildcard or a non-origin', () => {
+    const t = trustedOrigins(
+      'https://slides.example.org, http://127.0.0.1:9000,*,null,https://a.example/path,javascript:alert(1)',
+      'http://127.0.0.1:4173',
+    );
+    expect([...t.origins].sort()).toEqual(['http://127.0.0.1:4173', 'http://127.0.0.1:9000', 'https://slides.example.org']);
+    expect(t.warnings).toHaveLength(4);
+    expect(t.warnings[0]).toMatch(/^origins: "\*" is not an origin/);
+    expect([...trustedOrigins(null, 'http://127.0.0.1:4173').origins]).toEqual(['http://127.0.0.1:4173']);
+    // A page opened from file:// has the opaque origin "null": that is never trusted (any sandboxed frame has it too).
+    expect([...trustedOrigins(null, 'null').origins]).toEqual([]);
   });
 });
