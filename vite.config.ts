@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { servedCsp } from './csp.config.ts';
+import { servedCsp } from './csp.config';
 
 // COOP/COEP make the page cross-origin isolated so SharedArrayBuffer works; the engine
 // detects `crossOriginIsolated` and falls back to transferred buffers when it is not.

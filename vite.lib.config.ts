@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { standaloneCsp, STANDALONE_SLOT } from './csp.config.ts';
+import { standaloneCsp, STANDALONE_SLOT } from './csp.config';
 
 const OUT = resolve(import.meta.dirname, 'dist/lib');
 const FILE = 'constellation-view.js';
