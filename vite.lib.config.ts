@@ -10,7 +10,25 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { standaloneCsp, STANDALONE_SLOT } from './csp.config';
+
+/** The standalone file's meta tag (opened from disk: no server, no network): only its own hashed script runs. */
+function standaloneCsp(scriptHash: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHash}`,
+    'worker-src blob: data:',
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'connect-src data: blob:',
+    'media-src blob:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** What the standalone template's JSON slot holds until a scenario is put in. */
+const STANDALONE_SLOT = 'null';
 
 const OUT = resolve(import.meta.dirname, 'dist/lib');
 const FILE = 'constellation-view.js';

@@ -27,4 +27,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'compare', summary: '2 to 4 scenarios side by side, differences marked', load: () => import('./commands/compare') },
   { name: 'ephemeris', summary: 'states over time: CCSDS OEM, STK .e or CSV', load: () => import('./commands/ephemeris') },
   { name: 'export', summary: "the fleet's mean elements for other tools (TLE, OMM)", load: () => import('./commands/export') },
+  { name: 'embed', summary: 'standalone viewer: one HTML file with the scenario, opens offline', load: () => import('./commands/embed') },
 ];

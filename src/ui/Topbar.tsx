@@ -1,11 +1,11 @@
-/** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share link, theme. */
+/** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share and embed (ShareDialog), theme. */
 import { useEffect, useRef, useState } from 'react';
 import { useScenario, useWorkspace, useWs } from '../app/context';
 import { readScenarioFile, saveScenarioFile } from '../app/fileio';
 import { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenario, type SavedScenarioInfo } from '../app/persistence';
-import { SHARE_WARN_CHARS, shareUrl } from '../app/share';
 import { PRESETS, defaultScenario } from '../core/presets';
 import { fmtInt } from './format';
+import { ShareDialog } from './ShareDialog';
 import { exportElements } from '../app/exportElements';
 import { EXPORT_FILE, EXPORT_FORMATS } from '../core/fleet/export';
 import type { Fleet } from '../core/fleet/fleet';
@@ -112,9 +112,9 @@ export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fl
           onClick={() => setMenu(menu === 'share' ? null : 'share')}
           data-testid="share-button"
         >
-          Share link
+          Share ▸
         </button>
-        {menu === 'share' ? <ShareMenu onClose={() => setMenu(null)} /> : null}
+        {menu === 'share' ? <ShareDialog onClose={() => setMenu(null)} /> : null}
       </div>
       <button
         className="btn"
@@ -174,51 +174,6 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
             {EXPORT_FILE[f].label}
           </button>
         ))}
-      </div>
-    </div>
-  );
-}
-
-function ShareMenu({ onClose }: { onClose: () => void }) {
-  const scenario = useScenario();
-  const { actions } = useWorkspace();
-  useCloseOnEscape(onClose);
-  const url = shareUrl(location.href, scenario);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      actions.post('info', 'Share link copied to the clipboard.');
-    } catch {
-      actions.post('warning', 'Could not copy automatically: select the link and copy it.');
-    }
-  };
-  return (
-    <div className="menu" role="dialog" aria-label="Share link" style={{ right: 0, width: 420 }}>
-      <div className="field">
-        <label htmlFor="share-url">Link with the whole scenario (compressed, in the URL fragment: never sent to a server)</label>
-        <input
-          id="share-url"
-          type="text"
-          readOnly
-          value={url}
-          data-testid="share-url"
-          onFocus={(e) => e.target.select()}
-          style={{ width: '100%' }}
-        />
-      </div>
-      <p className="muted">
-        {fmtInt(url.length)} characters.
-        {url.length > SHARE_WARN_CHARS
-          ? ' Long links can be cut by chat and mail tools; save a file for large scenarios (imported catalogues).'
-          : ''}
-      </p>
-      <div className="btn-row">
-        <button className="btn primary" onClick={() => void copy()}>
-          Copy link
-        </button>
-        <button className="btn" onClick={onClose}>
-          Close
-        </button>
       </div>
     </div>
   );

@@ -4,14 +4,18 @@
  * ocv:loadScenario with bad input, names with markup, PNG at 2x / 4x, a WebM clip, and the
  * standalone file from file:// with every network request refused.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { encodeShareFragment } from '../../src/app/share';
 import { presetScenario } from '../../src/core/presets';
 import type { Scenario } from '../../src/core/scenario/schema';
 import { readWebmInfo } from '../../src/app/capture/webm';
-import { decodePng, freePort, openHarness, waitFor, type Harness } from './harness';
+import { countPixels, decodePng, freePort, openHarness, ROOT, waitFor, type Harness } from './harness';
 
 const T0 = '2026-03-20T12:00:00Z';
 const MARKUP_NAME = '<img src=x onerror="document.title=1"><b>Talk</b> & "slides"';
@@ -200,6 +204,69 @@ describe('presentations: embed on another origin, snapshots, clips', () => {
       expect(await other.evaluate('window.events')).toEqual([]);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('presentations: the standalone file', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('plan embed writes one file that renders moving satellites from file:// with every network request refused', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ocv-standalone-')), 'view.html');
+    const r = spawnSync(process.execPath, ['scripts/plan.mjs', 'embed', 'preset:starlink-72x22', '--out', out, '--speed', '300'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/wrote the standalone viewer of "Starlink-like 72x22" \(1584 satellites\)/);
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(statSync(out).size).toBeGreaterThan(500_000);
+    // One file: no external script, stylesheet or worker file is referenced.
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet|new Worker\(new URL/);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+
+    const page = await h.browser.newPage({ viewport: { width: 1024, height: 576 } });
+    const refused: string[] = [];
+    const problems: string[] = [];
+    await page.route('**/*', (route) => {
+      if (route.request().url() === `file://${out}`) return route.continue();
+      refused.push(route.request().url());
+      return route.abort();
+    });
+    await page.addInitScript(() => {
+      addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(`file://${out}`);
+      expect(await page.title()).toBe('Starlink-like 72x22 - constellation viewer');
+      await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'SGP4 from the inline workers', 60_000);
+      // Moving: two pictures of the fleet a second apart differ where satellites are (speed 300x).
+      const shellColour = (r: number, g: number, b: number) => r > 190 && g > 125 && g < 185 && b < 70;
+      const a = decodePng(await page.screenshot());
+      await page.waitForTimeout(1000);
+      const b = decodePng(await page.screenshot());
+      expect(countPixels(a, shellColour)).toBeGreaterThan(300);
+      let moved = 0;
+      for (let i = 0; i < a.data.length; i += 4) {
+        const wasSat = shellColour(a.data[i], a.data[i + 1], a.data[i + 2]);
+        const isSat = shellColour(b.data[i], b.data[i + 1], b.data[i + 2]);
+        if (wasSat !== isSat) moved++;
+      }
+      expect(moved).toBeGreaterThan(200);
+      expect(refused).toEqual([]); // it asked for nothing
+      expect(problems.filter((p) => !/GL Driver|GPU stall/.test(p))).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 });
