@@ -8,7 +8,13 @@
 import type { ElementColumns } from '../src/core/elements/columns';
 import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
-import { createSampledShard, type SampledShard, type SampledStepStates, type SampledSums } from '../src/core/analysis/sampled';
+import {
+  createSampledShard,
+  type SampledShard,
+  type SampledShardPlan,
+  type SampledStepStates,
+  type SampledSums,
+} from '../src/core/analysis/sampled';
 import type { GroundStation } from '../src/core/scenario/schema';
 
 export type { SampledStepStates } from '../src/core/analysis/sampled';
@@ -56,7 +62,7 @@ export interface ShardApi {
     sharedSlot?: number,
   ): ShardStates;
   /** Start a sampled pass over this shard (src/core/analysis/sampled/shard.ts, the same code as in-thread). */
-  sampledBegin(stations: GroundStation[]): void;
+  sampledBegin(stations: GroundStation[], plan?: SampledShardPlan): void;
   /**
    * Propagate and accumulate one sample time. When `route` is set (an inter-satellite routing
    * step) the shard's states and direct latencies come back for the whole-fleet routing.
@@ -109,12 +115,12 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       propagateBatch(batch, timeMs, positionKm, velocityKmS, error, 0);
       return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs: now() - t0 };
     },
-    sampledBegin(stations) {
+    sampledBegin(stations, plan) {
       if (!batch) throw new Error('propagation shard used before init');
       const b = batch;
       // Routing steps hand the states over (transferred), so the shard gives fresh arrays after each.
       sampled = createSampledShard({ propagate: (t, p, v, e) => propagateBatch(b, t, p, v, e, 0) }, start, b.count, { handOver: true });
-      sampled.begin(stations);
+      sampled.begin(stations, plan);
     },
     sampledStep(timeMs, route) {
       if (!sampled) throw new Error('sampledStep before sampledBegin');

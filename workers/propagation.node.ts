@@ -10,7 +10,7 @@ const out = <T>(r: T): T => Comlink.transfer(r, transferablesOf(r));
 const exposed: ShardApi = {
   init: (msg) => api.init(msg),
   propagate: (seq, timeMs, recycle, sharedSlot) => out(api.propagate(seq, timeMs, recycle, sharedSlot)),
-  sampledBegin: (stations) => api.sampledBegin(stations),
+  sampledBegin: (stations, plan) => api.sampledBegin(stations, plan),
   sampledStep: (timeMs, route) => {
     const r = api.sampledStep(timeMs, route);
     return r ? out(r) : r;

@@ -34,6 +34,8 @@ export interface EngineSampledOptions {
   onProgress?: (p: SampledProgress) => void;
   islStride?: number;
   progressIntervalMs?: number;
+  /** SGP4 knots with Hermite interpolation (default on, 50 m bound) or false (src/core/analysis/sampled/interpolation.ts). */
+  interpolation?: { maxErrorKm: number } | false;
   /** Work between yields to the event loop, ms (default SAMPLED_YIELD_BUDGET_MS). */
   yieldBudgetMs?: number;
 }
@@ -83,7 +85,7 @@ function poolExecutor(access: NonNullable<ReturnType<PropagationPool['shardAcces
   return {
     ranges: access.ranges,
     ahead: access.mode === 'in-thread' ? 1 : SAMPLED_STEPS_AHEAD,
-    begin: (stations) => all((i) => access.call(i, 'sampledBegin', [...stations])),
+    begin: (stations, plan) => all((i) => access.call(i, 'sampledBegin', [...stations], plan)),
     step: (t, route) => all((i) => access.call(i, 'sampledStep', t, route)) as Promise<Array<SampledStepStates | null>>,
     routed: (ms) => all((i) => access.call(i, 'sampledRouted', ms.slice(access.ranges[i][0] - start, access.ranges[i][1] - start))),
     finish: () => all((i) => access.call(i, 'sampledFinish')) as Promise<SampledSums[]>,
@@ -115,6 +117,7 @@ export async function analyzeSampledOnPool(
         signal,
         onProgress: opts.onProgress,
         islStride: opts.islStride,
+        interpolation: opts.interpolation,
         progressIntervalMs: opts.progressIntervalMs,
       }),
       budgetPause(opts.yieldBudgetMs ?? SAMPLED_YIELD_BUDGET_MS),
@@ -135,6 +138,7 @@ export async function analyzeSampledInThread(fleet: Fleet, scenario: Scenario, o
       signal: opts.signal,
       onProgress: opts.onProgress,
       islStride: opts.islStride,
+      interpolation: opts.interpolation,
       progressIntervalMs: opts.progressIntervalMs,
     }),
     budgetPause(opts.yieldBudgetMs ?? SAMPLED_YIELD_BUDGET_MS),

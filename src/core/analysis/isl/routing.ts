@@ -111,32 +111,50 @@ export function startIslRoute(
   const hopMs = opts.perHopProcessingMs;
   let wMin = Number.POSITIVE_INFINITY;
   let wMax = 0;
+  const rev = topo.reverse;
   for (let u = 0; u < n; u++) {
     const ux = positionKm[3 * u];
     const uy = positionKm[3 * u + 1];
     const uz = positionKm[3 * u + 2];
     const okU = error[u] === 0;
+    const ru2 = ux * ux + uy * uy + uz * uz;
     for (let e = 0; e < 4; e++) {
-      const v = nb[4 * u + e];
+      const idx = 4 * u + e;
+      const r = rev[idx];
+      if (r >= 0 && r < idx) {
+        // the same link seen from its other end, already weighed (length, sight line and states are symmetric)
+        wgt[idx] = wgt[r];
+        continue;
+      }
+      const v = nb[idx];
       let w = Number.POSITIVE_INFINITY;
       if (v >= 0 && okU && error[v] === 0) {
-        const dx = positionKm[3 * v] - ux;
-        const dy = positionKm[3 * v + 1] - uy;
-        const dz = positionKm[3 * v + 2] - uz;
+        const vx = positionKm[3 * v];
+        const vy = positionKm[3 * v + 1];
+        const vz = positionKm[3 * v + 2];
+        const dx = vx - ux;
+        const dy = vy - uy;
+        const dz = vz - uz;
         const len2 = dx * dx + dy * dy + dz * dz;
-        // closest approach of the segment to the Earth's centre must clear R + grazing altitude
-        let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const cx = ux + t * dx;
-        const cy = uy + t * dy;
-        const cz = uz + t * dz;
-        if (cx * cx + cy * cy + cz * cz >= clear2) {
+        // closest approach of the segment to the Earth's centre must clear R + grazing altitude.
+        // Quick accept: |(1-t) u + t v|^2 = (1-t)|u|^2 + t|v|^2 - t(1-t)|v-u|^2 >= min(|u|^2, |v|^2) - |v-u|^2 / 4.
+        const rv2 = vx * vx + vy * vy + vz * vz;
+        let clears = (ru2 < rv2 ? ru2 : rv2) - 0.25 * len2 >= clear2;
+        if (!clears) {
+          let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
+          t = t < 0 ? 0 : t > 1 ? 1 : t;
+          const cx = ux + t * dx;
+          const cy = uy + t * dy;
+          const cz = uz + t * dz;
+          clears = cx * cx + cy * cy + cz * cz >= clear2;
+        }
+        if (clears) {
           w = Math.sqrt(len2) * MS_PER_KM + hopMs;
           if (w < wMin) wMin = w;
           if (w > wMax) wMax = w;
         }
       }
-      wgt[4 * u + e] = w;
+      wgt[idx] = w;
     }
   }
   opts.onWeightsDone?.();

@@ -23,6 +23,8 @@ export interface IslTopology {
   neighbours: Int32Array;
   /** Number of undirected links in the topology. */
   links: number;
+  /** Reverse of each link (4v + e' with v's e'-th neighbour u, for u's link 4u + e to v), or -1: its weight is the same. */
+  reverse: Int32Array;
 }
 
 /** +Grid neighbours for every satellite of the fleet. */
@@ -62,8 +64,25 @@ export function buildIslTopology(fleet: Fleet, scenario: Scenario): IslTopology 
       }
     }
   }
+  return withReverseLinks(n, nb);
+}
+
+/** Topology from neighbours, with each link's reverse (so the routing weighs a link once). */
+export function withReverseLinks(n: number, nb: Int32Array): IslTopology {
   // undirected link count (each link appears twice, except degenerate 2-slot/2-plane cases)
   let directed = 0;
-  for (let i = 0; i < nb.length; i++) if (nb[i] >= 0) directed++;
-  return { count: n, neighbours: nb, links: directed / 2 };
+  const reverse = new Int32Array(nb.length).fill(-1);
+  for (let i = 0; i < nb.length; i++) {
+    const v = nb[i];
+    if (v < 0) continue;
+    directed++;
+    const u = i >> 2;
+    for (let e = 0; e < 4; e++) {
+      if (nb[4 * v + e] === u) {
+        reverse[i] = 4 * v + e;
+        break;
+      }
+    }
+  }
+  return { count: n, neighbours: nb, links: directed / 2, reverse };
 }

@@ -20,6 +20,8 @@ import { buildIslTopology, createIslWorkspace, startIslRoute, type IslTopology }
 import { assertWindow, sampleCount, windowFromScenario, type AnalysisWindowMs } from '../window';
 import { mergeSampledSums, type SampledSums } from './accumulator';
 import { finishSampled, type SampledResult } from './finish';
+import { DEFAULT_INTERPOLATION_ERROR_KM, knotStepsFor } from './interpolation';
+import type { SampledShardPlan } from './shard';
 import type { CancelSignal, SampledProgress, SampledStepStates } from './types';
 
 type Maybe<T> = T | Promise<T>;
@@ -30,7 +32,7 @@ export interface SampledExecutor {
   readonly ranges: ReadonlyArray<readonly [number, number]>;
   /** Steps that may be queued before the oldest is collected (1 in this thread). */
   readonly ahead: number;
-  begin(stations: readonly GroundStation[]): Maybe<unknown>;
+  begin(stations: readonly GroundStation[], plan: SampledShardPlan): Maybe<unknown>;
   /** Every shard's step; routing steps return each shard's states (else nulls). */
   step(timeMs: number, route: boolean): Maybe<ReadonlyArray<SampledStepStates | null>>;
   /** Routed latencies for the whole range of the pass (row k = id start + k); the executor hands each shard its rows. */
@@ -53,6 +55,11 @@ export interface SampledPassOptions {
   islStride?: number;
   /** Prebuilt topology (default: built from the fleet and scenario). */
   topology?: IslTopology;
+  /**
+   * SGP4 every few steps with cubic Hermite interpolation in between, its position error bounded
+   * by maxErrorKm (default 0.05 km; ./interpolation.ts), or false for full SGP4 at every step.
+   */
+  interpolation?: { maxErrorKm: number } | false;
 }
 
 /** A pause point the driver yields: after a step, or between routing slices. */
@@ -105,7 +112,11 @@ export function* sampledPass(
     return true;
   };
 
-  yield exec.begin(scenario.groundStations);
+  const knotSteps =
+    opts.interpolation === false
+      ? 1
+      : knotStepsFor(fleet.elements, start, end, win.stepS, opts.interpolation?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM);
+  yield exec.begin(scenario.groundStations, { startMs: win.startMs, stepMs: win.stepS * 1000, knotSteps });
   // set-up (topology, accumulators) is done: say so before the first step
   report(undefined, true);
   const inflight: Array<{ route: boolean; states: Maybe<ReadonlyArray<SampledStepStates | null>> }> = [];
@@ -160,6 +171,10 @@ export function* sampledPass(
   if (report('finishing', true)) yield PAUSE_SLICE;
   const cancelled = done < steps;
   const notes: string[] = [];
+  if (knotSteps > 1)
+    notes.push(
+      `SGP4 every ${knotSteps} steps (${knotSteps * win.stepS} s), cubic Hermite interpolation in between (position error under ${((opts.interpolation || null)?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM) * 1000} m)`,
+    );
   if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
   if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
   return {
@@ -169,6 +184,7 @@ export function* sampledPass(
     stepsDone: done,
     islStride: stride,
     islStepsRouted: routedSteps,
+    sgp4KnotSteps: knotSteps,
     cancelled,
     notes,
   };

@@ -25,6 +25,8 @@ export interface SampledResult {
   /** ISL routing ran every islStride-th step (0 = no routing). */
   islStride: number;
   islStepsRouted: number;
+  /** SGP4 ran every sgp4KnotSteps-th step, Hermite interpolation between (1 = every step). */
+  sgp4KnotSteps: number;
   cancelled: boolean;
   /** Plain-language notes for the report (e.g. routing stride). */
   notes: string[];
@@ -42,7 +44,7 @@ export function finishSampled(
   win: AnalysisWindowMs,
   /** Progress points while the per-satellite figures are computed (~1 s at a million satellites). */
   heartbeat?: () => void,
-): Omit<SampledResult, 'steps' | 'stepsDone' | 'islStride' | 'islStepsRouted' | 'cancelled' | 'notes' | 'window'> {
+): Omit<SampledResult, 'steps' | 'stepsDone' | 'islStride' | 'islStepsRouted' | 'sgp4KnotSteps' | 'cancelled' | 'notes' | 'window'> {
   const m = analyzeAnalytic(fleet, scenario, { start: acc.start, end: acc.start + acc.count, window: win, onProgress: heartbeat });
   heartbeat?.();
   m.mode = 'sampled';

@@ -26,6 +26,7 @@ import type { StateSource } from './types';
 export * from './accumulator';
 export * from './driver';
 export * from './finish';
+export * from './interpolation';
 export * from './shard';
 export * from './stations';
 export * from './types';
@@ -37,7 +38,7 @@ export function localSampledExecutor(source: StateSource, start: number, end: nu
   return {
     ranges: [[start, end]],
     ahead: 1,
-    begin: (stations) => shard.begin(stations),
+    begin: (stations, plan) => shard.begin(stations, plan),
     step: (t, route) => [shard.step(t, route)],
     routed: (ms) => shard.routed(ms),
     finish: () => [shard.finish()],

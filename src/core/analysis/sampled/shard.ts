@@ -13,19 +13,29 @@ import {
   type SampledAccumulator,
   type SampledSums,
 } from './accumulator';
+import { hermiteStateSource } from './interpolation';
 import { prepareStations } from './stations';
 import type { SampledStepStates, StateSource } from './types';
 
 export interface SampledShard {
   readonly start: number;
   readonly count: number;
-  begin(stations: readonly GroundStation[]): void;
+  /** Start the pass; with a plan whose knotSteps > 1, SGP4 runs every knotSteps steps and Hermite interpolation fills in (./interpolation.ts). */
+  begin(stations: readonly GroundStation[], plan?: SampledShardPlan): void;
   /** Propagate and accumulate one sample time; on a routing step return the states for routing. */
   step(timeMs: number, route: boolean): SampledStepStates | null;
   /** Add routed latencies for this shard's rows (row k = routedMs[offset + k]). */
   routed(routedMs: Float64Array, offset?: number): void;
   /** End the pass and hand over the sums. */
   finish(): SampledSums;
+}
+
+/** The sample grid of a pass, for interpolation between SGP4 knots. */
+export interface SampledShardPlan {
+  startMs: number;
+  stepMs: number;
+  /** Steps between full SGP4 evaluations (1 = every step). */
+  knotSteps: number;
 }
 
 export interface SampledShardOptions {
@@ -37,7 +47,8 @@ export interface SampledShardOptions {
   handOver?: boolean;
 }
 
-export function createSampledShard(source: StateSource, start: number, count: number, opts: SampledShardOptions = {}): SampledShard {
+export function createSampledShard(exact: StateSource, start: number, count: number, opts: SampledShardOptions = {}): SampledShard {
+  let source = exact;
   let acc: SampledAccumulator | null = null;
   let pos = new Float64Array(0);
   let vel = new Float64Array(0);
@@ -51,7 +62,8 @@ export function createSampledShard(source: StateSource, start: number, count: nu
   return {
     start,
     count,
-    begin(stations) {
+    begin(stations, plan) {
+      source = plan ? hermiteStateSource(exact, count, plan.startMs, plan.stepMs, plan.knotSteps) : exact;
       acc = createSampledAccumulator(start, count, prepareStations(stations));
       fresh();
       vel = new Float64Array(3 * count);
@@ -76,6 +88,7 @@ export function createSampledShard(source: StateSource, start: number, count: nu
       if (!acc) throw new Error('sampled finish before begin');
       const s = sumsOf(acc);
       acc = null;
+      source = exact; // drop the knots
       pos = vel = direct = new Float64Array(0);
       err = new Uint8Array(0);
       return s;
