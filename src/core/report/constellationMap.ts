@@ -181,7 +181,7 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
   const Y = (lat: number) => my + ((90 - lat) / 180) * mh;
   const shells = fleet.shells;
   const legendRows = Math.ceil(Math.min(shells.length, 24) / 3);
-  const height = my + mh + 30 + legendRows * 15 + 20;
+  const height = my + mh + 43 + legendRows * 15 + 20;
   const prims: ChartPrim[] = [];
   prims.push({ t: 'rect', x: mx, y: my, w: mw, h: mh, fill: OCEAN });
   let grat = '';
@@ -268,17 +268,21 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
   const when = new Date(pts.timeMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const what =
     mode === 'dots'
-      ? `${pts.valid.toLocaleString('en-US')} satellites, one dot each`
-      : `${pts.valid.toLocaleString('en-US')} satellites in ${CELL_DEG}° cells: colour of the shell with most satellites in the cell, darker = fewer (1 to ${maxCell.toLocaleString('en-US')} per cell, log scale)`;
+      ? 'one dot per satellite.'
+      : `${CELL_DEG}° cells in the colour of the shell with the most satellites in the cell; fainter = fewer (1 to ${maxCell.toLocaleString('en-US')} per cell, log scale).`;
   const missing = n - pts.valid;
   prims.push({
     t: 'text',
     x: mx,
     y: ly,
-    text: `Sub-satellite points at ${when} (SGP4): ${what}${missing ? `; ${missing.toLocaleString('en-US')} without a valid state` : ''}.`,
+    text: `Sub-satellite points at ${when} (SGP4) of ${pts.valid.toLocaleString('en-US')} satellites${missing ? ` (${missing.toLocaleString('en-US')} without a valid state)` : ''}: ${mode === 'dots' ? what : ''}`,
     size: 10,
     fill: MUTED,
   });
+  if (mode !== 'dots') {
+    ly += 13;
+    prims.push({ t: 'text', x: mx, y: ly, text: what, size: 10, fill: MUTED });
+  }
   ly += 15;
   const colW = mw / 3;
   const shown = shells.slice(0, 24);

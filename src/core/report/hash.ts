@@ -22,3 +22,29 @@ export function canonicalJson(value: unknown): string {
 export function scenarioHash(value: unknown): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
 }
+
+/** The element columns a fleet is propagated from, in fleet order. */
+export const ELEMENT_HASH_COLUMNS = [
+  'epochMs',
+  'meanMotionRevPerDay',
+  'eccentricity',
+  'inclinationDeg',
+  'raanDeg',
+  'argPerigeeDeg',
+  'meanAnomalyDeg',
+  'bstar',
+] as const;
+
+/**
+ * SHA-256 of a fleet's mean elements: the float64 bytes (little-endian, as every engine we run on
+ * stores them) of each column of ELEMENT_HASH_COLUMNS in turn. For element files, whose text the
+ * scenario does not carry, this pins the satellites the report was made from.
+ */
+export function elementsHash(cols: Record<(typeof ELEMENT_HASH_COLUMNS)[number], Float64Array>, count: number): string {
+  const h = sha256.create();
+  for (const k of ELEMENT_HASH_COLUMNS) {
+    const a = cols[k];
+    h.update(new Uint8Array(a.buffer, a.byteOffset, Math.min(count, a.length) * 8));
+  }
+  return bytesToHex(h.digest());
+}

@@ -5,34 +5,12 @@
  * names) goes through escapeXml: it is text, never markup.
  */
 import { buildReportModel, type Block, type ReportInput, type ReportModel } from './model';
+import { base64 } from './base64';
 import { chartToSvg, escapeXml } from './svgCharts';
 
 export { reportFindings, type ReportInput } from './model';
 
 const esc = escapeXml;
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Standard base64 (RFC 4648), for the snapshot's data: URL. */
-export function base64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i];
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    s +=
-      B64[a >> 2] +
-      B64[((a & 3) << 4) | (b >> 4)] +
-      (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=') +
-      (i + 2 < bytes.length ? B64[c & 63] : '=');
-    if (s.length >= 8192) {
-      parts.push(s);
-      s = '';
-    }
-  }
-  parts.push(s);
-  return parts.join('');
-}
 
 function blockHtml(b: Block): string {
   switch (b.kind) {

@@ -17,7 +17,7 @@ import type { Scenario } from '../scenario/schema';
 import { type Chart, histogramChart, lineChart, type LineSeries, REPORT_SERIES } from './chart';
 import { cdf, eclipseAcrossYear, histogram, type HistogramData } from './chartMath';
 import { constellationMapChart, type LandRings, subSatellitePoints, type SubSatellitePoints } from './constellationMap';
-import { scenarioHash } from './hash';
+import { elementsHash, scenarioHash } from './hash';
 
 export interface ReportSnapshot {
   /** Encoded image (JPEG or PNG) of the current 3D view. */
@@ -57,8 +57,8 @@ export interface ReportInput {
   snapshot?: ReportSnapshot;
   /** Coastlines for the map (constellationMap.ts loadLand); without them the map has no land. */
   land?: LandRings;
-  /** Share link of the scenario, or why there is none. */
-  share?: { url: string } | { note: string };
+  /** Share link of the scenario and/or why there is none or what it lacks. */
+  share?: { url?: string; note?: string };
 }
 
 export type Block =
@@ -116,6 +116,8 @@ export interface ReportData {
   latencyCdf: { latencyMs: Float64Array; share: Float64Array; n: number; logX: boolean };
   eclipseYear: Array<{ shell: string; dayOffset: Float64Array; eclipseFraction: Float64Array; betaDeg: Float64Array }>;
   scenarioHashSha256: string;
+  /** SHA-256 of the fleet's element columns when shells come from element files (whose text the scenario may not carry). */
+  elementsHashSha256: string | null;
   /** Sub-satellite points for the map (absent when a snapshot is used). */
   points: SubSatellitePoints | null;
 }
@@ -202,6 +204,9 @@ export function reportData(input: ReportInput): ReportData {
     latencyCdf: { latencyMs: c.x, share: c.y, n: c.n, logX: lo > 0 && hi / lo > 30 },
     eclipseYear,
     scenarioHashSha256: scenarioHash(input.scenario),
+    elementsHashSha256: input.scenario.shells.some((s) => s.enabled && s.kind === 'imported')
+      ? elementsHash(input.fleet.elements, input.fleet.count)
+      : null,
     points: input.snapshot ? null : subSatellitePoints(input.fleet, input.run.window.startMs),
   };
 }
@@ -444,13 +449,22 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
       value: `SHA-256 ${data.scenarioHashSha256}`,
       note: 'of the canonical scenario JSON (keys sorted, no spaces)',
     },
+    ...(data.elementsHashSha256
+      ? [
+          {
+            label: 'Elements hash',
+            value: `SHA-256 ${data.elementsHashSha256}`,
+            note: `of the ${fmtInt(fleet.count)} satellites' mean elements (float64 columns epoch, n, e, i, RAAN, argument of perigee, M, B*)`,
+          },
+        ]
+      : []),
     { label: 'Scenario', value: `${scenario.name} (document version ${scenario.version})` },
     { label: 'Source', value: input.source },
     { label: 'Analysis', value: `${modeLabel}, window ${windowText}` },
     { label: 'Generated', value: isoSec(input.generatedAtMs) },
-    share && 'url' in share
-      ? { label: 'Share link', value: share.url, note: 'opens this scenario in the planner' }
-      : { label: 'Share link', value: share && 'note' in share ? share.note : 'none', note: 'the scenario document is in the appendix' },
+    share?.url
+      ? { label: 'Share link', value: share.url, note: share.note ?? 'opens this scenario in the planner' }
+      : { label: 'Share link', value: share?.note ?? 'none', note: 'the scenario document is in the appendix' },
   ];
   const sections: Section[] = [
     { id: 'findings', title: 'Findings', blocks: [{ kind: 'list', items: data.findings }] },

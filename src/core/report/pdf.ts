@@ -289,16 +289,38 @@ export async function renderReportPdf(m: ReportModel, o: PdfOptions): Promise<Ui
       case 'kv': {
         const font = b.mono ? 'M' : 'R';
         const wl = cw * (b.mono ? 0.2 : 0.34);
-        const wv = cw * (b.mono ? 0.55 : 0.28);
-        const wn = cw - wl - wv;
-        for (const r of b.rows) {
+        // monospaced rows (reproducibility): the note goes under the value, so a long value reads as one block
+        const wv = b.mono ? cw - wl : cw * 0.28;
+        const wn = b.mono ? wv : cw - wl - wv;
+        // monospaced values (hashes, links) are cut into lines of whole characters, never after a '-':
+        // text extraction joins a line ending in '-' to the next one without it
+        const monoLines = (v: string) => {
+          doc.font('M').fontSize(7.5);
+          const per = Math.max(8, Math.floor((wv - 8) / doc.widthOfString('0')) - 1);
+          const out: string[] = [];
+          for (const word of v.split(' ')) {
+            let rest = word;
+            while (rest.length > per) {
+              let k = per;
+              while (k > 1 && rest[k - 1] === '-') k--;
+              out.push(rest.slice(0, k));
+              rest = rest.slice(k);
+            }
+            if (out.length && out[out.length - 1].length + 1 + rest.length <= per && !out[out.length - 1].endsWith('-'))
+              out[out.length - 1] += ` ${rest}`;
+            else out.push(rest);
+          }
+          return out.join('\n');
+        };
+        for (const row of b.rows) {
+          const r = b.mono ? { ...row, value: monoLines(row.value) } : row;
           doc.font('R').fontSize(8.5);
           const hl = doc.heightOfString(r.label, { width: wl - 6 });
           doc.font(b.mono ? 'M' : 'B').fontSize(b.mono ? 7.5 : 8.5);
           const hv = doc.heightOfString(r.value, { width: wv - 8, align: b.mono ? 'left' : 'right' });
           doc.font('R').fontSize(7.5);
           const hn = r.note ? doc.heightOfString(r.note, { width: wn - 8 }) : 0;
-          const h = Math.max(hl, hv, hn) + 5;
+          const h = (b.mono ? Math.max(hl, hv + (hn ? hn + 2 : 0)) : Math.max(hl, hv, hn)) + 5;
           need(h);
           doc
             .font('R')
@@ -315,7 +337,7 @@ export async function renderReportPdf(m: ReportModel, o: PdfOptions): Promise<Ui
               .font('R')
               .fontSize(7.5)
               .fillColor(MUTED)
-              .text(r.note, left + wl + wv, y + 2.6, { width: wn - 8 });
+              .text(r.note, b.mono ? left + wl : left + wl + wv, b.mono ? y + 4 + hv : y + 2.6, { width: wn - 8 });
           y += h;
           doc
             .moveTo(left, y)

@@ -145,12 +145,12 @@ describe('plan report', () => {
     expect(Number(/data-value="([^"]+)"/.exec(html)?.[1])).toBe(gw);
     expect(html).toContain('Starlink-like 72x22');
     expect(html).toContain('SMAD 11.4: peak-power tracking'); // design sources read from the schema source
-    expect(r.err.join('')).toMatch(/wrote the analytic feasibility report to .*r\.html/);
+    expect(r.err.join('')).toMatch(/wrote the analytic feasibility report \(html\) to .*r\.html/);
   });
 
   it('refuses analyze-only options with exit code 2 and one line', async () => {
     const r = capture();
     expect(await main(['report', 'preset:suncatcher', '--json', '-'], r.io)).toBe(2);
-    expect(r.err.join('')).toBe('plan: --json belongs to analyze; report writes one HTML file (--out)\n');
+    expect(r.err.join('')).toBe('plan: --json belongs to analyze; report writes one file (--out, --format json for the figures)\n');
   });
 });
