@@ -12,6 +12,7 @@ import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
 import { ConstellationView, createViewerStore, defaultViewerState, type CapacitySummary, type ViewerHandle } from '../render';
+import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from './context';
 import { uniqueStationName } from '../ui/GroundStationsEditor';
 
@@ -166,6 +167,7 @@ export function ViewerRegion({
         groundStations={scenario.groundStations}
         onReady={setHandle}
       />
+      <CaptureMenu handle={handle} name={scenario.name} />
     </div>
   );
 }
