@@ -26,6 +26,8 @@ export interface ViewerStats {
   /** Engine ticks applied, and main-thread ms spent converting them (Float64 km -> Float32 Earth radii). */
   ticks: number;
   totalTickMs: number;
+  /** Station-link choices (one pass over the fleet, strided above 200k): one per tick at most. */
+  linkChoices: number;
   /** performance.now() when the first satellites were drawn (NaN until then). */
   firstSatellitesAtMs: number;
   /** Satellites currently drawn. */
@@ -49,6 +51,7 @@ export const newStats = (): ViewerStats => ({
   stateUploadFrameMs: 0,
   ticks: 0,
   totalTickMs: 0,
+  linkChoices: 0,
   firstSatellitesAtMs: Number.NaN,
   shown: 0,
   stateTimeMs: Number.NaN,

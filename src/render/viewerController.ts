@@ -191,11 +191,12 @@ export class ViewerController {
     layer.live = true;
     layer.markAllStates();
     layer.setShown(layer.count);
-    this.fs.linksChosenAt = Number.NaN;
     this.fs.selected = -2;
     const sl = this.stations;
     const st = this.store.getState();
-    if (sl && st.layers.links) sl.chooseLinks(layer.positions, layer.count, gmstRad(frame.timeMs));
+    // Links for the new states: chosen here once per tick (the frame loop only chooses when none were).
+    this.fs.linksChosenAt = Number.NaN;
+    if (sl && st.layers.links && st.layers.groundStations) this.chooseLinks(sl, layer, layer.count, frame.timeMs);
     if (st.layers.planeRings && !(Math.abs(frame.timeMs - this.fs.ringsBuiltAt) < 60_000)) {
       layer.pendingUploadBytes += this.rings.rebuild(fleet, layer.positions, layer.velocities);
       this.fs.ringsBuiltAt = frame.timeMs;
@@ -206,6 +207,12 @@ export class ViewerController {
     if (st.status.phase !== 'ready')
       this.store.setState({ status: { phase: 'ready', shown: layer.count, total: fleet.count, message: `SGP4 (${engine.mode})` } });
     this.invalidate();
+  }
+
+  private chooseLinks(sl: GroundStationLayer, layer: SatelliteLayer, count: number, stateTimeMs: number): void {
+    sl.chooseLinks(layer.positions, count, gmstRad(stateTimeMs));
+    this.fs.linksChosenAt = stateTimeMs;
+    this.runtime.stats.linkChoices++;
   }
 
   // ---------------------------------------------------------------- colours, stations, card
@@ -261,6 +268,17 @@ export class ViewerController {
     const cam = this.camera;
     if (!picker || !cam) return -1;
     return picker.pick(renderer, cam, x, y, cssWidth, cssHeight);
+  }
+
+  /** As pick(), read back without stalling on the GPU (hover); -1 when nothing or the view changed meanwhile. */
+  pickAsync(renderer: THREE.WebGLRenderer, x: number, y: number, cssWidth: number, cssHeight: number): Promise<number> {
+    const picker = this.picker;
+    const cam = this.camera;
+    if (!picker || !cam) return Promise.resolve(-1);
+    return picker.pickAsync(renderer, cam, x, y, cssWidth, cssHeight).then(
+      (id) => (this.picker === picker ? id : -1),
+      () => -1,
+    );
   }
 
   /** Latitude/longitude (deg, spherical Earth) under CSS pixel (x, y), or null off the globe. */
@@ -416,10 +434,7 @@ export class ViewerController {
       const sl = this.stations;
       linkGroup.visible = L.links && L.groundStations && !!sl;
       if (sl && linkGroup.visible) {
-        if (Number.isNaN(fs.linksChosenAt)) {
-          sl.chooseLinks(layer.positions, layer.shown, gmstRad(layer.stateTimeMs));
-          fs.linksChosenAt = layer.stateTimeMs;
-        }
+        if (Number.isNaN(fs.linksChosenAt)) this.chooseLinks(sl, layer, layer.shown, layer.stateTimeMs);
         upload += sl.updateLinks(layer.positions, layer.velocities, dt, gmst);
       }
       isl.line.visible = linkGroup.visible && isl.hopCount >= 0;

@@ -105,7 +105,7 @@ export function useCamera(ctrl: ViewerController, cam: THREE.PerspectiveCamera, 
   }, [ctrl, fleet, stationsReady]);
 }
 
-/** Pointer: hover picking (at most every HOVER_PICK_MS) and click selection; a click on the bare globe goes to onGlobeClick. */
+/** Pointer: hover picking (at most every HOVER_PICK_MS, read back asynchronously) and click selection; a click on the bare globe goes to onGlobeClick. */
 export function usePicking(
   ctrl: ViewerController,
   gl: THREE.WebGLRenderer,
@@ -125,6 +125,7 @@ export function usePicking(
     };
     runtime.pick = pickAt;
     let lastHoverAt = -Infinity;
+    let alive = true;
     const onMove = (e: PointerEvent) => {
       if (e.buttons !== 0) return;
       const rect = el.getBoundingClientRect();
@@ -143,9 +144,14 @@ export function usePicking(
           }
           lastHoverAt = now;
           if (!pending) return;
-          const id = pickAt(pending.x, pending.y);
-          if (id !== store.getState().hoverId) store.setState({ hoverId: id });
-          el.style.cursor = id >= 0 ? 'pointer' : 'grab';
+          const at = pending;
+          const rect = el.getBoundingClientRect();
+          // Read back asynchronously (no GPU stall); a result for a pointer that has left is dropped.
+          void ctrl.pickAsync(gl, at.x, at.y, rect.width, rect.height).then((id) => {
+            if (!alive || pending !== at) return;
+            if (id !== store.getState().hoverId) store.setState({ hoverId: id });
+            el.style.cursor = id >= 0 ? 'pointer' : 'grab';
+          });
         });
     };
     const onDown = (e: PointerEvent) => {
@@ -174,6 +180,7 @@ export function usePicking(
     el.addEventListener('pointerup', onUp);
     el.addEventListener('pointerleave', onLeave);
     return () => {
+      alive = false;
       cancelAnimationFrame(raf);
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerdown', onDown);

@@ -163,7 +163,18 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     const { id, x, y } = await findVisibleSatellite(page, N);
     // The id buffer under that pixel holds this satellite.
     expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
-    // Hover first: the inspector shows the satellite under the cursor.
+    // Hover first: the inspector shows the satellite under the cursor. Hover reads the id buffer
+    // back through a pixel-pack buffer (readPixels into a PBO, then getBufferSubData after a
+    // fence), never with a synchronous readPixels into memory, which would wait for the GPU.
+    await page.evaluate(`(() => {
+      const P = WebGL2RenderingContext.prototype;
+      const rp = P.readPixels;
+      window.__reads = { sync: 0, pbo: 0 };
+      P.readPixels = function (...a) {
+        if (ArrayBuffer.isView(a[6])) window.__reads.sync++; else window.__reads.pbo++;
+        return rp.apply(this, a);
+      };
+    })()`);
     await page.mouse.move(x, y);
     await waitFor(
       async () =>
@@ -174,6 +185,8 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       `hover inspector for ${id}`,
       10_000,
     );
+    expect(await page.evaluate('window.__reads')).toMatchObject({ sync: 0 });
+    expect(((await page.evaluate('window.__reads')) as { pbo: number }).pbo).toBeGreaterThan(0);
     await page.mouse.click(x, y);
     const inspector = page.locator('[data-testid="inspector"]');
     await waitFor(async () => (await inspector.getAttribute('data-sat-id')) === String(id), `inspector for satellite ${id}`, 10_000);

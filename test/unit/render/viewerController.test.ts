@@ -2,6 +2,7 @@
  * The viewer controller and its tick loop in Node (no React, no WebGL): a fleet placed from its
  * elements, then SGP4 frames from the real in-thread propagation pool, compared with satellite.js.
  */
+import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { json2satrec, propagate } from 'satellite.js';
 import { buildFleet } from '../../../src/core/fleet/generators';
@@ -11,6 +12,8 @@ import { PropagationPool } from '../../../src/engine/propagationPool';
 import { createRuntime } from '../../../src/render/runtime';
 import { createViewerStore, viewerActions } from '../../../src/render/store';
 import { ViewerController } from '../../../src/render/viewerController';
+import { gmstRad } from '../../../src/render/astro';
+import { MAX_LINKS_PER_STATION } from '../../../src/render/stations';
 
 const until = async (cond: () => boolean, what: string, maxIterations = 2000): Promise<void> => {
   for (let i = 0; i < maxIterations; i++) {
@@ -76,6 +79,53 @@ describe('ViewerController (Node, in-thread engine)', () => {
     stop();
     cleanup();
     expect(ctrl.layer).toBeNull();
+    engine.dispose();
+  });
+
+  it('chooses station links once per tick, above each station mask', async () => {
+    const t = Date.parse(scenario.window.start);
+    const store = createViewerStore({ epochMs: t });
+    viewerActions(store).pause();
+    viewerActions(store).setTime(t);
+    const ctrl = new ViewerController(store, createRuntime(store));
+    const cleanup = ctrl.setFleet(fleet, 2);
+    const dropStations = ctrl.setStations(scenario.groundStations);
+    // A renderer stand-in: the frame's own work (uniforms, links) runs, drawing is a no-op here.
+    const gl = { autoClear: true, clear() {}, render() {}, clearDepth() {} } as unknown as THREE.WebGLRenderer;
+    const scene = new THREE.Scene();
+    const cam = new THREE.PerspectiveCamera();
+    const engine = new PropagationPool({ host: null, workers: 1 });
+    const stop = ctrl.startEngine(engine);
+    const stats = ctrl.runtime.stats;
+    await until(() => stats.ticks >= 1, 'first tick');
+    for (let k = 0; k < 3; k++) {
+      const ticks = stats.ticks;
+      viewerActions(store).setTime(t + (k + 1) * 60_000); // a new time: one more tick
+      await until(() => stats.ticks > ticks, `tick ${k + 2}`);
+      for (let f = 0; f < 4; f++) ctrl.frame(gl, scene, cam);
+    }
+    stop();
+    // one choice per tick (none in the frames that followed), none left to the frame loop
+    expect(stats.linkChoices).toBe(stats.ticks);
+    // every linked satellite is above its station's elevation mask (geometry recomputed here)
+    const sl = ctrl.stations!;
+    const layer = ctrl.layer!;
+    const gmst = gmstRad(layer.stateTimeMs);
+    const g = new THREE.Vector3();
+    let links = 0;
+    for (let i = 0; i < sl.stations.length; i++)
+      for (let q = 0; q < MAX_LINKS_PER_STATION; q++) {
+        const id = sl.linkIds[i * MAX_LINKS_PER_STATION + q];
+        if (id < 0) continue;
+        links++;
+        sl.stationInertial(i, gmst, g);
+        const d = new THREE.Vector3(layer.positions[3 * id], layer.positions[3 * id + 1], layer.positions[3 * id + 2]).sub(g);
+        const elevDeg = 90 - (d.angleTo(g) * 180) / Math.PI;
+        expect(elevDeg).toBeGreaterThanOrEqual(sl.stations[i].minElevationDeg ?? 25);
+      }
+    expect(links).toBeGreaterThan(0);
+    dropStations();
+    cleanup();
     engine.dispose();
   });
 
