@@ -156,13 +156,28 @@ export function ViewerRegion({
       canvas.style.cursor = '';
     };
   }, [handle, globePick, actions, store]);
+  // per-satellite columns for the colour maps and the inspector, with the feasibility checks' columns
+  const feas = rollup?.feasibility?.columns;
+  const viewerMetrics = useMemo(
+    () =>
+      metrics
+        ? {
+            ...metrics,
+            radiationDoseKradPerYear: feas?.radiationDoseKradPerYear,
+            dragDeltaVMPerSPerYear: feas?.dragDeltaVMPerSPerYear,
+            decayYears: feas?.decayYears,
+            infeasibleReasons: feas?.reasons,
+          }
+        : undefined,
+    [metrics, feas],
+  );
   return (
     <div data-testid="viewer-region" style={{ position: 'absolute', inset: 0 }}>
       <ConstellationView
         fleet={fleet}
         engine={engine}
         store={viewer}
-        metrics={metrics ?? undefined}
+        metrics={viewerMetrics}
         capacity={capacity}
         groundStations={scenario.groundStations}
         onReady={setHandle}

@@ -26,6 +26,12 @@ export interface ViewerMetrics {
   radiatorTempSunC?: Float64Array;
   /** One-way latency to the ground, ms. */
   latencyMs?: Float64Array;
+  /** Feasibility beyond power and heat (core/analysis/feasibility.ts), inspector only. */
+  radiationDoseKradPerYear?: Float64Array;
+  dragDeltaVMPerSPerYear?: Float64Array;
+  decayYears?: Float64Array;
+  /** REASON bits: 1 power, 2 thermal, 4 radiation, 8 separation. */
+  infeasibleReasons?: Uint8Array;
 }
 export type MetricKey = keyof ViewerMetrics;
 

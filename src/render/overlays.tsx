@@ -206,6 +206,15 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
   rows.push({ k: 'Radiator temp.', v: fmt(m?.radiatorTempC, (v) => `${formatValue(v)} °C${range}`) });
   rows.push({ k: 'Thermal margin', v: fmt(m?.thermalMarginW, (v) => `${formatValue(v / 1000)} kW`) });
   rows.push({ k: 'Latency to ground', v: fmt(m?.latencyMs, (v) => `${formatValue(v)} ms`) });
+  rows.push({
+    k: 'Dose / drag Δv',
+    v: `${fmt(m?.radiationDoseKradPerYear, (v) => `${formatValue(v)} krad/yr`)} / ${fmt(m?.dragDeltaVMPerSPerYear, (v) => `${formatValue(v)} m/s/yr`)}`,
+  });
+  const bits = m?.infeasibleReasons?.[id];
+  if (bits !== undefined) {
+    const names = (['power', 'heat', 'radiation', 'closest approach'] as const).filter((_, b) => bits & (1 << b));
+    rows.push({ k: 'Feasible', v: names.length ? `no: ${names.join(', ')}` : 'yes' });
+  }
   return rows;
 }
 

@@ -14,6 +14,13 @@ import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from './format';
 
 const SHORT_BIND = { installed: 'inst.', power: 'power', thermal: 'heat' } as const;
 const BIND_LABEL = { installed: 'installed compute', power: 'power', thermal: 'heat rejection' } as const;
+const LIMIT_LABEL: Record<string, string> = {
+  none: 'none',
+  power: 'power',
+  thermal: 'heat',
+  radiation: 'radiation dose',
+  separation: 'closest approach',
+};
 
 /** "12.3 GW", "450 MW", "12 kW": the gigawatts stay the headline unit above 1 GW. */
 export function splitPower(gw: number): { value: string; unit: string } {
@@ -69,8 +76,12 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         <dd>{t ? fmtInt(t.allInGpuEquivalents) : '–'}</dd>
         <dt title="Compute power / 300 MW">Colossus 1 equivalents</dt>
         <dd data-testid="colossus-eq">{t ? fmtSig(t.colossus1Equivalents, 3) : '–'}</dd>
-        <dt title="Share of satellites with power margin ≥ 0 and thermal margin ≥ 0">Share feasible</dt>
+        <dt title="Share of satellites with power and thermal margins ≥ 0, radiation dose over the life within the tolerance and closest approach at or above the keep-out distance">
+          Share feasible
+        </dt>
         <dd data-testid="feasible">{t ? fmtPct(t.feasibleShare) : '–'}</dd>
+        <dt title="The check that excludes the most satellites">Feasibility limit</dt>
+        <dd data-testid="feasibility-limit">{t ? (LIMIT_LABEL[t.feasibilityLimit] ?? t.feasibilityLimit) : '–'}</dd>
         <dt>Binding: installed / power / heat</dt>
         <dd>
           {t
@@ -109,6 +120,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         </dt>
         <dd data-testid="never-in-view">{t ? fmtPct(t.neverInViewShare) : '–'}</dd>
       </dl>
+      <FeasibilityBlock r={r} selectedShell={selectedShell} onSelect={(id) => store.set({ selectedShellId: id })} />
       <div className="btn-row" style={{ marginBottom: 8 }}>
         <button
           className="btn primary"
@@ -180,5 +192,100 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         </table>
       </div>
     </div>
+  );
+}
+
+/** Radiation, drag, closest approach and launches: totals and one compact row per shell. */
+function FeasibilityBlock({
+  r,
+  selectedShell,
+  onSelect,
+}: {
+  r: Rollup | null;
+  selectedShell: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const f = r?.feasibility;
+  const t = r?.totals;
+  const valid = Math.max(1, t?.validSatellites ?? 1);
+  return (
+    <>
+      <h3>Beyond power and heat</h3>
+      <dl className="stats" data-testid="feasibility-stats">
+        <dt title="Power and thermal margins ≥ 0 only">Feasible on power and heat</dt>
+        <dd>{t ? fmtPct(t.powerThermalFeasibleShare) : '–'}</dd>
+        <dt title="Dose over the life above the accelerators' tolerance / closest approach under the keep-out">
+          Out by radiation / separation
+        </dt>
+        <dd data-testid="out-by">
+          {f
+            ? `${fmtPct(f.totals.infeasibleCounts.radiation / valid, 0)} / ${fmtPct(f.totals.infeasibleCounts.separation / valid, 0)}`
+            : '–'}
+        </dd>
+        <dt title="Satellites per launch by mass; launches at the scenario's cadence">Launches · deployment</dt>
+        <dd data-testid="launches">{f ? `${fmtInt(f.totals.launches)} · ${fmtSig(f.totals.deploymentYears, 3)} yr` : '–'}</dd>
+        <dt title="Drag make-up over the design life, included in the mass to orbit">Propellant</dt>
+        <dd>{f ? fmtTonnes(f.totals.propellantT) : '–'}</dd>
+      </dl>
+      {f ? (
+        <div style={{ overflowX: 'auto' }}>
+          <table className="data" data-testid="feasibility-table">
+            <thead>
+              <tr>
+                <th>Shell</th>
+                <th title="Total ionising dose over the design life / tolerance, krad(Si)">Dose</th>
+                <th title="Station-keeping delta-v per year, m/s">Δv/yr</th>
+                <th title="Years for a dead satellite to re-enter">Decay</th>
+                <th title="Closest approach of two satellites of the shell over one orbit (SGP4)">Closest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.shells.map((s, i) => {
+                const bad = s.infeasibleCounts.separation > 0;
+                const hot = s.radiationDoseLifeKrad > s.radiationToleranceKrad;
+                return (
+                  <tr
+                    key={s.shellId}
+                    className={s.shellId === selectedShell ? 'selected' : ''}
+                    onClick={() => onSelect(s.shellId)}
+                    data-feas-row={s.shellId}
+                  >
+                    <td title={r?.shells[i]?.name} style={{ maxWidth: 62, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      {r?.shells[i]?.name ?? s.shellId}
+                    </td>
+                    <td
+                      className={hot ? 'bad' : ''}
+                      title={`${fmtSig(s.radiationDoseKradPerYear, 3)} krad/yr behind ${fmtSig(s.shieldingMmAl, 3)} mm Al`}
+                    >
+                      {`${fmtSig(s.radiationDoseLifeKrad, 2)}/${fmtSig(s.radiationToleranceKrad, 2)}`}
+                    </td>
+                    <td>{fmtSig(s.dragDeltaVMPerSPerYear, 2)}</td>
+                    <td>
+                      {Number.isFinite(s.decayYears)
+                        ? s.decayYears >= 1000
+                          ? `${fmtSig(s.decayYears / 1000, 2)}k`
+                          : fmtSig(s.decayYears, 2)
+                        : '–'}
+                    </td>
+                    <td
+                      className={bad ? 'bad' : ''}
+                      title={
+                        s.closestPair
+                          ? `${s.closestPair[0]} and ${s.closestPair[1]}; keep-out ${fmtSig(s.keepOutKm, 3)} km${s.proposedPhasing !== null ? `; F = ${s.proposedPhasing} would give ${fmtSig(s.proposedMinSeparationKm ?? Number.NaN, 3)} km` : ''}`
+                          : undefined
+                      }
+                    >
+                      {Number.isFinite(s.minSeparationKm)
+                        ? `${s.minSeparationLowerBound ? '>' : ''}${s.minSeparationKm < 1 ? `${fmtSig(s.minSeparationKm * 1000, 2)} m` : `${fmtSig(s.minSeparationKm, 3)} km`}`
+                        : '–'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
   );
 }

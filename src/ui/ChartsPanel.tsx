@@ -13,7 +13,7 @@ import { fmtPct, fmtSig } from './format';
 import { onTablistKey } from './tabs';
 import { downloadText } from '../app/fileio';
 
-type ChartTab = 'margins' | 'latency' | 'orbit' | 'year';
+type ChartTab = 'margins' | 'latency' | 'orbit' | 'year' | 'ramp';
 
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
@@ -159,6 +159,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     ['latency', 'Latency CDF'],
     ['orbit', 'Orbit power'],
     ['year', 'Eclipse by year'],
+    ['ramp', 'Capacity ramp'],
   ];
   const shellPicker = fleet ? (
     <select
@@ -300,7 +301,36 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
             <div className="chart-note">Select a shell with satellites.</div>
           )
         ) : null}
+        {m && tab === 'ramp' ? <RampChart ramp={src?.rollup.feasibility?.ramp ?? []} width={width} height={height} /> : null}
       </div>
     </section>
+  );
+}
+
+/** Compute in service year by year: launch cadence, array degradation, end-of-life replacement (core/physics/launch.ts). */
+function RampChart({
+  ramp,
+  width,
+  height,
+}: {
+  ramp: ReadonlyArray<{ year: number; computeGW: number; satellitesInService: number }>;
+  width: number;
+  height: number;
+}) {
+  if (ramp.length === 0) return <div className="chart-note">No ramp: a satellite does not fit the launch vehicle.</div>;
+  const x = ramp.map((r) => r.year);
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      title="Compute in service by year (launch cadence, degradation, replacement)"
+      xLabel="year from the first launch"
+      yLabel="GW that can run"
+      yRightLabel="satellites"
+      series={[
+        { label: 'GW in service', x, y: ramp.map((r) => r.computeGW) },
+        { label: 'satellites in service', x, y: ramp.map((r) => r.satellitesInService), right: true },
+      ]}
+    />
   );
 }

@@ -1,7 +1,7 @@
 /** Scenario-wide settings: name, description, epoch, analysis window and link options. */
 import { useScenario, useWorkspace } from '../app/context';
 import type { Scenario } from '../core/scenario/schema';
-import { CheckField, NumberField, TextField } from './fields';
+import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { scenarioHint } from './schemaMeta';
 
 export function ScenarioSettings() {
@@ -12,6 +12,8 @@ export function ScenarioSettings() {
     return r.ok ? null : r.errors;
   };
   const lh = (f: string) => scenarioHint('LinkOptionsSchema', f);
+  const eh = (f: string) => scenarioHint('EnvironmentSchema', f);
+  const vh = (f: string) => scenarioHint('LaunchVehicleSchema', f);
   return (
     <div>
       <div className="card">
@@ -124,6 +126,83 @@ export function ScenarioSettings() {
             value={s.links.downlinkRateGbps}
             min={0}
             commit={(v) => ed('dl', (x) => ({ ...x, links: { ...x.links, downlinkRateGbps: v } }))}
+          />
+        </div>
+      </div>
+      <div className="card">
+        <h3 style={{ marginTop: 0 }}>Environment and launch (feasibility)</h3>
+        <div className="grid2">
+          <SelectField
+            label="Solar activity (drag)"
+            name="environment.solarActivity"
+            hint={eh('solarActivity')}
+            value={s.environment.solarActivity}
+            options={[
+              { value: 'low', label: 'low (F10.7 65)' },
+              { value: 'moderate', label: 'moderate (F10.7 140)' },
+              { value: 'high', label: 'high (F10.7 250)' },
+            ]}
+            commit={(v) => ed('sact', (x) => ({ ...x, environment: { ...x.environment, solarActivity: v } }))}
+          />
+          <NumberField
+            label="Keep-out distance"
+            unit="km"
+            name="environment.keepOutKm"
+            hint={eh('keepOutKm')}
+            value={s.environment.keepOutKm}
+            min={0}
+            max={1000}
+            commit={(v) => ed('keep', (x) => ({ ...x, environment: { ...x.environment, keepOutKm: v } }))}
+          />
+          <NumberField
+            label="Shell band margin"
+            unit="km"
+            name="environment.shellMarginKm"
+            hint={eh('shellMarginKm')}
+            value={s.environment.shellMarginKm}
+            min={0}
+            max={500}
+            commit={(v) => ed('band', (x) => ({ ...x, environment: { ...x.environment, shellMarginKm: v } }))}
+          />
+          <TextField
+            label="Launch vehicle"
+            name="launch.vehicle"
+            value={s.launch.vehicle}
+            maxLength={80}
+            hint={vh('vehicle')}
+            commit={(v) => ed('lv', (x) => ({ ...x, launch: { ...x.launch, vehicle: v } }))}
+          />
+          <NumberField
+            label="Payload to the shells"
+            unit="kg"
+            name="launch.payloadKg"
+            hint={vh('payloadKg')}
+            value={s.launch.payloadKg}
+            min={0}
+            gt
+            max={1e7}
+            commit={(v) => ed('lpay', (x) => ({ ...x, launch: { ...x.launch, payloadKg: v } }))}
+          />
+          <NumberField
+            label="Price per launch"
+            unit="USD"
+            name="launch.priceUsd"
+            hint={vh('priceUsd')}
+            value={s.launch.priceUsd}
+            min={0}
+            max={1e12}
+            commit={(v) => ed('lprice', (x) => ({ ...x, launch: { ...x.launch, priceUsd: v } }))}
+          />
+          <NumberField
+            label="Launches per year"
+            unit="1/yr"
+            name="launch.launchesPerYear"
+            hint={vh('launchesPerYear')}
+            value={s.launch.launchesPerYear}
+            min={0}
+            gt
+            max={1e6}
+            commit={(v) => ed('lrate', (x) => ({ ...x, launch: { ...x.launch, launchesPerYear: v } }))}
           />
         </div>
       </div>
