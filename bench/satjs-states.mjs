@@ -26,4 +26,4 @@ for (let k = 0; k + 1 < lines.length; k++) {
   id++;
   k++;
 }
-writeFileSync(out, rows.join('\n') + '\n');
+writeFileSync(out, `${rows.join('\n')}\n`);

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test, unit and browser.
+// `npm test`: the lint, the type check, then every test, unit and browser.
+// 0. `npm run lint` (Biome + the layer rules) and `npm run typecheck` (every tsconfig project): if
+//    either fails, stop and print `0 passed, 1 failed` (no stale report is left for .ci/run).
 // 1. Find Chromium for the browser tests (CHROMIUM_PATH, then /usr/bin/chromium); on Debian as
 //    root install it with apt-get, otherwise stop with one line saying how.
 // 2. Build the app (browser tests load the built planner).
@@ -18,6 +20,15 @@ function run(cmd, cmdArgs, opts = {}) {
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => p && existsSync(p));
+}
+
+rmSync(REPORT, { force: true });
+for (const step of ['lint', 'typecheck']) {
+  if (run('npm', ['run', '--silent', step]) !== 0) {
+    console.error(`npm run ${step} failed: fix it before the tests run.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 let chromium = findChromium();

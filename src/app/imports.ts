@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { allocElementColumns, type ElementColumns, type ImportResult } from '../core/elements';
 import type { Scenario } from '../core/scenario/schema';
-import { parseElementText } from './elementsClient';
+import { parseElementText } from '../engine/elementsClient';
 
 interface Entry {
   text: string;
@@ -19,7 +19,9 @@ interface Entry {
 const cache = new Map<string, Entry>();
 const emptyColumns = allocElementColumns(0, true);
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+const notify = () => {
+  for (const l of listeners) l();
+};
 
 /** Record a parse the import dialog already did, so applying the import does not parse twice. */
 export function seedImport(shellId: string, text: string, accept: boolean, result: ImportResult): void {

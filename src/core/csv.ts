@@ -12,6 +12,7 @@
  * delimiter of any of the three kinds, a line break, or leading or trailing white space, so that
  * every reader of this dialect gets the same text back.
  */
+import { utf8Encoder } from './platform';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -106,7 +107,7 @@ export class ChunkedWriter {
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
-const utf8 = new TextEncoder();
+const utf8 = utf8Encoder();
 
 /**
  * Writes CSV straight into a byte buffer (ASCII digits formatted by hand), flushing full chunks

@@ -3,7 +3,8 @@
  * See src/render/index.ts for the API summary.
  */
 import { Canvas } from '@react-three/fiber';
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import type React from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import * as THREE from 'three';
 import { globeLatLonAtPixel } from './globePick';
 import type { Fleet } from '../core/fleet/fleet';

@@ -165,7 +165,10 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
 const lutCache = new Map<ContinuousMapName, Uint8Array>();
 function lutOf(name: ContinuousMapName): Uint8Array {
   let l = lutCache.get(name);
-  if (!l) lutCache.set(name, (l = buildLut(name)));
+  if (!l) {
+    l = buildLut(name);
+    lutCache.set(name, l);
+  }
   return l;
 }
 
@@ -179,7 +182,9 @@ export function fillColours(mode: ColourMode, shellIndex: Uint16Array, metrics: 
   const n = shellIndex.length;
   if (mode === 'shell') {
     const pal = new Uint8Array(CATEGORICAL.length * 3);
-    CATEGORICAL.forEach((c, k) => pal.set([byte(c[0]), byte(c[1]), byte(c[2])], k * 3));
+    CATEGORICAL.forEach((c, k) => {
+      pal.set([byte(c[0]), byte(c[1]), byte(c[2])], k * 3);
+    });
     const m = CATEGORICAL.length;
     for (let i = 0; i < n; i++) {
       const k = (shellIndex[i] % m) * 3;

@@ -3,7 +3,8 @@
  * loading status and context-loss notice. They read the store through `useViewer` and the
  * satellite state through the runtime at 4 Hz; nothing here runs per frame.
  */
-import React, { useEffect, useMemo, useState } from 'react';
+import type React from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { WGS72 } from '../core/constants';
 import type { Fleet } from '../core/fleet/fleet';
 import { satelliteName } from '../core/fleet/fleet';

@@ -149,6 +149,7 @@ export function GroundStationsEditor() {
           </thead>
           <tbody>
             {stations.map((st, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row is edited and removed by its index in the list
               <tr key={i}>
                 <td className="name">
                   <CellInput

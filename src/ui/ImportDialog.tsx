@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useScenario, useWorkspace } from '../app/context';
-import { Cancelled, parseElementFile } from '../app/elementsClient';
+import { Cancelled, parseElementFile } from '../engine/elementsClient';
 import { seedImport } from '../app/imports';
 import type { ImportResult } from '../core/elements';
 import type { ImportedShell } from '../core/scenario/schema';
@@ -288,6 +288,7 @@ function IssueTable({ title, issues }: { title: string; issues: ImportResult['re
           </thead>
           <tbody>
             {issues.slice(0, MAX_ROWS).map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed, read-only list of issues: the index is its identity
               <tr key={i}>
                 <td>{r.line}</td>
                 <td>{r.reason}</td>

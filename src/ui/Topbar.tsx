@@ -224,7 +224,7 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
       // the open scenario was deleted: open the most recent other one, or a fresh default
       const others = (await listScenarios().catch(() => [] as SavedScenarioInfo[])).filter((x) => x.id !== info.id);
       const next = others.length ? await loadScenario(others[0].id) : null;
-      if (next && next.ok) actions.open(next.scenario, next.id);
+      if (next?.ok) actions.open(next.scenario, next.id);
       else actions.open(defaultScenario(), newScenarioId());
       actions.post('info', `Deleted "${info.name}".`);
     }

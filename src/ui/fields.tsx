@@ -130,7 +130,7 @@ export function NumberField(p: NumberFieldProps) {
       return;
     }
     const errs = p.commit(v);
-    if (errs && errs.length) {
+    if (errs?.length) {
       setError(`${p.label}: ${fieldMessage(errs)}`);
       setDraft(p.name, t);
       return;
@@ -196,7 +196,7 @@ export function TextField(p: TextFieldProps) {
     if (t.trim() === '') return refuse(t, `${p.label}: must not be empty`);
     if (p.maxLength && t.length > p.maxLength) return refuse(t, `${p.label}: at most ${p.maxLength} characters`);
     const errs = p.commit(t);
-    if (errs && errs.length) return refuse(t, `${p.label}: ${fieldMessage(errs)}`);
+    if (errs?.length) return refuse(t, `${p.label}: ${fieldMessage(errs)}`);
     last.current = t;
     setError(null);
     clearDraft(p.name);
@@ -243,7 +243,7 @@ export function SelectField<T extends string | number>(p: SelectFieldProps<T>) {
           const opt = p.options.find((o) => String(o.value) === e.target.value);
           if (!opt) return;
           const errs = p.commit(opt.value);
-          setError(errs && errs.length ? `${p.label}: ${fieldMessage(errs)}` : null);
+          setError(errs?.length ? `${p.label}: ${fieldMessage(errs)}` : null);
         }}
       >
         {p.options.map((o) => (

@@ -77,7 +77,7 @@ interface ZodLike {
 
 function unwrap(t: ZodLike): { base: ZodLike; defaultValue: unknown } {
   let cur = t;
-  let defaultValue: unknown = undefined;
+  let defaultValue: unknown;
   while (['default', 'prefault', 'optional', 'nullable'].includes(cur._zod.def.type) && cur._zod.def.innerType) {
     if (defaultValue === undefined && 'defaultValue' in cur._zod.def) {
       const d = cur._zod.def.defaultValue;

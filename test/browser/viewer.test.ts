@@ -52,7 +52,7 @@ async function waitForReady(page: Page & { errors?: string[] }): Promise<void> {
 async function findVisibleSatellite(page: Page, n: number): Promise<{ id: number; x: number; y: number }> {
   for (let id = 17; id < n; id += 97) {
     const p = await api<{ x: number; y: number; visible: boolean } | null>(page, { type: 'ocv:screenPosition', id });
-    if (p && p.visible && p.x > 450 && p.x < 830 && p.y > 250 && p.y < 600) return { id, x: p.x, y: p.y };
+    if (p?.visible && p.x > 450 && p.x < 830 && p.y > 250 && p.y < 600) return { id, x: p.x, y: p.y };
   }
   throw new Error('no satellite in front of the Earth near the middle of the view');
 }
@@ -82,7 +82,7 @@ async function settle(page: Page): Promise<void> {
 // Okabe-Ito orange #E69F00 (shell 1) within a tolerance.
 const isShellOrange = (r: number, g: number, b: number) => r > 190 && g > 125 && g < 185 && b < 70;
 // Globe ocean (day side #1d3b5c shaded): bluish, darker than the satellites.
-const isOcean = (r: number, g: number, b: number) => b > 50 && b > r + 15 && b < 200 && r < 90;
+const isOcean = (r: number, _g: number, b: number) => b > 50 && b > r + 15 && b < 200 && r < 90;
 // Any of the first six Okabe-Ito shell colours (the default 1M scenario has six shells).
 const PALETTE = [
   [0xe6, 0x9f, 0x00],

@@ -373,7 +373,7 @@ describe('planner workspace', () => {
     const last = lines[3].slice(-1);
     lines[3] = lines[3].slice(0, -1) + (last === '0' ? '1' : '0');
     lines[6] = lines[6].slice(0, 30);
-    const text = lines.join('\n') + '\n';
+    const text = `${lines.join('\n')}\n`;
     const page = await h.newPage(starlink());
     await rollupGW(page);
     await page.evaluate((t) => {

@@ -38,7 +38,7 @@ for (let k = 0; k < NI; k++) {
  * would keep whole input chunks alive through a stored name. Concatenation + slice forces a copy.
  */
 export function detachString(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /**
@@ -108,10 +108,14 @@ export class ColumnBuilder {
   commitRow(): void {
     const at = this.count % CHUNK_ROWS;
     if (at === 0) {
-      this.floatChunks.push((this.curF = new Float64Array(CHUNK_ROWS * NF)));
-      this.intChunks.push((this.curI = new Int32Array(CHUNK_ROWS * NI)));
-      this.ephChunks.push((this.curEph = new Uint8Array(CHUNK_ROWS)));
-      this.styleChunks.push((this.curStyle = new Uint16Array(CHUNK_ROWS)));
+      this.curF = new Float64Array(CHUNK_ROWS * NF);
+      this.curI = new Int32Array(CHUNK_ROWS * NI);
+      this.curEph = new Uint8Array(CHUNK_ROWS);
+      this.curStyle = new Uint16Array(CHUNK_ROWS);
+      this.floatChunks.push(this.curF);
+      this.intChunks.push(this.curI);
+      this.ephChunks.push(this.curEph);
+      this.styleChunks.push(this.curStyle);
     }
     const f = this.f;
     const cf = this.curF;

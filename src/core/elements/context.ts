@@ -7,8 +7,8 @@ import { ColumnBuilder, F } from './builder';
 import { ISSUE_TEXT_MAX, type ImportIssue, type ParseOptions } from './types';
 
 export function clipText(text: string): string {
-  const t = text.length > ISSUE_TEXT_MAX ? text.slice(0, ISSUE_TEXT_MAX - 3) + '...' : text;
-  return (' ' + t).slice(1); // own copy: do not keep the input chunk alive
+  const t = text.length > ISSUE_TEXT_MAX ? `${text.slice(0, ISSUE_TEXT_MAX - 3)}...` : text;
+  return ` ${t}`.slice(1); // own copy: do not keep the input chunk alive
 }
 
 /**

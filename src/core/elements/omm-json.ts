@@ -7,7 +7,7 @@
 import type { ImportContext } from './context';
 import { OMM_FIELD_COUNT, OMM_FIELDS, ommRecordToRow, type OmmRaw } from './omm';
 
-const enum S {
+enum S {
   /** Before the top-level '[' or '{'. */
   Start,
   /** Inside the array, between elements. */
@@ -148,7 +148,7 @@ export class OmmJsonReader {
     }
     const o = obj as Record<string, OmmRaw>;
     for (let f = 0; f < OMM_FIELD_COUNT; f++) {
-      this.raw[f] = Object.prototype.hasOwnProperty.call(o, OMM_FIELDS[f]) ? o[OMM_FIELDS[f]] : undefined;
+      this.raw[f] = Object.hasOwn(o, OMM_FIELDS[f]) ? o[OMM_FIELDS[f]] : undefined;
     }
     const bad = ommRecordToRow(this.ctx, this.raw);
     if (bad !== null) this.ctx.reject(rec, this.elementLine, bad, text);

@@ -107,7 +107,7 @@ export function writeOmmCsv(cols: ElementColumns): WriteResult {
     }
     lines.push(vals.map(csvCell).join(','));
   });
-  return { text: lines.join('\n') + '\n', ...r, warnings };
+  return { text: `${lines.join('\n')}\n`, ...r, warnings };
 }
 
 const META = ['OBJECT_NAME', 'OBJECT_ID'] as const;
@@ -134,5 +134,5 @@ export function writeOmmXml(cols: ElementColumns): WriteResult {
     );
   });
   out.push('</ndm>');
-  return { text: out.join('\n') + '\n', ...r, warnings: [] };
+  return { text: `${out.join('\n')}\n`, ...r, warnings: [] };
 }

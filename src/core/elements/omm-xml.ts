@@ -22,8 +22,7 @@ function leafText(raw: string): string {
   let out = '';
   let at = 0;
   CDATA.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CDATA.exec(raw)) !== null) {
+  for (let m = CDATA.exec(raw); m !== null; m = CDATA.exec(raw)) {
     out += decodeXmlText(raw.slice(at, m.index)) + m[1];
     at = m.index + m[0].length;
   }
@@ -136,8 +135,7 @@ export class OmmXmlReader {
     // Skip the <omm ...> tag itself so it is not mistaken for a leaf.
     let body = block.slice(block.indexOf('>') + 1);
     if (body.indexOf('<!--') >= 0) body = body.replace(COMMENT, '');
-    let m: RegExpExecArray | null;
-    while ((m = LEAF.exec(body)) !== null) {
+    for (let m = LEAF.exec(body); m !== null; m = LEAF.exec(body)) {
       const f = OMM_INDEX.get(m[1]);
       if (f !== undefined) this.raw[f] = leafText(m[2] ?? '');
     }

@@ -61,7 +61,7 @@ function isAbsent(v: OmmRaw): boolean {
 
 function showRaw(v: OmmRaw): string {
   const s = typeof v === 'string' ? `'${v}'` : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 /** Number from a raw value; NaN when it is not a plain decimal number. */
@@ -120,7 +120,7 @@ export function parseOmmEpoch(text: string): number {
 function addFraction(wholeMs: number, fr: string | undefined): number {
   if (!fr) return wholeMs;
   if (fr.length <= 6) return (wholeMs * 1000 + Number(fr.padEnd(6, '0'))) / 1000;
-  return wholeMs + Number('0.' + fr) * 1000;
+  return wholeMs + Number(`0.${fr}`) * 1000;
 }
 
 /** OMM epoch text with microseconds, CelesTrak style: '2022-08-09T12:34:56.123456'. */

@@ -11,6 +11,7 @@ import { OmmJsonReader } from './omm-json';
 import { OmmXmlReader } from './omm-xml';
 import { TleReader } from './tle';
 import type { ElementFormat, ImportResult, ParseOptions } from './types';
+import { type ByteStreamSource, utf8Decoder } from '../platform';
 
 /** Bytes of text examined before deciding a line-based format (TLE or CSV). */
 const DETECT_WINDOW = 64 * 1024;
@@ -129,12 +130,26 @@ function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
     case 'tle': {
       const tle = new TleReader(ctx);
       const split = new LineSplitter(tle);
-      return { push: (c) => split.push(c), finish: () => (split.finish(), tle.finish()), lines: () => split.lines };
+      return {
+        push: (c) => split.push(c),
+        finish: () => {
+          split.finish();
+          return tle.finish();
+        },
+        lines: () => split.lines,
+      };
     }
     case 'omm-csv': {
       const csv = new OmmCsvReader(ctx);
       const split = new LineSplitter({ lineAt: (t, a, b, no) => csv.line(t.slice(a, b), no) });
-      return { push: (c) => split.push(c), finish: () => (split.finish(), csv.finish()), lines: () => split.lines };
+      return {
+        push: (c) => split.push(c),
+        finish: () => {
+          split.finish();
+          return csv.finish();
+        },
+        lines: () => split.lines,
+      };
     }
     case 'omm-json':
       return new OmmJsonReader(ctx);
@@ -269,11 +284,11 @@ export interface StreamParseOptions extends ParseOptions {
  * decoding UTF-8 incrementally. Never rejects: a read error ends the input with a warning.
  */
 export async function parseElementStream(
-  source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
+  source: ByteStreamSource | AsyncIterable<Uint8Array | string>,
   opts: StreamParseOptions = {},
 ): Promise<ImportResult> {
   const parser = createElementStreamParser(opts);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Decoder();
   let bytes = 0;
   const take = (chunk: Uint8Array | string) => {
     if (typeof chunk === 'string') {
@@ -291,8 +306,8 @@ export async function parseElementStream(
   };
   let readError: unknown = null;
   try {
-    if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
-      const reader = (source as ReadableStream<Uint8Array>).getReader();
+    if (typeof (source as ByteStreamSource).getReader === 'function') {
+      const reader = (source as ByteStreamSource).getReader();
       try {
         for (;;) {
           const { done, value } = await reader.read();

@@ -189,7 +189,7 @@ const YEAR_START_MS = new Float64Array(100).fill(NaN);
 /** tleEpochToMs with the Date.UTC of each year cached (same value, no Date call per record). */
 function epochMsOf(year2: number, dayOfYear: number): number {
   let y0 = YEAR_START_MS[year2];
-  if (y0 !== y0) y0 = YEAR_START_MS[year2] = Date.UTC(year2 < 57 ? 2000 + year2 : 1900 + year2, 0, 1);
+  if (Number.isNaN(y0)) y0 = YEAR_START_MS[year2] = Date.UTC(year2 < 57 ? 2000 + year2 : 1900 + year2, 0, 1);
   return y0 + (dayOfYear - 1) * 86400000;
 }
 
@@ -273,28 +273,28 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
 
   // Line 1
   const sat1 = satnumAt(s1, o1 + 2);
-  if (sat1 !== sat1) return fieldFailure(t, 1, 'NORAD_CAT_ID', 3, 7);
+  if (Number.isNaN(sat1)) return fieldFailure(t, 1, 'NORAD_CAT_ID', 3, 7);
   if (s1.charCodeAt(o1 + 2) === 32 && sat1 < 10000) style |= TLE_STYLE.SATNUM_SPACES;
   const cls = s1.charCodeAt(o1 + 7);
   const y1 = s1.charCodeAt(o1 + 18) - 48;
   const y2 = s1.charCodeAt(o1 + 19) - 48;
   const day = fixedField(s1, o1 + 20, o1 + 32);
-  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || day !== day) return epochFailure(t, NaN, 0);
+  if (!(y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9) || Number.isNaN(day)) return epochFailure(t, NaN, 0);
   const yy = y1 * 10 + y2;
   const year = yy < 57 ? 2000 + yy : 1900 + yy;
   if (day < 1 || day >= (isLeap(year) ? 367 : 366)) return epochFailure(t, day, year);
   const epochMs = epochMsOf(yy, day);
 
   const ndot = fixedField(s1, o1 + 33, o1 + 43);
-  if (ndot !== ndot) return fieldFailure(t, 1, 'MEAN_MOTION_DOT', 34, 43);
+  if (Number.isNaN(ndot)) return fieldFailure(t, 1, 'MEAN_MOTION_DOT', 34, 43);
   if (s1.charCodeAt(o1 + 33) === 43) style |= TLE_STYLE.NDOT_PLUS;
 
   const nddot = expField(s1, o1 + 44);
-  if (nddot !== nddot) return fieldFailure(t, 1, 'MEAN_MOTION_DDOT', 45, 52);
+  if (Number.isNaN(nddot)) return fieldFailure(t, 1, 'MEAN_MOTION_DDOT', 45, 52);
   style |= expStyle(s1, o1 + 44, TLE_STYLE.NDDOT_PLUS, TLE_STYLE.NDDOT_EXP_ALT);
 
   const bstar = expField(s1, o1 + 53);
-  if (bstar !== bstar) return fieldFailure(t, 1, 'BSTAR', 54, 61);
+  if (Number.isNaN(bstar)) return fieldFailure(t, 1, 'BSTAR', 54, 61);
   style |= expStyle(s1, o1 + 53, TLE_STYLE.BSTAR_PLUS, TLE_STYLE.BSTAR_EXP_ALT);
 
   const eph = s1.charCodeAt(o1 + 62);
@@ -302,18 +302,18 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
   else if (!(eph >= 48 && eph <= 57)) return fieldFailure(t, 1, 'EPHEMERIS_TYPE', 63, 63);
 
   const elset = intField(s1, o1 + 64, o1 + 68, 0);
-  if (elset !== elset) return fieldFailure(t, 1, 'ELEMENT_SET_NO', 65, 68);
+  if (Number.isNaN(elset)) return fieldFailure(t, 1, 'ELEMENT_SET_NO', 65, 68);
   if (s1.charCodeAt(o1 + 64) === 48 && elset < 1000) style |= TLE_STYLE.ELSET_ZEROS;
 
   // Line 2
   const sat2 = satnumAt(s2, o2 + 2);
-  if (sat2 !== sat2) return fieldFailure(t, 2, 'NORAD_CAT_ID', 3, 7);
+  if (Number.isNaN(sat2)) return fieldFailure(t, 2, 'NORAD_CAT_ID', 3, 7);
   if (sat1 !== sat2) return catalogueMismatch(t);
 
   const inc = fixedField(s2, o2 + 8, o2 + 16);
-  if (inc !== inc) return fieldFailure(t, 2, 'INCLINATION', 9, 16);
+  if (Number.isNaN(inc)) return fieldFailure(t, 2, 'INCLINATION', 9, 16);
   const raan = fixedField(s2, o2 + 17, o2 + 25);
-  if (raan !== raan) return fieldFailure(t, 2, 'RA_OF_ASC_NODE', 18, 25);
+  if (Number.isNaN(raan)) return fieldFailure(t, 2, 'RA_OF_ASC_NODE', 18, 25);
   // Eccentricity: 7 digits after an assumed '0.'; blanks read as zeros (as satellite.js does).
   let eccUnits = 0;
   let eccBlank = true;
@@ -328,15 +328,15 @@ function parseTleRecord(ctx: ImportContext, record: number, t: TleAt): Rejection
       break;
     }
   }
-  if (eccUnits !== eccUnits || eccBlank) return fieldFailure(t, 2, 'ECCENTRICITY', 27, 33);
+  if (Number.isNaN(eccUnits) || eccBlank) return fieldFailure(t, 2, 'ECCENTRICITY', 27, 33);
   const argp = fixedField(s2, o2 + 34, o2 + 42);
-  if (argp !== argp) return fieldFailure(t, 2, 'ARG_OF_PERICENTER', 35, 42);
+  if (Number.isNaN(argp)) return fieldFailure(t, 2, 'ARG_OF_PERICENTER', 35, 42);
   const ma = fixedField(s2, o2 + 43, o2 + 51);
-  if (ma !== ma) return fieldFailure(t, 2, 'MEAN_ANOMALY', 44, 51);
+  if (Number.isNaN(ma)) return fieldFailure(t, 2, 'MEAN_ANOMALY', 44, 51);
   const n = fixedField(s2, o2 + 52, o2 + 63);
-  if (n !== n) return fieldFailure(t, 2, 'MEAN_MOTION', 53, 63);
+  if (Number.isNaN(n)) return fieldFailure(t, 2, 'MEAN_MOTION', 53, 63);
   const rev = intField(s2, o2 + 63, o2 + 68, 0);
-  if (rev !== rev) return fieldFailure(t, 2, 'REV_AT_EPOCH', 64, 68);
+  if (Number.isNaN(rev)) return fieldFailure(t, 2, 'REV_AT_EPOCH', 64, 68);
   if (s2.charCodeAt(o2 + 63) === 48 && rev < 10000) style |= TLE_STYLE.REV_ZEROS;
   if (zeroPadded(s2, o2 + 8) || zeroPadded(s2, o2 + 17) || zeroPadded(s2, o2 + 34) || zeroPadded(s2, o2 + 43) || zeroPadded(s2, o2 + 52)) {
     style |= TLE_STYLE.LINE2_ZEROS;
@@ -393,7 +393,7 @@ function wrongLength(t: TleAt): Rejection {
 
 /** Epoch field unreadable (day NaN) or its day of year outside the year. */
 function epochFailure(t: TleAt, day: number, year: number): Rejection {
-  if (day !== day) {
+  if (Number.isNaN(day)) {
     const field = t.s1.substring(t.o1 + 18, t.o1 + 32);
     if (field.trim() === '') {
       return { line: t.l1Line, reason: 'missing field EPOCH (line 1 cols 19-32 blank)', text: line1(t) };
@@ -769,8 +769,10 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     if (opts.names !== false) {
       let name = cols.names?.[k] ?? '';
       // A name line cannot hold line breaks or control characters (readers take those for garbage).
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: this test looks for control characters on purpose
       if (/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]/.test(name)) {
         warnings.push({ line: 0, record, reason: 'line breaks or control characters in the name replaced by spaces' });
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: replaces the control characters found above
         name = name.replace(/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]+/g, ' ');
       }
       name = name.trim();

@@ -80,13 +80,13 @@ export function* exportFleetSlices(
       nextId = r.nextAssignedId ?? nextId;
       text = r.text;
       written += r.written;
-      r.skipped.forEach((x) => skipped.push(shift(x)));
-      r.warnings.forEach((x) => warnings.push(shift(x)));
+      for (const x of r.skipped) skipped.push(shift(x));
+      for (const x of r.warnings) warnings.push(shift(x));
     } else {
       const r = format === 'omm-json' ? writeOmmJson(part) : format === 'omm-csv' ? writeOmmCsv(part) : writeOmmXml(part);
       written += r.written;
-      r.skipped.forEach((x) => skipped.push(shift(x)));
-      r.warnings.forEach((x) => warnings.push(shift(x)));
+      for (const x of r.skipped) skipped.push(shift(x));
+      for (const x of r.warnings) warnings.push(shift(x));
       text = r.text;
       if (format === 'omm-json') {
         // '[a,\nb]\n' -> 'a,\nb', joined across slices with ',\n'

@@ -31,7 +31,7 @@ export function pointingCosine(pointing: Design['solarArray']['pointing']): numb
 
 /** Lifetime degradation L_d = (1 - d)^years (PHYSICS.md, SMAD). */
 export function lifetimeDegradation(degradationPerYear: number, years: number): number {
-  return Math.pow(1 - degradationPerYear, years);
+  return (1 - degradationPerYear) ** years;
 }
 
 export interface ArrayParameters {

@@ -11,6 +11,7 @@ import { elementColumnBuffers, type ElementColumns } from '../elements/columns';
 import type { Fleet } from '../fleet/fleet';
 import { buildFleet } from '../fleet/generators';
 import type { Scenario } from '../scenario/schema';
+import { monotonicMs } from '../platform';
 
 export interface AnalysisJobResult {
   fleet: Fleet;
@@ -35,11 +36,11 @@ export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatellit
 }
 
 export function runAnalysisJob(scenario: Scenario, imported: ReadonlyArray<[string, ElementColumns]>): AnalysisJobResult {
-  const t0 = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const t0 = monotonicMs();
   const fleet = buildFleet(scenario, { imported: new Map(imported) });
   const metrics = analyzeAnalytic(fleet, scenario);
   const rollup = summarize(fleet, scenario, metrics);
-  const ms = (typeof performance !== 'undefined' ? performance.now() : Date.now()) - t0;
+  const ms = monotonicMs() - t0;
   return { fleet, metrics, rollup, ms };
 }
 

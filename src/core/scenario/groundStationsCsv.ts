@@ -21,7 +21,7 @@ export interface StationsCsvResult {
 
 export function stationsToCsv(stations: readonly GroundStation[]): string {
   const rows = stations.map((s) => [csvField(s.name), s.latDeg, s.lonDeg, s.altitudeKm, s.minElevationDeg].join(','));
-  return [CSV_HEADER, ...rows].join('\n') + '\n';
+  return `${[CSV_HEADER, ...rows].join('\n')}\n`;
 }
 
 const COLUMN_NAMES: Record<keyof GroundStation, RegExp> = {

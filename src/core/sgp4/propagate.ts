@@ -121,7 +121,7 @@ export function propagateBatch(
     let argpm = argpdf;
     let mm = xmdf;
     const t2 = t * t;
-    let nodem = nodedf + kc[kb + 4] * t2;
+    const nodem = nodedf + kc[kb + 4] * t2;
     let tempa = 1.0 - cc1 * t;
     let tempe = kc[kb + 6] * t;
     let templ = 1.5 * cc1 * t2;

@@ -153,6 +153,7 @@ export function HistogramChart({
       {Array.from(data.counts).map((c, b) =>
         c > 0 ? (
           <rect
+            // biome-ignore lint/suspicious/noArrayIndexKey: the bin index is the bar's identity
             key={b}
             x={x(data.edges[b]) + 0.5}
             width={Math.max(1, x(data.edges[b + 1]) - x(data.edges[b]) - 1)}

@@ -100,7 +100,7 @@ describe('parallel plan states equals the in-thread path', () => {
       else lines.push(a, b);
     }
     const path = join(tmp, 'hostile.tle');
-    writeFileSync(path, lines.join('\r\n') + '\r\n');
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
     for (const accept of [false, true]) {
       const ref = await inThread(path, accept ? ['--accept-bad-checksums'] : []);
       expect(ref.code).toBe(0);
@@ -123,9 +123,9 @@ describe('parallel plan states equals the in-thread path', () => {
       noise[k] = seed >>> 24;
     }
     const cases: Array<[string, Buffer]> = [
-      ['noise.tle', Buffer.concat([Buffer.from(text), noise, Buffer.from('\n' + text)])],
-      ['longline.tle', Buffer.concat([Buffer.from(text + '\n'), Buffer.alloc(1 << 20, 0x41), Buffer.from('\n' + text)])],
-      ['nul.tle', Buffer.concat([Buffer.from(text + '\n'), Buffer.alloc(200_000, 0), Buffer.from('\n' + text)])],
+      ['noise.tle', Buffer.concat([Buffer.from(text), noise, Buffer.from(`\n${text}`)])],
+      ['longline.tle', Buffer.concat([Buffer.from(`${text}\n`), Buffer.alloc(1 << 20, 0x41), Buffer.from(`\n${text}`)])],
+      ['nul.tle', Buffer.concat([Buffer.from(`${text}\n`), Buffer.alloc(200_000, 0), Buffer.from(`\n${text}`)])],
     ];
     for (const [name, bytes] of cases) {
       const path = join(tmp, name);

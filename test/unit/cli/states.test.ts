@@ -74,7 +74,7 @@ describe('plan states', () => {
     ];
     const bad = ['BROKEN', '1 25544U 98067A   22220.51041667  .00006811  00000+0  12616-3 0  9990', good[2]];
     const path = join(tmp, 'mixed.tle');
-    writeFileSync(path, [...good, ...bad].join('\n') + '\n');
+    writeFileSync(path, `${[...good, ...bad].join('\n')}\n`);
     const c = capture();
     const code = await main(['states', path, '--at', '2022-08-08T12:00:00Z'], c.io);
     expect(code).toBe(0);

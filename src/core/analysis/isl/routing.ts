@@ -12,6 +12,7 @@
  */
 import { SPEED_OF_LIGHT_KM_PER_S, WGS84 } from '../../constants';
 import type { IslTopology } from './topology';
+import { monotonicMs } from '../../platform';
 
 export interface IslWorkspace {
   dist: Float64Array;
@@ -204,7 +205,7 @@ interface BucketState {
   reached: number;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const now = monotonicMs;
 
 function bucketInsert(ws: IslWorkspace, st: BucketState, v: number, b: number): void {
   const head = ws.head;

@@ -138,7 +138,7 @@ export function accumulateStep(
     const px = positionKm[3 * k];
     const py = positionKm[3 * k + 1];
     const pz = positionKm[3 * k + 2];
-    if (!(px === px && py === py && pz === pz)) {
+    if (Number.isNaN(px) || Number.isNaN(py) || Number.isNaN(pz)) {
       acc.flags[k] |= METRIC_FLAGS.propagationError;
       if (directLatencyOutMs) directLatencyOutMs[k] = Number.POSITIVE_INFINITY;
       continue;

@@ -23,6 +23,7 @@ import { finishSampled, type SampledResult } from './finish';
 import { DEFAULT_INTERPOLATION_ERROR_KM, knotStepsFor } from './interpolation';
 import type { SampledShardPlan } from './shard';
 import type { CancelSignal, SampledProgress, SampledStepStates } from './types';
+import { monotonicMs } from '../../platform';
 
 type Maybe<T> = T | Promise<T>;
 
@@ -75,7 +76,7 @@ export function defaultIslStride(satellites: number, steps: number): number {
   return Math.max(1, Math.ceil((satellites * steps) / 30_000_000));
 }
 
-const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const defaultNow = monotonicMs;
 
 /** The sampled pass over the executor's range (see the file comment). */
 export function* sampledPass(

@@ -331,7 +331,9 @@ describe('routing', () => {
         fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true })),
         (sources, hopMs) => {
           const direct = new Float64Array(fleet.count).fill(Infinity);
-          sources.forEach((s, k) => (direct[s] = 2 + k * 0.7));
+          sources.forEach((s, k) => {
+            direct[s] = 2 + k * 0.7;
+          });
           const ref = reference(topo, pos, direct, 6378.137 + 80, hopMs);
           // bucket queue (default when the smallest link weight allows) and binary heap
           for (const forceHeap of [false, true]) {

@@ -43,7 +43,7 @@ export function satjsSource(satrecs: SatRec[]): StateSource & { calls: number } 
       const date = new Date(timeMs);
       for (let k = 0; k < satrecs.length; k++) {
         const pv = propagate(satrecs[k], date);
-        if (!pv || !pv.position || !pv.velocity) {
+        if (!pv?.position || !pv.velocity) {
           error[k] = satrecs[k].error || 7;
           continue;
         }

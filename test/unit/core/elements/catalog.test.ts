@@ -114,7 +114,10 @@ describe('real catalogue 2022-08-09', () => {
 
   it('streams to the same result when cut at random boundaries', () => {
     let seed = 12345;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     for (let trial = 0; trial < 3; trial++) {
       const cuts = Array.from({ length: 200 + trial * 300 }, () => Math.floor(rand() * text.length));
       const p = createElementStreamParser();

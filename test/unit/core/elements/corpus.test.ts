@@ -94,7 +94,7 @@ const CASES: Array<[Rec, string | null]> = [
 
 describe('OMM JSON corpus', () => {
   it('rejects each bad object with its line and reason; others load', () => {
-    const text = '[\n' + CASES.map(([o]) => JSON.stringify(o)).join(',\n') + '\n]';
+    const text = `[\n${CASES.map(([o]) => JSON.stringify(o)).join(',\n')}\n]`;
     const r = parseElements(text);
     expect(r.format).toBe('omm-json');
     const want = CASES.map(([, reason], k) => (reason ? [k + 2, k + 1, reason] : null)).filter((x) => x !== null);
@@ -164,7 +164,7 @@ const xmlRecord = (o: Rec) =>
 
 describe('OMM XML corpus', () => {
   it('rejects each bad <omm> with the line it starts on and the reason; others load', () => {
-    const text = '<?xml version="1.0" encoding="UTF-8"?>\n<ndm>\n' + CASES.map(([o]) => xmlRecord(o)).join('\n') + '\n</ndm>\n';
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<ndm>\n${CASES.map(([o]) => xmlRecord(o)).join('\n')}\n</ndm>\n`;
     const r = parseElements(text);
     expect(r.format).toBe('omm-xml');
     // Each record spans 4 lines, the first starting on line 3; XML text is quoted in reasons like CSV.

@@ -163,7 +163,7 @@ describe('OMM readers on CelesTrak-style samples', () => {
   it('JSON (numbers or numeric strings)', () => expectSamples(parseElements(JSON_SAMPLE), ['ISS (ZARYA)', 'STARLINK-1007']));
   it('JSON objects one per line (NDJSON) and a single object', () => {
     const objs = JSON.parse(JSON_SAMPLE) as object[];
-    const nd = parseElements(objs.map((o) => JSON.stringify(o)).join('\n') + '\n');
+    const nd = parseElements(`${objs.map((o) => JSON.stringify(o)).join('\n')}\n`);
     expectSamples(nd, ['ISS (ZARYA)', 'STARLINK-1007']);
     expect(nd.warnings).toEqual([]);
     const broken = parseElements(`${JSON.stringify(objs[0])}\n{"EPOCH": "x"}\n`);

@@ -281,7 +281,9 @@ describe('any input gives a result, never a throw', () => {
           'meanMotionDdotRevPerDay3',
         ] as const;
         rows.forEach((r, k) => {
-          floats.forEach((f, j) => (c[f][k] = r.f[j]));
+          floats.forEach((f, j) => {
+            c[f][k] = r.f[j];
+          });
           c.noradId[k] = r.i[0];
           c.revAtEpoch[k] = r.i[1];
           c.elementSetNo[k] = r.i[2];

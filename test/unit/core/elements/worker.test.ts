@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importWorkerApi, type ImportWorkerApi } from '../../../../workers/import.worker';
+import { importWorkerApi, type ImportWorkerApi } from '../../../../workers/import.api';
 import { parseElements } from '../../../../src/core/elements/stream';
 import type { ImportResult } from '../../../../src/core/elements/types';
 import { diffColumns, readSharedData } from './helpers';

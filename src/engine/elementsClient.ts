@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { createElementStreamParser, type ImportResult, type ParseOptions } from '../core/elements';
-import type { ImportWorkerApi } from '../../workers/import.worker';
+import type { ImportWorkerApi } from '../../workers/import.api';
 
 export const SLICE_CHARS = 512 * 1024;
 
