@@ -51,7 +51,11 @@ export function yieldToEventLoop(): Promise<void> {
   if (typeof g.setImmediate === 'function' && g.process?.versions?.node) return new Promise((r) => g.setImmediate!(r));
   if (typeof MessageChannel !== 'undefined') {
     return new Promise((resolve) => {
-      const ch = new MessageChannel();
+      // The DOM's MessagePort (this branch never runs in Node, whose port type has no onmessage).
+      const ch = new MessageChannel() as unknown as {
+        port1: { onmessage: (() => void) | null; close(): void };
+        port2: { postMessage(v: 0): void };
+      };
       ch.port1.onmessage = () => {
         ch.port1.close();
         resolve();

@@ -202,7 +202,7 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
     for (let i = 0; i < n; i++) {
       const lon = pts.lonDeg[i];
       const lat = pts.latDeg[i];
-      if (lon !== lon || lat !== lat) continue;
+      if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
       groups[fleet.shellIndex[i] % nc].push(f1(X(lon) - s / 2), f1(Y(lat) - s / 2), s, s);
     }
     groups.forEach((g, k) => {
@@ -215,7 +215,7 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
     for (let i = 0; i < n; i++) {
       const lon = pts.lonDeg[i];
       const lat = pts.latDeg[i];
-      if (lon !== lon || lat !== lat) continue;
+      if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
       const c = Math.min(cols - 1, Math.max(0, Math.floor((lon + 180) / CELL_DEG)));
       const r = Math.min(rows - 1, Math.max(0, Math.floor((90 - lat) / CELL_DEG)));
       counts[(r * cols + c) * nc + (fleet.shellIndex[i] % nc)]++;
@@ -240,7 +240,10 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
       const level = Math.max(1, Math.ceil((LEVELS * Math.log(1 + t)) / lg));
       const key = best * 16 + level;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
+      if (!g) {
+        g = [];
+        groups.set(key, g);
+      }
       const r = Math.floor(cell / cols);
       const c = cell - r * cols;
       g.push(f1(mx + c * cw), f1(my + r * ch), f1(cw + 0.05), f1(ch + 0.05));

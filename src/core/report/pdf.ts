@@ -360,8 +360,12 @@ export async function renderReportPdf(m: ReportModel, o: PdfOptions): Promise<Ui
           if (design) return;
           doc.font('B').fontSize(fs).fillColor(MUTED);
           let hh = 0;
-          b.head.forEach((h, i) => (hh = Math.max(hh, doc.heightOfString(h, { width: ws[i] - 6 }))));
-          b.head.forEach((h, i) => doc.text(h, xs[i] + 3, y + 2, { width: ws[i] - 6, align: b.left.includes(i) ? 'left' : 'right' }));
+          b.head.forEach((h, i) => {
+            hh = Math.max(hh, doc.heightOfString(h, { width: ws[i] - 6 }));
+          });
+          b.head.forEach((h, i) => {
+            doc.text(h, xs[i] + 3, y + 2, { width: ws[i] - 6, align: b.left.includes(i) ? 'left' : 'right' });
+          });
           y += hh + 5;
           doc
             .moveTo(left, y)

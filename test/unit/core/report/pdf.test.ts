@@ -66,7 +66,9 @@ describe('feasibility report (PDF), read back with poppler', () => {
     // every page has its footer
     const pages = text.split('\f').filter((p, i, a) => i < a.length - 1 || p.trim());
     expect(pages.length).toBe(info.pages);
-    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${info.pages}`));
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${info.pages}`);
+    });
     // the contents lines name the page each section starts on
     const toc = pdfText(file, true).split('\f')[0];
     for (const title of [
