@@ -3,8 +3,7 @@
  * See src/render/index.ts for the API summary.
  */
 import { Canvas } from '@react-three/fiber';
-import type React from 'react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import * as THREE from 'three';
 import { globeLatLonAtPixel } from './globePick';
 import type { Fleet } from '../core/fleet/fleet';

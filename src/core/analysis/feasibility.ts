@@ -27,6 +27,7 @@ import type { Scenario } from '../scenario/schema';
 import type { PerSatelliteMetrics } from './metrics';
 import { METRIC_FLAGS } from './types';
 import { bestPhasing, shellClosestApproach, type ClosestApproach } from './closestApproach';
+import { monotonicMs } from '../platform';
 
 /** Per-satellite infeasibility reasons (bits of FeasibilityColumns.reasons). */
 export const REASON = { power: 1, thermal: 2, radiation: 4, separation: 8 } as const;
@@ -158,7 +159,7 @@ export function shellSeparations(fleet: Fleet, scenario: Scenario, startMs: numb
     const key = shellSignature(fleet, sh, startMs, keepOut);
     const hit = separationCache.get(key);
     if (hit) return hit;
-    const t0 = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    const t0 = monotonicMs();
     const src = scenario.shells.find((s) => s.id === sh.id);
     const arcOnly = src?.kind === 'sso-dawn-dusk' && src.inPlaneArcDeg < 360;
     const ca = shellClosestApproach(fleet, sh, { startMs, keepOutKm: keepOut, arcOnly });
@@ -174,7 +175,7 @@ export function shellSeparations(fleet: Fleet, scenario: Scenario, startMs: numb
     const pairNames: [string, string] | null = ca.pair
       ? [satelliteName(fleet, sh.start + ca.pair[0]), satelliteName(fleet, sh.start + ca.pair[1])]
       : null;
-    const seconds = ((typeof performance !== 'undefined' ? performance.now() : Date.now()) - t0) / 1000;
+    const seconds = (monotonicMs() - t0) / 1000;
     const r: SeparationResult = { ...ca, pairNames, proposedPhasing, proposedMinSeparationKm: proposedMin, seconds };
     if (separationCache.size > 256) separationCache.clear();
     separationCache.set(key, r);

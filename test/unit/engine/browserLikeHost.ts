@@ -29,7 +29,13 @@ export function browserLikeHost(delayMs: number): { host: WorkerHost; spawned: (
         init: (msg: Parameters<ShardApi['init']>[0]) => answer(() => shard.init(msg)),
         propagate: (...a: Parameters<ShardApi['propagate']>) => answer(() => shard.propagate(...a)),
       };
-      return { api: api as unknown as ShardWorker['api'], crashed: new Promise<never>(() => {}), terminate: () => void (dead = true) };
+      return {
+        api: api as unknown as ShardWorker['api'],
+        crashed: new Promise<never>(() => {}),
+        terminate: () => {
+          dead = true;
+        },
+      };
     },
   };
   return { host, spawned: () => spawned };
