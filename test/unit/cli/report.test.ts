@@ -44,7 +44,9 @@ function readPdf(path: string) {
   const info = pdfInfo(file);
   const text = pdfText(file);
   const pages = text.split('\f').slice(0, info.pages);
-  pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${info.pages}`));
+  pages.forEach((p, i) => {
+    expect(p).toContain(`Page ${i + 1} of ${info.pages}`);
+  });
   return { bytes, info, text, flat: text.replace(/\s+/g, ' ') };
 }
 
