@@ -31,6 +31,7 @@ function parseArgs(argv: string[]): { opts: Omit<BenchOptions, 'log'>; json: boo
       repeats: int('repeats', 5, 1, 100),
       threads: int('threads', 2, 1, 64),
       fleet: get('fleet') ?? null,
+      sampledN: int('sampled-n', 100_000, 2, 4_000_000),
       skip: new Set((get('skip') ?? '').split(',').filter(Boolean)),
     },
     json: argv.includes('--json'),
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   }
   const { opts, json, only } = parsed;
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-  const sections = BENCH_SECTIONS.filter((s) => !only || only.includes(s.id));
+  const sections = BENCH_SECTIONS.filter((s) => (only ? only.includes(s.id) : !s.onDemand));
   if (sections.length === 0) {
     console.error(`no section matches --only ${only?.join(',')}; sections: ${BENCH_SECTIONS.map((s) => s.id).join(', ')}`);
     process.exit(2);

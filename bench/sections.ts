@@ -11,6 +11,7 @@ import { analysisSection } from './analysis';
 import { fleetSection } from './fleet';
 import { propagationSection } from './propagation';
 import { sampledPoolSection } from './sampled-pool';
+import { sampledE2eSection } from './sampled-e2e';
 import { statesE2eSection } from './states-e2e';
 
 export interface BenchOptions {
@@ -26,6 +27,8 @@ export interface BenchOptions {
   threads: number;
   /** Names of measurements to skip (section-specific, e.g. 'satjs', 'wasm'). */
   skip: Set<string>;
+  /** Satellites of the on-demand sampled_e2e section (--sampled-n, default 100,000). */
+  sampledN?: number;
   /** Progress lines go here (stderr), so --json output stays one object on stdout. */
   log: (line: string) => void;
 }
@@ -46,6 +49,8 @@ export interface BenchSectionResult {
 export interface BenchSection {
   id: string;
   title: string;
+  /** Heavy: runs only when named in --only. */
+  onDemand?: boolean;
   run(opts: BenchOptions): Promise<BenchSectionResult>;
 }
 
@@ -53,4 +58,11 @@ export interface BenchSection {
  * Order: cheap first. `states_e2e` always uses 300,000 satellites (the issue's file size),
  * whatever --n says; `sampled_pool` runs the full window (no extrapolation).
  */
-export const BENCH_SECTIONS: BenchSection[] = [fleetSection, propagationSection, analysisSection, sampledPoolSection, statesE2eSection];
+export const BENCH_SECTIONS: BenchSection[] = [
+  fleetSection,
+  propagationSection,
+  analysisSection,
+  sampledPoolSection,
+  statesE2eSection,
+  sampledE2eSection,
+];
