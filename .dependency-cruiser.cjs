@@ -4,8 +4,8 @@
  * the rule name, the importing file and the imported one.
  */
 // Pure packages src/core may use: SGP4 reference, schema validation, hashing, the coastline data
-// and its TopoJSON decoder (and that format's types).
-const CORE_PACKAGES = '(^|/)node_modules/(satellite\\.js|zod|@noble/hashes|world-atlas|topojson-client|@types/topojson-specification)/';
+// and its TopoJSON decoder (and that format's types), deflate for share links.
+const CORE_PACKAGES = '(^|/)node_modules/(satellite\\.js|zod|@noble/hashes|world-atlas|topojson-client|@types/topojson-specification|fflate)/';
 
 module.exports = {
   forbidden: [
