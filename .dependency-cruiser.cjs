@@ -5,7 +5,8 @@
  */
 // Pure packages src/core may use: SGP4 reference, schema validation, hashing, the coastline data
 // and its TopoJSON decoder (and that format's types), deflate for share links.
-const CORE_PACKAGES = '(^|/)node_modules/(satellite\\.js|zod|@noble/hashes|world-atlas|topojson-client|@types/topojson-specification|fflate)/';
+const CORE_PACKAGES =
+  '(^|/)node_modules/(satellite\\.js|zod|@noble/hashes|world-atlas|topojson-client|@types/topojson-specification|fflate)/';
 
 module.exports = {
   forbidden: [
