@@ -22,7 +22,7 @@ export const SHARE_MAX_CHARS = 2_000_000;
  * Inflate at most this many bytes (a crafted 2 MB link can expand to about 1.4 GB). Inflation runs
  * as a stream with a running total, so a link over the budget stops after about this much work.
  */
-export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 /** Compressed bytes handed to the inflater per step (each step can expand to at most ~1,032x). */
 const INFLATE_STEP_BYTES = 4096;
 

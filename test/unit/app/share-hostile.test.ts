@@ -45,7 +45,7 @@ describe('share links: inflation with a byte budget', () => {
     expect(stats.inputBytes).toBeLessThan(packed.length / 20);
     const r = decodeShareFragment(frag);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/larger than 32 MB once unpacked/);
+    if (!r.ok) expect(r.error).toMatch(/larger than 16 MB once unpacked/);
   });
 
   it('damaged and cut data are "damaged", not too large', () => {
