@@ -43,6 +43,8 @@ function standaloneTemplate(stderr: (s: string) => unknown): string {
     stderr('building the standalone viewer (vite build --config vite.lib.config.ts) ...\n');
     const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.lib.config.ts', '--logLevel', 'error'], {
       cwd: root,
+      // A caller's NODE_ENV (vitest sets "test") would switch React's JSX to the development runtime.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
     });
