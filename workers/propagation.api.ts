@@ -8,6 +8,7 @@
 import type { ElementColumns } from '../src/core/elements/columns';
 import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
+import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
   createSampledShard,
   type SampledShard,
@@ -35,6 +36,9 @@ export interface SharedFrameBuffers {
   position: SharedArrayBuffer;
   velocity: SharedArrayBuffer;
   error: SharedArrayBuffer;
+  /** Optional Float32 Earth-radii copies for the viewer's GPU buffers, written by the shard after each propagate. */
+  positionEr?: SharedArrayBuffer;
+  velocityErS?: SharedArrayBuffer;
 }
 
 export interface ShardStates {
@@ -87,7 +91,8 @@ export function transferablesOf(value: unknown): ArrayBuffer[] {
 export function createShardApi(now: () => number = () => performance.now()): ShardApi {
   let batch: Sgp4Batch | null = null;
   let start = 0;
-  let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array }> | null = null;
+  let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array; posEr?: Float32Array; velEr?: Float32Array }> | null =
+    null;
   let sampled: SampledShard | null = null;
   return {
     init(msg) {
@@ -95,7 +100,13 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       start = msg.start;
       batch = initSgp4Batch(msg.elements, 0, msg.elements.count);
       sharedViews = msg.shared
-        ? msg.shared.map((b) => ({ pos: new Float64Array(b.position), vel: new Float64Array(b.velocity), err: new Uint8Array(b.error) }))
+        ? msg.shared.map((b) => ({
+            pos: new Float64Array(b.position),
+            vel: new Float64Array(b.velocity),
+            err: new Uint8Array(b.error),
+            posEr: b.positionEr ? new Float32Array(b.positionEr) : undefined,
+            velEr: b.velocityErS ? new Float32Array(b.velocityErS) : undefined,
+          }))
         : null;
       return { count: batch.count, initMs: now() - t0, messages: batch.messages };
     },
@@ -106,6 +117,7 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       if (sharedViews) {
         const v = sharedViews[sharedSlot % sharedViews.length];
         propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
+        if (v.posEr && v.velEr) statesToEarthRadii(v.pos, v.vel, v.err, start, start + n, v.posEr, v.velEr);
         return { seq, start, count: n, kernelMs: now() - t0 };
       }
       const ok = recycle && recycle.error.length === n;

@@ -32,7 +32,7 @@ export function ViewerRegion({
   useEffect(() => {
     let e: PropagationEngine | null = null;
     try {
-      e = createPropagationEngine();
+      e = createPropagationEngine({ drawStates: true });
       // Worker restarts and similar events reach the user as messages, not a frozen view.
       e.onNotice((n) => actions.post(n.level, n.message));
       setEngine(e);

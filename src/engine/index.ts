@@ -13,6 +13,8 @@ export interface EngineOptions {
   workers?: number;
   /** Use transferred buffers even when shared memory is available. */
   preferTransfer?: boolean;
+  /** The workers also write the Float32 states the viewer draws (shared mode; see StateFrame.positionEr). */
+  drawStates?: boolean;
 }
 
 export function defaultWorkerCount(): number {
@@ -27,5 +29,6 @@ export function createPropagationEngine(opts: EngineOptions = {}): PropagationPo
     host: browserWorkerHost(),
     workers: opts.workers ?? defaultWorkerCount(),
     preferTransfer: opts.preferTransfer,
+    drawStates: opts.drawStates,
   });
 }

@@ -38,6 +38,8 @@ export interface PoolOptions {
   workers: number;
   /** Force transfer mode even where shared memory works (for tests and embedding). */
   preferTransfer?: boolean;
+  /** Shared mode: the workers also write Float32 Earth-radii states for a viewer (StateFrame.positionEr). */
+  drawStates?: boolean;
 }
 
 interface Slot {
@@ -120,7 +122,14 @@ export class PropagationPool implements PropagationEngine {
     const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer =>
       this.mode === 'shared' ? new SharedArrayBuffer(Math.max(bytes, 8)) : new ArrayBuffer(bytes);
     this.sharedBuffers = undefined;
-    const buffers = [0, 1].map(() => ({ position: alloc(24 * n), velocity: alloc(24 * n), error: alloc(n) }));
+    // Float32 Earth-radii copies for a viewer (opts.drawStates), written by the workers: shared mode only.
+    const draw = this.mode === 'shared' && this.opts.drawStates === true;
+    const buffers = [0, 1].map(() => ({
+      position: alloc(24 * n),
+      velocity: alloc(24 * n),
+      error: alloc(n),
+      ...(draw ? { positionEr: alloc(12 * n), velocityErS: alloc(12 * n) } : {}),
+    }));
     if (this.mode === 'shared') this.sharedBuffers = buffers as unknown as SharedFrameBuffers[];
     this.frames = buffers.map((b) => ({
       seq: -1,
@@ -129,6 +138,9 @@ export class PropagationPool implements PropagationEngine {
       positionKm: new Float64Array(b.position, 0, 3 * n),
       velocityKmS: new Float64Array(b.velocity, 0, 3 * n),
       error: new Uint8Array(b.error, 0, n).fill(NOT_COMPUTED),
+      ...(b.positionEr && b.velocityErS
+        ? { positionEr: new Float32Array(b.positionEr, 0, 3 * n), velocityErS: new Float32Array(b.velocityErS, 0, 3 * n) }
+        : {}),
     }));
     this.slots = ranges.map(([start, end], index) => ({ index, start, end, worker: null, local: null }));
     await Promise.all(this.slots.map((s) => this.startSlot(s)));

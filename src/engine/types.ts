@@ -16,6 +16,13 @@ export interface StateFrame {
   velocityKmS: Float64Array;
   /** 0 = ok; otherwise the SGP4 error code (1-6, as satellite.js), 7 = not yet computed. */
   error: Uint8Array;
+  /**
+   * Pools made with `drawStates` in shared mode: the same states in Earth radii and Earth radii/s
+   * (Float32, error rows zeroed), written by the workers, for the viewer's GPU buffers as they are.
+   * Valid until the next-but-one request (frames are double-buffered).
+   */
+  positionEr?: Float32Array;
+  velocityErS?: Float32Array;
 }
 
 export type EngineNotice = { level: 'info' | 'warning' | 'error'; message: string };

@@ -9,6 +9,7 @@
 import { WGS72 } from '../core/constants';
 import type { ElementColumns } from '../core/elements/columns';
 import { DEG2RAD, TWO_PI } from '../core/units';
+import { statesToEarthRadii } from '../core/sgp4/drawStates';
 
 const RE = WGS72.radiusKm;
 const MU = WGS72.muKm3PerS2;
@@ -89,24 +90,5 @@ export function frameToGpu(
   posEr: Float32Array,
   velErS: Float32Array,
 ): number {
-  const inv = 1 / RE;
-  let written = 0;
-  for (let i = 0; i < count; i++) {
-    const err = error[i];
-    const j = 3 * i;
-    if (err === 0) {
-      posEr[j] = positionKm[j] * inv;
-      posEr[j + 1] = positionKm[j + 1] * inv;
-      posEr[j + 2] = positionKm[j + 2] * inv;
-      velErS[j] = velocityKmS[j] * inv;
-      velErS[j + 1] = velocityKmS[j + 1] * inv;
-      velErS[j + 2] = velocityKmS[j + 2] * inv;
-      written++;
-    } else if (err !== 7) {
-      posEr[j] = posEr[j + 1] = posEr[j + 2] = 0;
-      velErS[j] = velErS[j + 1] = velErS[j + 2] = 0;
-      written++;
-    }
-  }
-  return written;
+  return statesToEarthRadii(positionKm, velocityKmS, error, 0, count, posEr, velErS);
 }

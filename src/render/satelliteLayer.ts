@@ -18,8 +18,9 @@ import { PICK_FRAGMENT, PICK_VERTEX, SATELLITE_FRAGMENT, SATELLITE_VERTEX } from
 
 export class SatelliteLayer {
   readonly count: number;
-  readonly positions: Float32Array;
-  readonly velocities: Float32Array;
+  /** The arrays the GPU reads: the layer's own, or (shared-memory pools) the workers' frame views. */
+  positions: Float32Array;
+  velocities: Float32Array;
   readonly colours: Uint8Array;
   readonly geometry: THREE.BufferGeometry;
   readonly material: THREE.ShaderMaterial;
@@ -102,6 +103,19 @@ export class SatelliteLayer {
     this.posAttr.needsUpdate = true;
     this.velAttr.needsUpdate = true;
     this.pendingUploadBytes += 2 * 12 * (end - start);
+  }
+
+  /**
+   * Draw from `pos` / `vel` (3 * count floats each, e.g. the workers' Float32 frame in shared
+   * memory) instead of copying them: the attributes point at them and are flagged for upload.
+   */
+  useStates(pos: Float32Array, vel: Float32Array): void {
+    if (pos.length !== 3 * this.count || vel.length !== 3 * this.count) throw new RangeError('state arrays of the wrong length');
+    this.positions = pos;
+    this.velocities = vel;
+    this.posAttr.array = pos;
+    this.velAttr.array = vel;
+    this.markAllStates();
   }
 
   /** Flag all states for upload (one range each). */

@@ -185,11 +185,16 @@ export class ViewerController {
   /** One engine frame into the GPU arrays; links and plane rings follow the new states. */
   private applyFrame(layer: SatelliteLayer, fleet: Fleet, engine: PropagationEngine, frame: StateFrame): void {
     const t0 = performance.now();
-    const n = Math.min(frame.count, layer.count);
-    frameToGpu(frame.positionKm, frame.velocityKmS, frame.error, n, layer.positions, layer.velocities);
+    if (frame.positionEr && frame.velocityErS && frame.count === layer.count) {
+      // The workers wrote what the GPU reads (shared memory): no pass over the satellites here.
+      layer.useStates(frame.positionEr, frame.velocityErS);
+    } else {
+      const n = Math.min(frame.count, layer.count);
+      frameToGpu(frame.positionKm, frame.velocityKmS, frame.error, n, layer.positions, layer.velocities);
+      layer.markAllStates();
+    }
     layer.stateTimeMs = frame.timeMs;
     layer.live = true;
-    layer.markAllStates();
     layer.setShown(layer.count);
     this.fs.selected = -2;
     const sl = this.stations;

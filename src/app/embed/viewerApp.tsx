@@ -160,7 +160,7 @@ function EmbedApp({
     const start = () => {
       if (e) return;
       try {
-        e = createPropagationEngine();
+        e = createPropagationEngine({ drawStates: true });
         setEngine(e);
       } catch (err) {
         setError(`propagation workers could not start (${(err as Error).message}); satellites stay at their element positions`);
