@@ -7,21 +7,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ByteCsvWriter } from '../../core/csv';
-import {
-  type EphemerisFrame,
-  type EphemerisSegment,
-  oemHeader,
-  oemSegment,
-  parseIdList,
-  parseNumberList,
-  stkEphemeris,
-  usablePoints,
-} from '../../core/ephemeris';
-import { ommObjectId } from '../../core/elements/omm';
-import { satelliteName } from '../../core/fleet/fleet';
-import { type StateFrame, temeToItrfAt } from '../../core/frames';
-import { gmstRadAtMs } from '../../core/physics/time';
-import { initSgp4Batch, propagateBatch } from '../../core/sgp4';
+import { type EphemerisFrame, oemHeader, oemSegment, parseIdList, parseNumberList, stkEphemeris, usablePoints } from '../../core/ephemeris';
+import type { StateFrame } from '../../core/frames';
 import { statesHeader, writeStateRows } from '../../engine/stateRows';
 import {
   choiceOption,
@@ -36,10 +23,9 @@ import {
 import { UsageError } from '../common';
 import { plannerVersion } from '../meta';
 import type { Output } from '../output';
+import { forEachSegment } from '../segments';
 
 const FORMATS = ['oem', 'csv', 'stk'] as const;
-/** Points held at once (block of satellites x steps): ~12 MB of states. */
-const POINTS_PER_BLOCK = 1 << 18;
 
 export const command: CommandModule = {
   usage:
@@ -144,65 +130,25 @@ export const command: CommandModule = {
     if (csv) csv.text(statesHeader(frame)).newline();
 
     const progress = ctx.progress('ephemeris');
-    const block = Math.max(1, Math.min(4096, Math.floor(POINTS_PER_BLOCK / steps)));
-    const cols = fleet.elements;
     let written = 0;
     let endedEarly = 0;
     let empty = 0;
     let points = 0;
-    // Contiguous runs of chosen ids, cut into blocks (initSgp4Batch takes a range).
-    const runs: Array<[number, number]> = [];
-    for (let k = 0; k < ids.length; ) {
-      let e = k + 1;
-      while (e < ids.length && ids[e] === ids[e - 1] + 1 && e - k < block) e++;
-      runs.push([ids[k], ids[e - 1] + 1]);
-      k = e;
-    }
-    for (const [s, e] of runs) {
-      const n = e - s;
-      const batch = initSgp4Batch(cols, s, e);
-      const bp = new Float64Array(3 * n);
-      const bv = new Float64Array(3 * n);
-      const be = new Uint8Array(n);
-      const P = new Float64Array(3 * n * steps);
-      const V = new Float64Array(3 * n * steps);
-      const E = new Uint8Array(n * steps);
-      for (let k = 0; k < steps; k++) {
-        const t = t0 + k * step * 1000;
-        propagateBatch(batch, t, bp, bv, be, 0);
-        const g = frame === 'itrf' && format !== 'csv' ? gmstRadAtMs(t) : 0;
-        for (let j = 0; j < n; j++) {
-          if (g !== 0) temeToItrfAt(g, bp, bv, j, bp, bv);
-          const at = j * steps + k;
-          for (let c = 0; c < 3; c++) {
-            P[3 * at + c] = bp[3 * j + c];
-            V[3 * at + c] = bv[3 * j + c];
-          }
-          E[at] = be[j];
-        }
-      }
-      for (let j = 0; j < n; j++) {
-        const id = s + j;
-        const seg: EphemerisSegment = {
-          name: satelliteName(fleet, id),
-          objectId: ommObjectId(cols.objectIds?.[id] ?? ''),
-          noradId: cols.noradId[id],
-          id,
-          frame: frame as EphemerisFrame,
-          startMs: t0,
-          stepS: step,
-          count: steps,
-          p: P.subarray(3 * j * steps, 3 * (j + 1) * steps),
-          v: V.subarray(3 * j * steps, 3 * (j + 1) * steps),
-          error: E.subarray(j * steps, (j + 1) * steps),
-        };
+    // CSV converts TEME itself (the rows of plan states); OEM and STK take the frame's states.
+    const spanFrame = format === 'csv' ? 'teme' : (frame as EphemerisFrame);
+    await forEachSegment(
+      fleet,
+      ids,
+      { startMs: t0, stepS: step, steps, frame: spanFrame },
+      async (seg) => {
+        const id = seg.id;
         const usable = usablePoints(seg);
         if (usable === 0) empty++;
         else if (usable < steps) endedEarly++;
         if (csv) {
           // The rows of plan states, one per time (failed points included, with their error code).
           const nameOf = () => seg.name;
-          const norad = cols.noradId.subarray(id, id + 1);
+          const norad = fleet.elements.noradId.subarray(id, id + 1);
           for (let k = 0; k < steps; k++)
             writeStateRows(
               csv,
@@ -231,9 +177,9 @@ export const command: CommandModule = {
         }
         if (usable > 0) written++;
         points += format === 'csv' ? steps : usable;
-      }
-      progress.update(`${(written + empty).toLocaleString('en-US')}/${ids.length.toLocaleString('en-US')} satellites`);
-    }
+      },
+      (n) => progress.update(`${n.toLocaleString('en-US')}/${ids.length.toLocaleString('en-US')} satellites`),
+    );
     await out?.finish();
     io.stderr(
       `ephemeris: ${written} of ${ids.length} satellites, ${points.toLocaleString('en-US')} points (${format}, ${frame}) ` +
