@@ -54,7 +54,7 @@ export interface AnalyzeOutput {
   summary: ReturnType<typeof analysisSummary>;
   text: string;
   /** The per-satellite CSV, in input order, waiting for the output between blocks of rows. */
-  writeCsv(out: Output): Promise<void>;
+  writeCsv(out: Output, opts?: { rowsPerBlock?: number }): Promise<void>;
 }
 
 const fmt = (x: number, d = 2) =>
@@ -112,7 +112,8 @@ export async function runAnalyze(
     run,
     summary,
     text: lines.join('\n'),
-    async writeCsv(out) {
+    async writeCsv(out, opts = {}) {
+      const block = Math.max(1, opts.rowsPerBlock ?? ROWS_PER_BLOCK);
       const w = new ChunkedWriter((c) => out.write(c));
       w.line(PER_SATELLITE_CSV_HEADER);
       const m = run.metrics;
@@ -145,7 +146,7 @@ export async function runAnalyze(
             fc ? reasonText(fc.reasons[i]) : '',
           ].join(','),
         );
-        if (i % ROWS_PER_BLOCK === ROWS_PER_BLOCK - 1) {
+        if (i % block === block - 1) {
           w.flush();
           await out.drain();
         }
