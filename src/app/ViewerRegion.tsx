@@ -11,7 +11,16 @@ import type { PerSatelliteMetrics } from '../core/analysis/metrics';
 import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
-import { ConstellationView, createViewerStore, defaultViewerState, type CapacitySummary, type ViewerHandle } from '../render';
+import {
+  COLOUR_MODES,
+  ConstellationView,
+  createViewerStore,
+  defaultViewerState,
+  simTimeMs,
+  type CapacitySummary,
+  type ViewerHandle,
+} from '../render';
+import { registerReportView } from './report';
 import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from './context';
 import { uniqueStationName } from '../ui/GroundStationsEditor';
@@ -105,6 +114,18 @@ export function ViewerRegion({
     [rollup],
   );
   const [handle, setHandle] = useState<ViewerHandle | null>(null);
+  // The report's picture: the view rendered now and read back (src/app/report.ts).
+  useEffect(() => {
+    if (!handle) return;
+    return registerReportView(() => {
+      const v = viewer.getState();
+      const when = new Date(simTimeMs(v.clock)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return {
+        pngDataUrl: handle.snapshot(),
+        caption: `The 3D view when the report was made: ${when}, colours: ${COLOUR_MODES[v.colourMode].label}.`,
+      };
+    });
+  }, [handle, viewer]);
   const globePick = useWs((s) => s.globePick);
   // Click-on-globe: while the ground-station editor asks for it, a click (not a drag) on the
   // globe adds a station there; the click does not reach the viewer (no satellite pick).

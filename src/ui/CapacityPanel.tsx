@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { AnalysisState } from '../app/analysis';
-import { downloadReport } from '../app/report';
+import { ReportMenu } from './ReportMenu';
 import { useWorkspace, useWs } from '../app/context';
 import type { Rollup } from '../core/analysis/rollup';
 import type { Scenario } from '../core/scenario/schema';
@@ -131,15 +131,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         >
           {analysis.sampledRunning ? 'Sampling…' : 'Run sampled analysis'}
         </button>
-        <button
-          className="btn"
-          data-testid="download-report"
-          disabled={stale || !r}
-          onClick={() => downloadReport(analysis, scenario, r?.mode === 'sampled' ? 'sampled' : 'analytic')}
-          title={`Download the ${r?.mode ?? 'analytic'} feasibility report: one HTML file with the rollup, findings, charts, designs and the scenario`}
-        >
-          Report
-        </button>
+        <ReportMenu scenario={scenario} analysis={analysis} mode={r?.mode === 'sampled' ? 'sampled' : 'analytic'} disabled={stale || !r} />
         {sampledCurrent ? (
           <button className="btn" onClick={() => setPrefer(prefer === 'sampled' ? 'analytic' : 'sampled')}>
             Show {prefer === 'sampled' ? 'analytic' : 'sampled'}

@@ -2,6 +2,7 @@
  * Planner workspace in Chromium (built app): editing, import of the real catalogue, refusal of
  * bad input, persistence across reload, share links, sampled analysis with progress and cancel.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import { countPixels, decodePng, openHarness, ROOT, waitFor, type Harness } from
 import { encodeShareFragment } from '../../src/app/share';
 import { defaultScenario, presetScenario } from '../../src/core/presets';
 import { runAnalysisJob } from '../../src/core/report/analysisJob';
+import { fmtSig } from '../../src/core/format';
+import { PER_SATELLITE_CSV_HEADER } from '../../src/core/report/run';
 import type { Scenario } from '../../src/core/scenario/schema';
 
 const DATA = resolve(ROOT, '../shared/data');
@@ -212,13 +215,33 @@ describe('planner workspace', () => {
     expect(await page.textContent('[data-testid="binding"]')).toBe('heat rejection');
     // the feasibility report carries the edited figure and the heat finding
     const gwNow = await rollupGW(page);
-    const [report] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-report"]')]);
+    await page.click('[data-testid="download-report"]');
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-html"]')]);
     expect(report.suggestedFilename()).toBe('colossus-1-in-orbit-300-mw-report.html');
     const reportPath = join(tmpdir(), `report-${Date.now()}.html`);
     await report.saveAs(reportPath);
     const html = readFileSync(reportPath, 'utf8');
     expect(Number(/data-figure="computeGW" data-value="([^"]+)"/.exec(html)?.[1])).toBe(gwNow);
     expect(html).toContain('Heat-limited shells (radiator too small for the load): 650 km SSO dusk.');
+    // the PDF from the page: the same figure, the 3D view as its picture (a JPEG), pages numbered
+    await page.click('[data-testid="download-report"]');
+    const [pdfDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="report-pdf"]')]);
+    expect(pdfDl.suggestedFilename()).toBe('colossus-1-in-orbit-300-mw-report.pdf');
+    const pdfPath = join(tmpdir(), `report-${Date.now()}.pdf`);
+    await pdfDl.saveAs(pdfPath);
+    const pdfText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfText).toContain(`${fmtSig(gwNow, 4)} GW`);
+    expect(pdfText).toMatch(/Page 1 of \d+/);
+    expect(pdfText).toContain('The 3D view when the report was made');
+    expect(readFileSync(pdfPath).toString('latin1')).toContain('/Filter /DCTDecode');
+    // the per-satellite CSV, in slices with progress: header and one row per satellite
+    await page.click('[data-testid="download-report"]');
+    const [csvDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="report-csv"]')]);
+    const csvPath = join(tmpdir(), `per-sat-${Date.now()}.csv`);
+    await csvDl.saveAs(csvPath);
+    const rows = readFileSync(csvPath, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe(PER_SATELLITE_CSV_HEADER);
+    expect(rows.length).toBe(300 + 1);
     // ground stations: a latitude out of range is refused in the table
     await page.click('button[role=tab]:has-text("Ground")');
     const lat = page.getByLabel('Station 1 Lat (deg)');
