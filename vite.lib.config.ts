@@ -78,7 +78,7 @@ function standaloneTemplate(): Plugin {
     apply: 'build',
     generateBundle(_opts, bundle) {
       const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.fileName === FILE);
-      if (!chunk || chunk.type !== 'chunk') throw new Error(`standalone: ${FILE} missing from the bundle`);
+      if (chunk?.type !== 'chunk') throw new Error(`standalone: ${FILE} missing from the bundle`);
       // Inside <script>, "</script" would end the element early; "<\/script" is the same text in JS strings.
       const js = chunk.code.replace(/<\/(script)/gi, '<\\/$1');
       if (/<!--/.test(js)) throw new Error('standalone: the module contains "<!--", which HTML script parsing treats specially');

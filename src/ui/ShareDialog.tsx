@@ -235,7 +235,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           </div>
         </div>
 
-        <div className="share-preview" aria-label="Live preview of the embed">
+        <section className="share-preview" aria-label="Live preview of the embed">
           <div className="muted">
             Live preview ({size.w} x {size.h}, shown at {Math.round(previewScale(size) * 100)}%)
           </div>
@@ -256,7 +256,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               </button>
             )}
           </div>
-        </div>
+        </section>
       </div>
       <div className="modal-foot">
         <button className="btn" onClick={close}>

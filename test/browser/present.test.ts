@@ -99,7 +99,7 @@ describe('presentations: embed on another origin, snapshots, clips', () => {
     h = await openHarness();
     viewerOrigin = new URL(h.baseUrl).origin;
     const port = await freePort();
-    hostServer = createServer((req, res) => {
+    hostServer = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(HOST_HTML);
     });
