@@ -8,6 +8,7 @@ import type { AnalysisMode } from '../src/core/analysis/types';
 import type { ElementColumns } from '../src/core/elements/columns';
 import type { Scenario } from '../src/core/scenario/schema';
 import { evaluateScenario, type PointFigures } from '../src/core/trade/sweep';
+import type { ComparisonCurves } from '../src/core/trade/compareCharts';
 
 let imported = new Map<string, ElementColumns>();
 
@@ -15,6 +16,8 @@ export interface TradeWorkerApi {
   /** Imported shells' parsed elements for the coming variants (sent once per study). */
   setImported(columns: Array<[string, ElementColumns]>): void;
   evaluate(scenario: Scenario, mode: AnalysisMode): PointFigures;
+  /** The figures plus the margin and latency distributions (the comparison view). */
+  evaluateWithCurves(scenario: Scenario, mode: AnalysisMode): PointFigures & { curves: ComparisonCurves };
 }
 
 const api: TradeWorkerApi = {
@@ -24,6 +27,10 @@ const api: TradeWorkerApi = {
   evaluate(scenario, mode) {
     const { cancelled: _c, ...figures } = evaluateScenario(scenario, mode, imported);
     return figures;
+  },
+  evaluateWithCurves(scenario, mode) {
+    const { cancelled: _c, curves, ...figures } = evaluateScenario(scenario, mode, imported, { curves: true });
+    return { ...figures, curves: curves as ComparisonCurves };
   },
 };
 

@@ -22,6 +22,9 @@ import { useAnalysis } from './analysis';
 import { onTablistKey } from '../ui/tabs';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { setDraftScope } from '../ui/drafts';
+import { SweepFieldContext } from '../ui/fields';
+import { TradeStudyDialog } from '../ui/TradeStudy';
+import { fieldNameToParamPath } from '../core/trade/paths';
 
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
 const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
@@ -50,6 +53,8 @@ function Workspace() {
   const [tab, setTab] = useState<LeftTab>('shells');
   const [importOpen, setImportOpen] = useState<File | null | 'picker'>(null);
   const [dragOver, setDragOver] = useState(false);
+  // Trade study dialog: closed, or open (optionally on one field, from an editor field's sweep action)
+  const [trade, setTrade] = useState<{ path?: string; seq: number } | null>(null);
   const imports = useImports(scenario);
   const counts = useMemo(() => shellCounts(scenario, imports.counts), [scenario, imports.counts]);
   const analysis = useAnalysis(scenario, imports);
@@ -90,6 +95,14 @@ function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [actions]);
 
+  const sweepAction = useMemo(
+    () => ({
+      pathOf: (name: string) => fieldNameToParamPath(scenario, name),
+      sweep: (path: string) => setTrade((t) => ({ path, seq: (t?.seq ?? 0) + 1 })),
+    }),
+    [scenario],
+  );
+
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragOver(false);
@@ -111,7 +124,7 @@ function Workspace() {
       }}
       onDrop={onDrop}
     >
-      <Topbar totalSatellites={counts.total} fleet={analysis.fleet} />
+      <Topbar totalSatellites={counts.total} fleet={analysis.fleet} onTradeStudy={() => setTrade((t) => t ?? { seq: 1 })} />
       <div className="main">
         <aside className="left" aria-label="Scenario editor">
           <div className="tabs" role="tablist" aria-label="Editor" onKeyDown={(e) => onTablistKey(e, LEFT_TABS, tab, setTab)}>
@@ -137,14 +150,20 @@ function Workspace() {
             ))}
           </div>
           <div className="tab-body" role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tabbtn-${tab}`}>
-            <ErrorBoundary name="editor" key={docId}>
-              {tab === 'shells' ? (
-                <ShellsEditor importedCounts={imports.counts} importSummaries={importSummaries} onImport={() => setImportOpen('picker')} />
-              ) : null}
-              {tab === 'designs' ? <DesignEditor /> : null}
-              {tab === 'stations' ? <GroundStationsEditor /> : null}
-              {tab === 'scenario' ? <ScenarioSettings /> : null}
-            </ErrorBoundary>
+            <SweepFieldContext.Provider value={sweepAction}>
+              <ErrorBoundary name="editor" key={docId}>
+                {tab === 'shells' ? (
+                  <ShellsEditor
+                    importedCounts={imports.counts}
+                    importSummaries={importSummaries}
+                    onImport={() => setImportOpen('picker')}
+                  />
+                ) : null}
+                {tab === 'designs' ? <DesignEditor /> : null}
+                {tab === 'stations' ? <GroundStationsEditor /> : null}
+                {tab === 'scenario' ? <ScenarioSettings /> : null}
+              </ErrorBoundary>
+            </SweepFieldContext.Provider>
           </div>
         </aside>
         <main className="centre">
@@ -173,6 +192,11 @@ function Workspace() {
         </aside>
       </div>
       <Messages />
+      {trade ? (
+        <ErrorBoundary name="trade study">
+          <TradeStudyDialog key={trade.seq} initialPath={trade.path} imported={[...imports.columns]} onClose={() => setTrade(null)} />
+        </ErrorBoundary>
+      ) : null}
       {importOpen !== null ? (
         <ImportDialog initialFile={importOpen === 'picker' ? null : importOpen} onClose={() => setImportOpen(null)} />
       ) : null}

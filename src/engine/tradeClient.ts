@@ -9,6 +9,7 @@ import type { AnalysisMode } from '../core/analysis/types';
 import type { ElementColumns } from '../core/elements/columns';
 import type { Scenario } from '../core/scenario/schema';
 import { evaluateScenario, type PointFigures } from '../core/trade/sweep';
+import type { ComparisonCurves } from '../core/trade/compareCharts';
 import type { TradeWorkerApi } from '../../workers/trade.worker';
 
 export class TradeCancelled extends Error {
@@ -69,10 +70,19 @@ export class TradePool {
   }
 
   /** Evaluate one variant on a free worker. Rejects with TradeCancelled after cancel(). */
-  async evaluate(scenario: Scenario, mode: AnalysisMode): Promise<PointFigures> {
+  evaluate(scenario: Scenario, mode: AnalysisMode): Promise<PointFigures> {
+    return this.run(scenario, mode, false);
+  }
+
+  /** The same, with the margin and latency distributions for the comparison view. */
+  evaluateWithCurves(scenario: Scenario, mode: AnalysisMode): Promise<PointFigures & { curves: ComparisonCurves }> {
+    return this.run(scenario, mode, true) as Promise<PointFigures & { curves: ComparisonCurves }>;
+  }
+
+  private async run(scenario: Scenario, mode: AnalysisMode, curves: boolean): Promise<PointFigures> {
     if (this.inThread) {
       await new Promise((r) => setTimeout(r, 0)); // let the page paint between points
-      const { cancelled: _c, ...f } = evaluateScenario(scenario, mode, new Map(this.imported));
+      const { cancelled: _c, ...f } = evaluateScenario(scenario, mode, new Map(this.imported), { curves });
       return f;
     }
     const i = await this.acquire();
@@ -86,7 +96,7 @@ export class TradePool {
             await l.api.setImported(this.imported);
             l.importedToken = this.importedToken;
           }
-          return l.api.evaluate(scenario, mode);
+          return curves ? l.api.evaluateWithCurves(scenario, mode) : l.api.evaluate(scenario, mode);
         };
         run().then(resolve, (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))));
       });

@@ -10,7 +10,16 @@ import { exportElements } from '../app/exportElements';
 import { EXPORT_FILE, EXPORT_FORMATS } from '../core/fleet/export';
 import type { Fleet } from '../core/fleet/fleet';
 
-export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fleet: Fleet | null }) {
+export function Topbar({
+  totalSatellites,
+  fleet,
+  onTradeStudy,
+}: {
+  totalSatellites: number;
+  fleet: Fleet | null;
+  /** Opens the trade study (sweeps, optimum, comparison). */
+  onTradeStudy?: () => void;
+}) {
   const scenario = useScenario();
   const { actions, store } = useWorkspace();
   const canUndo = useWs((s) => s.history.past.length > 0);
@@ -67,6 +76,16 @@ export function Topbar({ totalSatellites, fleet }: { totalSatellites: number; fl
         {scenario.name} · {fmtInt(totalSatellites)} sats
       </span>
       <span className="spacer" />
+      {onTradeStudy ? (
+        <button
+          className="btn"
+          onClick={onTradeStudy}
+          title="Sweep a field, find its best value, compare scenarios"
+          data-testid="trade-button"
+        >
+          Trade study
+        </button>
+      ) : null}
       <button className="btn" disabled={!canUndo} onClick={actions.undo} title="Undo (Ctrl+Z)" data-testid="undo">
         ↶ Undo
       </button>

@@ -3,7 +3,7 @@
  * invalid (nothing typed is lost); only a value that passes the field's own checks and the
  * caller's `commit` (which validates the whole scenario) reaches the store.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { clearDraft, getDraft, setDraft } from './drafts';
 
 /** Errors from scenario validation look like "shells[0].altitudeKm: message": keep the message. */
@@ -50,6 +50,34 @@ export function checkNumber(v: number | null, c: NumberCheck, unit = ''): string
   return null;
 }
 
+/**
+ * "Sweep this field": provided by the app, so a numeric editor field can open the trade study on
+ * itself. `pathOf` maps a field's stable name to its scenario path (null: not sweepable).
+ */
+export interface SweepFieldAction {
+  pathOf(name: string): string | null;
+  sweep(path: string): void;
+}
+export const SweepFieldContext = createContext<SweepFieldAction | null>(null);
+
+function SweepButton({ name, label }: { name: string; label: string }) {
+  const ctx = useContext(SweepFieldContext);
+  const path = ctx?.pathOf(name) ?? null;
+  if (!ctx || !path) return null;
+  return (
+    <button
+      type="button"
+      className="field-sweep"
+      aria-label={`Sweep ${label} in a trade study`}
+      title={`Sweep ${label} in a trade study (${path})`}
+      onClick={() => ctx.sweep(path)}
+      data-sweep={path}
+    >
+      ⇄
+    </button>
+  );
+}
+
 interface FieldShellProps {
   id: string;
   label: string;
@@ -58,9 +86,11 @@ interface FieldShellProps {
   error: string | null;
   children: ReactNode;
   wide?: boolean;
+  /** Extra control after the unit (the sweep action). */
+  action?: ReactNode;
 }
 
-function FieldShell({ id, label, unit, hint, error, children, wide }: FieldShellProps) {
+function FieldShell({ id, label, unit, hint, error, children, wide, action }: FieldShellProps) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
       <label htmlFor={id} title={hint}>
@@ -74,6 +104,7 @@ function FieldShell({ id, label, unit, hint, error, children, wide }: FieldShell
       <div className="field-input">
         {children}
         {unit ? <span className="unit">{unit}</span> : null}
+        {action}
       </div>
       {error ? (
         <div className="field-error" id={`${id}-err`} role="alert">
@@ -140,7 +171,15 @@ export function NumberField(p: NumberFieldProps) {
     clearDraft(p.name);
   };
   return (
-    <FieldShell id={id} label={p.label} unit={p.unit} hint={p.hint} error={error} wide={p.wide}>
+    <FieldShell
+      id={id}
+      label={p.label}
+      unit={p.unit}
+      hint={p.hint}
+      error={error}
+      wide={p.wide}
+      action={<SweepButton name={p.name} label={p.label} />}
+    >
       <input
         id={id}
         name={p.name}

@@ -2,8 +2,7 @@
  * `plan compare a.json b.json [c.json d.json]`: 2 to 4 scenarios side by side, every headline
  * figure of the rollup with its difference from the first (src/core/trade/compare.ts).
  */
-import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../../core/format';
-import { type Comparison, type ComparedFigure, compareScenarios, evaluateScenario } from '../../core/trade';
+import { type Comparison, type ComparedFigure, compareScenarios, evaluateScenario, formatFigure } from '../../core/trade';
 import {
   choiceOption,
   type CommandModule,
@@ -16,19 +15,6 @@ import {
   WINDOW_OPTIONS,
 } from '../command';
 import { importedOf } from './sweep';
-
-/** A figure's value in words, with its unit. */
-export function formatFigure(f: Pick<ComparedFigure, 'key' | 'unit'>, v: number): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  if (f.unit === 'GW') return fmtPowerGW(v);
-  if (f.unit === 'fraction') return `${(v * 100).toFixed(1)} %`;
-  if (f.unit === 'USD' || f.unit === 'USD/GW') return `${fmtUsd(v)}${f.unit === 'USD/GW' ? '/GW' : ''}`;
-  if (f.unit === 't') return fmtTonnes(v);
-  if (f.unit === 'ms') return `${v.toFixed(2)} ms`;
-  if (f.unit === 'km²') return `${fmtSig(v)} km²`;
-  if (Math.abs(v) < 100 && !Number.isInteger(v)) return Number(v.toPrecision(3)).toLocaleString('en-US');
-  return Math.round(v).toLocaleString('en-US');
-}
 
 function formatDelta(f: ComparedFigure, i: number): string {
   if (i === 0 || !f.differs) return '';

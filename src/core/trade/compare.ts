@@ -4,6 +4,7 @@
  * CLI (`plan compare`), the page's Compare view and the report's comparison appendix use it.
  */
 import type { RollupFigures } from '../analysis/rollup';
+import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../format';
 
 export interface HeadlineFigure {
   key: keyof RollupFigures;
@@ -95,4 +96,17 @@ export function compareScenarios(items: readonly ComparedScenario[]): Comparison
     figures,
     differing: figures.filter((f) => f.differs).map((f) => f.key),
   };
+}
+
+/** A figure's value in words, with its unit. */
+export function formatFigure(f: Pick<ComparedFigure, 'key' | 'unit'>, v: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  if (f.unit === 'GW') return fmtPowerGW(v);
+  if (f.unit === 'fraction') return `${(v * 100).toFixed(1)} %`;
+  if (f.unit === 'USD' || f.unit === 'USD/GW') return `${fmtUsd(v)}${f.unit === 'USD/GW' ? '/GW' : ''}`;
+  if (f.unit === 't') return fmtTonnes(v);
+  if (f.unit === 'ms') return `${v.toFixed(2)} ms`;
+  if (f.unit === 'km²') return `${fmtSig(v)} km²`;
+  if (Math.abs(v) < 100 && !Number.isInteger(v)) return Number(v.toPrecision(3)).toLocaleString('en-US');
+  return Math.round(v).toLocaleString('en-US');
 }

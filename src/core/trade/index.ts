@@ -3,3 +3,4 @@ export * from './paths';
 export * from './sweep';
 export * from './optimise';
 export * from './compare';
+export * from './compareCharts';

@@ -155,3 +155,29 @@ export function numericFields(scenario: Scenario): Array<{ path: string; value: 
   walk(scenario, []);
   return out;
 }
+
+/**
+ * The parameter path of an editor field, from the field's stable name (`shells.<id>.altitudeKm`,
+ * `design.<id>.radiator.areaM2`, `window.stepS`, `links.perHopProcessingMs`), or null when the
+ * field is not a numeric scenario field (derived values such as satellites per plane).
+ */
+export function fieldNameToParamPath(scenario: Scenario, name: string): string | null {
+  let path: string | null = null;
+  if (name.startsWith('shells.')) {
+    const rest = name.slice('shells.'.length);
+    const dot = rest.lastIndexOf('.');
+    const idx = dot > 0 ? scenario.shells.findIndex((sh) => sh.id === rest.slice(0, dot)) : -1;
+    if (idx >= 0) path = `shells[${idx}].${rest.slice(dot + 1)}`;
+  } else if (name.startsWith('design.')) {
+    const parts = name.slice('design.'.length).split('.');
+    if (parts.length >= 3) {
+      const key = parts.pop() as string;
+      const group = parts.pop() as string;
+      const idx = scenario.designs.findIndex((d) => d.id === parts.join('.'));
+      if (idx >= 0) path = `designs[${idx}].${group}.${key}`;
+    }
+  } else if (/^(window|links)\.[A-Za-z]+$/.test(name)) path = name;
+  if (path === null) return null;
+  const r = resolveParam(scenario, path);
+  return 'ok' in r ? null : r.path;
+}

@@ -15,6 +15,7 @@ import { runAnalysis, type RunOptions } from '../report/run';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/load';
 import { resolveParam, setAtPath, type ResolvedParam } from './paths';
+import { comparisonCurves, type ComparisonCurves } from './compareCharts';
 
 export interface SweepAxis {
   /** Field address, e.g. `shells[1].altitudeKm`. */
@@ -165,8 +166,8 @@ export function evaluateScenario(
   scenario: Scenario,
   mode: AnalysisMode,
   imported: ImportedElementsById = parseImportedShells(scenario),
-  opts: RunOptions = {},
-): PointFigures & { cancelled: boolean } {
+  opts: RunOptions & { curves?: boolean } = {},
+): PointFigures & { cancelled: boolean; curves?: ComparisonCurves } {
   const fleet = buildFleet(scenario, { imported });
   const run = runAnalysis(fleet, scenario, mode, opts);
   return {
@@ -175,6 +176,7 @@ export function evaluateScenario(
     shells: run.rollup.shells,
     margins: marginMeans(run.metrics),
     cancelled: run.cancelled,
+    ...(opts.curves ? { curves: comparisonCurves(run.metrics) } : {}),
   };
 }
 
@@ -229,7 +231,8 @@ export async function runSweep(plan: SweepPlan, evaluate: VariantEvaluator, opts
         const f = await evaluate(v.scenario, v);
         finish(v.index, { ...p, valid: true, satellites: f.satellites, totals: f.totals, shells: f.shells, margins: f.margins });
       } catch (e) {
-        finish(v.index, { ...p, error: `analysis failed: ${(e as Error).message}` });
+        // a variant stopped by a cancel is left out, like those never started
+        if (!opts.signal?.cancelled) finish(v.index, { ...p, error: `analysis failed: ${(e as Error).message}` });
       }
     }
   };
