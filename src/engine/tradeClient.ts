@@ -62,9 +62,15 @@ export class TradePool {
     return l;
   }
 
-  private async acquire(): Promise<number> {
+  /** A free worker, claimed before this returns (two callers in one turn never share one). */
+  private async acquire(): Promise<Lane> {
     for (;;) {
-      for (let i = 0; i < this.size; i++) if (!this.lanes[i]?.busy) return i;
+      for (let i = 0; i < this.size; i++) {
+        if (this.lanes[i]?.busy) continue;
+        const l = this.lane(i);
+        l.busy = true;
+        return l;
+      }
       await new Promise<void>((r) => this.waiters.push(r));
     }
   }
@@ -85,9 +91,7 @@ export class TradePool {
       const { cancelled: _c, ...f } = evaluateScenario(scenario, mode, new Map(this.imported), { curves });
       return f;
     }
-    const i = await this.acquire();
-    const l = this.lane(i);
-    l.busy = true;
+    const l = await this.acquire();
     try {
       return await new Promise<PointFigures>((resolve, reject) => {
         l.reject = reject;

@@ -518,7 +518,7 @@ function SweepTab({ pool, imported, initialPath }: { pool: TradePool; imported: 
         <div className="trade-axis">
           <div className="field">
             <label htmlFor={ids.mode}>Analysis</label>
-            <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as AnalysisMode)}>
+            <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as AnalysisMode)} data-testid="trade-mode">
               <option value="analytic">analytic (fast)</option>
               <option value="sampled">sampled (SGP4 over the window)</option>
             </select>
@@ -607,7 +607,14 @@ function SweepTab({ pool, imported, initialPath }: { pool: TradePool; imported: 
                 onPick={apply}
               />
             ))}
-            <TradeLineChart figure="binding" points={st.points} xLabel={ax.path} baseValue={ax.baseValue} onPick={apply} />
+            <TradeLineChart
+              figure="binding"
+              points={st.points}
+              xLabel={ax.path}
+              optimum={bestObjective?.found ? bestObjective.value : undefined}
+              baseValue={ax.baseValue}
+              onPick={apply}
+            />
           </div>
         </>
       ) : null}
