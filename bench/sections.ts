@@ -13,6 +13,7 @@ import { propagationSection } from './propagation';
 import { sampledPoolSection } from './sampled-pool';
 import { sampledE2eSection } from './sampled-e2e';
 import { statesE2eSection } from './states-e2e';
+import { sweepSection } from './sweep';
 
 export interface BenchOptions {
   /** Satellites. */
@@ -65,4 +66,5 @@ export const BENCH_SECTIONS: BenchSection[] = [
   sampledPoolSection,
   statesE2eSection,
   sampledE2eSection,
+  sweepSection,
 ];

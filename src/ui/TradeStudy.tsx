@@ -49,13 +49,13 @@ interface Figure {
 
 const FIGURES: Figure[] = [
   { key: 'compute', title: 'Compute that runs', unit: 'GW', get: (t) => t.computeGW, fmt: (v) => `${fmtSig(v, 4)} GW` },
-  { key: 'costPerGW', title: 'Cost per GW', unit: 'USD/GW', get: (t) => t.costPerGWUsd, fmt: (v) => `${fmtUsd(v)}/GW` },
+  { key: 'costPerGW', title: 'Cost per GW', unit: 'billion USD/GW', get: (t) => t.costPerGWUsd / 1e9, fmt: (v) => `${fmtUsd(v * 1e9)}/GW` },
   {
     key: 'massPerGW',
     title: 'Mass per GW',
-    unit: 't/GW',
-    get: (t) => (t.computeGW > 0 ? t.massToOrbitT / t.computeGW : Number.NaN),
-    fmt: (v) => `${fmtSig(v, 4)} t/GW`,
+    unit: 'kt/GW',
+    get: (t) => (t.computeGW > 0 ? t.massToOrbitT / 1000 / t.computeGW : Number.NaN),
+    fmt: (v) => `${fmtSig(v, 4)} kt/GW`,
   },
   { key: 'feasible', title: 'Feasible share', unit: '%', get: (t) => t.feasibleShare * 100, fmt: (v) => `${v.toFixed(1)} %` },
   { key: 'latency', title: 'Latency p50 (one way)', unit: 'ms', get: (t) => t.latencyP50Ms, fmt: (v) => `${v.toFixed(2)} ms` },

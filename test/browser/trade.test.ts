@@ -68,7 +68,7 @@ describe('trade study', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('finds the optimum of one field under a feasible-share constraint', async () => {
+  it('finds the optimum of one field and marks it on every chart', async () => {
     await setAxis(AREA, '40', '400', '7');
     await page.selectOption('[data-testid="trade-objective"]', 'compute-per-tonne');
     await page.click('[data-testid="trade-run"]');
