@@ -6,7 +6,7 @@
  * themselves are src/core/trade; this file only drives and draws them.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AnalysisMode } from '../core/analysis/analytic';
+import type { AnalysisMode } from '../core/analysis/types';
 import type { ElementColumns } from '../core/elements/columns';
 import { sampleMap, rgbCss, CATEGORICAL } from '../core/colormaps';
 import { niceTicks } from '../core/report/chartMath';

@@ -4,7 +4,7 @@
  * (CDFs overlay cleanly where histograms of different ranges would not). Reduced to at most
  * 200 points each, so a million satellites travel as a few kilobytes. Pure.
  */
-import type { PerSatelliteMetrics } from '../analysis/analytic';
+import type { PerSatelliteMetrics } from '../analysis/metrics';
 import { cdf } from '../report/chartMath';
 
 export interface Curve {
