@@ -103,11 +103,18 @@ export function analysisSummary(run: AnalysisRun, scenario: Scenario, fleet: Fle
     cancelled: run.cancelled,
     notes: run.notes,
     percentileMethod: run.rollup.percentileMethod,
-    totals: { ...run.rollup.totals, ...feasibilityTotals(run.rollup, scenario) },
-    shells: run.rollup.shells.map((s, i) => ({ ...s, ...(run.rollup.feasibility?.shells[i] ?? {}) })),
+    ...summaryFigures(run.rollup, scenario),
     launchVehicle: scenario.launch,
     environment: scenario.environment,
     capacityRamp: run.rollup.feasibility?.ramp ?? [],
+  };
+}
+
+/** `totals` and `shells` as `plan analyze --json` writes them: the rollup with the feasibility checks merged in. */
+export function summaryFigures(r: Rollup, scenario: Scenario) {
+  return {
+    totals: { ...r.totals, ...feasibilityTotals(r, scenario) },
+    shells: r.shells.map((s, i) => ({ ...s, ...(r.feasibility?.shells[i] ?? {}) })),
   };
 }
 

@@ -11,7 +11,7 @@ import type { AnalysisMode } from '../analysis/types';
 import type { ElementColumns } from '../elements/columns';
 import { buildFleet, type ImportedElementsById } from '../fleet/generators';
 import { parseElements } from '../elements';
-import { runAnalysis, type RunOptions } from '../report/run';
+import { runAnalysis, summaryFigures, type RunOptions } from '../report/run';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/load';
 import { resolveParam, setAtPath, type ResolvedParam } from './paths';
@@ -172,8 +172,7 @@ export function evaluateScenario(
   const run = runAnalysis(fleet, scenario, mode, opts);
   return {
     satellites: fleet.count,
-    totals: run.rollup.totals,
-    shells: run.rollup.shells,
+    ...summaryFigures(run.rollup, scenario),
     margins: marginMeans(run.metrics),
     cancelled: run.cancelled,
     ...(opts.curves ? { curves: comparisonCurves(run.metrics) } : {}),
