@@ -8,6 +8,7 @@
  * unit last (`*_ms`, `*_mb`, `*_x` for ratios) and document them in docs/ENGINE.md.
  */
 import { analysisSection } from './analysis';
+import { feasibilitySection } from './feasibility';
 import { fleetSection } from './fleet';
 import { propagationSection } from './propagation';
 import { sampledPoolSection } from './sampled-pool';
@@ -63,6 +64,7 @@ export const BENCH_SECTIONS: BenchSection[] = [
   fleetSection,
   propagationSection,
   analysisSection,
+  feasibilitySection,
   sampledPoolSection,
   statesE2eSection,
   sampledE2eSection,

@@ -260,13 +260,20 @@ export function analyzeFeasibility(
   const underKeepOut = separations.map((s) => !!s && !s.lowerBound && s.minSeparationKm < keepOut);
   const yearFactors = new Map<number, ReturnType<typeof yearMeanDragFactors>>();
   const el = fleet.elements;
-  // reuse: consecutive satellites with the same inputs get the same outputs
+  // Per-shell constants; per satellite only the mass (battery) and, for sun-synchronous orbits, beta
+  // vary. Drag delta-v scales as 1/m and the decay time as m (both through B = Cd A / m), so the
+  // models run once per (design, altitude, inclination, beta) for a unit mass and are scaled.
+  const shellSso = fleet.shells.map((sh) => sh.kind === 'sso-dawn-dusk');
+  const shellImported = fleet.shells.map((sh) => sh.kind === 'imported');
   let pAlt = Number.NaN;
   let pInc = Number.NaN;
   let pCos = Number.NaN;
   let pDesign = -1;
-  let pBattery = Number.NaN;
   let pSso = false;
+  let dose = Number.NaN;
+  let area = Number.NaN;
+  let dvUnit = Number.NaN; // m/s per year for 1 kg
+  let decayUnit = Number.NaN; // years for 1 kg
   for (let k = 0; k < n; k++) {
     const id = m.start + k;
     const s = fleet.shellIndex[id];
@@ -280,7 +287,6 @@ export function analyzeFeasibility(
       cols.propellantKg[k] = 0;
       cols.decayYears[k] = Number.NaN;
       cols.reasons[k] = 0;
-      pDesign = -1;
       continue;
     }
     if (m.powerMarginW[k] < 0) reasons |= REASON.power;
@@ -288,50 +294,43 @@ export function analyzeFeasibility(
     if (underKeepOut[s]) reasons |= REASON.separation;
     const alt = m.altitudeKm[k];
     const inc = el.inclinationDeg[id];
-    const battery = m.batteryEnergyWh[k];
-    const sso = fleet.shells[s]?.kind === 'sso-dawn-dusk' || Math.abs(inc - ssoInclinationDeg(Math.min(alt, 5900))) < 0.5;
+    const sso = shellSso[s] || (shellImported[s] && Math.abs(inc - ssoInclinationDeg(Math.min(alt, 5900))) < 0.5);
     const cosB = m.meanCosBeta[k];
-    if (k > 0 && di === pDesign && alt === pAlt && inc === pInc && battery === pBattery && sso === pSso && (!sso || cosB === pCos)) {
-      cols.radiationDoseKradPerYear[k] = cols.radiationDoseKradPerYear[k - 1];
-      cols.dragAreaM2[k] = cols.dragAreaM2[k - 1];
-      cols.dragDeltaVMPerSPerYear[k] = cols.dragDeltaVMPerSPerYear[k - 1];
-      cols.propellantKg[k] = cols.propellantKg[k - 1];
-      cols.decayYears[k] = cols.decayYears[k - 1];
-      if (cols.radiationDoseKradPerYear[k] * dd.lifeYears > dd.toleranceKrad) reasons |= REASON.radiation;
-      cols.reasons[k] = reasons;
-      continue;
+    if (!(di === pDesign && alt === pAlt && inc === pInc && sso === pSso && (!sso || cosB === pCos))) {
+      pDesign = di;
+      pAlt = alt;
+      pInc = inc;
+      pSso = sso;
+      pCos = cosB;
+      dose = radiationDoseKradPerYear(alt, inc, dd.shieldingMmAl);
+      let sunTrack: number;
+      let radiator: number;
+      if (sso && Number.isFinite(cosB)) {
+        sunTrack = sunTrackingDragFactor(cosB);
+        radiator = edgeOnRadiatorDragFactor(cosB);
+      } else {
+        const key = Math.round(inc * 10);
+        let f = yearFactors.get(key);
+        if (!f) {
+          f = yearMeanDragFactors(key / 10);
+          yearFactors.set(key, f);
+        }
+        sunTrack = f.sunTracking;
+        radiator = f.edgeOnRadiator;
+      }
+      area = dragArea(dd, sunTrack, radiator);
+      dvUnit = dragDeltaVMPerSPerYear(alt, activity, dd.cd, area, 1);
+      decayUnit = decayYears(alt, activity, dd.cd, area, 1);
     }
-    pDesign = di;
-    pAlt = alt;
-    pInc = inc;
-    pBattery = battery;
-    pSso = sso;
-    pCos = cosB;
-    const dose = radiationDoseKradPerYear(alt, inc, dd.shieldingMmAl);
+    const battery = m.batteryEnergyWh[k];
+    const dryKg = dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0);
+    const dv = dvUnit / dryKg;
     cols.radiationDoseKradPerYear[k] = dose;
     if (dose * dd.lifeYears > dd.toleranceKrad) reasons |= REASON.radiation;
-    let sunTrack: number;
-    let radiator: number;
-    if (sso && Number.isFinite(cosB)) {
-      sunTrack = sunTrackingDragFactor(cosB);
-      radiator = edgeOnRadiatorDragFactor(cosB);
-    } else {
-      const key = Math.round(inc * 10);
-      let f = yearFactors.get(key);
-      if (!f) {
-        f = yearMeanDragFactors(key / 10);
-        yearFactors.set(key, f);
-      }
-      sunTrack = f.sunTracking;
-      radiator = f.edgeOnRadiator;
-    }
-    const area = dragArea(dd, sunTrack, radiator);
-    const dryKg = dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0);
-    const dv = dragDeltaVMPerSPerYear(alt, activity, dd.cd, area, dryKg);
     cols.dragAreaM2[k] = area;
     cols.dragDeltaVMPerSPerYear[k] = dv;
     cols.propellantKg[k] = propellantKg(dryKg, dv * dd.lifeYears, dd.isp);
-    cols.decayYears[k] = decayYears(alt, activity, dd.cd, area, dryKg);
+    cols.decayYears[k] = decayUnit * dryKg;
     cols.reasons[k] = reasons;
   }
   return summarizeFeasibility(fleet, scenario, m, cols, separations);
