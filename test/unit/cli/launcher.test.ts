@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,20 @@ describe('scripts/plan.mjs (the bundled CLI)', () => {
     expect(bigRun.stderr).toBe(bigRef.stderr);
     expect(bigRun.stdout === bigRef.stdout).toBe(true);
   }, 180_000);
+
+  it('is the package bin: plan -> scripts/plan.mjs runs as an executable (what npm links on install)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ plan: 'scripts/plan.mjs' });
+    const bin = join(root, pkg.bin.plan);
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    const r = spawnSync(bin, ['--version'], { cwd: tmp, encoding: 'utf8' });
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+    expect(r.status).toBe(0);
+    const h = spawnSync(bin, ['ephemeris', '--help'], { cwd: tmp, encoding: 'utf8' });
+    expect(h.status).toBe(0);
+    expect(h.stdout).toMatch(/^usage: plan ephemeris /);
+  }, 120_000);
 
   it('writes the feasibility report with the design sources and version, and refuses bad input with exit 2', async () => {
     const out = join(tmp, 'report.html');
