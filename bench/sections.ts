@@ -11,6 +11,7 @@ import { analysisSection } from './analysis';
 import { feasibilitySection } from './feasibility';
 import { fleetSection } from './fleet';
 import { propagationSection } from './propagation';
+import { reportSection } from './report';
 import { sampledPoolSection } from './sampled-pool';
 import { sampledE2eSection } from './sampled-e2e';
 import { statesE2eSection } from './states-e2e';
@@ -65,6 +66,7 @@ export const BENCH_SECTIONS: BenchSection[] = [
   propagationSection,
   analysisSection,
   feasibilitySection,
+  reportSection,
   sampledPoolSection,
   statesE2eSection,
   sampledE2eSection,
