@@ -368,6 +368,10 @@ function summarizeFeasibility(
     all: 0,
   }));
   const designs = scenario.designs.map(designDrag);
+  const installedW = scenario.designs.map(
+    (d) => d.compute.acceleratorCount * (d.compute.powerPerAcceleratorW + d.compute.overheadPerAcceleratorW),
+  );
+  const busW = scenario.designs.map((d) => d.compute.busPowerW);
   for (let k = 0; k < cols.count; k++) {
     const id = cols.start + k;
     const a = acc[fleet.shellIndex[id]];
@@ -400,15 +404,20 @@ function summarizeFeasibility(
     a.computeW += m.computePowerW[k];
     {
       // compute when new: usable power scales with the array (BOL / EOL), the radiator does not age
-      const d = scenario.designs[fleet.designIndex[id]] ?? scenario.designs[0];
-      const inst = d.compute.acceleratorCount * (d.compute.powerPerAcceleratorW + d.compute.overheadPerAcceleratorW);
-      const bus = d.compute.busPowerW;
+      const inst = installedW[fleet.designIndex[id]] ?? installedW[0];
+      const bus = busW[fleet.designIndex[id]] ?? busW[0];
       const ratio = m.arrayPowerEolW[k] > 0 ? m.arrayPowerBolW[k] / m.arrayPowerEolW[k] : 1;
       a.computeBolW += Math.max(0, Math.min(inst, m.usablePowerW[k] * ratio - bus, m.radiatorRejectW[k] - bus));
     }
     const r = cols.reasons[k];
     if (r === 0) a.feasible++;
-    for (const name of REASON_NAMES) if (r & REASON[name]) a.counts[name]++;
+    else {
+      const c = a.counts;
+      if (r & REASON.power) c.power++;
+      if (r & REASON.thermal) c.thermal++;
+      if (r & REASON.radiation) c.radiation++;
+      if (r & REASON.separation) c.separation++;
+    }
   }
   const env = scenario.environment;
   const lv = scenario.launch;
