@@ -26,6 +26,14 @@ import { SweepFieldContext } from '../ui/fields';
 import { TradeStudyDialog } from '../ui/TradeStudy';
 import { fieldNameToParamPath } from '../core/trade/paths';
 
+/** Skip links (the first tab stops): straight to the 3D view, the time controls, the editor, the figures. */
+const SKIPS: ReadonlyArray<[string, string]> = [
+  ['Skip to the 3D view', '[data-testid="constellation-view"]'],
+  ['Skip to the time controls', '[data-testid="play-pause"]'],
+  ['Skip to the editor', '.left [role="tab"][aria-selected="true"]'],
+  ['Skip to the capacity figures', '[data-testid="run-sampled"]'],
+];
+
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
 const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
 
@@ -124,6 +132,21 @@ function Workspace() {
       }}
       onDrop={onDrop}
     >
+      <nav className="skip-links" aria-label="Skip links">
+        {SKIPS.map(([label, sel]) => (
+          <a
+            key={label}
+            href="#"
+            className="skip-link"
+            onClick={(e) => {
+              e.preventDefault();
+              (document.querySelector(sel) as HTMLElement | null)?.focus();
+            }}
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
       <Topbar totalSatellites={counts.total} fleet={analysis.fleet} onTradeStudy={() => setTrade((t) => t ?? { seq: 1 })} />
       <div className="main">
         <aside className="left" aria-label="Scenario editor">

@@ -4,7 +4,7 @@
  */
 import { defaultScenario } from '../core/presets';
 import type { Scenario } from '../core/scenario/schema';
-import { currentScenarioId, loadScenario, newScenarioId, saveScenario } from './persistence';
+import { currentScenarioId, describeStorageError, loadScenario, newScenarioId, saveScenario } from './persistence';
 import { decodeShareFragment, hasSharePayload } from './share';
 import type { Store, WorkspaceActions, WorkspaceState } from './store';
 
@@ -32,7 +32,9 @@ export async function chooseStartScenario(hash: string): Promise<BootResult> {
       notes.push({ level: 'error', text: r.error });
     }
   } catch (e) {
-    notes.push({ level: 'warning', text: (e as Error).message });
+    // no usable storage at all: the first autosave says so (and why), once
+    const d = describeStorageError(e);
+    if (!d.off) notes.push({ level: 'warning', text: `Saved scenarios could not be read: ${d.why}.` });
   }
   return { scenario: defaultScenario(), docId: newScenarioId(), notes };
 }
@@ -52,16 +54,22 @@ export function startAutosave(
   let failedOnce = false;
   const save = async (docId: string, scenario: Scenario, current: boolean) => {
     if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) return;
-    if (current) store.set({ saveStatus: 'saving' });
+    if (current && store.get().saveStatus !== 'off') store.set({ saveStatus: 'saving' });
     try {
+      // IndexedDB writes the record in one transaction: a failed put leaves the copy saved before it
       await saveScenario(docId, scenario, countSatellites(scenario));
       lastSaved = { docId, scenario };
       failedOnce = false;
       const s = store.get();
-      if (s.docId === docId && s.history.present === scenario) store.set({ saveStatus: 'saved' });
+      if (s.docId === docId && s.history.present === scenario) store.set({ saveStatus: 'saved', saveNote: null });
     } catch (e) {
-      if (store.get().docId === docId) store.set({ saveStatus: 'error' });
-      if (!failedOnce) actions.post('warning', `Autosave failed: ${(e as Error).message}. Save the scenario to a file to keep it.`);
+      const d = describeStorageError(e);
+      const note = d.off
+        ? `Autosave is off: ${d.why}. Use "Save file" to keep your work.`
+        : `Not saved: ${d.why}. The copy saved before is kept; saving is tried again at the next change.`;
+      if (store.get().docId === docId) store.set({ saveStatus: d.off ? 'off' : 'error', saveNote: note });
+      if (!failedOnce)
+        actions.post('warning', d.off ? `${note} The planner works as before; nothing is kept after this tab closes.` : note);
       failedOnce = true;
     }
   };
@@ -87,6 +95,8 @@ export function startAutosave(
       schedule();
     }
   });
+  // A fresh page: save what is open now (a new default, or a share link), so the status is true from the start.
+  schedule();
   const onHide = () => {
     if (document.visibilityState === 'hidden') flush();
   };

@@ -10,14 +10,14 @@ import { fmtInt } from '../core/format';
 import { downloadParts } from './fileio';
 import type { WorkspaceActions } from './store';
 
-export function elementsFileName(scenarioName: string, format: ExportFormat): string {
+export function elementsFileName(scenarioName: string, format: ExportFormat, part?: { k: number; of: number }): string {
   const stem =
     scenarioName
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'scenario';
-  return `${stem}-elements.${EXPORT_FILE[format].ext}`;
+  return `${stem}-elements${part ? `-part${part.k}-of-${part.of}` : ''}.${EXPORT_FILE[format].ext}`;
 }
 
 /** Summary line for the messages area. */
@@ -30,39 +30,64 @@ export function exportSummary(r: ExportResult, total: number, format: ExportForm
   );
 }
 
-export async function exportElements(fleet: Fleet, scenario: Scenario, format: ExportFormat, actions: WorkspaceActions): Promise<void> {
+/**
+ * Export the fleet. `split` writes consecutive files of at most `split` satellites each (TLE: each
+ * file numbers its satellites from 1, so a million satellites fit in three 339,999-satellite files).
+ */
+export async function exportElements(
+  fleet: Fleet,
+  scenario: Scenario,
+  format: ExportFormat,
+  actions: WorkspaceActions,
+  split?: number,
+): Promise<void> {
   let cancelled = false;
   const task = actions.startTask(`Exporting ${EXPORT_FILE[format].label}`, () => {
     cancelled = true;
   });
+  const per = split && split > 0 ? Math.floor(split) : fleet.count;
+  const files = split && fleet.count > 0 ? Math.ceil(fleet.count / per) : 1;
   try {
-    const parts: string[] = [];
-    const it = exportFleetSlices(fleet, format, { sliceSize: 20_000 });
-    let result: ExportResult;
-    for (;;) {
-      const x = it.next();
-      if (x.done) {
-        result = x.value;
-        break;
+    const out: Array<{ name: string; parts: string[] }> = [];
+    const total: ExportResult = { written: 0, skipped: [], warnings: [] };
+    for (let f = 0; f < files; f++) {
+      const start = f * per;
+      const parts: string[] = [];
+      const it = exportFleetSlices(fleet, format, { sliceSize: 20_000, start, end: split ? start + per : undefined });
+      let result: ExportResult;
+      for (;;) {
+        const x = it.next();
+        if (x.done) {
+          result = x.value;
+          break;
+        }
+        parts.push(x.value.text);
+        const done = start + x.value.done;
+        actions.progressTask(
+          task,
+          fleet.count > 0 ? done / fleet.count : 1,
+          `${fmtInt(done)} of ${fmtInt(fleet.count)} satellites${files > 1 ? ` (file ${f + 1} of ${files})` : ''}`,
+        );
+        await new Promise((r) => setTimeout(r, 0));
+        if (cancelled) {
+          actions.post('info', 'Element export cancelled; nothing was written.');
+          return;
+        }
       }
-      parts.push(x.value.text);
-      actions.progressTask(
-        task,
-        fleet.count > 0 ? x.value.done / fleet.count : 1,
-        `${fmtInt(x.value.done)} of ${fmtInt(fleet.count)} satellites`,
-      );
-      await new Promise((r) => setTimeout(r, 0));
-      if (cancelled) {
-        actions.post('info', 'Element export cancelled; nothing was written.');
-        return;
-      }
+      total.written += result.written;
+      total.skipped.push(...result.skipped);
+      total.warnings.push(...result.warnings);
+      out.push({ name: elementsFileName(scenario.name, format, files > 1 ? { k: f + 1, of: files } : undefined), parts });
     }
-    if (result.written === 0) {
-      actions.post('error', `${exportSummary(result, fleet.count, format)} Nothing to download.`);
+    if (total.written === 0) {
+      actions.post('error', `${exportSummary(total, fleet.count, format)} Nothing to download.`);
       return;
     }
-    downloadParts(elementsFileName(scenario.name, format), parts, EXPORT_FILE[format].mime);
-    actions.post(result.skipped.length ? 'warning' : 'info', exportSummary(result, fleet.count, format));
+    for (const o of out) downloadParts(o.name, o.parts, EXPORT_FILE[format].mime);
+    actions.post(
+      total.skipped.length ? 'warning' : 'info',
+      exportSummary(total, fleet.count, format) + (files > 1 ? ` In ${files} files, each numbered from 1.` : ''),
+    );
   } catch (e) {
     actions.post('error', `Element export failed: ${(e as Error)?.message ?? e}. Nothing was written.`);
   } finally {

@@ -1,5 +1,6 @@
 /** Scenario files: save as JSON (download) and open from a picked file, validated. */
 import { parseScenario, serializeScenario, type ScenarioResult } from '../core/scenario/load';
+import { unknownFields } from '../core/scenario/issues';
 import type { Scenario } from '../core/scenario/schema';
 
 export function scenarioFileName(s: Scenario): string {
@@ -33,7 +34,10 @@ export function saveScenarioFile(s: Scenario): void {
 
 export const MAX_SCENARIO_FILE_BYTES = 512 * 1024 * 1024;
 
-export async function readScenarioFile(file: File): Promise<ScenarioResult> {
+/** A scenario read from a file, with the fields it held that this planner does not know (dropped). */
+export type ScenarioFileResult = (ScenarioResult & { ok: false }) | (ScenarioResult & { ok: true; ignored: string[] });
+
+export async function readScenarioFile(file: File): Promise<ScenarioFileResult> {
   if (file.size > MAX_SCENARIO_FILE_BYTES)
     return { ok: false, errors: [`${file.name}: larger than ${MAX_SCENARIO_FILE_BYTES / 2 ** 20} MB`] };
   let text: string;
@@ -43,6 +47,12 @@ export async function readScenarioFile(file: File): Promise<ScenarioResult> {
     return { ok: false, errors: [`${file.name}: could not be read (${(e as Error).message})`] };
   }
   const r = parseScenario(text);
-  if (!r.ok) return { ok: false, errors: r.errors.map((e) => `${file.name}: ${e}`) };
-  return r;
+  if (!r.ok) return { ok: false, errors: r.errors };
+  let ignored: string[] = [];
+  try {
+    ignored = unknownFields(JSON.parse(text), r.scenario);
+  } catch {
+    /* parsed once already: cannot fail */
+  }
+  return { ...r, ignored };
 }

@@ -49,13 +49,31 @@ export function openDb(): Promise<IDBDatabase> {
       reject(new Error('IndexedDB is not available in this browser: scenarios will not be kept after reload'));
       return;
     }
-    const open = indexedDB.open(DB_NAME, DB_VERSION);
+    let open: IDBOpenDBRequest;
+    try {
+      open = indexedDB.open(DB_NAME, DB_VERSION);
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
     open.onupgradeneeded = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
     };
-    open.onsuccess = () => resolve(open.result);
+    open.onsuccess = () => {
+      const db = open.result;
+      // A newer planner in another tab wants to upgrade the database: let it (close ours); the
+      // next save opens it again, and says so if this planner is now too old for it.
+      db.onversionchange = () => {
+        db.close();
+        dbPromise = null;
+      };
+      db.onclose = () => {
+        dbPromise = null;
+      };
+      resolve(db);
+    };
     open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
     open.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of the planner'));
   });
@@ -63,6 +81,22 @@ export function openDb(): Promise<IDBDatabase> {
     dbPromise = null;
   });
   return dbPromise;
+}
+
+/** Why saving failed, in words, and whether autosave is off altogether (no usable IndexedDB) rather than failing once. */
+export function describeStorageError(e: unknown): { off: boolean; why: string } {
+  const err = e as { name?: string; message?: string } | null;
+  const name = err?.name ?? '';
+  const msg = err?.message ?? String(e);
+  if (name === 'QuotaExceededError' || /quota/i.test(msg))
+    return { off: false, why: "the browser's storage for this site is full (quota exceeded)" };
+  if (name === 'VersionError')
+    return { off: true, why: 'a newer version of the planner has upgraded its storage in another tab; reload this tab' };
+  if (/not available/i.test(msg)) return { off: true, why: 'this browser offers no IndexedDB storage here' };
+  if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'UnknownError' || /denied|disabled|private/i.test(msg))
+    return { off: true, why: `the browser refuses storage for this page (${name || 'blocked'}: private mode or site data turned off?)` };
+  if (/blocked by another tab/i.test(msg)) return { off: false, why: msg };
+  return { off: false, why: msg };
 }
 
 export function newScenarioId(): string {

@@ -31,7 +31,10 @@ export interface WorkspaceState {
   docId: string;
   history: History<Scenario>;
   messages: UiMessage[];
-  saveStatus: 'saved' | 'saving' | 'unsaved' | 'error';
+  /** 'off': no usable IndexedDB (saveNote says why); 'error': the last save failed, the copy saved before it is kept. */
+  saveStatus: 'saved' | 'saving' | 'unsaved' | 'error' | 'off';
+  /** Why autosave is off or failed, in words (null when saving works). */
+  saveNote: string | null;
   selectedShellId: string | null;
   selectedSatelliteId: number | null;
   theme: Theme;
@@ -71,6 +74,7 @@ export function createWorkspace(scenario: Scenario, docId: string): Store<Worksp
     history: createHistory(scenario),
     messages: [],
     saveStatus: 'unsaved',
+    saveNote: null,
     selectedShellId: scenario.shells[0]?.id ?? null,
     selectedSatelliteId: null,
     theme: 'dark',
@@ -81,6 +85,9 @@ export function createWorkspace(scenario: Scenario, docId: string): Store<Worksp
 }
 
 export type EditResult = { ok: true } | { ok: false; errors: string[] };
+
+/** After an edit: "unsaved" until autosave runs, unless autosave is off (it stays off). */
+const unsavedOr = (s: WorkspaceState): WorkspaceState['saveStatus'] => (s.saveStatus === 'off' ? 'off' : 'unsaved');
 
 /** Actions on a workspace store. Pure functions of the store so tests can drive them in Node. */
 export function workspaceActions(store: Store<WorkspaceState>) {
@@ -107,22 +114,22 @@ export function workspaceActions(store: Store<WorkspaceState>) {
     if (next === cur) return { ok: true };
     const r = validateScenario(next);
     if (!r.ok) return { ok: false, errors: r.errors };
-    store.set((s) => ({ history: pushHistory(s.history, r.scenario, key, Date.now()), saveStatus: 'unsaved' }));
+    store.set((s) => ({ history: pushHistory(s.history, r.scenario, key, Date.now()), saveStatus: unsavedOr(s) }));
     return { ok: true };
   };
 
-  const undo = (): void => store.set((s) => ({ history: undoHistory(s.history), saveStatus: 'unsaved' }));
-  const redo = (): void => store.set((s) => ({ history: redoHistory(s.history), saveStatus: 'unsaved' }));
+  const undo = (): void => store.set((s) => ({ history: undoHistory(s.history), saveStatus: unsavedOr(s) }));
+  const redo = (): void => store.set((s) => ({ history: redoHistory(s.history), saveStatus: unsavedOr(s) }));
 
   /** Open another scenario document (no undo across documents). */
   const open = (scenario: Scenario, docId: string): void =>
-    store.set({
+    store.set((s) => ({
       history: resetHistory(scenario),
       docId,
-      saveStatus: 'unsaved',
+      saveStatus: unsavedOr(s),
       selectedShellId: scenario.shells[0]?.id ?? null,
       selectedSatelliteId: null,
-    });
+    }));
 
   const startTask = (label: string, cancel: (() => void) | null): number => {
     const id = taskSeq++;

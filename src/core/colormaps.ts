@@ -11,7 +11,7 @@
  */
 
 export type Rgb = readonly [number, number, number];
-export type ContinuousMapName = 'viridis' | 'cividis';
+export type ContinuousMapName = 'viridis' | 'cividis' | 'rdbu';
 
 const hex = (h: string): Rgb => [parseInt(h.slice(1, 3), 16) / 255, parseInt(h.slice(3, 5), 16) / 255, parseInt(h.slice(5, 7), 16) / 255];
 
@@ -22,10 +22,33 @@ const CIVIDIS_STOPS = ['#00224e', '#123570', '#3b496c', '#575d6d', '#707173', '#
   hex,
 );
 
+/**
+ * Diverging red-grey-blue for signed margins, centred on zero: ColorBrewer RdBu, 11 classes
+ * (Brewer, colorbrewer2.org; marked colour-blind safe there), from red (short) through near
+ * white (zero) to blue (spare). The legend puts zero at the middle of the bar.
+ */
+const RDBU_STOPS = [
+  '#67001f',
+  '#b2182b',
+  '#d6604d',
+  '#f4a582',
+  '#fddbc7',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+].map(hex);
+
 export const CONTROL_POINTS: Record<ContinuousMapName, readonly Rgb[]> = {
   viridis: VIRIDIS_STOPS,
   cividis: CIVIDIS_STOPS,
+  rdbu: RDBU_STOPS,
 };
+
+/** Maps centred on a value (zero) rather than spanning min to max. */
+export const DIVERGING: ReadonlySet<ContinuousMapName> = new Set(['rdbu']);
 
 /** Okabe-Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey. */
 export const CATEGORICAL: readonly Rgb[] = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'].map(

@@ -14,7 +14,7 @@ import type { ViewerMetrics } from './legend';
 import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, Toolbar, useViewerKeys, VIEWER_CSS } from './overlays';
 import { createRuntime, stateOf, type SatelliteState, type ViewerRuntime, type ViewerStats } from './runtime';
 import { Scene } from './scene';
-import { createViewerStore, type ViewerStore } from './store';
+import { createViewerStore, useViewer, type ViewerStore } from './store';
 import { noWebglMessage, webglUnavailableReason } from './webglSupport';
 
 /** Catches a failure to create the renderer (a WebGL context refused after the probe) and reports it instead. */
@@ -185,6 +185,8 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
   const store = props.store ?? ownStore;
   const runtime = useMemo(() => createRuntime(store), [store]);
   const rootRef = useRef<HTMLDivElement | null>(null);
+  // the status text keeps clear of the in-scene capacity card (top left) while the card is shown
+  const cardOn = useViewer(store, (s) => s.layers.capacity && !!capacity);
   const [keyTarget, setKeyTarget] = useState<HTMLElement | Window | null>(null);
   const [glProblem, setGlProblem] = useState<string | null>(() => webglUnavailableReason());
   injectCss();
@@ -192,10 +194,19 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
   useEffect(() => {
     setKeyTarget(globalKeys ? window : rootRef.current);
   }, [globalKeys]);
-  useViewerKeys(store, keyTarget);
+  useViewerKeys(store, keyTarget, () => fleet?.count ?? 0);
 
   return (
-    <div ref={rootRef} className={`ocv-root ${props.className ?? ''}`} style={props.style} tabIndex={0} data-testid="constellation-view">
+    <div
+      ref={rootRef}
+      className={`ocv-root ${props.className ?? ''}`}
+      style={props.style}
+      data-card={cardOn ? 'on' : 'off'}
+      tabIndex={0}
+      data-testid="constellation-view"
+      role="region"
+      aria-label="3D view of the constellation (keys: ? for shortcuts)"
+    >
       {glProblem ? (
         <NoWebgl reason={glProblem} />
       ) : (
@@ -237,7 +248,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
           <LegendPanel store={store} fleet={fleet} metrics={metrics} />
           <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
           <StatusBadge store={store} runtime={runtime} />
-          <Toolbar store={store} />
+          <Toolbar store={store} stationNames={groundStations?.map((g) => g.name)} />
           <HelpOverlay store={store} />
         </>
       )}

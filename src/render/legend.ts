@@ -3,7 +3,7 @@
  * per-satellite colour fill. Pure: no three, no DOM. The fill runs once per mode/metric change,
  * never per frame.
  */
-import { buildLut, CATEGORICAL, NO_DATA_RGB, SUNLIT_RGB, ECLIPSE_RGB, type ContinuousMapName, type Rgb } from './colormaps';
+import { buildLut, CATEGORICAL, DIVERGING, NO_DATA_RGB, SUNLIT_RGB, ECLIPSE_RGB, type ContinuousMapName, type Rgb } from './colormaps';
 
 export type ColourMode = 'shell' | 'sunlit' | 'power' | 'powerMargin' | 'thermalMargin' | 'radiatorTemp' | 'latency';
 
@@ -52,8 +52,9 @@ export const COLOUR_MODES: Record<ColourMode, ModeInfo> = {
   shell: { label: 'Shell', metric: null, unit: '', scale: 1, offset: 0, map: null, key: '1' },
   sunlit: { label: 'Sunlit now', metric: null, unit: '', scale: 1, offset: 0, map: null, key: '2' },
   power: { label: 'Orbit-average power', metric: 'usablePowerW', unit: 'kW', scale: 1e-3, offset: 0, map: 'viridis', key: '3' },
-  powerMargin: { label: 'Power margin', metric: 'powerMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'cividis', key: '4' },
-  thermalMargin: { label: 'Thermal margin', metric: 'thermalMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'cividis', key: '5' },
+  // signed margins: a diverging map centred on zero, so the satellites short of power or heat rejection stand out in red
+  powerMargin: { label: 'Power margin', metric: 'powerMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'rdbu', key: '4' },
+  thermalMargin: { label: 'Thermal margin', metric: 'thermalMarginW', unit: 'kW', scale: 1e-3, offset: 0, map: 'rdbu', key: '5' },
   radiatorTemp: { label: 'Radiator temperature', metric: 'radiatorTempC', unit: '°C', scale: 1, offset: 0, map: 'viridis', key: '6' },
   latency: { label: 'Latency to ground', metric: 'latencyMs', unit: 'ms', scale: 1, offset: 0, map: 'cividis', key: '7' },
 };
@@ -112,6 +113,10 @@ export type Legend =
       ticks: number[];
       /** Satellites without a value. */
       missing: number;
+      /** Diverging maps: the range is symmetric about zero, which sits at the middle of the bar. */
+      centredOnZero: boolean;
+      /** Satellites with a value below zero (diverging maps), else 0. */
+      belowZero: number;
     };
 
 export interface LegendInput {
@@ -148,8 +153,12 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
   const r = col ? valueRange(col) : { min: Number.NaN, max: Number.NaN, finite: 0 };
   const a = r.min * info.scale + info.offset;
   const b = r.max * info.scale + info.offset;
-  const min = Math.min(a, b);
-  const max = Math.max(a, b);
+  const centred = DIVERGING.has(info.map ?? 'viridis');
+  const half = Math.max(Math.abs(a), Math.abs(b));
+  const min = centred ? -half : Math.min(a, b);
+  const max = centred ? half : Math.max(a, b);
+  let belowZero = 0;
+  if (centred && col) for (let i = 0; i < col.length; i++) if (col[i] < 0) belowZero++;
   return {
     kind: 'continuous',
     title: info.label,
@@ -159,6 +168,8 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
     max,
     ticks: niceTicks(min, max, 5),
     missing: input.count - r.finite,
+    centredOnZero: centred,
+    belowZero,
   };
 }
 
@@ -207,7 +218,10 @@ export function fillColours(mode: ColourMode, shellIndex: Uint16Array, metrics: 
     }
     return;
   }
-  const r = valueRange(col);
+  const r0 = valueRange(col);
+  // diverging maps: symmetric about zero, so zero is the middle colour
+  const half = Math.max(Math.abs(r0.min), Math.abs(r0.max));
+  const r = DIVERGING.has(info.map ?? 'viridis') ? { min: -half, max: half } : r0;
   const lut = lutOf(info.map ?? 'viridis');
   const span = r.max - r.min;
   const k = span > 0 ? 255 / span : 0;

@@ -41,12 +41,26 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
   const we = useViewer(store, (s) => s.windowEndMs);
   const a = useMemo(() => viewerActions(store), [store]);
   const t = simTimeMs(clock);
-  const span = Math.max(1, we - ws);
-  const frac = Math.min(1, Math.max(0, (t - ws) / span));
+  // The slider covers the analysis window, stretched to take in the clock when it runs outside it
+  // (the part outside is marked, and the clock says so), so the thumb never sticks at an end.
+  const lo = Math.min(ws, t);
+  const hi = Math.max(we, t);
+  const span = Math.max(1, hi - lo);
+  const frac = Math.min(1, Math.max(0, (t - lo) / span));
+  const outside = t < ws ? 'before' : t > we ? 'after' : null;
+  const winA = ((ws - lo) / span) * 100;
+  const winB = ((we - lo) / span) * 100;
   return (
     <div className="ocv-time" data-testid="time-controls">
-      <button type="button" className="ocv-btn ocv-play" data-testid="play-pause" onClick={a.togglePlay} title="Play / pause (Space)">
-        {clock.playing ? '❚❚' : '▶'}
+      <button
+        type="button"
+        className="ocv-btn ocv-play"
+        data-testid="play-pause"
+        onClick={a.togglePlay}
+        aria-label={clock.playing ? 'Pause' : 'Play'}
+        title={`${clock.playing ? 'Pause' : 'Play'} (Space)`}
+      >
+        <span aria-hidden="true">{clock.playing ? '❚❚' : '▶'}</span>
       </button>
       <select
         className="ocv-select"
@@ -70,8 +84,17 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
         min={0}
         max={1000}
         value={Math.round(frac * 1000)}
-        onChange={(e) => a.setTime(ws + (Number(e.target.value) / 1000) * span)}
-        title="Scrub within the analysis window"
+        onChange={(e) => a.setTime(lo + (Number(e.target.value) / 1000) * span)}
+        aria-label="Time"
+        aria-valuetext={`${formatUtc(t)}${outside ? `, ${outside} the analysis window` : ''}`}
+        title={outside ? `The clock is ${outside} the analysis window (shaded part of the bar)` : 'Scrub within the analysis window'}
+        style={
+          outside
+            ? {
+                background: `linear-gradient(to right, rgba(255,180,80,0.35) ${winA}%, rgba(86,180,233,0.35) ${winA}%, rgba(86,180,233,0.35) ${winB}%, rgba(255,180,80,0.35) ${winB}%)`,
+              }
+            : undefined
+        }
       />
       <button type="button" className="ocv-btn" onClick={a.jumpToEpoch} title="Jump to epoch (E)">
         Epoch
@@ -81,6 +104,12 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
       </button>
       <span className="ocv-clock" data-testid="utc-clock">
         {formatUtc(t)}
+        {outside ? (
+          <span className="ocv-outside" data-testid="outside-window">
+            {' '}
+            {outside} window
+          </span>
+        ) : null}
       </span>
     </div>
   );
@@ -117,25 +146,35 @@ export function LegendPanel({
         ))}
       </select>
       {legend.kind === 'categorical' ? (
-        <ul className="ocv-cats">
-          {legend.items.slice(0, 12).map((it) => (
-            <li key={it.label}>
+        <ul className="ocv-cats" tabIndex={legend.items.length > 6 ? 0 : undefined} aria-label={`${legend.title} legend`}>
+          {legend.items.map((it, k) => (
+            <li key={`${k}-${it.label}`} title={it.label}>
               <span className="ocv-swatch" style={{ background: rgbCss(it.colour) }} />
-              {it.label}
+              <span className="ocv-cat-label">{it.label}</span>
             </li>
           ))}
         </ul>
       ) : Number.isFinite(legend.min) ? (
         <div data-testid="legend-range">
-          <div className="ocv-bar" style={{ background: cssGradient(legend.map) }} />
+          <div className="ocv-bar" style={{ background: cssGradient(legend.map) }}>
+            {legend.centredOnZero ? <span className="ocv-zero" data-testid="legend-zero" /> : null}
+          </div>
           <div className="ocv-range">
             <span>
               {formatValue(legend.min)} {legend.unit}
             </span>
+            {legend.centredOnZero ? <span>0</span> : null}
             <span>
               {formatValue(legend.max)} {legend.unit}
             </span>
           </div>
+          {legend.centredOnZero ? (
+            <div className="ocv-muted" data-testid="legend-below-zero">
+              {legend.belowZero > 0
+                ? `${legend.belowZero.toLocaleString('en-US')} below zero (red): short of ${legend.title === 'Power margin' ? 'power' : 'heat rejection'}`
+                : 'none below zero (red would mark a shortfall)'}
+            </div>
+          ) : null}
           {legend.missing > 0 && <div className="ocv-muted">{legend.missing.toLocaleString('en-US')} without data (grey)</div>}
         </div>
       ) : (
@@ -279,6 +318,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['N / E', 'Jump to now / epoch'],
   ['1 – 7', 'Colour: shell, sunlit, power, power margin, thermal margin, radiator temp., latency'],
   ['Click', 'Select a satellite (Esc clears)'],
+  ['[ / ]', 'Previous / next satellite'],
   ['F', 'Focus on the selection'],
   ['H / S / G', 'View: Earth, whole shell, next ground station'],
   ['O', 'Orbital plane rings'],
@@ -327,8 +367,12 @@ const LAYER_LABELS: Array<[keyof ViewerLayers, string, string]> = [
 ];
 
 /** View presets, layer toggles and help, bottom right. */
-export function Toolbar({ store }: { store: ViewerStore }): React.JSX.Element {
+export function Toolbar({ store, stationNames = [] }: { store: ViewerStore; stationNames?: string[] }): React.JSX.Element {
   const layers = useViewer(store, (s) => s.layers);
+  const stationIndex = useViewer(store, (s) => s.stationIndex);
+  const onStation = useViewer(store, (s) => s.cameraRequest.preset === 'station');
+  const n = stationNames.length;
+  const station = n > 0 ? stationNames[((stationIndex % n) + n) % n] : '';
   const a = useMemo(() => viewerActions(store), [store]);
   const [open, setOpen] = useState(false);
   return (
@@ -357,9 +401,12 @@ export function Toolbar({ store }: { store: ViewerStore }): React.JSX.Element {
           store.setState((s) => ({ stationIndex: s.stationIndex + 1 }));
           a.camera('station');
         }}
-        title="Next ground station (G)"
+        title={n > 0 ? `Next ground station (G): ${n} stations` : 'No ground stations in the scenario'}
+        aria-label={onStation && station ? `Station view: ${station}. Next ground station` : 'Station view: next ground station'}
+        disabled={n === 0}
+        data-testid="station-button"
       >
-        Station
+        {onStation && station ? `Station: ${station}` : 'Station'}
       </button>
       <button
         type="button"
@@ -427,8 +474,10 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
   );
 }
 
-/** Keyboard shortcuts on `target` (ignored while typing in form fields). */
-export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window | null): void {
+/** Keyboard shortcuts on `target` (ignored while typing in form fields). `count` gives the number of satellites ([ and ] step through them). */
+export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window | null, count: () => number = () => 0): void {
+  const countRef = React.useRef(count);
+  countRef.current = count;
   useEffect(() => {
     if (!target) return;
     const a = viewerActions(store);
@@ -509,6 +558,17 @@ export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window |
           case '?':
             a.toggleHelp();
             break;
+          case ']':
+          case '[': {
+            // step through the satellites (wrapping); from no selection, ] starts at the first
+            const n = countRef.current();
+            if (n > 0) {
+              const cur = store.getState().selectedId;
+              const step = e.key === ']' ? 1 : -1;
+              a.select(cur < 0 ? (step > 0 ? 0 : n - 1) : (((cur + step) % n) + n) % n);
+            }
+            break;
+          }
           case 'Escape':
             if (store.getState().helpOpen) a.toggleHelp();
             else a.select(-1);
@@ -526,6 +586,10 @@ export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window |
 export const VIEWER_CSS = `
 .ocv-root { container-type: size; container-name: ocv; position: relative; width: 100%; height: 100%; overflow: hidden; background: radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; outline: none; }
 .ocv-root canvas { display: block; cursor: grab; }
+.ocv-root:focus-visible { outline: 2px solid #56B4E9; outline-offset: -3px; }
+.ocv-btn:focus-visible, .ocv-select:focus-visible, .ocv-scrub:focus-visible { outline: 2px solid #56B4E9; outline-offset: 1px; }
+.ocv-btn:disabled { opacity: 0.5; cursor: default; }
+.ocv-outside { color: #ffcf7a; }
 .ocv-btn { background: rgba(30, 40, 58, 0.9); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 8px; font: inherit; cursor: pointer; margin-left: 4px; }
 .ocv-btn:hover { background: rgba(48, 64, 92, 0.95); }
 .ocv-select { background: rgba(20, 28, 42, 0.95); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 4px; font: inherit; }
@@ -535,20 +599,24 @@ export const VIEWER_CSS = `
 .ocv-clock { font-variant-numeric: tabular-nums; min-width: 170px; text-align: right; color: #f2f5fa; }
 .ocv-legend { position: absolute; left: 12px; bottom: 12px; width: 240px; padding: 8px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
 .ocv-legend .ocv-select { width: 100%; margin-bottom: 6px; }
-.ocv-cats { list-style: none; margin: 0; padding: 0; }
-.ocv-cats li { display: flex; align-items: center; gap: 6px; padding: 1px 0; }
+.ocv-cats { list-style: none; margin: 0; padding: 0; max-height: 150px; overflow-y: auto; }
+.ocv-cats li { display: flex; align-items: flex-start; gap: 6px; padding: 1px 0; }
+.ocv-cats .ocv-swatch { flex: none; margin-top: 3px; }
+.ocv-cat-label { overflow-wrap: anywhere; }
 .ocv-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
-.ocv-bar { height: 10px; border-radius: 2px; }
+.ocv-bar { position: relative; height: 10px; border-radius: 2px; }
+.ocv-zero { position: absolute; left: 50%; top: -3px; bottom: -3px; width: 2px; margin-left: -1px; background: #f2f5fa; box-shadow: 0 0 0 1px #04060b; }
 .ocv-range { display: flex; justify-content: space-between; margin-top: 3px; font-variant-numeric: tabular-nums; }
 .ocv-muted { color: #8fa3bf; font-size: 12px; }
-.ocv-inspector { position: absolute; right: 12px; top: 12px; width: 300px; padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
+.ocv-inspector { position: absolute; right: 12px; top: 40px; width: 300px; max-height: calc(100% - 150px); overflow-y: auto; padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
 .ocv-inspector.ocv-hover { opacity: 0.85; }
 .ocv-inspector-head { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 6px; }
 .ocv-title { font-weight: 600; color: #f2f5fa; font-size: 14px; }
 .ocv-inspector table, .ocv-help table { border-collapse: collapse; width: 100%; }
 .ocv-inspector th, .ocv-help th { text-align: left; font-weight: 400; color: #8fa3bf; padding: 2px 8px 2px 0; white-space: nowrap; vertical-align: top; }
 .ocv-inspector td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
-.ocv-status { position: absolute; right: 12px; bottom: 12px; padding: 4px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
+.ocv-status { position: absolute; right: 12px; top: 8px; max-width: calc(100% - 24px); text-align: right; padding: 3px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
+.ocv-root[data-card='on'] .ocv-status { max-width: calc(100% - 376px); }
 .ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
 .ocv-nogl { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px; }
 .ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95); border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
@@ -562,13 +630,16 @@ export const VIEWER_CSS = `
   .ocv-cats { max-height: 116px; overflow-y: auto; }
   .ocv-toolbar { right: 8px; bottom: 50px; }
   .ocv-toolbar .ocv-btn { padding: 2px 6px; font-size: 12px; margin-left: 2px; }
-  .ocv-status { top: 8px; bottom: auto; left: 50%; right: auto; transform: translateX(-50%); white-space: nowrap; }
-  .ocv-inspector { right: 8px; top: 36px; width: 260px; padding: 8px 10px; font-size: 12px; }
+  .ocv-status { right: 8px; top: 6px; }
+  .ocv-inspector { right: 8px; top: 36px; width: 290px; max-height: calc(100% - 128px); padding: 6px 8px; font-size: 12px; }
+  .ocv-inspector th { white-space: normal; width: 38%; }
 }
 @container ocv (max-width: 640px) {
-  .ocv-time .ocv-btn:not(.ocv-play) { display: none; }
+  .ocv-time .ocv-btn:not(.ocv-play) { padding: 2px 4px; margin-left: 0; font-size: 11px; }
+  .ocv-time .ocv-select { max-width: 64px; }
+  .ocv-clock { font-size: 11px; }
   .ocv-legend { width: 170px; }
-  .ocv-inspector { width: 220px; }
+  .ocv-inspector { width: 250px; }
 }
 .ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px; padding: 16px 20px; width: 520px; }
 .ocv-help td { padding: 3px 0; }

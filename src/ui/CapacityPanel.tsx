@@ -3,7 +3,7 @@
  * equivalents, share feasible, the binding limit, mass and cost; the per-shell table below.
  * Analytic figures appear at once; sampled ones when a sampled run finishes (labelled).
  */
-import { useState } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { AnalysisState } from '../app/analysis';
 import { ReportMenu } from './ReportMenu';
 import { useWorkspace, useWs } from '../app/context';
@@ -11,8 +11,40 @@ import type { Rollup } from '../core/analysis/rollup';
 import type { Scenario } from '../core/scenario/schema';
 import type { ShellCounts } from './ShellsEditor';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from './format';
+import { draftFields, draftsVersion, subscribeDrafts } from './drafts';
+import { HelpButton, useHelpToggle } from './help';
 
-const SHORT_BIND = { installed: 'inst.', power: 'power', thermal: 'heat' } as const;
+const SHORT_BIND = { installed: 'compute', power: 'power', thermal: 'heat' } as const;
+
+/** A figure's name with a "?" that shows what it means (a disclosure under the row). */
+function Stat({ label, help, children, testId }: { label: string; help?: string; children: ReactNode; testId?: string }) {
+  const h = useHelpToggle();
+  return (
+    <>
+      <dt>
+        {label}
+        {help ? (
+          <>
+            {' '}
+            <HelpButton label={label} open={h.open} onToggle={h.toggle} controls={h.id} />
+          </>
+        ) : null}
+      </dt>
+      <dd data-testid={testId}>{children}</dd>
+      {help && h.open ? (
+        <dd className="stat-help" id={h.id} role="note">
+          {help}
+        </dd>
+      ) : null}
+    </>
+  );
+}
+
+/** Fields holding text that was refused (not applied): the figures are for the last valid scenario. */
+function useRefusedFields(): Array<{ name: string; label: string }> {
+  useSyncExternalStore(subscribeDrafts, draftsVersion, draftsVersion);
+  return draftFields();
+}
 const BIND_LABEL = { installed: 'installed compute', power: 'power', thermal: 'heat rejection' } as const;
 const LIMIT_LABEL: Record<string, string> = {
   none: 'none',
@@ -40,23 +72,48 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
   const shown = prefer === 'sampled' && sampledCurrent ? sampledCurrent : analysis.analytic;
   const r: Rollup | null = shown?.rollup ?? null;
   const stale = analysis.computing || (analysis.scenario !== null && analysis.scenario !== scenario);
+  const refused = useRefusedFields();
+  const outOfDate = refused.length > 0;
   const t = r?.totals;
   const head = splitPower(t?.computeGW ?? Number.NaN);
+  const perHopMs = scenario.links.perHopProcessingMs;
+  const latencyHelp =
+    r?.mode === 'sampled'
+      ? `Sampled: the mean over the window of the one-way time to the nearest station each satellite can reach.${
+          scenario.links.interSatelliteLinks
+            ? ` A satellite with no station in view is routed over laser links: every hop adds its light time plus ${fmtSig(perHopMs, 2)} ms processing, so it is much longer than the analytic figure.`
+            : ' Satellites only count while a station is in view.'
+        } The analytic figure is the light time straight down the slant range to a station in view at the elevation mask, as if one were always there.`
+      : 'Analytic: light time straight down the slant range to a station in view at the elevation mask, as if one were always in view. A sampled run routes through laser-link hops (light time plus per-hop processing) when none is, so its figures are longer.';
 
   return (
-    <div className="capacity" aria-busy={stale}>
+    <div className={`capacity${outOfDate ? ' out-of-date' : ''}`} aria-busy={stale} data-out-of-date={outOfDate ? 'true' : undefined}>
       {analysis.error ? (
         <div className="banner error" role="alert">
           Analysis could not run: {analysis.error}
         </div>
       ) : null}
+      {outOfDate ? (
+        <div className="banner warning" role="status" data-testid="out-of-date">
+          <strong>Out of date.</strong> {refused.length === 1 ? 'One field holds' : `${refused.length} fields hold`} a value that was not
+          applied ({refused.map((f) => f.label).join(', ')}): these figures are for the last valid scenario.{' '}
+          <button
+            type="button"
+            className="btn link"
+            onClick={() => (document.querySelector(`[data-field="${CSS.escape(refused[0].name)}"]`) as HTMLElement | null)?.focus()}
+          >
+            Go to the field
+          </button>
+        </div>
+      ) : null}
       <div className="headline">
         <div className="label">
-          Usable compute
+          Usable compute, fleet total
           <span className={`mode-tag${r?.mode === 'sampled' ? ' sampled' : ''}`} data-testid="rollup-mode">
             {r?.mode ?? '…'}
           </span>
           {stale ? <span className="mode-tag">updating</span> : null}
+          {outOfDate ? <span className="mode-tag stale-tag">out of date</span> : null}
         </div>
         <div className="gw" data-testid="usable-gw" data-gw={t ? t.computeGW : ''}>
           {head.value}
@@ -69,56 +126,89 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           </span>
         </div>
       </div>
+      <h3>Fleet totals</h3>
       <dl className="stats">
-        <dt title="Compute power / 700 W (H100 SXM TDP), PHYSICS.md Compute equivalence">GPU equivalents (H100 700 W)</dt>
-        <dd data-testid="gpu-eq">{t ? fmtInt(t.h100Equivalents) : '–'}</dd>
-        <dt title="Compute power / 1.36 kW all-in per GPU, as Colossus 1">GPU equivalents (1.36 kW all-in)</dt>
-        <dd>{t ? fmtInt(t.allInGpuEquivalents) : '–'}</dd>
-        <dt title="Compute power / 300 MW">Colossus 1 equivalents</dt>
-        <dd data-testid="colossus-eq">{t ? fmtSig(t.colossus1Equivalents, 3) : '–'}</dd>
-        <dt title="Share of satellites with power and thermal margins ≥ 0, radiation dose over the life within the tolerance and closest approach at or above the keep-out distance">
-          Share feasible
-        </dt>
-        <dd data-testid="feasible">{t ? fmtPct(t.feasibleShare) : '–'}</dd>
-        <dt title="The check that excludes the most satellites">Feasibility limit</dt>
-        <dd data-testid="feasibility-limit">{t ? (LIMIT_LABEL[t.feasibilityLimit] ?? t.feasibilityLimit) : '–'}</dd>
-        <dt>Binding: installed / power / heat</dt>
-        <dd>
+        <Stat
+          label="GPU equivalents (H100 700 W)"
+          help="Usable compute power divided by 700 W, the thermal design power of one H100 SXM."
+          testId="gpu-eq"
+        >
+          {t ? fmtInt(t.h100Equivalents) : '–'}
+        </Stat>
+        <Stat
+          label="GPU equivalents (1.36 kW all-in)"
+          help="Usable compute power divided by 1.36 kW per GPU including host, network and cooling, as in Colossus 1."
+        >
+          {t ? fmtInt(t.allInGpuEquivalents) : '–'}
+        </Stat>
+        <Stat
+          label="Colossus 1 equivalents"
+          help="Usable compute power divided by 300 MW, the power of the Colossus 1 cluster."
+          testId="colossus-eq"
+        >
+          {t ? fmtSig(t.colossus1Equivalents, 3) : '–'}
+        </Stat>
+        <Stat
+          label="Share feasible"
+          help="Share of satellites that pass every check: power margin ≥ 0 and thermal margin ≥ 0 (their installed compute runs in full), radiation dose over the life within the tolerance, and closest approach at or above the keep-out distance."
+          testId="feasible"
+        >
+          {t ? fmtPct(t.feasibleShare) : '–'}
+        </Stat>
+        <Stat label="Feasibility limit" help="The check that excludes the most satellites." testId="feasibility-limit">
+          {t ? (LIMIT_LABEL[t.feasibilityLimit] ?? t.feasibilityLimit) : '–'}
+        </Stat>
+        <Stat
+          label="What limits compute (compute / power / heat)"
+          help="Share of satellites whose usable compute is set by the compute installed (the payload is the limit), by the power available, or by the heat the radiator can reject."
+        >
           {t
             ? `${fmtPct(t.bindingCounts.installed / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.power / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.thermal / Math.max(1, t.validSatellites), 0)}`
             : '–'}
-        </dd>
-        <dt>Mass to orbit</dt>
-        <dd data-testid="mass">{t ? fmtTonnes(t.massToOrbitT) : '–'}</dd>
-        <dt>Cost (launch + hardware)</dt>
-        <dd data-testid="cost">{t ? fmtUsd(t.totalCostUsd) : '–'}</dd>
-        <dt>Cost per GW of compute</dt>
-        <dd>{t ? fmtUsd(t.costPerGWUsd) : '–'}</dd>
+        </Stat>
+        <Stat label="Mass to orbit" testId="mass">
+          {t ? fmtTonnes(t.massToOrbitT) : '–'}
+        </Stat>
+        <Stat label="Cost (launch + hardware)" testId="cost">
+          {t ? fmtUsd(t.totalCostUsd) : '–'}
+        </Stat>
+        <Stat label="Cost per GW of compute">{t ? fmtUsd(t.costPerGWUsd) : '–'}</Stat>
       </dl>
-      <h3>Power and heat</h3>
+      <h3>Power and heat, fleet totals</h3>
       <dl className="stats">
-        <dt>Array power, BOL / EOL</dt>
-        <dd>{t ? `${fmtSig(t.arrayPowerBolGW)} / ${fmtSig(t.arrayPowerEolGW)} GW` : '–'}</dd>
-        <dt>Orbit-average usable power</dt>
-        <dd>{t ? `${fmtSig(t.usablePowerGW)} GW` : '–'}</dd>
-        <dt>Compute deliverable / rejectable / installed</dt>
-        <dd>{t ? `${fmtSig(t.computeDeliverableGW)} / ${fmtSig(t.computeRejectableGW)} / ${fmtSig(t.installedComputeGW)}` : '–'}</dd>
-        <dt>Mean eclipse fraction</dt>
-        <dd>{t ? fmtPct(t.eclipseFraction) : '–'}</dd>
-        <dt>Array / radiator area</dt>
-        <dd>{t ? `${fmtSig(t.arrayAreaKm2)} / ${fmtSig(t.radiatorAreaKm2)} km²` : '–'}</dd>
-        <dt>Latency p50 / p95 / p99 (one way)</dt>
-        <dd>{t ? `${fmtSig(t.latencyP50Ms)} / ${fmtSig(t.latencyP95Ms)} / ${fmtSig(t.latencyP99Ms)} ms` : '–'}</dd>
-        <dt
-          title={
-            r?.mode === 'sampled'
-              ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window'
-              : 'Analytic latency assumes a station in view at the lowest elevation mask'
-          }
+        <Stat label="Array power, BOL / EOL" help="Solar array output in sunlight at beginning and end of life (after degradation).">
+          {t ? `${fmtSig(t.arrayPowerBolGW)} / ${fmtSig(t.arrayPowerEolGW)} GW` : '–'}
+        </Stat>
+        <Stat
+          label="Orbit-average usable power"
+          help="End-of-life array power averaged over sunlight and eclipse, after battery and regulation losses."
         >
-          Never reaching a station
-        </dt>
-        <dd data-testid="never-in-view">{t ? fmtPct(t.neverInViewShare) : '–'}</dd>
+          {t ? `${fmtSig(t.usablePowerGW)} GW` : '–'}
+        </Stat>
+        <Stat
+          label="Compute deliverable / rejectable / installed"
+          help="Compute the power can feed, compute whose heat the radiators can reject, and compute installed. Usable compute is the smallest of the three, satellite by satellite."
+        >
+          {t ? `${fmtSig(t.computeDeliverableGW)} / ${fmtSig(t.computeRejectableGW)} / ${fmtSig(t.installedComputeGW)} GW` : '–'}
+        </Stat>
+        <Stat label="Mean eclipse fraction" help="Share of each orbit spent in Earth's shadow, averaged over the satellites.">
+          {t ? fmtPct(t.eclipseFraction) : '–'}
+        </Stat>
+        <Stat label="Array / radiator area">{t ? `${fmtSig(t.arrayAreaKm2)} / ${fmtSig(t.radiatorAreaKm2)} km²` : '–'}</Stat>
+        <Stat label="Latency p50 / p95 / p99 (one way)" help={latencyHelp} testId="latency">
+          {t ? `${fmtSig(t.latencyP50Ms)} / ${fmtSig(t.latencyP95Ms)} / ${fmtSig(t.latencyP99Ms)} ms` : '–'}
+        </Stat>
+        <Stat
+          label="Never reaching a station"
+          help={
+            r?.mode === 'sampled'
+              ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window.'
+              : 'Analytic latency assumes a station in view at the lowest elevation mask, so no satellite is counted here; run the sampled analysis for this figure.'
+          }
+          testId="never-in-view"
+        >
+          {t ? fmtPct(t.neverInViewShare) : '–'}
+        </Stat>
       </dl>
       <FeasibilityBlock r={r} selectedShell={selectedShell} onSelect={(id) => store.set({ selectedShellId: id })} />
       <div className="btn-row" style={{ marginBottom: 8 }}>
@@ -144,7 +234,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
       <p className="muted" style={{ fontSize: 11 }}>
         {r?.mode === 'sampled'
           ? 'Sampled: SGP4 states across the analysis window.'
-          : 'Analytic: exact for circular orbits (beta-angle eclipse, slant-range latency).'}{' '}
+          : 'Analytic: exact for circular orbits (β-angle eclipse, slant-range latency).'}{' '}
         {shown ? `Computed in ${fmtSig(shown.ms, 2)} ms.` : ''}
       </p>
       <h3>Per shell</h3>
@@ -153,12 +243,16 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           <thead>
             <tr>
               <th>Shell</th>
-              <th title="Satellites">Sats</th>
-              <th title="Usable compute, GW">GW</th>
-              <th title="Share feasible">Feas.</th>
-              <th title="Limit that binds most often: power, heat or installed compute">Limit</th>
-              <th title="Mean eclipse fraction">Ecl.</th>
-              <th title="Latency p50, ms">p50 ms</th>
+              <th>Sats</th>
+              <th>GW</th>
+              <th>
+                <abbr title="Share feasible">Feas.</abbr>
+              </th>
+              <th>Limit</th>
+              <th>
+                <abbr title="Mean eclipse fraction">Ecl.</abbr>
+              </th>
+              <th>p50 ms</th>
             </tr>
           </thead>
           <tbody>
@@ -169,9 +263,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
                 onClick={() => store.set({ selectedShellId: s.shellId })}
                 data-shell-row={s.shellId}
               >
-                <td title={s.name} style={{ maxWidth: 62, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                  {s.name}
-                </td>
+                <td className="shell-name">{s.name}</td>
                 <td>{fmtInt(s.satellites)}</td>
                 <td>{fmtSig(s.computeGW)}</td>
                 <td>{fmtPct(s.feasibleShare, 0)}</td>
@@ -183,6 +275,10 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           </tbody>
         </table>
       </div>
+      <p className="muted table-key">
+        Feas.: share feasible. Limit: what limits compute most often (compute installed, power or heat). Ecl.: mean eclipse fraction. p50:
+        median one-way latency.
+      </p>
     </div>
   );
 }

@@ -105,6 +105,29 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     };
   }, [m]);
   const latency = useMemo(() => (m ? cdf(m.latencyMs, 240) : null), [m]);
+  /** Share of satellites (with a value) whose margin is below zero: they cannot run their compute in full. */
+  const belowZero = useMemo(() => {
+    if (!m) return null;
+    const share = (col: Float64Array) => {
+      let n = 0;
+      let neg = 0;
+      for (let i = 0; i < m.count; i++) {
+        const v = col[i];
+        if (v - v !== 0) continue;
+        n++;
+        if (v < 0) neg++;
+      }
+      return { neg, n };
+    };
+    return { power: share(m.powerMarginW), thermal: share(m.thermalMarginW) };
+  }, [m]);
+  const noteOf = (x: { neg: number; n: number } | undefined) =>
+    x && x.n > 0
+      ? {
+          text: `${x.neg > 0 && x.neg / x.n < 0.001 ? '< 0.1 %' : fmtPct(x.neg / x.n, x.neg === 0 || x.neg === x.n ? 0 : 1)} below 0`,
+          warn: x.neg > 0,
+        }
+      : undefined;
 
   const shellIdx = fleet
     ? Math.max(
@@ -220,6 +243,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
               title="Power margin"
               xLabel="kW"
               marker={{ value: 0, label: '0' }}
+              note={noteOf(belowZero?.power)}
             />
             <HistogramChart
               data={hists.thermal}
@@ -229,6 +253,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
               xLabel="kW"
               color={SERIES[1]}
               marker={{ value: 0, label: '0' }}
+              note={noteOf(belowZero?.thermal)}
             />
             <HistogramChart
               data={hists.temp}
@@ -281,7 +306,9 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
             <div>
               <div className="btn-row" style={{ marginBottom: 2 }}>
                 {shellPicker}
-                <span className="chart-note">first plane of the shell, J2 nodal drift, cylindrical shadow</span>
+                <span className="chart-note">
+                  first plane of the shell, J2 nodal drift, cylindrical shadow; β: Sun angle to the orbit plane
+                </span>
               </div>
               <LineChart
                 width={width}
@@ -289,11 +316,11 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
                 title="Eclipse fraction across the year"
                 xLabel="days from the window start"
                 yLabel="eclipse fraction"
-                yRightLabel="|beta| deg"
+                yRightLabel="β, degrees (absolute)"
                 yRightRange={[0, 90]}
                 series={[
                   { label: 'eclipse fraction', x: Array.from(year.dayMs, (_, k) => k), y: year.eclipseFraction },
-                  { label: '|beta|', x: Array.from(year.dayMs, (_, k) => k), y: Array.from(year.betaDeg, Math.abs), right: true },
+                  { label: '|β|', x: Array.from(year.dayMs, (_, k) => k), y: Array.from(year.betaDeg, Math.abs), right: true },
                 ]}
               />
             </div>

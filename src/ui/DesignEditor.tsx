@@ -20,9 +20,10 @@ function rangeText(f: DesignFieldMeta): string {
   return [lo, hi].filter(Boolean).join(', ');
 }
 
-export function hoverText(f: DesignFieldMeta): string {
+/** The default and the allowed range, shown under the source in the field's help. */
+export function defaultAndRange(f: DesignFieldMeta): string {
   const range = rangeText(f);
-  return `${f.source}\nDefault: ${String(f.defaultValue)}${f.unit && f.unit !== 'fraction' ? ` ${f.unit}` : ''}${range ? `\nRange: ${range}` : ''}`;
+  return `Default: ${String(f.defaultValue)}${f.unit && f.unit !== 'fraction' ? ` ${f.unit}` : ''}${range ? ` · Range: ${range}` : ''}`;
 }
 
 export function DesignEditor() {
@@ -117,7 +118,7 @@ export function DesignEditor() {
           </button>
         </div>
         <p className="muted" style={{ margin: '6px 0 0' }}>
-          Flown by {users} shell(s). Hover a label for the source of its default.
+          Flown by {users} shell(s). Press ? beside a field for the source of its default.
         </p>
       </div>
       <div className="card">
@@ -157,7 +158,8 @@ function DesignFieldInput({
   const value = group[f.key];
   const set = (v: unknown) => editDesign(`${f.group}.${f.key}`, (d) => ({ ...d, [f.group]: { ...(d[f.group] as object), [f.key]: v } }));
   const name = `design.${design.id}.${f.group}.${f.key}`;
-  const hint = hoverText(f);
+  const hint = f.source;
+  const extra = defaultAndRange(f);
   const unit = f.unit === 'fraction' ? '' : f.unit;
   switch (f.kind.type) {
     case 'number':
@@ -167,6 +169,7 @@ function DesignFieldInput({
           name={name}
           unit={unit}
           hint={hint}
+          hintExtra={extra}
           value={value as number}
           min={f.kind.min}
           max={f.kind.max}
@@ -181,19 +184,21 @@ function DesignFieldInput({
           label={f.label}
           name={name}
           hint={hint}
+          hintExtra={extra}
           value={value as string | number}
           options={f.kind.options.map((o) => ({ value: o, label: String(o) }))}
           commit={(v) => set(v)}
         />
       );
     case 'boolean':
-      return <CheckField label={f.label} name={name} hint={hint} value={Boolean(value)} commit={(v) => set(v)} />;
+      return <CheckField label={f.label} name={name} hint={hint} hintExtra={extra} value={Boolean(value)} commit={(v) => set(v)} />;
     default:
       return (
         <TextField
           label={f.label}
           name={name}
           hint={hint}
+          hintExtra={extra}
           value={String(value ?? '')}
           maxLength={f.kind.maxLength}
           commit={(v) => set(v)}

@@ -151,11 +151,20 @@ export function ShellsEditor({
     return r.ok ? null : r.errors;
   };
 
+  /** After the render that adds shell `id`: bring its card into view and put the cursor in its name. */
+  const revealShell = (id: string) =>
+    requestAnimationFrame(() => {
+      const card = document.querySelector(`[data-shell="${CSS.escape(id)}"]`);
+      card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      (card?.querySelector('input[type="text"]') as HTMLInputElement | null)?.focus({ preventScroll: true });
+    });
   const add = () => {
     const sh = newWalkerShell(store.get().history.present);
     const r = editShells((shells) => [...shells, sh]);
-    if (r.ok) store.set({ selectedShellId: sh.id });
-    else actions.post('error', r.errors.join('\n'));
+    if (r.ok) {
+      store.set({ selectedShellId: sh.id });
+      revealShell(sh.id);
+    } else actions.post('error', r.errors.join('\n'));
   };
   const duplicate = (i: number) => {
     const s = store.get().history.present;
@@ -169,8 +178,10 @@ export function ShellsEditor({
       name: `${src.name} copy`.slice(0, 120),
     } as Shell;
     const r = editShells((shells) => [...shells.slice(0, i + 1), copy, ...shells.slice(i + 1)]);
-    if (r.ok) store.set({ selectedShellId: copy.id });
-    else actions.post('error', r.errors.join('\n'));
+    if (r.ok) {
+      store.set({ selectedShellId: copy.id });
+      revealShell(copy.id);
+    } else actions.post('error', r.errors.join('\n'));
   };
   const remove = (i: number) => {
     const r = editShells((shells) => shells.filter((_, k) => k !== i));
@@ -222,9 +233,7 @@ export function ShellsEditor({
           onFocusCapture={() => store.get().selectedShellId !== sh.id && store.set({ selectedShellId: sh.id })}
         >
           <div className="card-head">
-            <span className="title" title={sh.name}>
-              {sh.name}
-            </span>
+            <h4 className="title">{sh.name}</h4>
             <span className="count" data-testid={`count-${sh.id}`}>
               {fmtInt(counts.perShell.get(sh.id) ?? 0)}
             </span>
@@ -249,13 +258,14 @@ export function ShellsEditor({
               ×
             </button>
           </div>
-          <div className="grid2">
+          <div className="grid2 dense">
             <TextField
               label="Name"
               name={`shells.${sh.id}.name`}
               value={sh.name}
               maxLength={120}
               commit={(v) => editShell(sh.id, 'name', (x) => ({ ...x, name: v }))}
+              wide
             />
             <SelectField
               label="Kind"
@@ -279,6 +289,7 @@ export function ShellsEditor({
               value={sh.designId}
               options={designOptions}
               commit={(v) => editShell(sh.id, 'design', (x) => ({ ...x, designId: v }))}
+              wide
             />
             <CheckField
               label="Enabled"
@@ -339,6 +350,7 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           min={1}
           max={2_000_000}
           hint="Total satellites T = P × S; must be a multiple of P"
+          suggest={(v) => [Math.floor(v / sh.planes) * sh.planes, Math.ceil(v / sh.planes) * sh.planes]}
           commit={(v) => ed('T', (x) => ({ ...x, totalSatellites: v }))}
         />
         <NumberField
@@ -368,6 +380,7 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           integer
           min={0}
           hint="Walker phasing: offset between adjacent planes F·360/T deg, 0 ≤ F < P"
+          suggest={(v) => (v >= sh.planes ? [sh.planes - 1] : [])}
           commit={(v) => ed('F', (x) => ({ ...x, phasing: v }))}
         />
         <NumberField
@@ -407,7 +420,7 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           commit={(v) => ed('alt', (x) => ({ ...x, altitudeKm: v }))}
         />
         <div className="field">
-          <label title="From the J2 sun-synchronous condition (PHYSICS.md Orbits)">Inclination</label>
+          <label>Inclination (SSO)</label>
           <div className="field-input">
             <output data-testid={`sso-inc-${sh.id}`}>{fmtSig(ssoInclinationDeg(sh.altitudeKm), 5)}</output>
             <span className="unit">deg</span>
@@ -419,8 +432,8 @@ function ShellKindFields({ shell: sh, editShell, summary }: { shell: Shell; edit
           value={sh.ltanHours}
           hint={h('ltanHours')}
           options={[
-            { value: 6, label: '06:00 (dawn)' },
-            { value: 18, label: '18:00 (dusk)' },
+            { value: 6, label: '06 dawn' },
+            { value: 18, label: '18 dusk' },
           ]}
           commit={(v) => ed('ltan', (x) => ({ ...x, ltanHours: v as 6 | 18 }))}
         />

@@ -7,8 +7,17 @@ import { PRESETS, defaultScenario } from '../core/presets';
 import { fmtInt } from './format';
 import { ShareDialog } from './ShareDialog';
 import { exportElements } from '../app/exportElements';
-import { EXPORT_FILE, EXPORT_FORMATS } from '../core/fleet/export';
+import { EXPORT_FILE, EXPORT_FORMATS, TLE_MAX_SATELLITES, type ExportFormat } from '../core/fleet/export';
 import type { Fleet } from '../core/fleet/fleet';
+
+/** What the save indicator says: the state of the copy in this browser, never the reverse. */
+const SAVE_LABEL = {
+  saved: 'Saved in this browser',
+  saving: 'Saving…',
+  unsaved: 'Unsaved changes',
+  error: 'Not saved (see message)',
+  off: 'Autosave off',
+} as const;
 
 export function Topbar({
   totalSatellites,
@@ -25,6 +34,7 @@ export function Topbar({
   const canUndo = useWs((s) => s.history.past.length > 0);
   const canRedo = useWs((s) => s.history.future.length > 0);
   const saveStatus = useWs((s) => s.saveStatus);
+  const saveNote = useWs((s) => s.saveNote);
   const theme = useWs((s) => s.theme);
   const [menu, setMenu] = useState<'scenarios' | 'share' | 'export' | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -40,6 +50,11 @@ export function Topbar({
     }
     actions.open(r.scenario, newScenarioId());
     actions.post('info', `Opened "${r.scenario.name}" from ${f.name} as a new saved scenario.`);
+    if (r.ignored.length)
+      actions.post(
+        'warning',
+        `${f.name}: ${r.ignored.length >= 20 ? '20 or more fields' : `${r.ignored.length} field${r.ignored.length > 1 ? 's' : ''}`} unknown to this planner ${r.ignored.length > 1 ? 'were' : 'was'} ignored: ${r.ignored.slice(0, 6).join(', ')}${r.ignored.length > 6 ? ', …' : ''}.`,
+      );
   };
 
   useEffect(() => {
@@ -96,6 +111,8 @@ export function Topbar({
         ref={fileRef}
         type="file"
         accept=".json,application/json"
+        tabIndex={-1}
+        aria-hidden="true"
         className="sr-only"
         aria-label="Open scenario file"
         data-testid="open-scenario-input"
@@ -142,8 +159,15 @@ export function Topbar({
       >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
-      <span className={`save-status${saveStatus === 'error' ? ' error' : ''}`} data-testid="save-status" data-status={saveStatus}>
-        {saveStatus === 'saved' ? 'Saved' : saveStatus === 'saving' ? 'Saving…' : saveStatus === 'error' ? 'Not saved' : 'Edited'}
+      <span
+        className={`save-status${saveStatus === 'error' || saveStatus === 'off' ? ' error' : ''}`}
+        data-testid="save-status"
+        data-status={saveStatus}
+        role="status"
+        title={saveNote ?? undefined}
+      >
+        {SAVE_LABEL[saveStatus]}
+        {saveNote ? <span className="sr-only">: {saveNote}</span> : null}
       </span>
     </header>
   );
@@ -170,30 +194,63 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
   const scenario = useScenario();
   const { actions } = useWorkspace();
   const busy = useWs((s) => s.task !== null);
+  const [confirmTle, setConfirmTle] = useState(false);
   useCloseOnEscape(onClose);
   const n = fleet?.count ?? 0;
+  const tooManyForTle = n > TLE_MAX_SATELLITES;
+  const files = Math.ceil(n / TLE_MAX_SATELLITES);
+  const run = (f: ExportFormat, split?: number) => {
+    onClose();
+    if (fleet) void exportElements(fleet, scenario, f, actions, split);
+  };
   return (
-    <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 340 }} data-testid="export-dialog">
+    <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 380 }} data-testid="export-dialog">
       <p className="muted" style={{ marginTop: 0 }}>
-        Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. TLE holds at most
-        339,999 catalogue numbers: satellites without one are numbered from 1.
+        Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. Satellites keep their
+        catalogue numbers; the others are numbered from 1.
       </p>
-      <div className="btn-row" style={{ flexWrap: 'wrap' }}>
-        {EXPORT_FORMATS.map((f) => (
-          <button
-            key={f}
-            className="btn"
-            disabled={!fleet || n === 0 || busy}
-            data-testid={`export-${f}`}
-            onClick={() => {
-              onClose();
-              if (fleet) void exportElements(fleet, scenario, f, actions);
-            }}
-          >
-            {EXPORT_FILE[f].label}
-          </button>
-        ))}
-      </div>
+      {tooManyForTle ? (
+        <p className="banner warning" data-testid="export-tle-limit">
+          TLE holds at most {fmtInt(TLE_MAX_SATELLITES)} satellites per file (5-character catalogue numbers): this fleet has {fmtInt(n)}.
+          OMM has no such limit.
+        </p>
+      ) : null}
+      {confirmTle ? (
+        <div role="alertdialog" aria-labelledby="tle-confirm-title" className="confirm" data-testid="export-tle-confirm">
+          <p id="tle-confirm-title" style={{ marginTop: 0 }}>
+            One TLE file would hold only the first {fmtInt(TLE_MAX_SATELLITES)} of {fmtInt(n)} satellites. How should the rest be written?
+          </p>
+          <div className="btn-row">
+            <button className="btn primary" data-testid="export-tle-omm" onClick={() => run('omm-json')} autoFocus>
+              OMM JSON instead (all {fmtInt(n)})
+            </button>
+            <button className="btn" data-testid="export-tle-split" onClick={() => run('tle', TLE_MAX_SATELLITES)}>
+              {files} TLE files, each numbered from 1
+            </button>
+            <button className="btn" data-testid="export-tle-first" onClick={() => run('tle')}>
+              First {fmtInt(TLE_MAX_SATELLITES)} only
+            </button>
+            <button className="btn" data-testid="export-tle-cancel" onClick={() => setConfirmTle(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="btn-row" style={{ flexWrap: 'wrap' }}>
+          {EXPORT_FORMATS.map((f) => (
+            <button
+              key={f}
+              className="btn"
+              disabled={!fleet || n === 0 || busy}
+              data-testid={`export-${f}`}
+              onClick={() => (f === 'tle' && tooManyForTle ? setConfirmTle(true) : run(f))}
+            >
+              {EXPORT_FILE[f].label}
+              {f === 'tle' && tooManyForTle ? ` (max ${fmtInt(TLE_MAX_SATELLITES)}…)` : ''}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

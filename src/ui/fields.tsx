@@ -5,6 +5,8 @@
  */
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { clearDraft, getDraft, setDraft } from './drafts';
+import { HelpBody, HelpButton, useHelpToggle } from './help';
+import { fmtInt } from './format';
 
 /** Errors from scenario validation look like "shells[0].altitudeKm: message": keep the message. */
 export function fieldMessage(errors: string[]): string {
@@ -83,24 +85,27 @@ interface FieldShellProps {
   label: string;
   unit?: string;
   hint?: string;
+  /** Extra help line (default and range). */
+  hintExtra?: string;
   error: string | null;
   children: ReactNode;
   wide?: boolean;
   /** Extra control after the unit (the sweep action). */
   action?: ReactNode;
+  /** Valid values near the refused one, offered as one-click fixes. */
+  suggestions?: ReadonlyArray<{ value: number; text: string }>;
+  onSuggest?: (v: number) => void;
 }
 
-function FieldShell({ id, label, unit, hint, error, children, wide, action }: FieldShellProps) {
+function FieldShell({ id, label, unit, hint, hintExtra, error, children, wide, action, suggestions, onSuggest }: FieldShellProps) {
+  const help = useHelpToggle();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
-      <label htmlFor={id} title={hint}>
-        {label}
-        {hint ? (
-          <span className="hint-mark" aria-hidden="true">
-            ?
-          </span>
-        ) : null}
-      </label>
+    <div className={`field${error ? ' field-invalid' : ''}${wide || help.open ? ' field-wide' : ''}`}>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {hint ? <HelpButton label={label} open={help.open} onToggle={help.toggle} controls={help.id} /> : null}
+      </div>
+      {hint && help.open ? <HelpBody id={help.id} help={hint} extra={hintExtra} onClose={help.close} /> : null}
       <div className="field-input">
         {children}
         {unit ? <span className="unit">{unit}</span> : null}
@@ -109,6 +114,15 @@ function FieldShell({ id, label, unit, hint, error, children, wide, action }: Fi
       {error ? (
         <div className="field-error" id={`${id}-err`} role="alert">
           {error}
+        </div>
+      ) : null}
+      {error && suggestions && suggestions.length > 0 && onSuggest ? (
+        <div className="field-suggest" data-testid="field-suggest">
+          {suggestions.map((s) => (
+            <button key={s.value} type="button" className="btn link" onClick={() => onSuggest(s.value)}>
+              Use {s.text}
+            </button>
+          ))}
         </div>
       ) : null}
     </div>
@@ -127,11 +141,27 @@ export interface NumberFieldProps extends NumberCheck {
   commit: (v: number) => string[] | null;
   step?: number;
   wide?: boolean;
+  /** Extra help line (default and range). */
+  hintExtra?: string;
+  /** Valid values near a refused `v` (e.g. the nearest multiples of P for T). Range limits are offered without it. */
+  suggest?: (v: number) => number[];
 }
 
 /** The message shown for a draft restored after a reload (re-checked locally, never applied). */
-function draftError(label: string, local: string | null): string {
-  return `${label}: ${local ?? 'not applied: it was refused when typed'} (kept from before the reload)`;
+function draftError(local: string | null): string {
+  return `${local ?? 'not applied: it was refused when typed'} (kept from before the reload)`;
+}
+
+/** Valid values next to a refused number: the field's own limits, then the caller's suggestions. */
+export function nearbyValues(v: number | null, c: NumberCheck, suggest?: (v: number) => number[]): number[] {
+  if (v === null || !Number.isFinite(v)) return [];
+  const out: number[] = [];
+  if (c.integer && !Number.isInteger(v)) out.push(Math.floor(v), Math.ceil(v));
+  if (c.min !== undefined && !c.gt && v < c.min) out.push(c.min);
+  if (c.max !== undefined && v > c.max) out.push(c.max);
+  if (suggest) out.push(...suggest(v));
+  const ok = (x: number) => Number.isFinite(x) && checkNumber(x, c) === null && x !== v;
+  return [...new Set(out.filter(ok))].slice(0, 3);
 }
 
 export function NumberField(p: NumberFieldProps) {
@@ -139,8 +169,9 @@ export function NumberField(p: NumberFieldProps) {
   const draft = getDraft(p.name);
   const [text, setText] = useState(draft ?? formatNumber(p.value));
   const [error, setError] = useState<string | null>(
-    draft === undefined ? null : draftError(p.label, checkNumber(parseTypedNumber(draft), p, p.unit)),
+    draft === undefined ? null : draftError(checkNumber(parseTypedNumber(draft), p, p.unit)),
   );
+  const [near, setNear] = useState<number[]>(() => (draft === undefined ? [] : nearbyValues(parseTypedNumber(draft), p, p.suggest)));
   const lastValue = useRef(p.value);
   // The store changed under us (undo/redo, another panel): show the stored value.
   useEffect(() => {
@@ -148,6 +179,7 @@ export function NumberField(p: NumberFieldProps) {
       lastValue.current = p.value;
       setText(formatNumber(p.value));
       setError(null);
+      setNear([]);
       clearDraft(p.name);
     }
   }, [p.value, p.name]);
@@ -156,18 +188,21 @@ export function NumberField(p: NumberFieldProps) {
     const v = parseTypedNumber(t);
     const local = checkNumber(v, p, p.unit);
     if (local || v === null) {
-      setError(`${p.label}: ${local}`);
-      setDraft(p.name, t);
+      setError(local);
+      setNear(nearbyValues(v, p, p.suggest));
+      setDraft(p.name, t, p.label);
       return;
     }
     const errs = p.commit(v);
-    if (errs?.length) {
-      setError(`${p.label}: ${fieldMessage(errs)}`);
-      setDraft(p.name, t);
+    if (errs && errs.length) {
+      setError(fieldMessage(errs));
+      setNear(nearbyValues(v, p, p.suggest));
+      setDraft(p.name, t, p.label);
       return;
     }
     lastValue.current = v;
     setError(null);
+    setNear([]);
     clearDraft(p.name);
   };
   return (
@@ -176,9 +211,12 @@ export function NumberField(p: NumberFieldProps) {
       label={p.label}
       unit={p.unit}
       hint={p.hint}
+      hintExtra={p.hintExtra}
       error={error}
       wide={p.wide}
       action={<SweepButton name={p.name} label={p.label} />}
+      suggestions={near.map((x) => ({ value: x, text: Math.abs(x) >= 1000 && Number.isInteger(x) ? fmtInt(x) : formatNumber(x) }))}
+      onSuggest={(x) => onChange(formatNumber(x))}
     >
       <input
         id={id}
@@ -205,6 +243,7 @@ export interface TextFieldProps {
   value: string;
   name: string;
   hint?: string;
+  hintExtra?: string;
   maxLength?: number;
   commit: (v: string) => string[] | null;
   wide?: boolean;
@@ -215,7 +254,7 @@ export function TextField(p: TextFieldProps) {
   const draft = getDraft(p.name);
   const [text, setText] = useState(draft ?? p.value);
   const [error, setError] = useState<string | null>(
-    draft === undefined ? null : draftError(p.label, draft.trim() === '' ? 'must not be empty' : null),
+    draft === undefined ? null : draftError(draft.trim() === '' ? 'must not be empty' : null),
   );
   const last = useRef(p.value);
   useEffect(() => {
@@ -228,20 +267,20 @@ export function TextField(p: TextFieldProps) {
   }, [p.value, p.name]);
   const refuse = (t: string, msg: string) => {
     setError(msg);
-    setDraft(p.name, t);
+    setDraft(p.name, t, p.label);
   };
   const onChange = (t: string) => {
     setText(t);
-    if (t.trim() === '') return refuse(t, `${p.label}: must not be empty`);
-    if (p.maxLength && t.length > p.maxLength) return refuse(t, `${p.label}: at most ${p.maxLength} characters`);
+    if (t.trim() === '') return refuse(t, 'must not be empty');
+    if (p.maxLength && t.length > p.maxLength) return refuse(t, `at most ${p.maxLength} characters`);
     const errs = p.commit(t);
-    if (errs?.length) return refuse(t, `${p.label}: ${fieldMessage(errs)}`);
+    if (errs && errs.length) return refuse(t, fieldMessage(errs));
     last.current = t;
     setError(null);
     clearDraft(p.name);
   };
   return (
-    <FieldShell id={id} label={p.label} hint={p.hint} error={error} wide={p.wide}>
+    <FieldShell id={id} label={p.label} hint={p.hint} hintExtra={p.hintExtra} error={error} wide={p.wide}>
       <input
         id={id}
         name={p.name}
@@ -262,6 +301,7 @@ export interface SelectFieldProps<T extends string | number> {
   value: T;
   name: string;
   hint?: string;
+  hintExtra?: string;
   options: ReadonlyArray<{ value: T; label: string; disabled?: boolean }>;
   commit: (v: T) => string[] | null;
   wide?: boolean;
@@ -272,7 +312,7 @@ export function SelectField<T extends string | number>(p: SelectFieldProps<T>) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [p.value]);
   return (
-    <FieldShell id={id} label={p.label} hint={p.hint} error={error} wide={p.wide}>
+    <FieldShell id={id} label={p.label} hint={p.hint} hintExtra={p.hintExtra} error={error} wide={p.wide}>
       <select
         id={id}
         name={p.name}
@@ -282,7 +322,7 @@ export function SelectField<T extends string | number>(p: SelectFieldProps<T>) {
           const opt = p.options.find((o) => String(o.value) === e.target.value);
           if (!opt) return;
           const errs = p.commit(opt.value);
-          setError(errs?.length ? `${p.label}: ${fieldMessage(errs)}` : null);
+          setError(errs && errs.length ? fieldMessage(errs) : null);
         }}
       >
         {p.options.map((o) => (
@@ -295,14 +335,24 @@ export function SelectField<T extends string | number>(p: SelectFieldProps<T>) {
   );
 }
 
-export function CheckField(p: { label: string; value: boolean; name: string; hint?: string; commit: (v: boolean) => string[] | null }) {
+export function CheckField(p: {
+  label: string;
+  value: boolean;
+  name: string;
+  hint?: string;
+  hintExtra?: string;
+  commit: (v: boolean) => string[] | null;
+}) {
   const id = useId();
+  const help = useHelpToggle();
   return (
-    <div className="field field-check">
-      <input id={id} type="checkbox" name={p.name} data-field={p.name} checked={p.value} onChange={(e) => p.commit(e.target.checked)} />
-      <label htmlFor={id} title={p.hint}>
-        {p.label}
-      </label>
+    <div className={`field field-check${help.open ? ' field-wide' : ''}`}>
+      <div className="field-label">
+        <input id={id} type="checkbox" name={p.name} data-field={p.name} checked={p.value} onChange={(e) => p.commit(e.target.checked)} />
+        <label htmlFor={id}>{p.label}</label>
+        {p.hint ? <HelpButton label={p.label} open={help.open} onToggle={help.toggle} controls={help.id} /> : null}
+      </div>
+      {p.hint && help.open ? <HelpBody id={help.id} help={p.hint} extra={p.hintExtra} onClose={help.close} /> : null}
     </div>
   );
 }

@@ -39,7 +39,13 @@ export interface ExportOptions {
   firstId?: number;
   /** Satellites per writer call (default 50,000). */
   sliceSize?: number;
+  /** Write only satellites [start, end) of the fleet (default: all), e.g. one of several TLE files. */
+  start?: number;
+  end?: number;
 }
+
+/** Most satellites one TLE file can number (Alpha-5 catalogue numbers 1..339,999). */
+export const TLE_MAX_SATELLITES = 339_999;
 
 /** Write the fleet in `format` to `write`, slice by slice. */
 export function exportFleet(fleet: Fleet, format: ExportFormat, write: (text: string) => unknown, opts: ExportOptions = {}): ExportResult {
@@ -62,15 +68,17 @@ export function* exportFleetSlices(
 ): Generator<{ text: string; done: number }, ExportResult> {
   const SLICE = Math.max(1, Math.floor(opts.sliceSize ?? SLICE_DEFAULT));
   const cols = namedColumns(fleet);
-  const n = fleet.count;
+  const from = Math.max(0, Math.min(fleet.count, Math.floor(opts.start ?? 0)));
+  const to = Math.max(from, Math.min(fleet.count, Math.floor(opts.end ?? fleet.count)));
+  const n = to - from;
   const skipped: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   let written = 0;
   let nextId = opts.firstId ?? 1;
   let jsonItems = 0;
   if (format === 'omm-json') yield { text: '[', done: 0 };
-  for (let s = 0; s < n || (s === 0 && n === 0); s += SLICE) {
-    const e = Math.min(n, s + SLICE);
+  for (let s = from; s < to || (s === from && n === 0); s += SLICE) {
+    const e = Math.min(to, s + SLICE);
     const part = sliceElementColumns(cols, s, e);
     const shift = (x: ImportIssue): ImportIssue => ({ ...x, record: x.record + s });
     let text: string;
@@ -96,16 +104,16 @@ export function* exportFleetSlices(
           jsonItems += r.written;
         } else text = '';
       } else if (format === 'omm-csv') {
-        if (s > 0) text = text.slice(text.indexOf('\n') + 1); // header once
+        if (s > from) text = text.slice(text.indexOf('\n') + 1); // header once
       } else {
         // XML: the two header lines once, '</ndm>' once at the end
         const lines = text.split('\n');
-        const first = s === 0 ? 0 : 2;
+        const first = s === from ? 0 : 2;
         text = lines.slice(first, lines.length - 2).join('\n');
         text = text.length > 0 ? `${text}\n` : '';
       }
     }
-    yield { text, done: e };
+    yield { text, done: e - from };
     if (n === 0) break;
   }
   if (format === 'omm-json') yield { text: ']\n', done: n };

@@ -1,6 +1,7 @@
 /**
  * Parse, migrate and validate a scenario document. Errors are values naming the field.
  */
+import { describeIssues, formatPath, type IssueLike } from './issues';
 import { PropulsionSchema, RadiationSchema } from './design';
 import { EnvironmentSchema, LaunchVehicleSchema, ScenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 
@@ -26,14 +27,7 @@ export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record
   },
 };
 
-function formatPath(path: PropertyKey[]): string {
-  return (
-    path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '') || '(document)'
-  );
-}
+export { formatPath };
 
 /** Validate a parsed JSON value as a scenario, migrating older versions first. */
 export function validateScenario(doc: unknown): ScenarioResult {
@@ -50,7 +44,21 @@ export function validateScenario(doc: unknown): ScenarioResult {
   }
   const r = ScenarioSchema.safeParse(d);
   if (r.success) return { ok: true, scenario: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  return { ok: false, errors: describeIssues(r.error.issues as unknown as IssueLike[], d) };
+}
+
+/** JSON.parse's message with the line and column of its character position, when it gives only the position. */
+function jsonErrorWhere(msg: string, text: string): string {
+  const m = /position (\d+)/.exec(msg);
+  if (!m || /line \d+/.test(msg)) return msg;
+  const pos = Math.min(Number(m[1]), text.length);
+  let line = 1;
+  let lineStart = 0;
+  for (let k = text.indexOf('\n'); k >= 0 && k < pos; k = text.indexOf('\n', k + 1)) {
+    line++;
+    lineStart = k + 1;
+  }
+  return `${msg} (line ${line}, column ${pos - lineStart + 1})`;
 }
 
 /** Parse scenario JSON text. */
@@ -59,7 +67,7 @@ export function parseScenario(text: string): ScenarioResult {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [`not valid JSON: ${jsonErrorWhere((e as Error).message, text)}`] };
   }
   return validateScenario(doc);
 }

@@ -112,6 +112,7 @@ export function HistogramChart({
   xLabel,
   color = SERIES[0],
   marker,
+  note,
 }: {
   data: HistogramData;
   width: number;
@@ -120,6 +121,8 @@ export function HistogramChart({
   xLabel: string;
   color?: string;
   marker?: { value: number; label: string };
+  /** A short figure in the title row, right-aligned (e.g. "12 % below 0"); `warn` draws it in the error colour. */
+  note?: { text: string; warn: boolean };
 }) {
   const f = frame(width, height);
   const titleId = useId();
@@ -139,10 +142,25 @@ export function HistogramChart({
   const y = scale(0, maxC, height - f.bottom, f.top);
   return (
     <svg width={width} height={height} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" data-chart={title}>
-      <title id={titleId}>{`${title}: ${data.n} satellites, ${fmtSig(data.min)} to ${fmtSig(data.max)} ${xLabel}`}</title>
+      <title
+        id={titleId}
+      >{`${title}: ${data.n} satellites, ${fmtSig(data.min)} to ${fmtSig(data.max)} ${xLabel}${note ? `; ${note.text}` : ''}`}</title>
+      {note ? (
+        <text
+          x={width - f.right}
+          y={11}
+          textAnchor="end"
+          fontSize={FONT}
+          fontWeight={600}
+          style={{ fill: note.warn ? 'var(--error, #d33)' : 'currentColor' }}
+          data-testid="histogram-note"
+        >
+          {note.text}
+        </text>
+      ) : null}
       <Axes
         f={f}
-        xTicks={niceTicks(lo, hi, 4)}
+        xTicks={niceTicks(lo, hi, width < 260 ? 3 : 4)}
         yTicks={niceTicks(0, maxC, 3)}
         x={x}
         y={y}
@@ -293,15 +311,21 @@ export function LineChart({
         }
         return <path key={s.label} d={d} fill="none" style={{ stroke: s.color ?? SERIES[k % SERIES.length] }} strokeWidth={1.6} />;
       })}
-      <g fontSize={FONT} fill="currentColor">
-        {series.map((s, k) => (
-          <g key={s.label} transform={`translate(${f.left + 8 + k * 120} ${f.top + 4})`}>
-            <rect width={10} height={3} y={-3} style={{ fill: s.color ?? SERIES[k % SERIES.length] }} />
-            <text x={14} y={1}>
-              {s.label}
-            </text>
-          </g>
-        ))}
+      {/* the legend sits in the title row, right-aligned, above the plot (never over a curve) */}
+      <g fontSize={FONT} fill="currentColor" data-testid="chart-legend">
+        {series.map((s, k) => {
+          const w = (t: Series) => 22 + t.label.length * FONT * 0.56;
+          let xr = width - f.right;
+          for (let j = series.length - 1; j >= k; j--) xr -= w(series[j]);
+          return (
+            <g key={s.label} transform={`translate(${xr.toFixed(1)} 11)`}>
+              <rect width={10} height={3} y={-4} style={{ fill: s.color ?? SERIES[k % SERIES.length] }} />
+              <text x={14} y={0}>
+                {s.label}
+              </text>
+            </g>
+          );
+        })}
       </g>
     </svg>
   );

@@ -73,6 +73,19 @@ describe('plan export', () => {
     }
   });
 
+  it('a range of the fleet writes just those satellites, so TLE can be split into files that each number from 1', () => {
+    for (const format of EXPORT_FORMATS) {
+      const parts: string[] = [];
+      const r = exportFleet(fleet, format, (t) => parts.push(t), { start: 1000, end: 1584, sliceSize: 200 });
+      expect(r.written).toBe(584);
+      const back = parseElements(parts.join(''));
+      expect(back.accepted).toBe(584);
+      expect(back.columns.names?.[0]).toBe(satelliteName(fleet, 1000));
+      expect(back.columns.names?.[583]).toBe(satelliteName(fleet, 1583));
+      if (format === 'tle') expect(back.columns.noradId[0]).toBe(1);
+    }
+  });
+
   it('numbers TLE satellites from --first-id and says how many did not fit Alpha-5; bad options exit 2', async () => {
     const c = capture();
     expect(await main(['export', 'preset:starlink-72x22', '--format', 'tle', '--first-id', '339000'], c.io)).toBe(0);

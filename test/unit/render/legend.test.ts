@@ -72,3 +72,24 @@ describe('legend ranges', () => {
     expect(formatValue(Number.NaN)).toBe('–');
   });
 });
+
+describe('signed margins use a diverging map centred on zero', () => {
+  it('zero gets the middle colour (ColorBrewer RdBu #f7f7f7), a shortfall red, spare blue; the legend is symmetric', () => {
+    const w = new Float64Array([-2000, 0, 1000, Number.NaN]); // W
+    const out = new Uint8Array(12);
+    fillColours('powerMargin', new Uint16Array(4), { powerMarginW: w }, out);
+    // -2 kW is the bottom of the symmetric range [-2, 2] kW: the darkest red stop #67001f
+    expect([out[0], out[1], out[2]]).toEqual([0x67, 0x00, 0x1f]);
+    // zero: lut entry 128 of 256, between the two centre-most entries of the near-white middle
+    const lut = buildLut('rdbu');
+    expect([out[3], out[4], out[5]]).toEqual([lut[128 * 3], lut[128 * 3 + 1], lut[128 * 3 + 2]]);
+    expect(Math.min(out[3], out[4], out[5])).toBeGreaterThan(230);
+    // +1 kW: three quarters up, blue dominates
+    expect(out[8]).toBeGreaterThan(out[6]);
+    expect([out[9], out[10], out[11]]).toEqual(NO_DATA_RGB.map((c) => Math.round(c * 255)));
+    const l = legendFor('powerMargin', { shellNames: [], count: 4, metrics: { powerMarginW: w } });
+    if (l.kind !== 'continuous') throw new Error('continuous legend expected');
+    expect([l.min, l.max, l.centredOnZero, l.belowZero, l.missing]).toEqual([-2, 2, true, 1, 1]);
+    expect(l.ticks).toContain(0);
+  });
+});
