@@ -65,11 +65,14 @@ export function startAutosave(
     } catch (e) {
       const d = describeStorageError(e);
       const note = d.off
-        ? `Autosave is off: ${d.why}. Use "Save file" to keep your work.`
-        : `Not saved: ${d.why}. The copy saved before is kept; saving is tried again at the next change.`;
+        ? `${d.why}. Use "Save file" to keep your work.`
+        : `${d.why}. The copy saved before is kept; saving is tried again at the next change.`;
       if (store.get().docId === docId) store.set({ saveStatus: d.off ? 'off' : 'error', saveNote: note });
       if (!failedOnce)
-        actions.post('warning', d.off ? `${note} The planner works as before; nothing is kept after this tab closes.` : note);
+        actions.post(
+          'warning',
+          d.off ? `Autosave is off: ${note} The planner works as before; nothing is kept after this tab closes.` : `Not saved: ${note}`,
+        );
       failedOnce = true;
     }
   };

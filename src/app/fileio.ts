@@ -1,6 +1,7 @@
 /** Scenario files: save as JSON (download) and open from a picked file, validated. */
 import { parseScenario, serializeScenario, type ScenarioResult } from '../core/scenario/load';
 import { unknownFields } from '../core/scenario/issues';
+import { fleetSizeErrors } from '../core/fleet/generators';
 import type { Scenario } from '../core/scenario/schema';
 
 export function scenarioFileName(s: Scenario): string {
@@ -48,6 +49,8 @@ export async function readScenarioFile(file: File): Promise<ScenarioFileResult> 
   }
   const r = parseScenario(text);
   if (!r.ok) return { ok: false, errors: r.errors };
+  const tooBig = fleetSizeErrors(r.scenario);
+  if (tooBig.length) return { ok: false, errors: tooBig };
   let ignored: string[] = [];
   try {
     ignored = unknownFields(JSON.parse(text), r.scenario);

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useScenario, useWorkspace, useWs } from '../app/context';
-import { generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
+import { fleetSizeErrors, generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
 import { ssoInclinationDeg } from '../core/orbit';
 import type { ImportedShell, Scenario, Shell, SsoShell, WalkerShell } from '../core/scenario/schema';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
@@ -145,7 +145,12 @@ export function ShellsEditor({
   const counts = useMemo(() => shellCounts(scenario, importedCounts), [scenario, importedCounts]);
 
   const editShells = (fn: (shells: Shell[]) => Shell[], key: string | null = null) =>
-    actions.edit((s) => ({ ...s, shells: fn(s.shells) }), key);
+    actions.edit((s) => {
+      const next = { ...s, shells: fn(s.shells) };
+      const tooBig = fleetSizeErrors(next);
+      if (tooBig.length) throw new Error(tooBig[0]);
+      return next;
+    }, key);
   const editShell = (id: string, key: string, fn: (sh: Shell) => Shell) => {
     const r = editShells((shells) => shells.map((sh) => (sh.id === id ? fn(sh) : sh)), `shell:${id}:${key}`);
     return r.ok ? null : r.errors;

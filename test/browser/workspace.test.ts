@@ -67,7 +67,30 @@ describe('planner workspace', () => {
     const gw0 = await rollupGW(page);
     expect(await totalCount(page)).toBe(1_000_000);
     expect(gw0).toBeGreaterThan(0);
+    // a fresh load is saved at once and says so (it used to read "Edited" until the first edit)
+    await waitFor(
+      async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved',
+      'first autosave',
+      30_000,
+    );
+    expect(await page.textContent('[data-testid="save-status"]')).toBe('Saved in this browser');
     await page.screenshot({ path: resolve(SHOTS, 'workspace-default.png') });
+    // TLE export of a million satellites: the limit is said before anything is written, with a choice
+    // (a million points draw at about one frame per second in software: clicks here get time)
+    await page.click('[data-testid="export-menu"]', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="export-tle-limit"]')).toMatch(
+      /at most 339,999 satellites per file .* this fleet has 1,000,000/,
+    );
+    expect(await page.textContent('[data-testid="export-tle"]')).toContain('max 339,999');
+    await page.click('[data-testid="export-tle"]', { timeout: 120_000 });
+    const confirm = await page.waitForSelector('[data-testid="export-tle-confirm"][role="alertdialog"]', { timeout: 120_000 });
+    expect(await confirm.textContent()).toMatch(/only the first 339,999 of 1,000,000/);
+    expect(await page.textContent('[data-testid="export-tle-omm"]')).toMatch(/OMM JSON instead \(all 1,000,000\)/);
+    expect(await page.textContent('[data-testid="export-tle-split"]')).toBe('3 TLE files, each numbered from 1');
+    await page.click('[data-testid="export-tle-cancel"]', { timeout: 120_000 });
+    await waitFor(async () => (await page.locator('[data-testid="export-tle-confirm"]').count()) === 0, 'confirmation closed', 120_000);
+    expect(await page.locator('[data-testid="progress"]').count()).toBe(0); // nothing started
+    await page.keyboard.press('Escape');
     // 500 km shell: 500 planes x 400 -> 500 x 200 satellites
     await page.fill('input[data-field="shells.w500.perPlane"]', '200');
     await waitFor(async () => (await totalCount(page)) === 900_000, 'total 900,000');
@@ -121,13 +144,20 @@ describe('planner workspace', () => {
     const gw0 = await rollupGW(page);
     const alt = 'input[data-field="shells.starlink.altitudeKm"]';
     await page.fill(alt, '-5');
-    const msg = await page.textContent('.field-invalid .field-error');
-    expect(msg).toMatch(/^Altitude: /);
+    // the message sits under the field's label and does not repeat it
+    expect(await page.textContent('.field-invalid label')).toBe('Altitude');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('must be at least 160 km');
     expect(await page.getAttribute(alt, 'aria-invalid')).toBe('true');
+    // the figures on show are marked out of date while a field holds a value that was not applied
+    expect(await page.getAttribute('.capacity', 'data-out-of-date')).toBe('true');
+    expect(await page.textContent('[data-testid="out-of-date"]')).toMatch(
+      /Out of date\. One field holds a value that was not applied \(Altitude\)/,
+    );
     await page.fill(alt, '12abc');
-    expect(await page.textContent('.field-invalid .field-error')).toBe('Altitude: must be a number');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('must be a number');
     await page.fill(alt, '100');
-    expect(await page.textContent('.field-invalid .field-error')).toBe('Altitude: must be at least 160 km');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('must be at least 160 km');
+    expect(await page.textContent('.field-invalid [data-testid="field-suggest"]')).toBe('Use 160');
     // F must stay below P: the schema's own message comes through
     await page.fill('input[data-field="shells.starlink.phasing"]', '72');
     expect(await page.locator('.field-invalid .field-error').allTextContents()).toContainEqual(
@@ -141,6 +171,19 @@ describe('planner workspace', () => {
     await page.fill(alt, '850');
     await waitFor(async () => (await page.locator(`${alt}[aria-invalid]`).count()) === 0, 'mark cleared');
     expect(await page.isDisabled('[data-testid="undo"]')).toBe(false);
+    // T must be a multiple of P = 72: the nearest valid totals are offered, one click applies one
+    await page.fill('input[data-field="shells.starlink.phasing"]', '1');
+    await waitFor(async () => (await page.locator('[data-testid="out-of-date"]').count()) === 0, 'out-of-date mark cleared');
+    const T = 'input[data-field="shells.starlink.totalSatellites"]';
+    await page.fill(T, '1600');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('T = 1600 is not a multiple of P = 72');
+    expect(await page.locator('.field-invalid [data-testid="field-suggest"] button').allTextContents()).toEqual(['Use 1,584', 'Use 1,656']);
+    expect(await page.getAttribute('.capacity', 'data-out-of-date')).toBe('true');
+    await page.click('.field-invalid [data-testid="field-suggest"] button:has-text("Use 1,656")');
+    await waitFor(async () => (await totalCount(page)) === 1656, 'suggested T applied');
+    expect(await page.locator('[data-testid="out-of-date"]').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await totalCount(page)) === 1584, 'undo back to 1,584');
     // a share link that is cut short gives a clear message and keeps the saved scenario
     // (same browser profile: the page falls back to the scenario saved above, not the 1M default)
     await waitFor(async () => (await page.getAttribute('[data-testid="save-status"]', 'data-status')) === 'saved', 'autosave', 30_000);
@@ -159,7 +202,7 @@ describe('planner workspace', () => {
     expect(await page2.inputValue(alt)).toBe('850');
     expect(pageErrors).toEqual([]);
     await ctx.close();
-  });
+  }, 300_000);
 
   it('reload restores the scenario from IndexedDB', async () => {
     const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -180,9 +223,7 @@ describe('planner workspace', () => {
     const inc = 'input[data-field="shells.starlink.inclinationDeg"]';
     expect(await page.inputValue(inc)).toBe('200');
     expect(await page.getAttribute(inc, 'aria-invalid')).toBe('true');
-    expect(await page.textContent('.field-invalid .field-error')).toBe(
-      'Inclination: must be at most 180 deg (kept from before the reload)',
-    );
+    expect(await page.textContent('.field-invalid .field-error')).toBe('must be at most 180 deg (kept from before the reload)');
     await page.fill(inc, '53.5');
     await waitFor(async () => (await page.locator(`${inc}[aria-invalid]`).count()) === 0, 'draft replaced by a valid value');
     // the saved list holds it; the default scenario from the first visit is kept too
@@ -202,13 +243,26 @@ describe('planner workspace', () => {
     // sized like Starcloud (1,600 m^2 of radiator per ~1 MW): installed compute binds
     expect(await page.textContent('[data-testid="binding"]')).toBe('installed compute');
     await page.click('button[role=tab]:has-text("Designs")');
-    // the hover text names the source of the default
-    expect(await page.getAttribute('label:has-text("Cell efficiency")', 'title')).toMatch(
-      /triple-junction 0\.298[\s\S]*Default: 0\.298[\s\S]*Range: > 0, ≤ 0\.6/,
+    // the "?" beside a field is a button; it shows the source of the default in plain words
+    const help = page.locator('button[aria-label="Help: Cell efficiency"]');
+    expect(await help.getAttribute('aria-expanded')).toBe('false');
+    await help.focus();
+    await page.keyboard.press('Enter');
+    expect(await help.getAttribute('aria-expanded')).toBe('true');
+    const pop = page.locator(`#${await help.getAttribute('aria-controls')}`);
+    expect(await pop.textContent()).toMatch(
+      /Triple-junction 0\.298 mean\.Source: the planner's physics notes, “Electrical power”Default: 0\.298 · Range: > 0, ≤ 0\.6/,
     );
+    expect(await pop.textContent()).not.toMatch(/PHYSICS\.md|\*assumption\*|m\^2|degC/);
+    await page.keyboard.press('Escape');
+    expect(await help.getAttribute('aria-expanded')).toBe('false');
+    // raw markup of an assumption reads as a tag and a unit
+    await page.click('button[aria-label="Help: Area"] >> nth=0');
+    expect(await page.textContent('[data-testid="help-pop"]')).toMatch(/^AssumptionArray area, m²\./);
+    await page.keyboard.press('Escape');
     const radiator = 'input[data-field="design.starcloud-1mw.radiator.areaM2"]';
     await page.fill(radiator, '-3');
-    expect(await page.textContent('.field-invalid .field-error')).toBe('Area: must be above 0 m²');
+    expect(await page.textContent('.field-invalid .field-error')).toBe('must be above 0 m²');
     // half the radiator: heat now binds and about half the compute can run
     await page.fill(radiator, '800');
     await waitFor(async () => (await rollupGW(page)) < gw0 * 0.6, 'less radiator, less compute', 60_000);

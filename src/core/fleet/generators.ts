@@ -141,6 +141,30 @@ export interface BuildFleetOptions {
 
 export const MAX_FLEET_SATELLITES = 4_000_000;
 
+/**
+ * Refusals for a scenario whose generated shells add up past `max` satellites (each shell passes
+ * the schema alone: 100,000 planes of 1,000,000 would not), naming the largest shell. Empty when it fits.
+ */
+export function fleetSizeErrors(scenario: Scenario, max = MAX_FLEET_SATELLITES): string[] {
+  let total = 0;
+  let big = -1;
+  let bigN = -1;
+  scenario.shells.forEach((sh, i) => {
+    if (!sh.enabled) return;
+    const n = generatedShellCount(sh);
+    total += n;
+    if (n > bigN) {
+      bigN = n;
+      big = i;
+    }
+  });
+  if (total <= max) return [];
+  const f = (v: number) => v.toLocaleString('en-US');
+  return [
+    `shells: ${f(total)} satellites in total, more than the ${f(max)} the planner can hold (largest: shells[${big}] "${scenario.shells[big].name}" with ${f(bigN)})`,
+  ];
+}
+
 /** Expand a scenario's enabled shells into a fleet. */
 export function buildFleet(scenario: Scenario, opts: BuildFleetOptions = {}): Fleet {
   const epochMs = Date.parse(scenario.epoch);

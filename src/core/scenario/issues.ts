@@ -79,7 +79,8 @@ export function issueMessage(i: IssueLike, value: unknown): string {
     case 'too_small': {
       const big = i.code === 'too_big';
       const lim = big ? i.maximum : i.minimum;
-      if (lim === undefined) return i.message;
+      // the schema's own wording (e.g. "sun-synchronous orbits exist only below about 5,970 km") stays
+      if (lim === undefined || !/^Too (small|big)/.test(i.message)) return i.message;
       const n = fmtNum(lim);
       if (i.origin === 'array' || i.origin === 'set') {
         const had = Array.isArray(value) ? ` (this one has ${value.length.toLocaleString('en-US')})` : '';
