@@ -53,7 +53,12 @@ export function startAutosave(
   let lastSaved: { docId: string; scenario: Scenario } | null = null;
   let failedOnce = false;
   const save = async (docId: string, scenario: Scenario, current: boolean) => {
-    if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) return;
+    if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) {
+      // e.g. an edit undone before it was saved: what is on screen is the saved copy
+      const s = store.get();
+      if (current && s.docId === docId && s.history.present === scenario && s.saveStatus === 'unsaved') store.set({ saveStatus: 'saved' });
+      return;
+    }
     if (current && store.get().saveStatus !== 'off') store.set({ saveStatus: 'saving' });
     try {
       // IndexedDB writes the record in one transaction: a failed put leaves the copy saved before it

@@ -75,22 +75,24 @@ describe('planner workspace', () => {
     );
     expect(await page.textContent('[data-testid="save-status"]')).toBe('Saved in this browser');
     await page.screenshot({ path: resolve(SHOTS, 'workspace-default.png') });
-    // TLE export of a million satellites: the limit is said before anything is written, with a choice
-    // (a million points draw at about one frame per second in software: clicks here get time)
-    await page.click('[data-testid="export-menu"]', { timeout: 120_000 });
-    expect(await page.textContent('[data-testid="export-tle-limit"]')).toMatch(
-      /at most 339,999 satellites per file .* this fleet has 1,000,000/,
-    );
+    // TLE export of a million satellites: the limit is said before anything is written, with a choice.
+    // (A million points draw at about one frame per second in software: these clicks go straight to
+    // the elements instead of waiting for the frames Playwright's actionability checks need.)
+    const press = (sel: string) => page.$eval(sel, (el) => (el as HTMLElement).click());
+    await press('[data-testid="export-menu"]');
+    const limit = await page.waitForSelector('[data-testid="export-tle-limit"]', { timeout: 60_000 });
+    expect(await limit.textContent()).toMatch(/at most 339,999 satellites per file .* this fleet has 1,000,000/);
     expect(await page.textContent('[data-testid="export-tle"]')).toContain('max 339,999');
-    await page.click('[data-testid="export-tle"]', { timeout: 120_000 });
-    const confirm = await page.waitForSelector('[data-testid="export-tle-confirm"][role="alertdialog"]', { timeout: 120_000 });
+    await press('[data-testid="export-tle"]');
+    const confirm = await page.waitForSelector('[data-testid="export-tle-confirm"][role="alertdialog"]', { timeout: 60_000 });
     expect(await confirm.textContent()).toMatch(/only the first 339,999 of 1,000,000/);
     expect(await page.textContent('[data-testid="export-tle-omm"]')).toMatch(/OMM JSON instead \(all 1,000,000\)/);
     expect(await page.textContent('[data-testid="export-tle-split"]')).toBe('3 TLE files, each numbered from 1');
-    await page.click('[data-testid="export-tle-cancel"]', { timeout: 120_000 });
-    await waitFor(async () => (await page.locator('[data-testid="export-tle-confirm"]').count()) === 0, 'confirmation closed', 120_000);
+    await press('[data-testid="export-tle-cancel"]');
+    await page.waitForSelector('[data-testid="export-tle-confirm"]', { state: 'detached', timeout: 60_000 });
     expect(await page.locator('[data-testid="progress"]').count()).toBe(0); // nothing started
-    await page.keyboard.press('Escape');
+    await press('[data-testid="export-menu"]');
+    await page.waitForSelector('[data-testid="export-dialog"]', { state: 'detached', timeout: 60_000 });
     // 500 km shell: 500 planes x 400 -> 500 x 200 satellites
     await page.fill('input[data-field="shells.w500.perPlane"]', '200');
     await waitFor(async () => (await totalCount(page)) === 900_000, 'total 900,000');
