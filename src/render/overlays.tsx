@@ -4,7 +4,7 @@
  * satellite state through the runtime at 4 Hz; nothing here runs per frame.
  */
 import type React from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { WGS72 } from '../core/constants';
 import type { Fleet } from '../core/fleet/fleet';
 import { satelliteName } from '../core/fleet/fleet';
@@ -476,7 +476,7 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
 
 /** Keyboard shortcuts on `target` (ignored while typing in form fields). `count` gives the number of satellites ([ and ] step through them). */
 export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window | null, count: () => number = () => 0): void {
-  const countRef = React.useRef(count);
+  const countRef = useRef(count);
   countRef.current = count;
   useEffect(() => {
     if (!target) return;
