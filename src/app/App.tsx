@@ -134,17 +134,14 @@ function Workspace() {
     >
       <nav className="skip-links" aria-label="Skip links">
         {SKIPS.map(([label, sel]) => (
-          <a
+          <button
             key={label}
-            href="#"
+            type="button"
             className="skip-link"
-            onClick={(e) => {
-              e.preventDefault();
-              (document.querySelector(sel) as HTMLElement | null)?.focus();
-            }}
+            onClick={() => (document.querySelector(sel) as HTMLElement | null)?.focus()}
           >
             {label}
-          </a>
+          </button>
         ))}
       </nav>
       <Topbar totalSatellites={counts.total} fleet={analysis.fleet} onTradeStudy={() => setTrade((t) => t ?? { seq: 1 })} />

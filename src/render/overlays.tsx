@@ -148,6 +148,7 @@ export function LegendPanel({
       {legend.kind === 'categorical' ? (
         <ul className="ocv-cats" tabIndex={legend.items.length > 6 ? 0 : undefined} aria-label={`${legend.title} legend`}>
           {legend.items.map((it, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: legend rows are positional (one per shell, in fleet order; names may repeat)
             <li key={`${k}-${it.label}`} title={it.label}>
               <span className="ocv-swatch" style={{ background: rgbCss(it.colour) }} />
               <span className="ocv-cat-label">{it.label}</span>

@@ -187,6 +187,7 @@ export class ViewerController {
     const t0 = performance.now();
     if (frame.positionEr && frame.velocityErS && frame.count === layer.count) {
       // The workers wrote what the GPU reads (shared memory): no pass over the satellites here.
+      // biome-ignore lint/correctness/useHookAtTopLevel: SatelliteLayer.useStates is a plain method ("use these arrays"), not a React hook
       layer.useStates(frame.positionEr, frame.velocityErS);
     } else {
       const n = Math.min(frame.count, layer.count);

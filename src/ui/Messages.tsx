@@ -30,7 +30,13 @@ export function Messages() {
           <button type="button" className="btn link" onClick={() => setExpanded(true)}>
             {hidden} more message{hidden > 1 ? 's' : ''}
           </button>
-          <button type="button" className="btn link" onClick={() => messages.forEach((m) => actions.dismiss(m.id))}>
+          <button
+            type="button"
+            className="btn link"
+            onClick={() => {
+              for (const m of messages) actions.dismiss(m.id);
+            }}
+          >
             Dismiss all
           </button>
         </div>

@@ -221,6 +221,7 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
             One TLE file would hold only the first {fmtInt(TLE_MAX_SATELLITES)} of {fmtInt(n)} satellites. How should the rest be written?
           </p>
           <div className="btn-row">
+            {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus when it opens (dialog pattern); Cancel returns it */}
             <button className="btn primary" data-testid="export-tle-omm" onClick={() => run('omm-json')} autoFocus>
               OMM JSON instead (all {fmtInt(n)})
             </button>

@@ -41,7 +41,7 @@ describe('keyboard and storage', () => {
     await ready(page);
     // the first Tab lands on the skip links, not ~100 stops away
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('a||Skip to the 3D view');
+    expect(await focused(page)).toBe('button||Skip to the 3D view');
     await page.keyboard.press('Enter');
     expect(await focused(page)).toMatch(/^div\|constellation-view\|/);
     // the view shows that it has focus (outline), so its shortcuts are discoverable
@@ -63,7 +63,7 @@ describe('keyboard and storage', () => {
     });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('a||Skip to the time controls');
+    expect(await focused(page)).toBe('button||Skip to the time controls');
     await page.keyboard.press('Enter');
     expect(await focused(page)).toMatch(/^button\|play-pause\|/);
     const name0 = await page.getAttribute('[data-testid="play-pause"]', 'aria-label');
@@ -176,7 +176,7 @@ describe('hostile files through Open and the import dialog', () => {
       await waitFor(async () => (await page.textContent('[data-testid="import-rejected"]')) === String(lines.length), `${file} rejects`);
       expect(await page.textContent('[data-testid="import-accepted"]')).toBe('0');
       const rows = await page.locator('.reject-list tbody tr').allTextContents();
-      lines.forEach((re, k) => expect(rows[k], file).toMatch(re));
+      for (let k = 0; k < lines.length; k++) expect(rows[k], file).toMatch(lines[k]);
       expect(await page.isDisabled('[data-testid="import-apply"]')).toBe(true);
     }
     expect(await page.locator('.reject-list img, .reject-list b').count()).toBe(0);

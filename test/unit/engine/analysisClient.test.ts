@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../../src/engine/analysisClient';
-import { runAnalysisJob, analysisResultBuffers } from '../../../src/core/report/analysisJob';
+import { runAnalysisJob, analysisResultBuffers, summarize } from '../../../src/core/report/analysisJob';
 import { presetScenario } from '../../../src/core/presets';
-import { finalizeRollup, rollupMetrics } from '../../../src/core/analysis/rollup';
 import { analyzeAnalytic } from '../../../src/core/analysis/analytic';
 import { buildFleet } from '../../../src/core/fleet/generators';
 
@@ -12,7 +11,8 @@ describe('analysis client (in-thread where Worker is missing, as in Node)', () =
     const c = new AnalysisClient();
     const r = await c.analyze(s, []);
     const fleet = buildFleet(s);
-    const direct = finalizeRollup(rollupMetrics(fleet, s, analyzeAnalytic(fleet, s)), fleet);
+    // the client's job is the core's summarize (rollup with the feasibility checks folded in)
+    const direct = summarize(fleet, s, analyzeAnalytic(fleet, s));
     expect(r!.rollup).toEqual(direct);
     expect(r!.fleet.count).toBe(1584);
   });

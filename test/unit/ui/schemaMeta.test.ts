@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { NO_SOURCE, designFields, parseFieldComments, unitFromName, labelFromKey } from '../../../src/ui/schemaMeta';
 import { DesignSchema } from '../../../src/core/scenario/design';
+import { DESIGN_GROUPS } from '../../../src/core/scenario/fieldMeta';
 
 describe('design field metadata', () => {
   const fields = designFields();
   it('lists every parameter of every design group', () => {
     const shape = DesignSchema.shape as unknown as Record<string, { _zod: { def: { innerType: { shape: object } } } }>;
     let n = 0;
-    for (const g of ['solarArray', 'power', 'compute', 'radiator', 'mass']) n += Object.keys(shape[g]._zod.def.innerType.shape).length;
+    // every group of the design schema (not a copied list: a new group must show up here)
+    const groups = Object.keys(shape).filter((k) => k !== 'id' && k !== 'name');
+    expect(groups).toEqual([...DESIGN_GROUPS]);
+    for (const g of groups) n += Object.keys(shape[g]._zod.def.innerType.shape).length;
     expect(fields.length).toBe(n);
   });
   it('carries the default from the schema and the source comment from design.ts', () => {
