@@ -68,6 +68,11 @@ export const command: CommandModule = {
       value: '<URL>',
       help: "the planner's address for the share link in the report (default: the link's #s=... part alone)",
     },
+    compare: {
+      type: 'string',
+      value: '<file,...>',
+      help: 'add an appendix comparing this scenario with 1 to 3 others (scenario files, element files or preset:<key>)',
+    },
     ...HELP_OPTION,
   },
   async run(ctx) {
@@ -80,7 +85,28 @@ export const command: CommandModule = {
     // fonts and the output first: a missing font or an unwritable path fails before the analysis
     const fonts = format === 'pdf' ? reportFonts() : undefined;
     const out = ctx.output(outName);
+    const compareFiles = (stringOption(ctx.values, 'compare') ?? '').split(',').filter((f) => f.trim() !== '');
+    if (compareFiles.length > 3) throw new UsageError(`--compare takes 1 to 3 other scenarios (got ${compareFiles.length})`);
     const { input, result, mode } = await loadAndAnalyze(ctx);
+    let comparison: import('../../core/trade/compare').Comparison | undefined;
+    if (compareFiles.length) {
+      const [{ compareScenarios }, { evaluateScenario }, { importedOf }] = await Promise.all([
+        import('../../core/trade/compare'),
+        import('../../core/trade/sweep'),
+        import('./sweep'),
+      ]);
+      const others = [];
+      for (const f of compareFiles) {
+        const o = await ctx.load(f.trim());
+        others.push({
+          name: o.scenario.name,
+          source: f.trim(),
+          mode: 'analytic',
+          totals: evaluateScenario(o.scenario, 'analytic', importedOf(o)).totals,
+        });
+      }
+      comparison = compareScenarios([{ name: input.scenario.name, source: file, mode, totals: result.summary.totals }, ...others]);
+    }
     const [{ buildReportModel, reportData }, { loadLand }, { reportShare }] = await Promise.all([
       import('../../core/report/model'),
       import('../../core/report/constellationMap'),
@@ -99,6 +125,7 @@ export const command: CommandModule = {
       version: plannerVersion(),
       land: format === 'pdf' || format === 'html' ? await loadLand() : undefined,
       share: reportShare(input.scenario, shareBase),
+      comparison,
     };
     if (format === 'csv') {
       const { shellCsv } = await import('../../core/report/json');

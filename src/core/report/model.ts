@@ -18,6 +18,7 @@ import { type Chart, histogramChart, lineChart, type LineSeries, REPORT_SERIES }
 import { cdf, eclipseAcrossYear, histogram, type HistogramData } from './chartMath';
 import { constellationMapChart, type LandRings, subSatellitePoints, type SubSatellitePoints } from './constellationMap';
 import { elementsHash, scenarioHash } from './hash';
+import { type Comparison, formatFigure } from '../trade/compare';
 
 export interface ReportSnapshot {
   /** Encoded image (JPEG or PNG) of the current 3D view. */
@@ -59,6 +60,8 @@ export interface ReportInput {
   land?: LandRings;
   /** Share link of the scenario and/or why there is none or what it lacks. */
   share?: { url?: string; note?: string };
+  /** Comparison with other scenarios (src/core/trade/compare.ts), added as an appendix when asked. */
+  comparison?: Comparison;
 }
 
 export type Block =
@@ -503,6 +506,7 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
       ],
     },
     { id: 'reproducibility', title: 'Reproducibility', blocks: [{ kind: 'kv', rows: reproRows, mono: true }] },
+    ...(input.comparison ? [comparisonSection(input.comparison)] : []),
     {
       id: 'scenario',
       title: 'Appendix: scenario document',
@@ -528,5 +532,29 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
     sections,
     footer: `Made with the orbital data-centre constellation planner${input.version ? ` ${input.version}` : ''}. Physics: ../shared/design/PHYSICS.md (SMAD, Vallado, Astronomical Almanac, FCC and vendor figures as cited there).`,
     generator: `orbital-dc-planner${input.version ? ` ${input.version}` : ''}`,
+  };
+}
+
+/** The comparison appendix: every headline figure of 2 to 4 scenarios, differences marked. */
+export function comparisonSection(c: Comparison): Section {
+  const names = c.scenarios.map((s) => s.name);
+  const rows = c.figures.map((f) => [
+    `${f.differs ? '● ' : ''}${f.label}`,
+    ...f.values.map((v, i) => {
+      const rel =
+        i > 0 && f.differs && Number.isFinite(f.ratios[i]) ? ` (${f.ratios[i] >= 0 ? '+' : ''}${(f.ratios[i] * 100).toFixed(1)} %)` : '';
+      return `${formatFigure(f, v)}${rel}${f.best === i ? ' ✓' : ''}`;
+    }),
+  ]);
+  return {
+    id: 'comparison',
+    title: 'Appendix: comparison with other scenarios',
+    blocks: [
+      {
+        kind: 'p',
+        text: `${names[0]} (this report) against ${names.slice(1).join(', ')}: ${c.scenarios.map((s) => `${s.name} from ${s.source}, ${s.mode}`).join('; ')}. ● marks a figure that differs from the first scenario, ✓ the best value where a figure has a better direction; percentages are changes from the first.`,
+      },
+      { kind: 'table', head: ['Figure', ...names], left: [0], widths: [2.2, ...names.map(() => 1.6)], rows },
+    ],
   };
 }

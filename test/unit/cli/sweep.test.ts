@@ -201,6 +201,26 @@ describe('plan compare', () => {
     expect(t.out).toMatch(/^ {2}Satellites/m);
   });
 
+  it('plan report --compare adds the comparison appendix (HTML and PDF)', async () => {
+    const a = presetScenario('starlink-72x22');
+    if (!a) throw new Error('preset');
+    const pa = join(tmp, 'ra.json');
+    const pb = join(tmp, 'rb.json');
+    writeFileSync(pa, serializeScenario(a));
+    writeFileSync(pb, serializeScenario({ ...setAtPath(a, ['designs', 0, 'radiator', 'areaM2'], 320), name: 'Radiator <b>320</b>' }));
+    const html = await run(['report', pa, '--compare', `${pb},preset:suncatcher`, '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.out).toContain('Appendix: comparison with other scenarios');
+    expect(html.out).toContain('Radiator &lt;b&gt;320&lt;/b&gt;');
+    expect(html.out).not.toContain('<b>320</b>');
+    expect(html.out).toContain('Suncatcher');
+    const plain = await run(['report', pa, '--format', 'html']);
+    expect(plain.out).not.toContain('Appendix: comparison');
+    const bad = await run(['report', pa, '--compare', 'a,b,c,d', '--format', 'html']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--compare takes 1 to 3/);
+  });
+
   it('takes 2 to 4 inputs', async () => {
     const one = await run(['compare', 'preset:suncatcher']);
     expect(one.code).toBe(2);
