@@ -431,7 +431,7 @@ describe('planner workspace', () => {
     await page.setInputFiles('[data-testid="open-scenario-input"]', broken);
     const err = await page.waitForSelector('.message.error', { timeout: 60_000 });
     expect(await err.textContent()).toMatch(
-      /broken\.scenario\.json: shells\[0\]\.altitudeKm: altitude below 160 km[\s\S]*Nothing was changed/,
+      /broken\.scenario\.json:\s*shells\[0\]\.altitudeKm: altitude below 160 km[\s\S]*Nothing was changed/,
     );
     expect(await page.inputValue('input[data-field="shells.starlink.inclinationDeg"]')).toBe('70');
     // the good file opens as a new saved scenario with the same content
