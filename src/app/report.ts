@@ -5,12 +5,10 @@
  * constellation map when there is no view); and the per-satellite CSV, written in slices with
  * progress and Cancel so a million rows neither freeze nor crash the page.
  */
-import { BINDING_NAMES } from '../core/analysis/types';
 import { windowFromScenario } from '../core/analysis/window';
-import { ChunkedWriter, csvField, num } from '../core/csv';
-import { satelliteName } from '../core/fleet/fleet';
+import { ChunkedWriter } from '../core/csv';
 import type { ReportInput, ReportSnapshot } from '../core/report/model';
-import { PER_SATELLITE_CSV_HEADER } from '../core/report/run';
+import { PER_SATELLITE_CSV_HEADER, perSatelliteCsvRow } from '../core/report/run';
 import type { Scenario } from '../core/scenario/schema';
 import { DESIGN_COMMENTS } from '../ui/schemaMeta';
 import type { AnalysisState } from './analysis';
@@ -210,7 +208,7 @@ export async function perSatelliteCsvParts(
   if (!input) return null;
   const { fleet } = input;
   const m = input.run.metrics;
-  const e = fleet.elements;
+  const fc = input.run.rollup.feasibility?.columns;
   const parts: string[] = [];
   const w = new ChunkedWriter((c) => parts.push(c));
   w.line(PER_SATELLITE_CSV_HEADER);
@@ -218,27 +216,7 @@ export async function perSatelliteCsvParts(
     if (signal.cancelled) return null;
     const end = Math.min(fleet.count, start + CSV_SLICE_ROWS);
     for (let i = start; i < end; i++) {
-      const sh = fleet.shells[fleet.shellIndex[i]];
-      w.line(
-        [
-          i,
-          csvField(satelliteName(fleet, i)),
-          e.noradId[i] >= 0 ? e.noradId[i] : '',
-          csvField(sh?.name ?? ''),
-          num(m.betaDeg[i], 4),
-          num(m.eclipseFraction[i], 6),
-          num(m.sunlitFraction[i], 6),
-          num(m.usablePowerW[i], 1),
-          num(m.computePowerW[i], 1),
-          num(m.radiatorTempC[i], 2),
-          num(m.powerMarginW[i], 1),
-          num(m.thermalMarginW[i], 1),
-          BINDING_NAMES[m.bindingLimit[i]] ?? '',
-          num(m.latencyMs[i], 4),
-          num(m.radiatorTempEclipseC[i], 2),
-          num(m.radiatorTempSunC[i], 2),
-        ].join(','),
-      );
+      w.line(perSatelliteCsvRow(fleet, m, fc, i));
     }
     onProgress({ rows: end, total: fleet.count });
     await new Promise<void>((res) => setTimeout(res, 0));

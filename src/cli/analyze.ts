@@ -2,18 +2,23 @@
  * `plan analyze`: the capacity rollup of a scenario or element file, analytic or sampled.
  * Same core as the browser (src/core/report/run.ts), so the numbers are identical.
  */
-import { BINDING_NAMES } from '../core/analysis/types';
-import { satelliteName } from '../core/fleet/fleet';
 import type { SampledProgress } from '../core/analysis/sampled';
-import { analysisSummary, PER_SATELLITE_CSV_HEADER, runAnalysis, sampledRun, type AnalysisRun } from '../core/report/run';
+import {
+  analysisSummary,
+  PER_SATELLITE_CSV_HEADER,
+  perSatelliteCsvRow,
+  reasonText,
+  runAnalysis,
+  sampledRun,
+  type AnalysisRun,
+} from '../core/report/run';
 import { createNodePropagationEngine } from '../engine/nodeHost';
-import { ChunkedWriter, csvField, num } from '../core/csv';
+import { ChunkedWriter } from '../core/csv';
 import { analyzeSampledOnPool } from '../engine/sampledAnalysis';
 import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
 import type { Output } from './output';
 import type { Progress } from './progress';
-import { REASON, REASON_NAMES } from '../core/analysis/feasibility';
 import { separationText } from '../core/report/feasibility';
 
 /** Per-shell radiation, drag, closest approach and launch lines, and the launch totals. */
@@ -41,9 +46,6 @@ function feasibilityLines(run: AnalysisRun): string[] {
 }
 
 /** Infeasibility reasons of a satellite as "radiation;separation" ('' when feasible). */
-function reasonText(bits: number): string {
-  return REASON_NAMES.filter((r) => bits & REASON[r]).join(';');
-}
 
 /** Rows between waits for the output (backpressure on a pipe). */
 const ROWS_PER_BLOCK = 8192;
@@ -120,32 +122,7 @@ export async function runAnalyze(
       const fc = run.rollup.feasibility?.columns;
       const e = fleet.elements;
       for (let i = 0; i < fleet.count; i++) {
-        const sh = fleet.shells[fleet.shellIndex[i]];
-        w.line(
-          [
-            i,
-            csvField(satelliteName(fleet, i)),
-            e.noradId[i] >= 0 ? e.noradId[i] : '',
-            csvField(sh?.name ?? ''),
-            num(m.betaDeg[i], 4),
-            num(m.eclipseFraction[i], 6),
-            num(m.sunlitFraction[i], 6),
-            num(m.usablePowerW[i], 1),
-            num(m.computePowerW[i], 1),
-            num(m.radiatorTempC[i], 2),
-            num(m.powerMarginW[i], 1),
-            num(m.thermalMarginW[i], 1),
-            BINDING_NAMES[m.bindingLimit[i]] ?? '',
-            num(m.latencyMs[i], 4),
-            num(m.radiatorTempEclipseC[i], 2),
-            num(m.radiatorTempSunC[i], 2),
-            num(fc ? fc.radiationDoseKradPerYear[i] : Number.NaN, 4),
-            num(fc ? fc.dragDeltaVMPerSPerYear[i] : Number.NaN, 4),
-            num(fc ? fc.propellantKg[i] : Number.NaN, 2),
-            num(fc ? fc.decayYears[i] : Number.NaN, 2),
-            fc ? reasonText(fc.reasons[i]) : '',
-          ].join(','),
-        );
+        w.line(perSatelliteCsvRow(fleet, m, fc, i));
         if (i % block === block - 1) {
           w.flush();
           await out.drain();

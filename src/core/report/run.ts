@@ -9,7 +9,10 @@ import type { AnalysisMode } from '../analysis/types';
 import type { Rollup } from '../analysis/rollup';
 import { summarize } from './analysisJob';
 import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type SampledResult, type StateSource } from '../analysis/sampled';
-import type { Fleet } from '../fleet/fleet';
+import { satelliteName, type Fleet } from '../fleet/fleet';
+import { BINDING_NAMES } from '../analysis/types';
+import { REASON, REASON_NAMES, type FeasibilityColumns } from '../analysis/feasibility';
+import { csvField, num } from '../csv';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
 import { propagateBatch } from '../sgp4/propagate';
@@ -133,3 +136,40 @@ function feasibilityTotals(r: Rollup, scenario: Scenario) {
 
 export const PER_SATELLITE_CSV_HEADER =
   'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c,radiation_dose_krad_per_year,drag_delta_v_m_s_per_year,propellant_kg,decay_years,infeasible_reasons';
+
+/** Infeasibility reasons of a satellite as "radiation;separation" ('' when feasible). */
+export function reasonText(bits: number): string {
+  return REASON_NAMES.filter((r) => bits & REASON[r]).join(';');
+}
+
+/**
+ * Row `i` of the per-satellite CSV (columns of PER_SATELLITE_CSV_HEADER), the same in `plan analyze
+ * --csv` and the page's download. `fc`: the feasibility columns (empty fields without them).
+ */
+export function perSatelliteCsvRow(fleet: Fleet, m: PerSatelliteMetrics, fc: FeasibilityColumns | undefined, i: number): string {
+  const e = fleet.elements;
+  const sh = fleet.shells[fleet.shellIndex[i]];
+  return [
+    i,
+    csvField(satelliteName(fleet, i)),
+    e.noradId[i] >= 0 ? e.noradId[i] : '',
+    csvField(sh?.name ?? ''),
+    num(m.betaDeg[i], 4),
+    num(m.eclipseFraction[i], 6),
+    num(m.sunlitFraction[i], 6),
+    num(m.usablePowerW[i], 1),
+    num(m.computePowerW[i], 1),
+    num(m.radiatorTempC[i], 2),
+    num(m.powerMarginW[i], 1),
+    num(m.thermalMarginW[i], 1),
+    BINDING_NAMES[m.bindingLimit[i]] ?? '',
+    num(m.latencyMs[i], 4),
+    num(m.radiatorTempEclipseC[i], 2),
+    num(m.radiatorTempSunC[i], 2),
+    num(fc ? fc.radiationDoseKradPerYear[i] : Number.NaN, 4),
+    num(fc ? fc.dragDeltaVMPerSPerYear[i] : Number.NaN, 4),
+    num(fc ? fc.propellantKg[i] : Number.NaN, 2),
+    num(fc ? fc.decayYears[i] : Number.NaN, 2),
+    fc ? reasonText(fc.reasons[i]) : '',
+  ].join(',');
+}
