@@ -19,12 +19,13 @@ import {
   formatFigure,
   isObjective,
   numericFields,
+  resolveParam,
   OBJECTIVES,
   type Objective,
   type OptimumResult,
   optimiseAxis,
   planSweep,
-  pointFromFigures,
+  axisPointEvaluator,
   runSweep,
   setAtPath,
   type SweepPlan,
@@ -339,7 +340,8 @@ function defaultAxis(scenario: Scenario, path: string | undefined): AxisForm {
   const fields = numericFields(scenario);
   const f = fields.find((x) => x.path === path) ?? fields.find((x) => /altitudeKm$/.test(x.path)) ?? fields[0];
   const v = f?.value ?? 0;
-  const integer = Number.isInteger(v) && !/altitudeKm|Deg$|M2$/.test(f?.path ?? '');
+  const r = f ? resolveParam(scenario, f.path) : null;
+  const integer = r !== null && !('ok' in r) && r.integer;
   const lo = v === 0 ? 0 : v * 0.5;
   const hi = v === 0 ? 1 : v * 1.5;
   return { path: f?.path ?? '', from: fmtValue(integer ? Math.round(lo) : lo), to: fmtValue(integer ? Math.round(hi) : hi), steps: '9' };
@@ -428,12 +430,7 @@ function SweepTab({ pool, imported, initialPath }: { pool: TradePool; imported: 
           res.points,
           objective,
           { minFeasibleShare: minShare },
-          async (x) => {
-            const one = planSweep(base, [{ path: ax.path, from: x, to: x, steps: 1 }]);
-            const v = one.ok ? one.plan.variants[0] : null;
-            if (!v?.scenario) return { value: x, valid: false, error: one.ok ? v?.error : one.error };
-            return pointFromFigures(x, await pool.evaluate(v.scenario, mode));
-          },
+          axisPointEvaluator(base, ax, (s) => pool.evaluate(s, mode)),
           { signal },
         );
       }

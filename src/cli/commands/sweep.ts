@@ -16,7 +16,7 @@ import {
   optimiseAxis,
   parseImportedShells,
   planSweep,
-  pointFromFigures,
+  axisPointEvaluator,
   runSweep,
   type SweepAxis,
   sweepDocument,
@@ -214,13 +214,10 @@ export const command: CommandModule = {
     let optimum: OptimumResult | undefined;
     if (objectiveName !== undefined && isObjective(objectiveName)) {
       const ax = plan.axes[0];
-      optimum = await optimiseAxis(ax, result.points, objectiveName, { minFeasibleShare }, async (x) => {
+      const at = axisPointEvaluator(base, ax, evaluate);
+      optimum = await optimiseAxis(ax, result.points, objectiveName, { minFeasibleShare }, (x) => {
         progress.update(`optimising: ${ax.path} = ${fmtValue(x)}`);
-        const variant = planSweep(base, [{ path: ax.path, from: x, to: x, steps: 1 }]);
-        if (!variant.ok) return { value: x, valid: false, error: variant.error };
-        const only = variant.plan.variants[0];
-        if (!only.scenario) return { value: x, valid: false, error: only.error };
-        return pointFromFigures(x, await evaluate(only.scenario));
+        return at(x);
       });
     }
     progress.done(`${result.points.length} points${optimum ? `, ${optimum.evaluations.length} more for the optimum` : ''}`);

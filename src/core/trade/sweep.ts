@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/load';
 import { resolveParam, setAtPath, type ResolvedParam } from './paths';
 import { comparisonCurves, type ComparisonCurves } from './compareCharts';
+import { pointFromFigures } from './optimise';
 
 export interface SweepAxis {
   /** Field address, e.g. `shells[1].altitudeKm`. */
@@ -134,19 +135,34 @@ export function planSweep(base: Scenario, axes: readonly SweepAxis[]): PlanResul
   const variants: SweepVariant[] = [];
   const combos: number[][] = planned.length === 1 ? planned[0].values.map((v) => [v]) : [];
   if (planned.length === 2) for (const v1 of planned[0].values) for (const v2 of planned[1].values) combos.push([v1, v2]);
-  for (const values of combos) {
-    let doc: Scenario = base;
-    values.forEach((v, i) => {
-      doc = setAtPath(doc, planned[i].segments, v);
-    });
-    const r = validateScenario(doc);
-    variants.push(
-      r.ok
-        ? { index: variants.length, values, scenario: r.scenario }
-        : { index: variants.length, values, scenario: null, error: r.errors.slice(0, 3).join('; ') },
-    );
-  }
+  for (const values of combos) variants.push(variantFor(base, planned, values, variants.length));
   return { ok: true, plan: { axes: planned, variants } };
+}
+
+/** The base scenario with each axis's field set to its value, validated (a refusal keeps the schema's message). */
+export function variantFor(base: Scenario, axes: readonly PlannedAxis[], values: number[], index = 0): SweepVariant {
+  let doc: Scenario = base;
+  values.forEach((v, i) => {
+    doc = setAtPath(doc, axes[i].segments, axes[i].integer ? Math.round(v) : v);
+  });
+  const r = validateScenario(doc);
+  return r.ok ? { index, values, scenario: r.scenario } : { index, values, scenario: null, error: r.errors.slice(0, 3).join('; ') };
+}
+
+/**
+ * A point evaluator for the optimiser: a further value of `axis` (beyond the sweep grid) built
+ * from the base scenario and evaluated by `evaluate` (in this thread, or on the page's workers).
+ */
+export function axisPointEvaluator(
+  base: Scenario,
+  axis: PlannedAxis,
+  evaluate: (scenario: Scenario) => Promise<PointFigures>,
+): (value: number) => Promise<SweepPoint> {
+  return async (value) => {
+    const v = variantFor(base, [axis], [value]);
+    if (!v.scenario) return { value, valid: false, error: v.error };
+    return pointFromFigures(value, await evaluate(v.scenario));
+  };
 }
 
 /**

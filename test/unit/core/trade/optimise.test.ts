@@ -8,7 +8,7 @@ import {
   objectiveValue,
   optimiseAxis,
   planSweep,
-  pointFromFigures,
+  axisPointEvaluator,
   runSweep,
   setAtPath,
   type PlannedAxis,
@@ -81,9 +81,7 @@ describe('optimising a real design', () => {
     const ev = async (sc: Scenario) => evaluateScenario(sc, 'analytic');
     const sweep = await runSweep(plan.plan, ev);
     const ax = plan.plan.axes[0];
-    const r = await optimiseAxis(ax, sweep.points, 'compute-per-tonne', { minFeasibleShare: 0 }, async (v) =>
-      pointFromFigures(v, evaluateScenario(setAtPath(s, ax.segments, v), 'analytic')),
-    );
+    const r = await optimiseAxis(ax, sweep.points, 'compute-per-tonne', { minFeasibleShare: 0 }, axisPointEvaluator(s, ax, ev));
     expect(r.found).toBe(true);
     const t = r.point?.totals as RollupFigures;
     // at the optimum the radiator no longer starves the compute: it runs within a few per cent of
