@@ -297,7 +297,9 @@ export const analysisSection: BenchSection = {
       rows.push({
         label: `sampled: one orbit (${s.window_steps} steps, 1 thread)`,
         value: `${f0(s.one_orbit_single_thread_ms)} ms`,
-        note: `${s.extrapolated ? `extrapolated from ${s.steps_run} steps, ` : ''}${s.window_isl_stride <= 1 ? 'ISL on every step' : `ISL every ${s.window_isl_stride} steps`}; the 2-core figure is sampled_pool`,
+        note:
+          `${s.extrapolated ? `extrapolated from ${s.steps_run} steps, ` : ''}` +
+          `${s.window_isl_stride <= 1 ? 'ISL on every step' : `ISL every ${s.window_isl_stride} steps`}; the 2-core figure is sampled_pool`,
       });
     }
     return { fields, rows };

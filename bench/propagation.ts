@@ -314,7 +314,9 @@ async function run(opts: BenchOptions): Promise<BenchSectionResult> {
     {
       label: `ours: epoch, ${opts.threads} workers`,
       value: `${fmtMs(num('ours_epoch_mt_ms'))} ms`,
-      note: `min ${fmtMs(num('ours_epoch_mt_min_ms'))} ms; target < ${100 * scale} ms; workers ready in ${fmtMs(num('ours_pool_ready_ms'))} ms`,
+      note:
+        `min ${fmtMs(num('ours_epoch_mt_min_ms'))} ms; target < ${100 * scale} ms; workers ready ` +
+        `in ${fmtMs(num('ours_pool_ready_ms'))} ms`,
     },
     {
       label: 'satellite.js: json2satrec',

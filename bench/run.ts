@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   if (json) console.log(JSON.stringify(out));
   else
     console.log(
-      `\nload average (1 min): ${(out.meta as { load_avg_1m_start: number }).load_avg_1m_start.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end on ${cpus().length} CPUs`,
+      `\nload average (1 min): ${(out.meta as { load_avg_1m_start: number }).load_avg_1m_start.toFixed(2)} at ` +
+        `start, ${loadavg()[0].toFixed(2)} at end on ${cpus().length} CPUs`,
     );
   // the WASM multi-thread runtime keeps worker threads alive and cannot be disposed
   process.exit(0);

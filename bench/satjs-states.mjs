@@ -20,7 +20,8 @@ for (let k = 0; k + 1 < lines.length; k++) {
     const p = pv.position;
     const v = pv.velocity;
     rows.push(
-      `${id},${name},${norad},${p.x.toFixed(6)},${p.y.toFixed(6)},${p.z.toFixed(6)},${v.x.toFixed(9)},${v.y.toFixed(9)},${v.z.toFixed(9)},0`,
+      `${id},${name},${norad},${p.x.toFixed(6)},${p.y.toFixed(6)},${p.z.toFixed(6)},` +
+        `${v.x.toFixed(9)},${v.y.toFixed(9)},${v.z.toFixed(9)},0`,
     );
   }
   id++;

@@ -24,12 +24,15 @@ interface Stats {
 }
 
 async function api<T>(page: Page, msg: Record<string, unknown>): Promise<T> {
-  const r = (await page.evaluate(`new Promise((resolve) => {
+  const r = (await page.evaluate(
+    `new Promise((resolve) => {
     const id = Math.random();
-    const on = (e) => { if (e.data && e.data.type === 'ocv:reply' && e.data.requestId === id) { removeEventListener('message', on); resolve(e.data); } };
+    const on = (e) => { if (e.data && e.data.type === 'ocv:reply' && e.data.requestId === id) { removeEventListener('message', on); ` +
+      `resolve(e.data); } };
     addEventListener('message', on);
     postMessage(Object.assign(${JSON.stringify(msg)}, { requestId: id }), '*');
-  })`)) as { ok: boolean; result: T; error?: string };
+  })`,
+  )) as { ok: boolean; result: T; error?: string };
   if (!r.ok) throw new Error(r.error);
   return r.result;
 }
@@ -79,7 +82,10 @@ try {
     };
     console.log(JSON.stringify(row));
     rows.push(
-      `| ${row.case} | ${row.firstSatellitesMs} | ${row.fps} | ${row.meanFrameMs} | ${row.meanMsOtherFrames} | ${row.stateUploadFrames}/${frames}, ${row.meanMsStateUploadFrames} ms | ${row.meanUploadBytesPerFrame.toLocaleString('en-US')} | ${row.bytesPerTick.toLocaleString('en-US')} | ${row.ticksPerS} | ${row.meanTickMs} |`,
+      `| ${row.case} | ${row.firstSatellitesMs} | ${row.fps} | ${row.meanFrameMs} | ${row.meanMsOtherFrames} ` +
+        `| ${row.stateUploadFrames}/${frames}, ${row.meanMsStateUploadFrames} ms ` +
+        `| ${row.meanUploadBytesPerFrame.toLocaleString('en-US')} | ` +
+        `${row.bytesPerTick.toLocaleString('en-US')} | ${row.ticksPerS} | ${row.meanTickMs} |`,
     );
     if (page.errors.length) console.log('page errors:', page.errors);
     await page.close();
@@ -88,7 +94,8 @@ try {
   await h.close();
 }
 console.log(
-  '\n| case | first satellites, ms | fps (SwiftShader) | main-thread ms/frame (all) | ms/frame without state upload | frames with state upload, their ms | bytes uploaded/frame (mean) | bytes/tick | ticks/s | main-thread ms/tick (convert + links) |',
+  '\n| case | first satellites, ms | fps (SwiftShader) | main-thread ms/frame (all) | ms/frame without state upload | frames with ' +
+    'state upload, their ms | bytes uploaded/frame (mean) | bytes/tick | ticks/s | main-thread ms/tick (convert + links) |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -39,9 +39,13 @@ function feasibilityLines(run: AnalysisRun): string[] {
       const sep =
         separationText(s.minSeparationKm, s.keepOutKm, s.minSeparationLowerBound) +
         (s.proposedPhasing !== null ? ` F*=${s.proposedPhasing}` : '');
-      return `${name} ${geo}  ${dose}  ${fmtSig(s.dragDeltaVMPerSPerYear, 3).padStart(9)}  ${fmtSig(s.decayYears, 3).padStart(8)}   ${sep.padEnd(24)}  ${s.launches}`;
+      return (
+        `${name} ${geo}  ${dose}  ${fmtSig(s.dragDeltaVMPerSPerYear, 3).padStart(9)}  ` +
+        `${fmtSig(s.decayYears, 3).padStart(8)}   ${sep.padEnd(24)}  ${s.launches}`
+      );
     }),
-    `launches            ${ft.launches.toLocaleString('en-US')} x ${ft.vehicle} (${fmtUsd(ft.launchCampaignCostUsd)}), deployment ${fmt(ft.deploymentYears, 1)} years; propellant ${fmtTonnes(ft.propellantT)}`,
+    `launches            ${ft.launches.toLocaleString('en-US')} x ${ft.vehicle} (${fmtUsd(ft.launchCampaignCostUsd)}), ` +
+      `deployment ${fmt(ft.deploymentYears, 1)} years; propellant ${fmtTonnes(ft.propellantT)}`,
   ];
 }
 
@@ -92,19 +96,25 @@ export async function runAnalyze(
   const summary = analysisSummary(run, scenario, fleet, { source: input.kind, rejected });
   const t = run.rollup.totals;
   const lines = [
-    `${scenario.name}: ${fleet.count.toLocaleString('en-US')} satellites, ${mode} analysis, window ${summary.window.start} + ${fmt(summary.window.durationMin, 1)} min`,
-    `compute that runs   ${fmtPowerGW(t.computeGW)}  (binding: ${t.binding}; deliverable ${fmtPowerGW(t.computeDeliverableGW)}, rejectable ${fmtPowerGW(t.computeRejectableGW)}, installed ${fmtPowerGW(t.installedComputeGW)})`,
+    `${scenario.name}: ${fleet.count.toLocaleString('en-US')} satellites, ${mode} analysis, window ${summary.window.start} ` +
+      `+ ${fmt(summary.window.durationMin, 1)} min`,
+    `compute that runs   ${fmtPowerGW(t.computeGW)}  (binding: ${t.binding}; deliverable ${fmtPowerGW(t.computeDeliverableGW)}, ` +
+      `rejectable ${fmtPowerGW(t.computeRejectableGW)}, installed ${fmtPowerGW(t.installedComputeGW)})`,
     `usable power        ${fmtPowerGW(t.usablePowerGW)}   array BOL ${fmtPowerGW(t.arrayPowerBolGW)}, EOL ${fmtPowerGW(t.arrayPowerEolGW)}`,
-    `GPU equivalents     ${fmt(t.h100Equivalents, 0)} H100 @700 W, ${fmt(t.allInGpuEquivalents, 0)} all-in @1.36 kW, ${fmt(t.colossus1Equivalents, 2)} x Colossus 1`,
-    `feasible share      ${fmt(t.feasibleShare * 100, 1)} % (power and heat ${fmt(t.powerThermalFeasibleShare * 100, 1)} %, limit: ${t.feasibilityLimit})   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
+    `GPU equivalents     ${fmt(t.h100Equivalents, 0)} H100 @700 W, ${fmt(t.allInGpuEquivalents, 0)} all-in @1.36 ` +
+      `kW, ${fmt(t.colossus1Equivalents, 2)} x Colossus 1`,
+    `feasible share      ${fmt(t.feasibleShare * 100, 1)} % (power and heat ${fmt(t.powerThermalFeasibleShare * 100, 1)} %, ` +
+      `limit: ${t.feasibilityLimit})   eclipse ${fmt(t.eclipseFraction * 100, 1)} %`,
     `latency one-way     p50 ${fmt(t.latencyP50Ms)} ms, p95 ${fmt(t.latencyP95Ms)} ms, p99 ${fmt(t.latencyP99Ms)} ms`,
     `areas               array ${fmtSig(t.arrayAreaKm2)} km2, radiator ${fmtSig(t.radiatorAreaKm2)} km2`,
-    `mass and cost       ${fmtTonnes(t.massToOrbitT)} to orbit, launch ${fmtUsd(t.launchCostUsd)}, total ${fmtUsd(t.totalCostUsd)}, ${fmtUsd(t.costPerGWUsd)} per GW of compute`,
+    `mass and cost       ${fmtTonnes(t.massToOrbitT)} to orbit, launch ${fmtUsd(t.launchCostUsd)}, ` +
+      `total ${fmtUsd(t.totalCostUsd)}, ${fmtUsd(t.costPerGWUsd)} per GW of compute`,
     '',
     'shell                          sats           compute  binding    feasible  p50 ms',
     ...run.rollup.shells.map(
       (s) =>
-        `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmtPowerGW(s.computeGW).padStart(13)}  ${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
+        `${s.name.padEnd(30).slice(0, 30)} ${String(s.satellites).padStart(9)}  ${fmtPowerGW(s.computeGW).padStart(13)}  ` +
+        `${s.binding.padEnd(9)}  ${fmt(s.feasibleShare * 100, 1).padStart(6)} %  ${fmt(s.latencyP50Ms)}`,
     ),
     ...feasibilityLines(run),
     ...run.notes.map((n) => `note: ${n}`),

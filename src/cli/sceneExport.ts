@@ -49,7 +49,8 @@ export async function runSceneExport(ctx: CommandContext, input: LoadedInput, fo
   const steps = Math.floor((scenario.window.durationMin * 60) / stepS + 1e-9) + 1;
   if (ids.length * steps > MAX_SCENE_SAMPLES)
     throw new UsageError(
-      `${ids.length.toLocaleString('en-US')} satellites x ${steps} samples is more than ${MAX_SCENE_SAMPLES.toLocaleString('en-US')} samples: ` +
+      `${ids.length.toLocaleString('en-US')} satellites x ${steps} samples is more than ${MAX_SCENE_SAMPLES.toLocaleString('en-US')} ` +
+        `samples: ` +
         'thin it with --every N (every Nth satellite) or a larger --step-s, or a shorter --duration-min',
     );
   const stopMs = startMs + (steps - 1) * stepS * 1000;

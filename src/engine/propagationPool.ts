@@ -261,7 +261,9 @@ export class PropagationPool implements PropagationEngine {
       this.restarts++;
       this.notice({
         level: 'warning',
-        message: `Propagation worker ${slot.index + 1} stopped (${(e as Error)?.message ?? e}); restarted it and recomputed its ${slot.end - slot.start} satellites.`,
+        message:
+          `Propagation worker ${slot.index + 1} stopped (${(e as Error)?.message ?? e}); restarted it and recomputed ` +
+          `its ${slot.end - slot.start} satellites.`,
       });
       try {
         w.terminate();

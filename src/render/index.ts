@@ -35,7 +35,8 @@
  * made with `drawStates` the workers write the Float32 states the attributes point at (no pass over
  * the satellites on the main thread per tick; docs/ENGINE.md "States for the GPU"); otherwise the
  * main thread converts a tick (Float64 km -> Float32 Earth radii). Station links are chosen once
- * per tick; hover picking reads the id buffer back asynchronously. Nothing per satellite per frame. Until the engine's first tick, satellites are placed from their elements in chunks
+ * per tick; hover picking reads the id buffer back asynchronously. Nothing per satellite per frame. Until the engine's first
+ * tick, satellites are placed from their elements in chunks
  * (provisional.ts) so the first ones show at once. Picking renders ids into a 9x9 target (picking.ts).
  * Measured with `npx vite build && npx tsx bench/viewer-browser.ts` (main-thread ms and bytes
  * uploaded per frame at 100k and 1M).

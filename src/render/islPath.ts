@@ -3,7 +3,8 @@
  * Topology: the +Grid mesh of a Walker shell (each satellite linked to the next and previous slot in
  * its plane and to the same slot in the two adjacent planes; Hypatia, Kassing et al. 2020, as
  * PHYSICS.md "Latency" uses); for an imported shell, the mesh the analysis finds from its elements
- * (src/core/analysis/isl/imported.ts importedShellNeighbours), passed in by the caller. Route: fewest hops (breadth-first) to a satellite that sees a ground
+ * (src/core/analysis/isl/imported.ts importedShellNeighbours), passed in by the caller. Route: fewest hops (breadth-first)
+ * to a satellite that sees a ground
  * station above its elevation mask. A picture of a plausible route, not the latency-weighted
  * shortest path the sampled analysis computes.
  * Chosen on selection and on ticks; per frame only the hop end points are moved (<= MAX_HOPS + 2).

@@ -91,7 +91,9 @@ export function TimeControls({ store }: { store: ViewerStore }): React.JSX.Eleme
         style={
           outside
             ? {
-                background: `linear-gradient(to right, rgba(255,180,80,0.35) ${winA}%, rgba(86,180,233,0.35) ${winA}%, rgba(86,180,233,0.35) ${winB}%, rgba(255,180,80,0.35) ${winB}%)`,
+                background:
+                  `linear-gradient(to right, rgba(255,180,80,0.35) ${winA}%, rgba(86,180,233,0.35) ${winA}%, ` +
+                  `rgba(86,180,233,0.35) ${winB}%, rgba(255,180,80,0.35) ${winB}%)`,
               }
             : undefined
         }
@@ -172,7 +174,8 @@ export function LegendPanel({
           {legend.centredOnZero ? (
             <div className="ocv-muted" data-testid="legend-below-zero">
               {legend.belowZero > 0
-                ? `${legend.belowZero.toLocaleString('en-US')} below zero (red): short of ${legend.title === 'Power margin' ? 'power' : 'heat rejection'}`
+                ? `${legend.belowZero.toLocaleString('en-US')} below zero (red): short ` +
+                  `of ${legend.title === 'Power margin' ? 'power' : 'heat rejection'}`
                 : 'none below zero (red would mark a shortfall)'}
             </div>
           ) : null}
@@ -249,7 +252,9 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
   rows.push({ k: 'Latency to ground', v: fmt(m?.latencyMs, (v) => `${formatValue(v)} ms`) });
   rows.push({
     k: 'Dose / drag Δv',
-    v: `${fmt(m?.radiationDoseKradPerYear, (v) => `${formatValue(v)} krad/yr`)} / ${fmt(m?.dragDeltaVMPerSPerYear, (v) => `${formatValue(v)} m/s/yr`)}`,
+    v:
+      `${fmt(m?.radiationDoseKradPerYear, (v) => `${formatValue(v)} krad/yr`)} ` +
+      `/ ${fmt(m?.dragDeltaVMPerSPerYear, (v) => `${formatValue(v)} m/s/yr`)}`,
   });
   const bits = m?.infeasibleReasons?.[id];
   if (bits !== undefined) {
@@ -470,12 +475,16 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
     <div className={`ocv-status${status.phase === 'error' ? ' ocv-warn' : ''}`} data-testid="status" data-phase={status.phase}>
       {status.phase === 'error'
         ? status.message
-        : `${status.shown.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} satellites · ${status.shown < status.total ? 'placing from elements' : 'waiting for SGP4'}`}
+        : `${status.shown.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} satellites ` +
+          `· ${status.shown < status.total ? 'placing from elements' : 'waiting for SGP4'}`}
     </div>
   );
 }
 
-/** Keyboard shortcuts on `target` (ignored while typing in form fields). `count` gives the number of satellites ([ and ] step through them). */
+/**
+ * Keyboard shortcuts on `target` (ignored while typing in form fields). `count` gives the number of satellites ([ and ] step
+ * through them).
+ */
 export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window | null, count: () => number = () => 0): void {
   const countRef = useRef(count);
   countRef.current = count;
@@ -584,21 +593,28 @@ export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window |
   }, [store, target]);
 }
 
-export const VIEWER_CSS = `
-.ocv-root { container-type: size; container-name: ocv; position: relative; width: 100%; height: 100%; overflow: hidden; background: radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; outline: none; }
+export const VIEWER_CSS =
+  `
+.ocv-root { container-type: size; container-name: ocv; position: relative; width: 100%; height: 100%; overflow: hidden; background: ` +
+  `radial-gradient(ellipse at 50% 40%, #0b1322 0%, #04060b 70%); color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe ` +
+  `UI', sans-serif; outline: none; }
 .ocv-root canvas { display: block; cursor: grab; }
 .ocv-root:focus-visible { outline: 2px solid #56B4E9; outline-offset: -3px; }
 .ocv-btn:focus-visible, .ocv-select:focus-visible, .ocv-scrub:focus-visible { outline: 2px solid #56B4E9; outline-offset: 1px; }
 .ocv-btn:disabled { opacity: 0.5; cursor: default; }
 .ocv-outside { color: #ffcf7a; }
-.ocv-btn { background: rgba(30, 40, 58, 0.9); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 8px; font: inherit; cursor: pointer; margin-left: 4px; }
+.ocv-btn { background: rgba(30, 40, 58, 0.9); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px;
+  padding: 3px 8px; font: inherit; cursor: pointer; margin-left: 4px; }
 .ocv-btn:hover { background: rgba(48, 64, 92, 0.95); }
-.ocv-select { background: rgba(20, 28, 42, 0.95); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px; padding: 3px 4px; font: inherit; }
-.ocv-time { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
+.ocv-select { background: rgba(20, 28, 42, 0.95); color: #dbe3ee; border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 4px;
+  padding: 3px 4px; font: inherit; }
+.ocv-time { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); display: flex; align-items: center; gap: 6px;
+  padding: 6px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
 .ocv-play { width: 34px; margin-left: 0; }
 .ocv-scrub { width: 220px; accent-color: #56B4E9; }
 .ocv-clock { font-variant-numeric: tabular-nums; min-width: 170px; text-align: right; color: #f2f5fa; }
-.ocv-legend { position: absolute; left: 12px; bottom: 12px; width: 240px; padding: 8px 10px; background: rgba(12, 17, 28, 0.82); border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
+.ocv-legend { position: absolute; left: 12px; bottom: 12px; width: 240px; padding: 8px 10px; background: rgba(12, 17, 28, 0.82);
+  border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
 .ocv-legend .ocv-select { width: 100%; margin-bottom: 6px; }
 .ocv-cats { list-style: none; margin: 0; padding: 0; max-height: 150px; overflow-y: auto; }
 .ocv-cats li { display: flex; align-items: flex-start; gap: 6px; padding: 1px 0; }
@@ -606,21 +622,26 @@ export const VIEWER_CSS = `
 .ocv-cat-label { overflow-wrap: anywhere; }
 .ocv-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .ocv-bar { position: relative; height: 10px; border-radius: 2px; }
-.ocv-zero { position: absolute; left: 50%; top: -3px; bottom: -3px; width: 2px; margin-left: -1px; background: #f2f5fa; box-shadow: 0 0 0 1px #04060b; }
+.ocv-zero { position: absolute; left: 50%; top: -3px; bottom: -3px; width: 2px; margin-left: -1px; background: #f2f5fa;
+  box-shadow: 0 0 0 1px #04060b; }
 .ocv-range { display: flex; justify-content: space-between; margin-top: 3px; font-variant-numeric: tabular-nums; }
 .ocv-muted { color: #8fa3bf; font-size: 12px; }
-.ocv-inspector { position: absolute; right: 12px; top: 40px; width: 300px; max-height: calc(100% - 150px); overflow-y: auto; padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
+.ocv-inspector { position: absolute; right: 12px; top: 40px; width: 300px; max-height: calc(100% - 150px); overflow-y: auto;
+  padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
 .ocv-inspector.ocv-hover { opacity: 0.85; }
 .ocv-inspector-head { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 6px; }
 .ocv-title { font-weight: 600; color: #f2f5fa; font-size: 14px; }
 .ocv-inspector table, .ocv-help table { border-collapse: collapse; width: 100%; }
-.ocv-inspector th, .ocv-help th { text-align: left; font-weight: 400; color: #8fa3bf; padding: 2px 8px 2px 0; white-space: nowrap; vertical-align: top; }
+.ocv-inspector th, .ocv-help th { text-align: left; font-weight: 400; color: #8fa3bf; padding: 2px 8px 2px 0; white-space: nowrap;
+  vertical-align: top; }
 .ocv-inspector td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
-.ocv-status { position: absolute; right: 12px; top: 8px; max-width: calc(100% - 24px); text-align: right; padding: 3px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
+.ocv-status { position: absolute; right: 12px; top: 8px; max-width: calc(100% - 24px); text-align: right; padding: 3px 8px;
+  background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
 .ocv-root[data-card='on'] .ocv-status { max-width: calc(100% - 376px); }
 .ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
 .ocv-nogl { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px; }
-.ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95); border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
+.ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95);
+  border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
 .ocv-nogl-card p { margin: 6px 0 0; }
 .ocv-help { position: absolute; inset: 0; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
 @container ocv (max-width: 1180px) {
@@ -642,12 +663,16 @@ export const VIEWER_CSS = `
   .ocv-legend { width: 170px; }
   .ocv-inspector { width: 250px; }
 }
-.ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px; padding: 16px 20px; width: 520px; }
+.ocv-help-card { background: rgba(14, 20, 32, 0.97); border: 1px solid rgba(120, 150, 190, 0.4); border-radius: 8px;
+  padding: 16px 20px; width: 520px; }
 .ocv-help td { padding: 3px 0; }
-.ocv-help kbd { background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 5px; font: 12px ui-monospace, monospace; color: #f2f5fa; }
+.ocv-help kbd { background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 5px;
+  font: 12px ui-monospace, monospace; color: #f2f5fa; }
 .ocv-toolbar { position: absolute; right: 12px; bottom: 44px; display: flex; gap: 0; align-items: flex-end; }
 .ocv-on { background: rgba(60, 90, 130, 0.95); }
-.ocv-layers { position: absolute; right: 0; bottom: 34px; background: rgba(12, 17, 28, 0.92); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; padding: 6px 10px; min-width: 180px; }
+.ocv-layers { position: absolute; right: 0; bottom: 34px; background: rgba(12, 17, 28, 0.92);
+  border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; padding: 6px 10px; min-width: 180px; }
 .ocv-layers label { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
-.ocv-layers kbd { margin-left: auto; background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 4px; font: 11px ui-monospace, monospace; color: #c9d3e0; }
+.ocv-layers kbd { margin-left: auto; background: #1e2a3e; border: 1px solid #3a4a66; border-radius: 3px; padding: 0 4px;
+  font: 11px ui-monospace, monospace; color: #c9d3e0; }
 `;

@@ -105,7 +105,10 @@ export function useCamera(ctrl: ViewerController, cam: THREE.PerspectiveCamera, 
   }, [ctrl, fleet, stationsReady]);
 }
 
-/** Pointer: hover picking (at most every HOVER_PICK_MS, read back asynchronously) and click selection; a click on the bare globe goes to onGlobeClick. */
+/**
+ * Pointer: hover picking (at most every HOVER_PICK_MS, read back asynchronously) and click selection; a click on the bare
+ * globe goes to onGlobeClick.
+ */
 export function usePicking(
   ctrl: ViewerController,
   gl: THREE.WebGLRenderer,

@@ -33,5 +33,8 @@ function probe(): string | null {
 
 /** The message shown in place of the 3D view. */
 export function noWebglMessage(reason: string): string {
-  return `3D view unavailable: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The panels, charts and reports work without it; turn on WebGL or hardware acceleration in the browser and reload to see the globe.`;
+  return (
+    `3D view unavailable: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The panels, charts and reports work without it; ` +
+    `turn on WebGL or hardware acceleration in the browser and reload to see the globe.`
+  );
 }

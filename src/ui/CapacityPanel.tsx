@@ -81,10 +81,13 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
     r?.mode === 'sampled'
       ? `Sampled: the mean over the window of the one-way time to the nearest station each satellite can reach.${
           scenario.links.interSatelliteLinks
-            ? ` A satellite with no station in view is routed over laser links: every hop adds its light time plus ${fmtSig(perHopMs, 2)} ms processing, so it is much longer than the analytic figure.`
+            ? ` A satellite with no station in view is routed over laser links: every hop adds its light time ` +
+              `plus ${fmtSig(perHopMs, 2)} ms processing, so it is much longer than the analytic figure.`
             : ' Satellites only count while a station is in view.'
-        } The analytic figure is the light time straight down the slant range to a station in view at the elevation mask, as if one were always there.`
-      : 'Analytic: light time straight down the slant range to a station in view at the elevation mask, as if one were always in view. A sampled run routes through laser-link hops (light time plus per-hop processing) when none is, so its figures are longer.';
+        } The analytic figure is the light time straight down the slant range to a station in view at the elevation mask, as if one ` +
+        `were always there.`
+      : 'Analytic: light time straight down the slant range to a station in view at the elevation mask, as if one were always in ' +
+        'view. A sampled run routes through laser-link hops (light time plus per-hop processing) when none is, so its figures are longer.';
 
   return (
     <div className={`capacity${outOfDate ? ' out-of-date' : ''}`} aria-busy={stale} data-out-of-date={outOfDate ? 'true' : undefined}>
@@ -150,7 +153,11 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         </Stat>
         <Stat
           label="Share feasible"
-          help="Share of satellites that pass every check: power margin ≥ 0 and thermal margin ≥ 0 (their installed compute runs in full), radiation dose over the life within the tolerance, and closest approach at or above the keep-out distance."
+          help={
+            'Share of satellites that pass every check: power margin ≥ 0 and thermal margin ≥ 0 (their installed ' +
+            'compute runs in full), radiation dose over the life within the tolerance, ' +
+            'and closest approach at or above the keep-out distance.'
+          }
           testId="feasible"
         >
           {t ? fmtPct(t.feasibleShare) : '–'}
@@ -160,10 +167,15 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         </Stat>
         <Stat
           label="What limits compute (compute / power / heat)"
-          help="Share of satellites whose usable compute is set by the compute installed (the payload is the limit), by the power available, or by the heat the radiator can reject."
+          help={
+            'Share of satellites whose usable compute is set by the compute installed (the payload is the ' +
+            'limit), by the power available, or by the heat the radiator can reject.'
+          }
         >
           {t
-            ? `${fmtPct(t.bindingCounts.installed / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.power / Math.max(1, t.validSatellites), 0)} / ${fmtPct(t.bindingCounts.thermal / Math.max(1, t.validSatellites), 0)}`
+            ? `${fmtPct(t.bindingCounts.installed / Math.max(1, t.validSatellites), 0)} ` +
+              `/ ${fmtPct(t.bindingCounts.power / Math.max(1, t.validSatellites), 0)} ` +
+              `/ ${fmtPct(t.bindingCounts.thermal / Math.max(1, t.validSatellites), 0)}`
             : '–'}
         </Stat>
         <Stat label="Mass to orbit" testId="mass">
@@ -187,7 +199,10 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
         </Stat>
         <Stat
           label="Compute deliverable / rejectable / installed"
-          help="Compute the power can feed, compute whose heat the radiators can reject, and compute installed. Usable compute is the smallest of the three, satellite by satellite."
+          help={
+            'Compute the power can feed, compute whose heat the radiators can reject, and compute installed. ' +
+            'Usable compute is the smallest of the three, satellite by satellite.'
+          }
         >
           {t ? `${fmtSig(t.computeDeliverableGW)} / ${fmtSig(t.computeRejectableGW)} / ${fmtSig(t.installedComputeGW)} GW` : '–'}
         </Stat>
@@ -203,7 +218,8 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           help={
             r?.mode === 'sampled'
               ? 'Share of satellites that never had a station in view (or, with links, a path to one) during the window.'
-              : 'Analytic latency assumes a station in view at the lowest elevation mask, so no satellite is counted here; run the sampled analysis for this figure.'
+              : 'Analytic latency assumes a station in view at the lowest elevation mask, so no satellite is counted here; run the ' +
+                'sampled analysis for this figure.'
           }
           testId="never-in-view"
         >
@@ -359,12 +375,16 @@ function FeasibilityBlock({
                       className={bad ? 'bad' : ''}
                       title={
                         s.closestPair
-                          ? `${s.closestPair[0]} and ${s.closestPair[1]}; keep-out ${fmtSig(s.keepOutKm, 3)} km${s.proposedPhasing !== null ? `; F = ${s.proposedPhasing} would give ${fmtSig(s.proposedMinSeparationKm ?? Number.NaN, 3)} km` : ''}`
+                          ? `${s.closestPair[0]} and ${s.closestPair[1]}; keep-out ${fmtSig(s.keepOutKm, 3)} ` +
+                            (s.proposedPhasing !== null
+                              ? `km; F = ${s.proposedPhasing} would give ${fmtSig(s.proposedMinSeparationKm ?? Number.NaN, 3)} km`
+                              : 'km')
                           : undefined
                       }
                     >
                       {Number.isFinite(s.minSeparationKm)
-                        ? `${s.minSeparationLowerBound ? '>' : ''}${s.minSeparationKm < 1 ? `${fmtSig(s.minSeparationKm * 1000, 2)} m` : `${fmtSig(s.minSeparationKm, 3)} km`}`
+                        ? `${s.minSeparationLowerBound ? '>' : ''}` +
+                          `${s.minSeparationKm < 1 ? `${fmtSig(s.minSeparationKm * 1000, 2)} m` : `${fmtSig(s.minSeparationKm, 3)} km`}`
                         : '–'}
                     </td>
                   </tr>

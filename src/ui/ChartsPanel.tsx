@@ -47,7 +47,11 @@ export function chartsToSvg(svgs: SVGSVGElement[]): string {
     x += w + gap;
     h = Math.max(h, hh);
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.max(1, x - gap)}" height="${h}" style="color:#17202b;background:#fff;font-family:system-ui,sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.max(1, x - gap)}" height="${h}" ` +
+    `style="color:#17202b;background:#fff;font-family:system-ui,sans-serif"><rect width="100%" height="100%" ` +
+    `fill="#fff"/>${parts.join('')}</svg>`
+  );
 }
 
 function downloadCharts(el: HTMLElement | null, name: string): void {

@@ -74,7 +74,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
   const load = async (f: File) => {
     if (f.size > MAX_ELEMENT_FILE_BYTES) {
       setError(
-        `${f.name} is ${fmtInt(f.size / 2 ** 20)} MB: larger than the ${MAX_ELEMENT_FILE_BYTES / 2 ** 20} MB the planner keeps in a scenario.`,
+        `${f.name} is ${fmtInt(f.size / 2 ** 20)} MB: larger than the ${MAX_ELEMENT_FILE_BYTES / 2 ** 20} MB the planner keeps in a ` +
+          `scenario.`,
       );
       return;
     }
@@ -127,7 +128,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
     store.set({ selectedShellId: id });
     actions.post(
       result.rejected.length ? 'warning' : 'info',
-      `Imported ${fmtInt(result.accepted)} satellites from ${file.name}${result.rejected.length ? `; ${fmtInt(result.rejected.length)} records rejected` : ''}.`,
+      `Imported ${fmtInt(result.accepted)} satellites ` +
+        `from ${file.name}${result.rejected.length ? `; ${fmtInt(result.rejected.length)} records rejected` : ''}.`,
     );
     close();
   };

@@ -102,7 +102,7 @@ export function ReportMenu({
             data-testid="report-pdf"
             style={{ width: '100%', marginBottom: 4 }}
             onClick={() => void report('pdf')}
-            // biome-ignore lint/a11y/noAutofocus: focus moves into the pop-up when it opens (WAI-ARIA menu pattern) and returns to its button on close
+            // biome-ignore lint/a11y/noAutofocus: focus moves into the pop-up on open (WAI-ARIA menu pattern), back to its button on close
             autoFocus
           >
             PDF report (A4)

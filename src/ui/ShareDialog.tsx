@@ -62,7 +62,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   if (extra.length) query.set('origins', extra.join(','));
   const qs = query.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   const embedUrl = `${embedBase}${qs ? `?${qs}` : ''}#${fragment}`;
-  const snippet = `<iframe src="${escapeAttr(embedUrl)}" width="${size.w}" height="${size.h}" style="border:0" allow="fullscreen" title="${escapeAttr(scenario.name)}"></iframe>`;
+  const snippet =
+    `<iframe src="${escapeAttr(embedUrl)}" width="${size.w}" height="${size.h}" style="border:0" allow="fullscreen" ` +
+    `title="${escapeAttr(scenario.name)}"></iframe>`;
   const showPreview = previewOn ?? total <= PREVIEW_AUTO_MAX;
 
   const copy = async (text: string, what: string) => {
@@ -83,7 +85,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       downloadBlob(new Blob([html], { type: 'text/html' }), `${fileSlug(scenario.name)}-viewer.html`);
       actions.post(
         'info',
-        `Standalone viewer of "${scenario.name}" saved (${(html.length / 1e6).toFixed(1)} MB): it opens from disk with no server and no network.${hasImported ? ' Imported element shells are not included.' : ''}`,
+        `Standalone viewer of "${scenario.name}" saved (${(html.length / 1e6).toFixed(1)} MB): it opens from disk with no server and ` +
+          `no network.${hasImported ? ' Imported element shells are not included.' : ''}`,
       );
     } catch (e) {
       actions.post('error', `Could not make the standalone file: ${(e as Error).message}`);
@@ -126,7 +129,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <p className={long(link.length) ? 'share-warn' : 'muted'} data-testid="share-length">
               {fmtInt(link.length)} characters.
               {long(link.length)
-                ? ` Longer than ${fmtInt(SHARE_WARN_CHARS)}: mail clients such as Outlook and some webmail break links around 2,000 characters, and chat tools shorten or cut long ones. Send the scenario file or the standalone HTML instead.`
+                ? ` Longer than ${fmtInt(SHARE_WARN_CHARS)}: mail clients such as Outlook and some webmail break links around 2,000 ` +
+                  `characters, and chat tools shorten or cut long ones. Send the scenario file or the standalone HTML instead.`
                 : ` Fits mail and chat (they can break links above about ${fmtInt(SHARE_WARN_CHARS)}).`}
               {hasImported ? ' Imported element shells travel without their elements.' : ''}
             </p>

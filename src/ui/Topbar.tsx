@@ -44,7 +44,8 @@ export function Topbar({
     if (!r.ok) {
       actions.post(
         'error',
-        `Could not open ${f.name}:\n${r.errors.slice(0, 6).join('\n')}${r.errors.length > 6 ? `\n(and ${r.errors.length - 6} more)` : ''}\nNothing was changed.`,
+        `Could not open ${f.name}:\n${r.errors.slice(0, 6).join('\n')}` +
+          `${r.errors.length > 6 ? `\n(and ${r.errors.length - 6} more)` : ''}\nNothing was changed.`,
       );
       return;
     }
@@ -53,7 +54,9 @@ export function Topbar({
     if (r.ignored.length)
       actions.post(
         'warning',
-        `${f.name}: ${r.ignored.length >= 20 ? '20 or more fields' : `${r.ignored.length} field${r.ignored.length > 1 ? 's' : ''}`} unknown to this planner ${r.ignored.length > 1 ? 'were' : 'was'} ignored: ${r.ignored.slice(0, 6).join(', ')}${r.ignored.length > 6 ? ', …' : ''}.`,
+        `${f.name}: ${r.ignored.length >= 20 ? '20 or more fields' : `${r.ignored.length} field${r.ignored.length > 1 ? 's' : ''}`} ` +
+          `unknown to this planner ${r.ignored.length > 1 ? 'were' : 'was'} ` +
+          `ignored: ${r.ignored.slice(0, 6).join(', ')}${r.ignored.length > 6 ? ', …' : ''}.`,
       );
   };
 

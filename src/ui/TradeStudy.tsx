@@ -179,7 +179,8 @@ function TradeLineChart({
         {points.map((p, i) => {
           const y = ys[i];
           const label = p.valid
-            ? `${xLabel} ${fmtValue(p.value)}: ${figure === 'binding' ? `binding ${BINDING_TEXT[p.totals?.binding ?? ''] ?? ''}` : figure.fmt(y)}. Apply this value`
+            ? `${xLabel} ${fmtValue(p.value)}: ` +
+              `${figure === 'binding' ? `binding ${BINDING_TEXT[p.totals?.binding ?? ''] ?? ''}` : figure.fmt(y)}. Apply this value`
             : `${xLabel} ${fmtValue(p.value)}: not valid: ${p.error ?? ''}`;
           if (!Number.isFinite(y))
             return (
@@ -263,7 +264,8 @@ function HeatMap({
             const p = byKey.get(`${v1}|${v2}`);
             const v = val(p);
             const label = p?.valid
-              ? `${a1.path} ${fmtValue(v1)}, ${a2.path} ${fmtValue(v2)}: ${figure === 'binding' ? BINDING_TEXT[p.totals?.binding ?? ''] : figure.fmt(v)}. Apply`
+              ? `${a1.path} ${fmtValue(v1)}, ${a2.path} ${fmtValue(v2)}: ` +
+                `${figure === 'binding' ? BINDING_TEXT[p.totals?.binding ?? ''] : figure.fmt(v)}. Apply`
               : `${a1.path} ${fmtValue(v1)}, ${a2.path} ${fmtValue(v2)}: ${p ? `not valid: ${p.error}` : 'not computed'}`;
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>; it has the role, focus and keys of one
@@ -556,7 +558,8 @@ function SweepTab({ pool, imported, initialPath }: { pool: TradePool; imported: 
           {st?.running ? <progress max={st.plan.variants.length} value={st.points.length} aria-label="Points done" /> : null}
           <span className="muted" role="status" data-testid="trade-status">
             {st
-              ? `${st.points.length} of ${st.plan.variants.length} points${st.running ? ' …' : st.cancelled ? ' (cancelled)' : ` in ${(st.ms / 1000).toFixed(1)} s`}` +
+              ? `${st.points.length} of ${st.plan.variants.length} ` +
+                `points${st.running ? ' …' : st.cancelled ? ' (cancelled)' : ` in ${(st.ms / 1000).toFixed(1)} s`}` +
                 `${invalid.length ? ` · ${invalid.length} not valid` : ''} · ${pool.size} worker${pool.size === 1 ? '' : 's'}`
               : `${pool.size} worker${pool.size === 1 ? '' : 's'} · each point is the whole scenario analysed`}
           </span>
@@ -822,7 +825,7 @@ function CompareTab({ pool, imported }: { pool: TradePool; imported: Array<[stri
               <tr>
                 <th scope="col">Figure</th>
                 {c.scenarios.map((s, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are the compared scenarios in a fixed order (the same file may appear twice)
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are the compared scenarios in fixed order (a file may repeat)
                   <th scope="col" key={i}>
                     {s.name}
                   </th>

@@ -43,11 +43,13 @@ function customScenario(): Scenario {
 }
 
 /** The host page: plain HTML on its own origin, no CSP, one iframe; `ask` sends a command and waits for the reply. */
-const HOST_HTML = `<!doctype html><html><head><title>host</title></head><body style="margin:0;background:#222">
+const HOST_HTML =
+  `<!doctype html><html><head><title>host</title></head><body style="margin:0;background:#222">
 <iframe id="v" style="width:960px;height:540px;border:0" allow="fullscreen"></iframe>
 <script>
   window.events = [];
-  addEventListener('message', (e) => { if (e.data && e.data.type && e.data.type !== 'ocv:reply') window.events.push({ type: e.data.type, origin: e.origin, data: e.data }); });
+  addEventListener('message', (e) => { if (e.data && e.data.type && e.data.type !== 'ocv:reply') window.events.push({ type: ` +
+  `e.data.type, origin: e.origin, data: e.data }); });
   window.ask = (msg, timeoutMs = 10000) => new Promise((resolve) => {
     const id = 'r' + Math.random();
     const f = document.getElementById('v');
@@ -64,7 +66,8 @@ const HOST_HTML = `<!doctype html><html><head><title>host</title></head><body st
           const buf = new Uint8Array(await blob.arrayBuffer());
           let bin = '';
           for (let i = 0; i < buf.length; i += 32768) bin += String.fromCharCode(...buf.subarray(i, i + 32768));
-          resolve({ ok: true, result: { type: blob.type, base64: btoa(bin), videoDuration: v.duration, width: v.videoWidth, height: v.videoHeight } });
+          resolve({ ok: true, result: { type: blob.type, base64: btoa(bin), videoDuration: v.duration, width: v.videoWidth, height: ` +
+  `v.videoHeight } });
         };
         v.onerror = () => resolve({ ok: false, error: 'the host page cannot play the clip' });
         v.src = URL.createObjectURL(blob);
@@ -108,7 +111,9 @@ describe('presentations: embed on another origin, snapshots, clips', () => {
     expect(hostOrigin).not.toBe(viewerOrigin);
     host = await h.browser.newPage({ viewport: { width: 1000, height: 600 } });
     await host.goto(`${hostOrigin}/`);
-    const src = `${h.baseUrl}embed.html?paused=1&t=${T0}&aa=0&analysis=0&origins=${encodeURIComponent(hostOrigin)}#${encodeShareFragment(customScenario())}`;
+    const src =
+      `${h.baseUrl}embed.html?paused=1&t=${T0}&aa=0&analysis=0&origins=${encodeURIComponent(hostOrigin)}` +
+      `#${encodeShareFragment(customScenario())}`;
     await host.evaluate((s) => {
       (document.getElementById('v') as HTMLIFrameElement).src = s;
     }, src);

@@ -304,7 +304,8 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       await host.route(hostUrl, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>host</title>' }));
       await host.goto(hostUrl);
       await host.setContent(
-        `<iframe id="v" style="width:900px;height:600px;border:0" src="${h.baseUrl}embed.html?sats=1&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
+        `<iframe id="v" style="width:900px;height:600px;border:0" ` +
+          `src="${h.baseUrl}embed.html?sats=1&paused=1&t=${T0}&aa=0&engine=0&analysis=0"></iframe>`,
       );
       // The viewer announces itself, answers a command and reports a selection to its parent.
       const result = (await host.evaluate(`new Promise((resolve, reject) => {
@@ -330,7 +331,8 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
       expect(bad.ok).toBe(false);
       expect(bad.error).toContain('mode: expected one of');
 
-      // A click on the Earth reports where it landed (one satellite only, so none is under the cursor). The default 'earth' view looks at the origin
+      // A click on the Earth reports where it landed (one satellite only, so none is under the cursor).
+      // The default 'earth' view looks at the origin
       // from d = normalize(Rz(-0.85 rad) s + 0.45 z), s = Sun direction: the centre pixel is that
       // point of the globe. Expected lat/lon from satellite.js (sunPos, gstime), independently.
       const clicked = host.evaluate(

@@ -446,7 +446,7 @@ describe('planner workspace', () => {
     await page.close();
   });
 
-  it('an element file dropped on the page opens the import report with rejected lines and reasons, before anything is applied', async () => {
+  it('a dropped element file opens the import report with rejected lines and reasons before anything is applied', async () => {
     // four real records, the second with its line-2 checksum digit changed and the fourth cut short
     const lines = readFileSync(CATALOGUE, 'utf8').split('\n').slice(0, 8);
     const last = lines[3].slice(-1);
@@ -537,7 +537,7 @@ describe('planner workspace', () => {
     await page.close();
   });
 
-  it('sampled analysis shows progress, keeps the page responsive and can be cancelled; a finished run labels the figures sampled', async () => {
+  it('sampled analysis shows progress, keeps the page responsive, can be cancelled; a finished run labels figures sampled', async () => {
     // a week at 30 s steps (20,160 steps): long enough to watch and cancel
     const page = await h.newPage(starlink({ window: { start: '2026-03-20T12:00:00Z', durationMin: 10080, stepS: 30 } }));
     await rollupGW(page);

@@ -268,9 +268,11 @@ function EmbedApp({
   );
 }
 
-const EMBED_CSS = `
+const EMBED_CSS =
+  `
 .ocv-embed-host { position: relative; width: 100%; height: 100%; }
-.ocv-embed-messages { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); max-width: min(720px, 90%); display: grid; gap: 4px;
+.ocv-embed-messages { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); max-width: min(720px, 90%); display: ` +
+  `grid; gap: 4px;
   font: 12px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; z-index: 3; }
 .ocv-embed-msg { color: #ffcf7a; background: rgba(12, 17, 28, 0.92); padding: 4px 8px; border-radius: 4px; overflow-wrap: anywhere; }
 .ocv-embed-error { color: #ffb4a8; border: 1px solid rgba(255, 120, 100, 0.55); display: flex; gap: 8px; align-items: flex-start; }

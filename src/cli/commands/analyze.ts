@@ -50,7 +50,8 @@ export async function loadAndAnalyze(
 
 export const command: CommandModule = {
   usage:
-    '<file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N] [--json out.json|-] [--csv per-satellite.csv] [--workers N]',
+    '<file> [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N] [--json out.json|-] [--csv per-satellite.csv] ' +
+    '[--workers N]',
   description:
     'Capacity rollup of a scenario or element file: compute that runs, power, heat, eclipse, latency, mass and cost.\n' +
     'Prints a summary, or with --json one JSON document; --csv writes one row per satellite in input order.',

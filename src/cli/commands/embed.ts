@@ -91,7 +91,8 @@ export const command: CommandModule = {
     await out.finish();
     if (out.toFile)
       ctx.io.stderr(
-        `wrote the standalone viewer of "${input.scenario.name}" (${input.fleet.count} satellites) to ${out.name} (${(out.bytes / 1e6).toFixed(2)} MB)\n`,
+        `wrote the standalone viewer of "${input.scenario.name}" (${input.fleet.count} satellites) to ${out.name} ` +
+          `(${(out.bytes / 1e6).toFixed(2)} MB)\n`,
       );
     return 0;
   },

@@ -29,7 +29,8 @@ const FORMATS = ['oem', 'csv', 'stk'] as const;
 
 export const command: CommandModule = {
   usage:
-    '<file> (--ids <list|range|all> | --norad <list>) --format oem|csv|stk [--start <ISO>] [--duration-min N] [--step-s N] [--frame teme|itrf] [--out file]',
+    '<file> (--ids <list|range|all> | --norad <list>) --format oem|csv|stk [--start <ISO>] [--duration-min N] [--step-s N] [--frame ' +
+    'teme|itrf] [--out file]',
   description:
     'States of chosen satellites from --start every --step-s seconds for --duration-min minutes (defaults: the\n' +
     "input's analysis window), as a CCSDS OEM 2.0 KVN file (one segment per satellite; REF_FRAME TEME, or ITRF2000 for\n" +

@@ -17,7 +17,9 @@ const SCENE_FORMATS = ['czml', 'geojson'] as const;
 type SceneFormat = (typeof SCENE_FORMATS)[number];
 
 export const command: CommandModule = {
-  usage: `<file> --format ${[...EXPORT_FORMATS, ...SCENE_FORMATS].join('|')} [--out file] [--first-id N] [--every N] [--start <ISO>] [--duration-min N] [--step-s N]`,
+  usage:
+    `<file> --format ${[...EXPORT_FORMATS, ...SCENE_FORMATS].join('|')} [--out file] [--first-id N] [--every N] [--start <ISO>] ` +
+    `[--duration-min N] [--step-s N]`,
   description:
     "Element formats: the fleet's mean elements (generated shells included) in fleet order, named <shell>-P<plane>-S<slot>\n" +
     'for generated satellites. OMM reads back to the same doubles; TLE keeps its printed precision and numbers satellites\n' +

@@ -25,7 +25,8 @@ export function reportFormat(format: ReportFormat | undefined, out: string | und
   const f = EXT[ext];
   if (!f)
     throw new UsageError(
-      `cannot tell the report format from "${basename(out as string)}": name it .pdf, .html, .csv or .json, or give --format pdf|html|csv|json`,
+      `cannot tell the report format from "${basename(out as string)}": name it .pdf, .html, .csv or .json, or give --format ` +
+        `pdf|html|csv|json`,
     );
   return f;
 }
@@ -47,7 +48,8 @@ export function reportFonts(): { regular: Uint8Array; bold: Uint8Array; mono: Ui
 
 export const command: CommandModule = {
   usage:
-    '<file> [--out report.pdf|report.html|shells.csv|report.json] [--format pdf|html|csv|json] [--paper a4|letter] [--mode analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N] [--workers N]',
+    '<file> [--out report.pdf|report.html|shells.csv|report.json] [--format pdf|html|csv|json] [--paper a4|letter] [--mode ' +
+    'analytic|sampled] [--start <ISO>] [--duration-min N] [--step-s N] [--workers N]',
   description:
     'Runs the same analysis as `plan analyze` and writes the feasibility report. PDF: embedded fonts, vector charts,\n' +
     'a map of the constellation, contents with page numbers and bookmarks, "Page N of M". HTML: one file with no scripts\n' +
@@ -151,7 +153,8 @@ export const command: CommandModule = {
     await out.finish();
     if (out.toFile)
       ctx.io.stderr(
-        `wrote the ${mode} feasibility report (${format}${format === 'pdf' ? `, ${paper}` : ''}) to ${out.name} (${(out.bytes / 1024).toFixed(0)} KiB)\n`,
+        `wrote the ${mode} feasibility report (${format}${format === 'pdf' ? `, ${paper}` : ''}) to ${out.name} ` +
+          `(${(out.bytes / 1024).toFixed(0)} KiB)\n`,
       );
     return 0;
   },

@@ -122,14 +122,21 @@ function fmtValue(x: number | undefined): string {
 
 function sweepText(doc: ReturnType<typeof sweepDocument>, optimum: OptimumResult | undefined): string {
   const two = doc.axes.length === 2;
-  const head = `${doc.scenario}: ${doc.mode} sweep of ${doc.axes.map((a) => `${a.path} (${a.label})`).join(' x ')}, ${doc.points.length} points${doc.cancelled ? ' (cancelled)' : ''}`;
-  const cols = `${'value'.padStart(14)}${two ? 'value2'.padStart(14) : ''}  ${'compute'.padStart(12)}  ${'feasible'.padStart(8)}  ${'binding'.padEnd(9)}  ${'p50 ms'.padStart(8)}  ${'MW/t'.padStart(8)}  cost per GW`;
+  const head =
+    `${doc.scenario}: ${doc.mode} sweep ` +
+    `of ${doc.axes.map((a) => `${a.path} (${a.label})`).join(' x ')}, ${doc.points.length} points${doc.cancelled ? ' (cancelled)' : ''}`;
+  const cols =
+    `${'value'.padStart(14)}${two ? 'value2'.padStart(14) : ''}  ${'compute'.padStart(12)}  ${'feasible'.padStart(8)}  ` +
+    `${'binding'.padEnd(9)}  ${'p50 ms'.padStart(8)}  ${'MW/t'.padStart(8)}  cost per GW`;
   const lines = doc.points.map((p) => {
     const vals = `${fmtValue(p.value).padStart(14)}${two ? fmtValue(p.value2).padStart(14) : ''}`;
     if (!p.valid || !p.totals) return `${vals}  invalid: ${p.error ?? ''}`;
     const t = p.totals;
     const mwt = t.massToOrbitT > 0 ? ((t.computeGW * 1000) / t.massToOrbitT).toFixed(4) : 'n/a';
-    return `${vals}  ${fmtPowerGW(t.computeGW).padStart(12)}  ${`${(t.feasibleShare * 100).toFixed(1)} %`.padStart(8)}  ${t.binding.padEnd(9)}  ${t.latencyP50Ms.toFixed(2).padStart(8)}  ${mwt.padStart(8)}  ${fmtUsd(t.costPerGWUsd)}`;
+    return (
+      `${vals}  ${fmtPowerGW(t.computeGW).padStart(12)}  ${`${(t.feasibleShare * 100).toFixed(1)} %`.padStart(8)}  ` +
+      `${t.binding.padEnd(9)}  ${t.latencyP50Ms.toFixed(2).padStart(8)}  ${mwt.padStart(8)}  ${fmtUsd(t.costPerGWUsd)}`
+    );
   });
   const out = [head, cols, ...lines];
   if (optimum) out.push('', optimumText(optimum));
@@ -141,7 +148,10 @@ export function optimumText(o: OptimumResult): string {
   const c = `feasible share >= ${(o.constraint.minFeasibleShare * 100).toFixed(1)} %`;
   if (!o.found) return `optimum (${def.sense === 'max' ? 'maximise' : 'minimise'} ${def.label}, ${c}): none: ${o.reason}`;
   const fig = o.objective === 'cost-per-gw' ? fmtUsd(o.figure ?? Number.NaN) : `${Number((o.figure ?? 0).toPrecision(6))} ${def.unit}`;
-  return `optimum (${def.sense === 'max' ? 'maximise' : 'minimise'} ${def.label}, ${c}): value ${fmtValue(o.value)} gives ${fig} (bracket ${fmtValue(o.bracket?.[0])} to ${fmtValue(o.bracket?.[1])}, ${o.evaluations.length} extra variants)`;
+  return (
+    `optimum (${def.sense === 'max' ? 'maximise' : 'minimise'} ${def.label}, ${c}): value ${fmtValue(o.value)} gives ${fig} ` +
+    `(bracket ${fmtValue(o.bracket?.[0])} to ${fmtValue(o.bracket?.[1])}, ${o.evaluations.length} extra variants)`
+  );
 }
 
 export const command: CommandModule = {

@@ -526,7 +526,8 @@ function summarizeFeasibility(
     notes.push('closest approach of imported shells: grid screening over one orbit from the window start');
   if (separations.some((x) => x?.method === 'not-screened'))
     notes.push(
-      `closest approach not screened for imported shells of more than ${MAX_SCREENED_IMPORTED.toLocaleString('en-US')} objects (the grid screening would cost about a minute of CPU per 25,000 objects); their separation check is left open`,
+      `closest approach not screened for imported shells of more than ${MAX_SCREENED_IMPORTED.toLocaleString('en-US')} objects (the ` +
+        `grid screening would cost about a minute of CPU per 25,000 objects); their separation check is left open`,
     );
   return {
     columns: cols,

@@ -337,7 +337,8 @@ export function finalizeRollup(partial: RollupPartial, fleet: Pick<Fleet, 'shell
   }
   return {
     mode: partial.mode,
-    percentileMethod: `nearest rank on a log histogram, ${LATENCY_HIST.minMs}-${LATENCY_HIST.maxMs} ms, bins x${LATENCY_HIST.ratio} (within 0.05 %)`,
+    percentileMethod:
+      `nearest rank on a log histogram, ${LATENCY_HIST.minMs}-${LATENCY_HIST.maxMs} ms, ` + `bins x${LATENCY_HIST.ratio} (within 0.05 %)`,
     totals: figures(total, 0, totalHist),
     shells,
   };

@@ -116,7 +116,8 @@ const META = ['OBJECT_NAME', 'OBJECT_ID'] as const;
 export function writeOmmXml(cols: ElementColumns): WriteResult {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<ndm xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="https://sanaregistry.org/r/ndmxml_unqualified/ndmxml-2.0.0-master-2.0.xsd">',
+    '<ndm xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:noNamespaceSchemaLocation="https://sanaregistry.org/r/ndmxml_unqualified/ndmxml-2.0.0-master-2.0.xsd">',
   ];
   const el = (name: string, v: Value): string =>
     v === null ? '' : `<${name}>${typeof v === 'number' ? num(v) : escapeXmlText(v)}</${name}>`;
@@ -128,7 +129,8 @@ export function writeOmmXml(cols: ElementColumns): WriteResult {
       '<omm id="CCSDS_OMM_VERS" version="2.0">' +
         '<header><CREATION_DATE/><ORIGINATOR/></header>' +
         '<body><segment>' +
-        `<metadata>${meta}<CENTER_NAME>EARTH</CENTER_NAME><REF_FRAME>TEME</REF_FRAME><TIME_SYSTEM>UTC</TIME_SYSTEM><MEAN_ELEMENT_THEORY>SGP4</MEAN_ELEMENT_THEORY></metadata>` +
+        `<metadata>${meta}<CENTER_NAME>EARTH</CENTER_NAME><REF_FRAME>TEME</REF_FRAME>` +
+        `<TIME_SYSTEM>UTC</TIME_SYSTEM><MEAN_ELEMENT_THEORY>SGP4</MEAN_ELEMENT_THEORY></metadata>` +
         `<data><meanElements>${mean}</meanElements><tleParameters>${tle}</tleParameters></data>` +
         '</segment></body></omm>',
     );

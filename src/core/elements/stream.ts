@@ -329,7 +329,9 @@ export async function parseElementStream(
     result.warnings.push({
       line: 0,
       record: 0,
-      reason: `reading the input failed after ${bytes} bytes; records after that point are missing: ${(readError as Error)?.message ?? String(readError)}`,
+      reason:
+        `reading the input failed after ${bytes} bytes; records after that point are ` +
+        `missing: ${(readError as Error)?.message ?? String(readError)}`,
     });
   }
   return result;

@@ -714,7 +714,8 @@ export function writeTle(cols: ElementColumns, opts: WriteTleOptions = {}): Writ
     const bstarText = expFieldText(cols.bstar[k], (style & TLE_STYLE.BSTAR_PLUS) !== 0, (style & TLE_STYLE.BSTAR_EXP_ALT) !== 0);
     if (nddotText === null || bstarText === null) {
       skip(
-        `${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} ${nddotText === null ? cols.meanMotionDdotRevPerDay3[k] : cols.bstar[k]} does not fit the TLE exponent field (finite, below 10^9)`,
+        `${nddotText === null ? 'MEAN_MOTION_DDOT' : 'BSTAR'} ${nddotText === null ? cols.meanMotionDdotRevPerDay3[k] : cols.bstar[k]} ` +
+          `does not fit the TLE exponent field (finite, below 10^9)`,
       );
       continue;
     }

@@ -51,7 +51,9 @@ export function czmlSatellitePacket(seg: EphemerisSegment, rgba: [number, number
   return {
     id: `sat-${seg.id}`,
     name: seg.name,
-    description: `${seg.name}${seg.noradId >= 0 ? `, NORAD ${seg.noradId}` : ''}${seg.objectId ? `, ${seg.objectId}` : ''}; planner id ${seg.id}; SGP4`,
+    description:
+      `${seg.name}${seg.noradId >= 0 ? `, NORAD ${seg.noradId}` : ''}${seg.objectId ? `, ${seg.objectId}` : ''}; planner ` +
+      `id ${seg.id}; SGP4`,
     availability: `${iso(seg.startMs)}/${iso(stopMs)}`,
     position: {
       epoch: iso(seg.startMs),

@@ -97,7 +97,8 @@ export function oemSegment(seg: EphemerisSegment): string {
   for (let k = 0; k < n; k++) {
     const i = 3 * k;
     lines.push(
-      `${ccsdsTime(timeAt(seg, k))} ${p[i].toFixed(6)} ${p[i + 1].toFixed(6)} ${p[i + 2].toFixed(6)} ${v[i].toFixed(9)} ${v[i + 1].toFixed(9)} ${v[i + 2].toFixed(9)}`,
+      `${ccsdsTime(timeAt(seg, k))} ${p[i].toFixed(6)} ${p[i + 1].toFixed(6)} ${p[i + 2].toFixed(6)} ` +
+        `${v[i].toFixed(9)} ${v[i + 1].toFixed(9)} ${v[i + 2].toFixed(9)}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -137,7 +138,8 @@ export function stkEphemeris(seg: EphemerisSegment, opts: { writtenBy: string })
   for (let k = 0; k < n; k++) {
     const i = 3 * k;
     lines.push(
-      `${(k * seg.stepS).toFixed(3)} ${p[i].toFixed(6)} ${p[i + 1].toFixed(6)} ${p[i + 2].toFixed(6)} ${v[i].toFixed(9)} ${v[i + 1].toFixed(9)} ${v[i + 2].toFixed(9)}`,
+      `${(k * seg.stepS).toFixed(3)} ${p[i].toFixed(6)} ${p[i + 1].toFixed(6)} ${p[i + 2].toFixed(6)} ` +
+        `${v[i].toFixed(9)} ${v[i + 1].toFixed(9)} ${v[i + 2].toFixed(9)}`,
     );
   }
   lines.push('', 'END Ephemeris', '');

@@ -161,7 +161,8 @@ export function fleetSizeErrors(scenario: Scenario, max = MAX_FLEET_SATELLITES):
   if (total <= max) return [];
   const f = (v: number) => v.toLocaleString('en-US');
   return [
-    `shells: ${f(total)} satellites in total, more than the ${f(max)} the planner can hold (largest: shells[${big}] "${scenario.shells[big].name}" with ${f(bigN)})`,
+    `shells: ${f(total)} satellites in total, more than the ${f(max)} the planner can hold (largest: shells[${big}] ` +
+      `"${scenario.shells[big].name}" with ${f(bigN)})`,
   ];
 }
 

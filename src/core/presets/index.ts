@@ -32,7 +32,8 @@ function orbitalCompute1M(): ScenarioInput {
     version: SCENARIO_VERSION,
     name: 'Orbital compute 1M',
     description:
-      'One million compute satellites in shells between 500 and 2,000 km at 30 deg and dawn-dusk sun-synchronous, after the 2026 FCC filing for up to 1,000,000 orbital data-centre satellites. Shell split and design are planning assumptions.',
+      'One million compute satellites in shells between 500 and 2,000 km at 30 deg and dawn-dusk sun-synchronous, after the 2026 FCC ' +
+      'filing for up to 1,000,000 orbital data-centre satellites. Shell split and design are planning assumptions.',
     epoch: EPOCH,
     shells: [
       walker('w500', 500, 500, 400),
@@ -76,7 +77,8 @@ function suncatcher(): ScenarioInput {
     version: SCENARIO_VERSION,
     name: 'Suncatcher cluster',
     description:
-      '81 satellites flying within about 1 km in a 650 km dawn-dusk sun-synchronous orbit (Google Project Suncatcher, 2025): 9 planes 0.01 deg apart, 9 satellites each over 0.008 deg of arc.',
+      '81 satellites flying within about 1 km in a 650 km dawn-dusk sun-synchronous orbit (Google Project Suncatcher, 2025): 9 planes ' +
+      '0.01 deg apart, 9 satellites each over 0.008 deg of arc.',
     epoch: EPOCH,
     shells: [
       {
@@ -134,7 +136,8 @@ function colossusInOrbit(): ScenarioInput {
     version: SCENARIO_VERSION,
     name: 'Colossus 1 in orbit (300 MW)',
     description:
-      'Sizing case: 300 satellites of about 1 MW of compute each (Starcloud-like) in a 650 km dawn-dusk SSO, to compare with Colossus 1 (about 300 MW, 220,000 GPUs).',
+      'Sizing case: 300 satellites of about 1 MW of compute each (Starcloud-like) in a 650 km dawn-dusk SSO, to compare with Colossus ' +
+      '1 (about 300 MW, 220,000 GPUs).',
     epoch: EPOCH,
     shells: [
       {

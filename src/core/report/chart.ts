@@ -284,7 +284,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       const y = M.top + 6 + k * 13;
       const x = width - M.right + 10;
       body.push({ t: 'rect', x, y: y - 7, w: 9, h: 9, fill: s.color ?? REPORT_SERIES[k % REPORT_SERIES.length] });
-      body.push({ t: 'text', x: x + 13, y: y + 1, text: s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label, size: 10, fill: INK });
+      const label = s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label;
+      body.push({ t: 'text', x: x + 13, y: y + 1, text: label, size: 10, fill: INK });
     });
   }
   return frame(width, height, o.title, o.xLabel, o.yLabel, body, M);

@@ -272,13 +272,16 @@ export function constellationMapChart(fleet: Fleet, pts: SubSatellitePoints, lan
   const what =
     mode === 'dots'
       ? 'one dot per satellite.'
-      : `${CELL_DEG}° cells in the colour of the shell with the most satellites in the cell; fainter = fewer (1 to ${maxCell.toLocaleString('en-US')} per cell, log scale).`;
+      : `${CELL_DEG}° cells in the colour of the shell with the most satellites in the cell; fainter = fewer (1 ` +
+        `to ${maxCell.toLocaleString('en-US')} per cell, log scale).`;
   const missing = n - pts.valid;
   prims.push({
     t: 'text',
     x: mx,
     y: ly,
-    text: `Sub-satellite points at ${when} (SGP4) of ${pts.valid.toLocaleString('en-US')} satellites${missing ? ` (${missing.toLocaleString('en-US')} without a valid state)` : ''}: ${mode === 'dots' ? what : ''}`,
+    text:
+      `Sub-satellite points at ${when} (SGP4) of ${pts.valid.toLocaleString('en-US')} ` +
+      `satellites${missing ? ` (${missing.toLocaleString('en-US')} without a valid state)` : ''}: ${mode === 'dots' ? what : ''}`,
     size: 10,
     fill: MUTED,
   });

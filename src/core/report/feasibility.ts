@@ -40,7 +40,8 @@ export function feasibilityFindings(r: Rollup): string[] {
       `Radiation: ${rad
         .map(
           ({ s, i }) =>
-            `${name(i)} receives ${fmtSig(s.radiationDoseKradPerYear, 3)} krad(Si)/yr behind ${fmtSig(s.shieldingMmAl, 3)} mm Al, ${fmtSig(s.radiationDoseLifeKrad, 3)} krad over the life`,
+            `${name(i)} receives ${fmtSig(s.radiationDoseKradPerYear, 3)} krad(Si)/yr behind ${fmtSig(s.shieldingMmAl, 3)} mm ` +
+            `Al, ${fmtSig(s.radiationDoseLifeKrad, 3)} krad over the life`,
         )
         .join('; ')} against a tolerance of ${fmtSig(rad[0].s.radiationToleranceKrad, 3)} krad(Si): infeasible.`,
     );
@@ -53,14 +54,18 @@ export function feasibilityFindings(r: Rollup): string[] {
             s.proposedPhasing !== null && s.proposedMinSeparationKm !== null
               ? `; phasing F = ${s.proposedPhasing} would give ${km(s.proposedMinSeparationKm)}`
               : '';
-          return `${name(i)} ${separationText(s.minSeparationKm, s.keepOutKm, s.minSeparationLowerBound)}${s.closestPair ? ` (${s.closestPair[0]} and ${s.closestPair[1]})` : ''}${prop}`;
+          return (
+            `${name(i)} ${separationText(s.minSeparationKm, s.keepOutKm, s.minSeparationLowerBound)}` +
+            `${s.closestPair ? ` (${s.closestPair[0]} and ${s.closestPair[1]})` : ''}${prop}`
+          );
         })
         .join('; ')}.`,
     );
   const overl = f.shells.map((s, i) => ({ s, i })).filter(({ s }) => s.overlapsShellIds.length > 0);
   if (overl.length)
     out.push(
-      `Altitude bands overlap (flown perigee to apogee plus the margin): ${overl.map(({ s, i }) => `${name(i)} with ${s.overlapsShellIds.join(', ')}`).join('; ')}.`,
+      `Altitude bands overlap (flown perigee to apogee plus the ` +
+        `margin): ${overl.map(({ s, i }) => `${name(i)} with ${s.overlapsShellIds.join(', ')}`).join('; ')}.`,
     );
   const dragHeavy = f.shells
     .map((s, i) => ({ s, i }))
@@ -70,18 +75,21 @@ export function feasibilityFindings(r: Rollup): string[] {
       `Drag: ${dragHeavy
         .map(
           ({ s, i }) =>
-            `${name(i)} needs ${fmtSig(s.dragDeltaVMPerSPerYear, 3)} m/s a year (${fmtSig(s.propellantKgPerSatellite, 3)} kg of propellant per satellite over the life)`,
+            `${name(i)} needs ${fmtSig(s.dragDeltaVMPerSPerYear, 3)} m/s a year (${fmtSig(s.propellantKgPerSatellite, 3)} kg of ` +
+            `propellant per satellite over the life)`,
         )
         .join('; ')}; ${fmtTonnes(f.totals.propellantT)} of propellant in all, included in the mass to orbit.`,
     );
   const slow = f.shells.map((s, i) => ({ s, i })).filter(({ s }) => s.decayYears > 25);
   if (slow.length)
     out.push(
-      `A dead satellite stays up for decades or more in ${slow.map(({ s, i }) => `${name(i)} (${yrs(s.decayYears)})`).join(', ')}: beyond the 5-year disposal rule the FCC adopted in 2022, so these shells need active deorbiting.`,
+      `A dead satellite stays up for decades or more in ${slow.map(({ s, i }) => `${name(i)} (${yrs(s.decayYears)})`).join(', ')}: ` +
+        `beyond the 5-year disposal rule the FCC adopted in 2022, so these shells need active deorbiting.`,
     );
   const lv = f.totals;
   out.push(
-    `Launches: ${fmtInt(lv.launches)} ${lv.vehicle} launches (${fmtUsd(lv.launchCampaignCostUsd)} at the vehicle price); at the scenario's cadence deployment takes ${fmtSig(lv.deploymentYears, 3)} years` +
+    `Launches: ${fmtInt(lv.launches)} ${lv.vehicle} launches (${fmtUsd(lv.launchCampaignCostUsd)} at the vehicle price); at the ` +
+      `scenario's cadence deployment takes ${fmtSig(lv.deploymentYears, 3)} years` +
       rampNote(f),
   );
   return out;
@@ -97,7 +105,10 @@ function rampNote(f: FeasibilityResult): string {
       peak = y.computeGW;
       peakYear = y.year;
     }
-  return `; compute in service peaks at ${fmtSig(peak, 3)} GW in year ${peakYear} (replacements of satellites at the end of their life share the launches).`;
+  return (
+    `; compute in service peaks at ${fmtSig(peak, 3)} GW in year ${peakYear} (replacements of satellites at the end of their ` +
+    `life share the launches).`
+  );
 }
 
 /** Per-shell feasibility table rows. */

@@ -25,13 +25,14 @@ function blockHtml(b: Block): string {
     case 'table': {
       const cols = b.head.length;
       const cls = (i: number) => (b.left.includes(i) ? ' class="l"' : '');
+      const noteCol = b.className?.includes('design');
       const head = b.className?.includes('design')
         ? ''
         : `<thead><tr>${b.head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead>`;
       const rows = b.rows
         .map((r) =>
           Array.isArray(r)
-            ? `<tr>${r.map((c, i) => `<td${b.className?.includes('design') && i === 2 ? ' class="note"' : cls(i)}>${esc(c)}</td>`).join('')}</tr>`
+            ? `<tr>${r.map((c, i) => `<td${noteCol && i === 2 ? ' class="note"' : cls(i)}>${esc(c)}</td>`).join('')}</tr>`
             : `<tr class="group"><th colspan="${cols}">${esc(r.group)}</th></tr>`,
         )
         .join('');
@@ -44,22 +45,30 @@ function blockHtml(b: Block): string {
     case 'map':
       return `<figure class="map">${chartToSvg(b.chart)}</figure>`;
     case 'image':
-      return `<figure class="map"><img alt="${esc(b.caption)}" width="${b.widthPx}" height="${b.heightPx}" src="data:${b.mime};base64,${base64(b.bytes)}"><figcaption>${esc(b.caption)}</figcaption></figure>`;
+      return (
+        `<figure class="map"><img alt="${esc(b.caption)}" width="${b.widthPx}" height="${b.heightPx}" ` +
+        `src="data:${b.mime};base64,${base64(b.bytes)}"><figcaption>${esc(b.caption)}</figcaption></figure>`
+      );
     case 'code':
       return `<details><summary>${esc(b.summary)}</summary><pre>${esc(b.text)}</pre></details>`;
   }
 }
 
-const CSS = `
+const CSS =
+  `
 body { font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #17202b; background: #fff; margin: 0; }
 main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
-h1 { font-size: 22px; margin: 0 0 2px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #d5dbe3; padding-bottom: 3px; } h3 { font-size: 14px; margin: 16px 0 6px; }
+h1 { font-size: 22px; margin: 0 0 2px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #d5dbe3; padding-bottom: ` +
+  `3px; } h3 { font-size: 14px; margin: 16px 0 6px; }
 .meta { color: #55606e; margin: 0 0 16px; }
-.headline { display: flex; gap: 28px; align-items: flex-end; flex-wrap: wrap; padding: 14px 18px; background: #f3f6fa; border: 1px solid #d5dbe3; border-radius: 6px; }
+.headline { display: flex; gap: 28px; align-items: flex-end; flex-wrap: wrap; padding: 14px 18px; background: #f3f6fa; border: 1px ` +
+  `solid #d5dbe3; border-radius: 6px; }
 .headline .big { font-size: 40px; font-weight: 700; color: #0b5394; line-height: 1; }
 .headline .big small { font-size: 18px; font-weight: 600; }
-.headline .fig { font-size: 16px; font-weight: 600; } .headline .lbl { color: #55606e; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; }
-.badge { display: inline-block; font-size: 11px; padding: 1px 6px; border-radius: 3px; background: #0b5394; color: #fff; vertical-align: middle; margin-left: 6px; }
+.headline .fig { font-size: 16px; font-weight: 600; } .headline .lbl { color: #55606e; font-size: 11px; text-transform: uppercase;
+  letter-spacing: .04em; }
+.badge { display: inline-block; font-size: 11px; padding: 1px 6px; border-radius: 3px; background: #0b5394; color: #fff;
+  vertical-align: middle; margin-left: 6px; }
 .badge.warn { background: #b45309; }
 ul.findings li { margin: 3px 0; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
@@ -74,10 +83,13 @@ tr.group th { text-align: left; color: #0b5394; padding-top: 8px; }
 pre { background: #f3f6fa; border: 1px solid #d5dbe3; padding: 10px; overflow: auto; font-size: 11px; max-height: 480px; }
 footer { margin-top: 32px; color: #55606e; font-size: 11.5px; }
 nav.toc { margin: 14px 0 0; color: #55606e; font-size: 12px; } nav.toc a { color: #0b5394; text-decoration: none; }
-figure.map { margin: 0 0 12px; } figure.map svg, figure.map img { max-width: 100%; height: auto; border: 1px solid #e3e7ec; border-radius: 4px; }
+figure.map { margin: 0 0 12px; } figure.map svg, figure.map img { max-width: 100%; height: auto; border: 1px solid #e3e7ec;
+  border-radius: 4px; }
 figcaption { color: #55606e; font-size: 11.5px; }
-table.kv.mono td { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-weight: 400; white-space: normal; word-break: break-all; text-align: left; }
-@media print { main { padding: 0; } h2 { break-after: avoid; } .charts svg, table { break-inside: avoid; } details { display: none; } nav.toc { display: none; } }
+table.kv.mono td { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-weight: 400; white-space: normal;
+  word-break: break-all; text-align: left; }
+@media print { main { padding: 0; } h2 { break-after: avoid; } .charts svg, table { break-inside: avoid; } details { display: none;
+  } nav.toc { display: none; } }
 `;
 
 /** The report model as one HTML document. */
@@ -95,7 +107,8 @@ ${m.description ? `<p>${esc(m.description)}</p>` : ''}
 ${m.headline
   .map((h) =>
     h.big
-      ? `  <div><div class="lbl">${esc(h.label)}</div><div class="big">${esc(h.value)}${h.unit ? `<small> ${esc(h.unit)}</small>` : ''}</div></div>`
+      ? `  <div><div class="lbl">${esc(h.label)}</div><div ` +
+        `class="big">${esc(h.value)}${h.unit ? `<small> ${esc(h.unit)}</small>` : ''}</div></div>`
       : `  <div><div class="lbl">${esc(h.label)}</div><div class="fig">${esc(h.value)}${h.unit ? ` ${esc(h.unit)}` : ''}</div></div>`,
   )
   .join('\n')}

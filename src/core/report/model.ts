@@ -139,7 +139,8 @@ export function reportFindings(r: Rollup): string[] {
   const share = t.installedComputeGW > 0 ? t.computeGW / t.installedComputeGW : Number.NaN;
   out.push(
     `${gw(t.computeGW)} of the ${gw(t.installedComputeGW)} of installed compute can run (${fmtPct(share)}); ` +
-      `the limit that binds most often is ${BIND_TEXT[t.binding]} (${fmtPct(t.bindingCounts.installed / t.validSatellites, 0)} installed, ` +
+      `the limit that binds most often is ${BIND_TEXT[t.binding]} (${fmtPct(t.bindingCounts.installed / t.validSatellites, 0)} ` +
+      `installed, ` +
       `${fmtPct(t.bindingCounts.power / t.validSatellites, 0)} power, ${fmtPct(t.bindingCounts.thermal / t.validSatellites, 0)} heat).`,
   );
   out.push(`${fmtPct(t.powerThermalFeasibleShare)} of the satellites have both a power margin and a thermal margin of zero or more.`);
@@ -151,14 +152,16 @@ export function reportFindings(r: Rollup): string[] {
   const infeasible = r.shells.filter((s) => s.satellites > 0 && s.powerThermalFeasibleShare < 0.5);
   if (infeasible.length)
     out.push(
-      `Shells where fewer than half the satellites close both budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.powerThermalFeasibleShare, 0)})`).join(', ')}.`,
+      `Shells where fewer than half the satellites close both ` +
+        `budgets: ${infeasible.map((s) => `${s.name} (${fmtPct(s.powerThermalFeasibleShare, 0)})`).join(', ')}.`,
     );
   out.push(...feasibilityFindings(r));
   if (t.neverInViewShare > 0) out.push(`${fmtPct(t.neverInViewShare)} of the satellites never reach a ground station in the window.`);
   if (t.satellites > t.validSatellites)
     out.push(`${fmtInt(t.satellites - t.validSatellites)} satellites have unusable elements or no valid state and count as zero.`);
   out.push(
-    `That is ${fmtInt(t.h100Equivalents)} H100 equivalents at 700 W, ${fmtInt(t.allInGpuEquivalents)} at 1.36 kW all-in, or ${fmtSig(t.colossus1Equivalents, 3)} x Colossus 1 (300 MW), for ${fmtUsd(t.totalCostUsd)} (${fmtUsd(t.costPerGWUsd)} per GW).`,
+    `That is ${fmtInt(t.h100Equivalents)} H100 equivalents at 700 W, ${fmtInt(t.allInGpuEquivalents)} at 1.36 kW all-in, ` +
+      `or ${fmtSig(t.colossus1Equivalents, 3)} x Colossus 1 (300 MW), for ${fmtUsd(t.totalCostUsd)} (${fmtUsd(t.costPerGWUsd)} per GW).`,
   );
   return out;
 }
@@ -219,12 +222,16 @@ function totalsRows(t: RollupFigures): Array<{ label: string; value: string; not
     {
       label: 'Compute that can run',
       value: gw(t.computeGW),
-      note: `min(deliverable ${fmtSig(t.computeDeliverableGW, 4)}, rejectable ${fmtSig(t.computeRejectableGW, 4)}, installed ${fmtSig(t.installedComputeGW, 4)} GW)`,
+      note:
+        `min(deliverable ${fmtSig(t.computeDeliverableGW, 4)}, rejectable ${fmtSig(t.computeRejectableGW, 4)}, ` +
+        `installed ${fmtSig(t.installedComputeGW, 4)} GW)`,
     },
     {
       label: 'Binding limit',
       value: BIND_TEXT[t.binding],
-      note: `satellites: ${fmtInt(t.bindingCounts.installed)} installed, ${fmtInt(t.bindingCounts.power)} power, ${fmtInt(t.bindingCounts.thermal)} heat`,
+      note:
+        `satellites: ${fmtInt(t.bindingCounts.installed)} installed, ${fmtInt(t.bindingCounts.power)} ` +
+        `power, ${fmtInt(t.bindingCounts.thermal)} heat`,
     },
     { label: 'Satellites (with usable elements)', value: `${fmtInt(t.satellites)} (${fmtInt(t.validSatellites)})` },
     { label: 'Orbit-average usable power', value: gw(t.usablePowerGW), note: 'end-of-life array through the SMAD X factors' },
@@ -235,7 +242,9 @@ function totalsRows(t: RollupFigures): Array<{ label: string; value: string; not
     {
       label: 'Share feasible',
       value: fmtPct(t.feasibleShare),
-      note: `power and heat margins >= 0 (${fmtPct(t.powerThermalFeasibleShare)}), dose within tolerance, closest approach over the keep-out; limit: ${t.feasibilityLimit}`,
+      note:
+        `power and heat margins >= 0 (${fmtPct(t.powerThermalFeasibleShare)}), dose within tolerance, closest approach over the ` +
+        `keep-out; limit: ${t.feasibilityLimit}`,
     },
     { label: 'Propellant over the life', value: fmtTonnes(t.propellantT), note: 'drag make-up, in the mass to orbit' },
     { label: 'Mean eclipse fraction', value: fmtPct(t.eclipseFraction) },
@@ -293,7 +302,10 @@ function feasibilitySection(r: Rollup): Section[] {
     {
       kind: 'p',
       muted: true,
-      text: 'Dose: AP8MIN/AE8MAX trapped particles through SHIELDOSE-2 at the centre of an aluminium sphere of the design\u2019s shielding; drag: NRLMSISE-00 at the scenario\u2019s solar activity; closest approach: SGP4 states over one orbit; launches: satellites per launch by mass. Sources in docs/PHYSICS.md.',
+      text:
+        'Dose: AP8MIN/AE8MAX trapped particles through SHIELDOSE-2 at the centre of an aluminium sphere of the design\u2019s ' +
+        'shielding; drag: NRLMSISE-00 at the scenario\u2019s solar activity; closest approach: SGP4 states over one orbit; launches: ' +
+        'satellites per launch by mass. Sources in docs/PHYSICS.md.',
     },
   ];
   if (ramp) blocks.push({ kind: 'charts', charts: [ramp] });
@@ -308,9 +320,13 @@ function shellGeometry(scenario: Scenario, fleet: Fleet): Block {
       const design = scenario.designs.find((d) => d.id === s.designId)?.name ?? s.designId;
       let geom: string;
       if (s.kind === 'walker-delta' || s.kind === 'walker-star')
-        geom = `${s.kind === 'walker-delta' ? 'Walker delta' : 'Walker star'} ${s.inclinationDeg}°: ${s.totalSatellites}/${s.planes}/${s.phasing}, ${s.altitudeKm} km`;
+        geom =
+          `${s.kind === 'walker-delta' ? 'Walker delta' : 'Walker star'} ${s.inclinationDeg}°: ` +
+          `${s.totalSatellites}/${s.planes}/${s.phasing}, ${s.altitudeKm} km`;
       else if (s.kind === 'sso-dawn-dusk')
-        geom = `Dawn-dusk SSO, LTAN ${s.ltanHours === 6 ? '06:00' : '18:00'}, ${s.planes} x ${s.satellitesPerPlane}, ${s.altitudeKm} km, i = ${Number.isFinite(f?.inclinationDeg) ? fmtSig(f!.inclinationDeg, 5) : '–'}°`;
+        geom =
+          `Dawn-dusk SSO, LTAN ${s.ltanHours === 6 ? '06:00' : '18:00'}, ${s.planes} x ${s.satellitesPerPlane}, ${s.altitudeKm} ` +
+          `km, i = ${Number.isFinite(f?.inclinationDeg) ? fmtSig(f!.inclinationDeg, 5) : '–'}°`;
       else geom = s.kind === 'imported' && s.source ? `Imported element set (${s.source})` : 'Imported element set';
       return [s.name, geom, fmtInt(f?.count ?? 0), design];
     });
@@ -429,11 +445,17 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
   const t = run.rollup.totals;
   const w = run.window;
   const modeLabel = run.mode === 'sampled' ? 'Sampled' : 'Analytic';
-  const windowText = `${isoSec(w.startMs)} + ${fmtSig(w.durationMs / 60_000, 4)} min${run.mode === 'sampled' ? ` at ${fmtSig(w.stepS, 3)} s steps` : ''}`;
+  const windowText =
+    `${isoSec(w.startMs)} + ${fmtSig(w.durationMs / 60_000, 4)} ` +
+    `min${run.mode === 'sampled' ? ` at ${fmtSig(w.stepS, 3)} s steps` : ''}`;
   const method =
     run.mode === 'sampled'
-      ? 'Sampled: SGP4 states of every satellite across the window, the Sun each step (Astronomical Almanac low-precision formula), conical Earth shadow with penumbra, every ground station above its elevation mask; latency is the mean one-way latency to the nearest visible station, or through the +Grid inter-satellite mesh when links are on.'
-      : 'Analytic: circular-orbit formulas at each satellite\u2019s mean altitude: beta angle across the window, cylindrical eclipse fraction, orbit-average power through the SMAD X factors, radiator equilibrium at full load, best-case downlink latency at the elevation mask. Exact for circular orbits; run the sampled analysis for SGP4 states, conical shadow and routed latency.';
+      ? 'Sampled: SGP4 states of every satellite across the window, the Sun each step (Astronomical Almanac low-precision formula), ' +
+        'conical Earth shadow with penumbra, every ground station above its elevation mask; latency is the mean one-way latency to ' +
+        'the nearest visible station, or through the +Grid inter-satellite mesh when links are on.'
+      : 'Analytic: circular-orbit formulas at each satellite\u2019s mean altitude: beta angle across the window, cylindrical eclipse ' +
+        'fraction, orbit-average power through the SMAD X factors, radiator equilibrium at full load, best-case downlink latency at ' +
+        'the elevation mask. Exact for circular orbits; run the sampled analysis for SGP4 states, conical shadow and routed latency.';
   const doc = scenarioDocument(scenario);
   const picture: Block[] = [];
   if (input.snapshot) picture.push({ kind: 'image', ...input.snapshot });
@@ -457,7 +479,9 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
           {
             label: 'Elements hash',
             value: `SHA-256 ${data.elementsHashSha256}`,
-            note: `of the ${fmtInt(fleet.count)} satellites' mean elements (float64 columns epoch, n, e, i, RAAN, argument of perigee, M, B*)`,
+            note:
+              `of the ${fmtInt(fleet.count)} satellites' mean elements (float64 columns epoch, n, e, i, RAAN, argument of ` +
+              `perigee, M, B*)`,
           },
         ]
       : []),
@@ -485,7 +509,9 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
               {
                 kind: 'p',
                 muted: true,
-                text: 'Each default cites ../shared/design/PHYSICS.md or is marked as an assumption; values a planner changed show the source of the default they replaced.',
+                text:
+                  'Each default cites ../shared/design/PHYSICS.md or is marked as an assumption; values a planner changed show ' +
+                  'the source of the default they replaced.',
               } as Block,
             ]
           : []),
@@ -500,7 +526,10 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
         { kind: 'p', text: method },
         {
           kind: 'p',
-          text: `Compute that can run, per satellite = max(0, min(usable power - bus, rejectable heat - bus, installed compute)); GPU equivalents divide it by 700 W (H100 SXM TDP) or 1.36 kW (all-in per GPU, as Colossus 1: 300 MW for about 220,000 GPUs). Latency percentiles: ${run.rollup.percentileMethod}.`,
+          text:
+            `Compute that can run, per satellite = max(0, min(usable power - bus, rejectable heat - bus, installed compute)); GPU ` +
+            `equivalents divide it by 700 W (H100 SXM TDP) or 1.36 kW (all-in per GPU, as Colossus 1: 300 MW for about 220,000 GPUs). ` +
+            `Latency percentiles: ${run.rollup.percentileMethod}.`,
         },
         ...(run.notes.length ? [{ kind: 'list', items: run.notes } as Block] : []),
       ],
@@ -517,7 +546,11 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
     title: scenario.name,
     badge: `${modeLabel}${run.cancelled ? ', cancelled: partial window' : ''}`,
     warn: run.cancelled,
-    meta: `Feasibility report · ${fmtInt(fleet.count)} satellites in ${fleet.shells.length} shell${fleet.shells.length === 1 ? '' : 's'} · window ${windowText} · ${input.source}${input.rejectedRecords ? ` · ${fmtInt(input.rejectedRecords)} element records rejected on import` : ''} · generated ${isoSec(input.generatedAtMs)}`,
+    meta:
+      `Feasibility report · ${fmtInt(fleet.count)} satellites in ${fleet.shells.length} ` +
+      `shell${fleet.shells.length === 1 ? '' : 's'} · window ${windowText} ` +
+      `· ${input.source}${input.rejectedRecords ? ` · ${fmtInt(input.rejectedRecords)} element records rejected on import` : ''}` +
+      ` · generated ${isoSec(input.generatedAtMs)}`,
     description: scenario.description ?? '',
     headline: [
       { label: 'Compute that can run', value: fmtSig(t.computeGW, 4), unit: 'GW', big: true },
@@ -530,7 +563,9 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
     ],
     computeGW: t.computeGW,
     sections,
-    footer: `Made with the orbital data-centre constellation planner${input.version ? ` ${input.version}` : ''}. Physics: ../shared/design/PHYSICS.md (SMAD, Vallado, Astronomical Almanac, FCC and vendor figures as cited there).`,
+    footer:
+      `Made with the orbital data-centre constellation planner${input.version ? ` ${input.version}` : ''}. Physics: ` +
+      `../shared/design/PHYSICS.md (SMAD, Vallado, Astronomical Almanac, FCC and vendor figures as cited there).`,
     generator: `orbital-dc-planner${input.version ? ` ${input.version}` : ''}`,
   };
 }
@@ -552,7 +587,11 @@ export function comparisonSection(c: Comparison): Section {
     blocks: [
       {
         kind: 'p',
-        text: `${names[0]} (this report) against ${names.slice(1).join(', ')}: ${c.scenarios.map((s) => `${s.name} from ${s.source}, ${s.mode}`).join('; ')}. ● marks a figure that differs from the first scenario, ✓ the best value where a figure has a better direction; percentages are changes from the first.`,
+        text:
+          `${names[0]} (this report) ` +
+          `against ${names.slice(1).join(', ')}: ${c.scenarios.map((s) => `${s.name} from ${s.source}, ${s.mode}`).join('; ')}. ● ` +
+          `marks a figure that differs from the first scenario, ✓ the best value where ` +
+          `a figure has a better direction; percentages are changes from the first.`,
       },
       { kind: 'table', head: ['Figure', ...names], left: [0], widths: [2.2, ...names.map(() => 1.6)], rows },
     ],

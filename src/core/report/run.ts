@@ -51,7 +51,8 @@ export function runAnalysis(fleet: Fleet, scenario: Scenario, mode: AnalysisMode
       metrics,
       rollup: summarize(fleet, scenario, metrics),
       notes: [
-        'analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the elevation mask)',
+        'analytic: circular-orbit formulas (cylindrical shadow, beta angle sampled across the window, best-case downlink at the ' +
+          'elevation mask)',
       ],
       cancelled: false,
       stationVisibleFraction: null,
@@ -135,7 +136,10 @@ function feasibilityTotals(r: Rollup, scenario: Scenario) {
 }
 
 export const PER_SATELLITE_CSV_HEADER =
-  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,radiator_temp_c,power_margin_w,thermal_margin_w,binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c,radiation_dose_krad_per_year,drag_delta_v_m_s_per_year,propellant_kg,decay_years,infeasible_reasons';
+  'id,name,norad,shell,beta_deg,eclipse_fraction,sunlit_fraction,usable_power_w,compute_power_w,' +
+  'radiator_temp_c,power_margin_w,thermal_margin_w,' +
+  'binding,latency_ms,radiator_temp_eclipse_c,radiator_temp_sun_c,' +
+  'radiation_dose_krad_per_year,drag_delta_v_m_s_per_year,propellant_kg,decay_years,infeasible_reasons';
 
 /** Infeasibility reasons of a satellite as "radiation;separation" ('' when feasible). */
 export function reasonText(bits: number): string {

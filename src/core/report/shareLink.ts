@@ -22,7 +22,9 @@ export function reportShare(scenario: Scenario, baseUrl: string | undefined): { 
   const url = `${base}#${fragment}`;
   if (url.length > REPORT_SHARE_MAX_CHARS)
     return {
-      note: `no link: it would be ${url.length.toLocaleString('en-US')} characters (over ${REPORT_SHARE_MAX_CHARS.toLocaleString('en-US')}); share the scenario file`,
+      note:
+        `no link: it would be ${url.length.toLocaleString('en-US')} characters ` +
+        `(over ${REPORT_SHARE_MAX_CHARS.toLocaleString('en-US')}); share the scenario file`,
     };
   const fileBacked = scenario.shells.some((s) => s.enabled && s.kind === 'imported' && s.text === '');
   return fileBacked ? { url, note: 'carries the scenario without its element file: open the file with it' } : { url };

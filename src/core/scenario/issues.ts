@@ -140,7 +140,8 @@ function flatten(i: IssueLike, prefix: ReadonlyArray<PropertyKey>, root: unknown
     if (kindIssue) {
       const all = i.errors.flatMap((o) => o.filter((x) => x.path[0] === 'kind').flatMap((x) => x.values ?? []));
       out.push(
-        `${formatPath([...path, 'kind'])}: ${kind === undefined ? 'is required' : `"${String(kind)}" is not a known kind`}; use one of ${[...new Set(all)].map((v) => `"${String(v)}"`).join(', ')}`,
+        `${formatPath([...path, 'kind'])}: ${kind === undefined ? 'is required' : `"${String(kind)}" is not a known kind`}; use one ` +
+          `of ${[...new Set(all)].map((v) => `"${String(v)}"`).join(', ')}`,
       );
       return;
     }

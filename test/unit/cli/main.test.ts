@@ -41,7 +41,7 @@ async function run(argv: string[], extra: Partial<CliIo> = {}) {
 }
 
 describe('plan: conventions', () => {
-  it('prints help on stdout with exit 0 (--help, -h, <command> --help, help <command>), the version, and usage on stderr without a command', async () => {
+  it('help on stdout, exit 0 (--help, -h, <command> --help, help <command>), the version, usage on stderr without a command', async () => {
     for (const argv of [['--help'], ['-h']]) {
       const r = await run(argv);
       expect(r.code).toBe(0);

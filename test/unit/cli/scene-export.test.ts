@@ -56,7 +56,7 @@ function angleDeg(a: Pos, b: Pos): number {
 }
 
 describe('plan export --format czml', () => {
-  it('a document packet with the window clock, then one packet per satellite with Earth-fixed samples equal to plan ephemeris', async () => {
+  it('a document packet with the window clock, then per satellite Earth-fixed samples equal to plan ephemeris', async () => {
     const r = await run([
       'export',
       'preset:starlink-72x22',

@@ -85,7 +85,8 @@ describe('parallel plan states equals the in-thread path', () => {
     }
   }, 120_000);
 
-  it('hostile 3-line file (bad checksums, truncated records, garbage, CRLF, BOM, non-ASCII names): same CSV, same rejected lines', async () => {
+  it('hostile 3-line file (bad checksums, truncated records, garbage, CRLF, BOM, non-ASCII names): same CSV, same rejected ' +
+    'lines', async () => {
     const cat = readFileSync(requireSharedData(CATALOG), 'utf8').split('\n');
     const lines: string[] = ['\uFEFFFIRST SAT'];
     let k = 0;

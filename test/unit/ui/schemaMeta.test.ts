@@ -34,7 +34,9 @@ describe('design field metadata', () => {
     expect(withComment.length).toBeGreaterThan(fields.length * 0.8);
   });
   it('parses single and multi-line doc comments', () => {
-    const src = `export const A = z.object({\n  /** one */\n  x: z.number(),\n  /**\n   * two\n   * lines\n   */\n  y: z.number(),\n  z: z.number(),\n});`;
+    const src =
+      `export const A = z.object({\n  /** one */\n  x: z.number(),\n  /**\n   * two\n   * lines\n   */\n  y: z.number(),\n  ` +
+      `z: z.number(),\n});`;
     const m = parseFieldComments(src);
     expect(m.get('A.x')).toBe('one');
     expect(m.get('A.y')).toBe('two lines');

@@ -9,7 +9,10 @@ import { windowSolarFluxWm2, type AnalysisWindowMs } from '../window';
 import type { SampledSums } from './accumulator';
 
 export interface SampledResult {
-  /** Per-satellite metrics, mode 'sampled'. latencyMs: mean over steps with a path to a station (routed when ISL ran, else direct); NaN if never. */
+  /**
+   * Per-satellite metrics, mode 'sampled'. latencyMs: mean over steps with a path to a station (routed when ISL ran, else
+   * direct); NaN if never.
+   */
   metrics: PerSatelliteMetrics;
   /** Mean one-way latency to the nearest visible station over the steps it had one in view, ms (NaN if never). */
   directLatencyMs: Float64Array;

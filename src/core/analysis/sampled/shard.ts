@@ -20,7 +20,10 @@ import type { SampledStepStates, StateSource } from './types';
 export interface SampledShard {
   readonly start: number;
   readonly count: number;
-  /** Start the pass; with a plan whose knotSteps > 1, SGP4 runs every knotSteps steps and Hermite interpolation fills in (./interpolation.ts). */
+  /**
+   * Start the pass; with a plan whose knotSteps > 1, SGP4 runs every knotSteps steps and Hermite interpolation fills in
+   * (./interpolation.ts).
+   */
   begin(stations: readonly GroundStation[], plan?: SampledShardPlan): void;
   /** Propagate and accumulate one sample time; on a routing step return the states for routing. */
   step(timeMs: number, route: boolean): SampledStepStates | null;

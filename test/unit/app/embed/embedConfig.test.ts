@@ -5,7 +5,8 @@ import { parseEmbedQuery, timeFromText } from '../../../../src/app/embed/config'
 describe('embed URL configuration', () => {
   it('reads a full query', () => {
     const c = parseEmbedQuery(
-      '?sats=20000&t=2026-03-20T12:00:00Z&paused=1&speed=600&colour=power&select=42&view=shell&show=planeRings,shadowCone&hide=capacity&ui=0&aa=0&size=3',
+      '?sats=20000&t=2026-03-20T12:00:00Z&paused=1&speed=600&colour=power&select=42' +
+        '&view=shell&show=planeRings,shadowCone&hide=capacity&ui=0&aa=0&size=3',
     );
     expect(c.sats).toBe(20000);
     expect(c.timeMs).toBe(Date.UTC(2026, 2, 20, 12));

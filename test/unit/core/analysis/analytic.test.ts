@@ -46,7 +46,7 @@ describe('analytic metrics on a Walker shell', () => {
     }
   });
 
-  it('eclipse fraction is the cylindrical f at the start beta over a one-orbit window (equinox, |beta| < 53 deg; 2e-3 as beta drifts ~0.3 deg per orbit)', () => {
+  it('eclipse fraction: cylindrical f at the start beta over one orbit (equinox, |beta| < 53 deg; 2e-3: beta drifts 0.3 deg/orbit)', () => {
     const eq = scenario({
       epoch: '2025-03-20T00:00:00Z',
       window: { start: '2025-03-20T00:00:00Z', durationMin: 96, stepS: 30 },

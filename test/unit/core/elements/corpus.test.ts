@@ -105,7 +105,8 @@ describe('OMM JSON corpus', () => {
 
   it('survives syntax errors, non-objects, truncation and a missing ]', () => {
     const g = JSON.stringify(GOOD);
-    const text = `[\n${g},\n{"EPOCH": "2022-01-01T00:00:00", "MEAN_MOTION": 15,, },\n42,\n"text",\n${g},\n{"OBJECT_NAME": "CUT", "EPOCH": "2022`;
+    const text =
+      `[\n${g},\n{"EPOCH": "2022-01-01T00:00:00", "MEAN_MOTION": 15,, },` + `\n42,\n"text",\n${g},\n{"OBJECT_NAME": "CUT", "EPOCH": "2022`;
     const r = parseElements(text);
     expect(r.accepted).toBe(2);
     expect(r.rejected.map((i) => [i.line, i.record, i.reason.replace(/:.*/, '')])).toEqual([

@@ -68,8 +68,10 @@ const streamMs = performance.now() - t0;
 gc();
 const kept = used().heap - base.heap;
 console.log(
-  `stream: ${mib(bytes)} MiB text, ${r.accepted} accepted, ${r.rejected.length} rejected, ${(streamMs / 1000).toFixed(1)} s (incl. generating the text); ` +
-    `peak heap+buffers +${mib(peakHeap)} MiB, peak RSS +${mib(peakRss)} MiB; result kept ${mib(kept)} MiB (${(kept / r.accepted).toFixed(0)} B/record)`,
+  `stream: ${mib(bytes)} MiB text, ${r.accepted} accepted, ${r.rejected.length} rejected, ${(streamMs / 1000).toFixed(1)} s (incl. ` +
+    `generating the text); ` +
+    `peak heap+buffers +${mib(peakHeap)} MiB, peak RSS +${mib(peakRss)} MiB; result kept ${mib(kept)} MiB ` +
+    `(${(kept / r.accepted).toFixed(0)} B/record)`,
 );
 
 // One-shot from a string in memory: speed only.
@@ -82,5 +84,6 @@ const oneMs = performance.now() - t1;
 const cpuMs = (cpu.user + cpu.system) / 1000;
 if (r2.accepted !== r.accepted) throw new Error('one-shot and streamed counts differ');
 console.log(
-  `one-shot: ${mib(whole.length)} MiB string, ${r2.accepted} accepted in ${(oneMs / 1000).toFixed(2)} s wall, ${(cpuMs / 1000).toFixed(2)} s CPU (${(whole.length / 1e6 / (cpuMs / 1000)).toFixed(0)} MB per CPU second)`,
+  `one-shot: ${mib(whole.length)} MiB string, ${r2.accepted} accepted in ${(oneMs / 1000).toFixed(2)} s ` +
+    `wall, ${(cpuMs / 1000).toFixed(2)} s CPU (${(whole.length / 1e6 / (cpuMs / 1000)).toFixed(0)} MB per CPU second)`,
 );

@@ -131,7 +131,8 @@ describe('round trips', () => {
         // Values within half a unit of each field's last digit.
         const c = r1.columns;
         rows.forEach((x, k) => {
-          expect(Math.abs(c.epochMs[k] - x.epochUs / 1000)).toBeLessThanOrEqual(0.432 + 1e-3); // 0.5e-8 day, plus the double spacing of ~3e12 ms (5e-4 ms)
+          // epoch: 0.5e-8 day, plus the double spacing of ~3e12 ms (5e-4 ms)
+          expect(Math.abs(c.epochMs[k] - x.epochUs / 1000)).toBeLessThanOrEqual(0.432 + 1e-3);
           expect(Math.abs(c.inclinationDeg[k] - x.inc)).toBeLessThanOrEqual(0.5e-4 + 1e-12);
           expect(Math.abs(c.raanDeg[k] - x.raan)).toBeLessThanOrEqual(0.5e-4 + 1e-12);
           expect(Math.abs(c.eccentricity[k] - x.e)).toBeLessThanOrEqual(0.5e-7 + 1e-15);

@@ -52,7 +52,7 @@ describe('radiation dose (AP8MIN/AE8MAX + SHIELDOSE-2 table, docs/PHYSICS.md "Fe
     expect(fiveYr(20)).toBeLessThan(800);
   });
 
-  it('rises by orders of magnitude into the inner belt and falls with shielding; 2,000 km behind 10 mm is far over 15 krad in 5 years', () => {
+  it('rises by orders of magnitude into the inner belt, falls with shielding; 2,000 km behind 10 mm: far over 15 krad in 5 years', () => {
     expect(radiationDoseKradPerYear(2000, 30, 10)).toBeGreaterThan(100 * radiationDoseKradPerYear(500, 30, 10));
     for (const mm of [1, 2, 5, 10, 20])
       expect(radiationDoseKradPerYear(1200, 30, mm)).toBeGreaterThan(radiationDoseKradPerYear(1200, 30, mm * 1.5));
