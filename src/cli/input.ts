@@ -81,7 +81,7 @@ export function loadInput(path: string, opts: LoadOptions = {}): LoadedInput {
     throw new UsageError(`${label}: the file is empty${read.kind === 'text' && read.text.length === 0 ? '' : ' (only blank lines)'}`);
   }
   if (parsed.format === 'unknown' || (parsed.accepted === 0 && parsed.rejected.length === 0)) {
-    throw new UsageError(`${label}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
+    throw new UsageError(`${label}: not a scenario or an element file (TLE, OMM JSON, OMM CSV, OMM XML or OMM KVN)`);
   }
   if (parsed.accepted === 0) {
     const first = parsed.rejected[0];

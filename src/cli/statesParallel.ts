@@ -179,7 +179,8 @@ export async function runStatesParallel(
       accepted += p.accepted;
     }
     if (accepted === 0) {
-      if (rejected.length === 0) throw new UsageError(`${path}: not a scenario or an element file (TLE, OMM JSON, OMM CSV or OMM XML)`);
+      if (rejected.length === 0)
+        throw new UsageError(`${path}: not a scenario or an element file (TLE, OMM JSON, OMM CSV, OMM XML or OMM KVN)`);
       const first = rejected[0];
       throw new UsageError(`${path}: no usable records: ${rejected.length} rejected (first: line ${first.line}: ${first.reason})`);
     }

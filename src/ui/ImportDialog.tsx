@@ -20,6 +20,7 @@ const FORMAT_LABEL: Record<string, string> = {
   'omm-json': 'OMM JSON',
   'omm-csv': 'OMM CSV',
   'omm-xml': 'OMM XML',
+  'omm-kvn': 'OMM KVN',
   unknown: 'unrecognised',
 };
 
@@ -180,7 +181,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
             if (f) void load(f);
           }}
         >
-          Drop a TLE, OMM JSON, OMM CSV or OMM XML file here, or{' '}
+          Drop a TLE, OMM JSON, OMM CSV, OMM XML or OMM KVN file here, or{' '}
           <button className="btn" onClick={() => inputRef.current?.click()}>
             choose a file…
           </button>

@@ -24,6 +24,7 @@ export const command: CommandModule = {
     "Element formats: the fleet's mean elements (generated shells included) in fleet order, named <shell>-P<plane>-S<slot>\n" +
     'for generated satellites. OMM reads back to the same doubles; TLE keeps its printed precision and numbers satellites\n' +
     'without a catalogue number from --first-id (Alpha-5: at most 339,999; the rest are skipped and counted on stderr).\n' +
+    'omm-kvn: CCSDS 502.0-B-3 keyword = value text, one OMM message per satellite (TEME, UTC, SGP4).\n' +
     'czml: a Cesium scene (document packet with the clock over the window, one packet per satellite with Earth-fixed\n' +
     'samples every --step-s). geojson: RFC 7946 sub-satellite tracks (cut at the antimeridian), ground stations and their\n' +
     'visibility circles. Thin big fleets with --every N and a larger --step-s.',

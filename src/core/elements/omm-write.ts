@@ -138,3 +138,68 @@ export function writeOmmXml(cols: ElementColumns): WriteResult {
   out.push('</ndm>');
   return { text: `${out.join('\n')}\n`, ...r, warnings: [] };
 }
+
+export interface OmmKvnOptions {
+  /** CREATION_DATE (default: now). */
+  creationMs?: number;
+  /** ORIGINATOR (default ORBITAL-DC-PLANNER, as in the OEM files). */
+  originator?: string;
+}
+
+/** KVN text value: one line, no '=' (CCSDS 502.0-B-3 7.4.2.2), empty -> UNKNOWN (tables 4-2). */
+function kvnText(v: string): string {
+  return (
+    v
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/=/g, '-')
+      .trim() || 'UNKNOWN'
+  );
+}
+
+const KVN_KEY_WIDTH = 19; // 'MEAN_ELEMENT_THEORY'
+
+/**
+ * OMM KVN (CCSDS 502.0-B-3 section 4, KVN syntax of section 7): one message per satellite,
+ * each with its own header (`CCSDS_OMM_VERS = 2.0`, CREATION_DATE, ORIGINATOR), the TLE metadata
+ * conventions of 4.2.4.6 (EARTH, TEME, UTC, SGP4) and the mean elements and TLE parameters of
+ * table 4-3, without units (they are optional; the table's units apply). Messages are separated
+ * by a blank line. Names and designators lose line breaks and '=' (not allowed in KVN values),
+ * with a warning; an empty one is written UNKNOWN, which the reader takes as empty.
+ */
+export function writeOmmKvn(cols: ElementColumns, opts: OmmKvnOptions = {}): WriteResult {
+  const created = formatOmmEpoch(opts.creationMs ?? Date.now())?.slice(0, 23) ?? '2000-01-01T00:00:00.000';
+  const originator = kvnText(opts.originator ?? 'ORBITAL-DC-PLANNER');
+  const warnings: ImportIssue[] = [];
+  const blocks: string[] = [];
+  const kv = (k: string, v: Value): string => `${k.padEnd(KVN_KEY_WIDTH)} = ${typeof v === 'number' ? num(v) : v}`;
+  const r = each(cols, (vals, k) => {
+    const text = (f: number): string => {
+      const v = String(vals[f] ?? '');
+      const t = kvnText(v);
+      if (v !== '' && t !== v.trim()) warnings.push({ line: 0, record: k + 1, reason: `line breaks or '=' in ${OMM_FIELDS[f]} replaced` });
+      return t;
+    };
+    const lines = [
+      kv('CCSDS_OMM_VERS', '2.0'),
+      kv('CREATION_DATE', created),
+      kv('ORIGINATOR', originator),
+      '',
+      kv('OBJECT_NAME', text(0)),
+      kv('OBJECT_ID', text(1)),
+      kv('CENTER_NAME', 'EARTH'),
+      kv('REF_FRAME', 'TEME'),
+      kv('TIME_SYSTEM', 'UTC'),
+      kv('MEAN_ELEMENT_THEORY', 'SGP4'),
+      '',
+    ];
+    for (let f = 2; f <= 8; f++) lines.push(kv(OMM_FIELDS[f], vals[f]));
+    lines.push('');
+    for (let f = 9; f <= 16; f++) {
+      const v = vals[f];
+      if (v === null) continue;
+      lines.push(kv(OMM_FIELDS[f], f === 10 ? text(10) : v));
+    }
+    blocks.push(`${lines.join('\n')}\n`);
+  });
+  return { text: blocks.join('\n'), ...r, warnings };
+}

@@ -33,7 +33,8 @@ export const OMM_FIELD_COUNT = OMM_FIELDS.length;
 /** Raw value of a field: text (CSV, XML, JSON strings), a JSON number, or absent. */
 export type OmmRaw = string | number | boolean | null | undefined | object;
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A plain decimal number (CCSDS 502.0-B-3 7.4.3: sign, integer part, point, fraction, exponent). */
+export const OMM_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Float fields: [field index, builder float index, required]. */
 const FLOAT_MAP: ReadonlyArray<readonly [number, number, boolean]> = [
@@ -69,7 +70,7 @@ function toNumber(v: OmmRaw): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     const t = v.trim();
-    return NUMBER.test(t) ? Number(t) : NaN;
+    return OMM_NUMBER.test(t) ? Number(t) : NaN;
   }
   return NaN;
 }

@@ -8,6 +8,7 @@ import type { ColumnBuilder } from './builder';
 import { ImportContext } from './context';
 import { OmmCsvReader } from './omm-csv';
 import { OmmJsonReader } from './omm-json';
+import { isOmmKvnStart, OmmKvnReader } from './omm-kvn';
 import { OmmXmlReader } from './omm-xml';
 import { TleReader } from './tle';
 import type { ElementFormat, ImportResult, ParseOptions } from './types';
@@ -20,8 +21,9 @@ const TLE_LINE = /^[12] [ 0-9A-Z]{5}[ A-Z]? /;
 
 /**
  * Detect the format from content: JSON ('[' or '{' first), XML ('<' first and an NDM/OMM
- * element near the start), CSV (a first line naming OMM fields between commas), TLE (a line 1
- * or 2 among the first lines). Returns null when `complete` is false and the text seen so far
+ * element near the start), OMM KVN (the first line that is not a COMMENT is `CCSDS_OMM_VERS =` or
+ * another header or metadata keyword), CSV (a first line naming OMM fields between commas), TLE (a
+ * line 1 or 2 among the first lines). Returns null when `complete` is false and the text seen so far
  * is not yet enough to decide.
  */
 function detect(text: string, complete: boolean): ElementFormat | null {
@@ -64,6 +66,10 @@ function detect(text: string, complete: boolean): ElementFormat | null {
   const enough = complete || lines.length >= DETECT_LINES || text.length - k >= DETECT_WINDOW;
   if (lines.length === 0) return enough ? fallback : null;
   const first = lines[0].toUpperCase();
+  // OMM KVN: the first line that is not a COMMENT is a header or metadata keyword line.
+  const firstKvn = lines.find((l) => !/^COMMENT(?:\s|$)/.test(l));
+  if (firstKvn !== undefined && isOmmKvnStart(firstKvn)) return 'omm-kvn';
+  if (firstKvn === undefined && !enough) return null;
   if (first.includes(',') && /(^|,)\s*"?(EPOCH|MEAN_MOTION|OBJECT_NAME|NORAD_CAT_ID)"?\s*(,|$)/.test(first)) return 'omm-csv';
   if (lines.some((l) => TLE_LINE.test(l))) return 'tle';
   return enough ? fallback : null;
@@ -151,6 +157,18 @@ function readerFor(format: ElementFormat, ctx: ImportContext): Reader | null {
         lines: () => split.lines,
       };
     }
+    case 'omm-kvn': {
+      const kvn = new OmmKvnReader(ctx);
+      const split = new LineSplitter({ lineAt: (t, a, b, no) => kvn.line(t.slice(a, b), no) });
+      return {
+        push: (c) => split.push(c),
+        finish: () => {
+          split.finish();
+          return kvn.finish();
+        },
+        lines: () => split.lines,
+      };
+    }
     case 'omm-json':
       return new OmmJsonReader(ctx);
     case 'omm-xml':
@@ -170,7 +188,7 @@ export interface ElementStreamParser {
   /** Records seen so far. */
   readonly records: number;
   /**
-   * Lines read so far by a line-based reader (TLE, OMM CSV; a text ending in a newline has as
+   * Lines read so far by a line-based reader (TLE, OMM CSV, OMM KVN; a text ending in a newline has as
    * many lines as newlines); 0 for OMM JSON and XML and before the format is known.
    */
   readonly lines: number;
@@ -250,7 +268,7 @@ export function createElementStreamParser(opts: ParseOptions = {}): ElementStrea
       const b: ColumnBuilder = ctx.b;
       if (format === 'unknown') {
         if (firstLine.length > 0) {
-          ctx.reject(ctx.nextRecord(), 1, 'format not recognised (expected TLE, OMM JSON, OMM CSV or OMM XML)', firstLine);
+          ctx.reject(ctx.nextRecord(), 1, 'format not recognised (expected TLE, OMM JSON, OMM CSV, OMM XML or OMM KVN)', firstLine);
         } else {
           ctx.warn(0, 1, 'empty input: no element records');
         }

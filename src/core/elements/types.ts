@@ -1,7 +1,7 @@
 import type { ElementColumns } from './columns';
 
 /** Element-set file formats recognised from content (never from the file name). */
-export type ElementFormat = 'tle' | 'omm-json' | 'omm-csv' | 'omm-xml' | 'unknown';
+export type ElementFormat = 'tle' | 'omm-json' | 'omm-csv' | 'omm-xml' | 'omm-kvn' | 'unknown';
 
 /** One problem with one record (or, for warnings, with the file). */
 export interface ImportIssue {

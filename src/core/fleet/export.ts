@@ -7,10 +7,19 @@
  * TLE needs a catalogue number that fits Alpha-5 (<= 339,999): satellites without one get
  * sequential numbers from --first-id (default 1); those that do not fit are skipped and counted.
  */
-import { sliceElementColumns, writeOmmCsv, writeOmmJson, writeOmmXml, writeTle, type ElementColumns, type ImportIssue } from '../elements';
+import {
+  sliceElementColumns,
+  writeOmmCsv,
+  writeOmmJson,
+  writeOmmKvn,
+  writeOmmXml,
+  writeTle,
+  type ElementColumns,
+  type ImportIssue,
+} from '../elements';
 import { satelliteName, type Fleet } from './fleet';
 
-export const EXPORT_FORMATS = ['tle', 'omm-json', 'omm-csv', 'omm-xml'] as const;
+export const EXPORT_FORMATS = ['tle', 'omm-json', 'omm-csv', 'omm-xml', 'omm-kvn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const SLICE_DEFAULT = 50_000;
@@ -42,6 +51,8 @@ export interface ExportOptions {
   /** Write only satellites [start, end) of the fleet (default: all), e.g. one of several TLE files. */
   start?: number;
   end?: number;
+  /** OMM KVN: CREATION_DATE of every message (default: now). */
+  creationMs?: number;
 }
 
 /** Most satellites one TLE file can number (Alpha-5 catalogue numbers 1..339,999). */
@@ -76,6 +87,8 @@ export function* exportFleetSlices(
   let written = 0;
   let nextId = opts.firstId ?? 1;
   let jsonItems = 0;
+  let kvnItems = 0;
+  const creationMs = opts.creationMs ?? Date.now();
   if (format === 'omm-json') yield { text: '[', done: 0 };
   for (let s = from; s < to || (s === from && n === 0); s += SLICE) {
     const e = Math.min(to, s + SLICE);
@@ -91,7 +104,14 @@ export function* exportFleetSlices(
       for (const x of r.skipped) skipped.push(shift(x));
       for (const x of r.warnings) warnings.push(shift(x));
     } else {
-      const r = format === 'omm-json' ? writeOmmJson(part) : format === 'omm-csv' ? writeOmmCsv(part) : writeOmmXml(part);
+      const r =
+        format === 'omm-json'
+          ? writeOmmJson(part)
+          : format === 'omm-csv'
+            ? writeOmmCsv(part)
+            : format === 'omm-kvn'
+              ? writeOmmKvn(part, { creationMs })
+              : writeOmmXml(part);
       written += r.written;
       for (const x of r.skipped) skipped.push(shift(x));
       for (const x of r.warnings) warnings.push(shift(x));
@@ -103,6 +123,10 @@ export function* exportFleetSlices(
           text = (jsonItems > 0 ? ',\n' : '') + body;
           jsonItems += r.written;
         } else text = '';
+      } else if (format === 'omm-kvn') {
+        // messages are separated by a blank line, across slices too
+        if (kvnItems > 0 && text.length > 0) text = `\n${text}`;
+        kvnItems += r.written;
       } else if (format === 'omm-csv') {
         if (s > from) text = text.slice(text.indexOf('\n') + 1); // header once
       } else {
@@ -127,4 +151,5 @@ export const EXPORT_FILE: Record<ExportFormat, { ext: string; mime: string; labe
   'omm-json': { ext: 'json', mime: 'application/json', label: 'OMM JSON' },
   'omm-csv': { ext: 'csv', mime: 'text/csv', label: 'OMM CSV' },
   'omm-xml': { ext: 'xml', mime: 'application/xml', label: 'OMM XML' },
+  'omm-kvn': { ext: 'kvn', mime: 'text/plain', label: 'OMM KVN (CCSDS)' },
 };

@@ -196,7 +196,7 @@ describe('unrecognised input', () => {
     expect(r.format).toBe('unknown');
     expect(r.accepted).toBe(0);
     expect(r.rejected).toEqual([
-      { line: 1, record: 1, reason: 'format not recognised (expected TLE, OMM JSON, OMM CSV or OMM XML)', text: 'hello world' },
+      { line: 1, record: 1, reason: 'format not recognised (expected TLE, OMM JSON, OMM CSV, OMM XML or OMM KVN)', text: 'hello world' },
     ]);
   });
   it('empty input is zero records with a warning', () => {
