@@ -84,7 +84,8 @@ describe('OMM KVN reader', () => {
     expect(detectElementFormat('CCSDS_OEM_VERS = 2.0\nCREATION_DATE = 2020-01-01T00:00:00\n')).toBe('unknown');
     expect(
       detectElementFormat(
-        'ISS (ZARYA)\n1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537\n',
+        'ISS (ZARYA)\n1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n' +
+          '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537\n',
       ),
     ).toBe('tle');
   });
@@ -212,7 +213,8 @@ describe('OMM KVN reader', () => {
   });
 
   it('streams: any cut of the text gives the one-shot result', () => {
-    const text = `${GOES9}\n${GOES9.replace('GOES 9', 'GOES 10')}\r\n${GOES9.replace('INCLINATION = 3.0539 [deg]', 'INCLINATION = 3 [rad]')}`;
+    const badUnit = GOES9.replace('INCLINATION = 3.0539 [deg]', 'INCLINATION = 3 [rad]');
+    const text = `${GOES9}\n${GOES9.replace('GOES 9', 'GOES 10')}\r\n${badUnit}`;
     const whole = parseElements(text);
     expect(whole.accepted).toBe(2);
     for (let k = 0; k < 40; k++) {
