@@ -10,7 +10,11 @@ import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
 import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
+  createSampledRouter,
   createSampledShard,
+  type RoutedSums,
+  type SampledRouter,
+  type SampledRoutingPlan,
   type SampledShard,
   type SampledShardPlan,
   type SampledStepStates,
@@ -41,6 +45,19 @@ export interface SharedFrameBuffers {
   velocityErS?: SharedArrayBuffer;
 }
 
+/** Whole-fleet states of one routing step in shared memory (written by every shard at its offset, routed by one worker). */
+export interface RoutingSlotBuffers {
+  position: SharedArrayBuffer;
+  error: SharedArrayBuffer;
+  direct: SharedArrayBuffer;
+}
+
+/** Routing in the workers (src/core/analysis/sampled/router.ts): the mesh, the link options and, in shared mode, the slots. */
+export interface WorkerRoutingSetup {
+  plan: SampledRoutingPlan;
+  slots?: RoutingSlotBuffers[];
+}
+
 export interface ShardStates {
   seq: number;
   start: number;
@@ -65,13 +82,21 @@ export interface ShardApi {
     recycle?: { positionKm: Float64Array; velocityKmS: Float64Array; error: Uint8Array },
     sharedSlot?: number,
   ): ShardStates;
-  /** Start a sampled pass over this shard (src/core/analysis/sampled/shard.ts, the same code as in-thread). */
-  sampledBegin(stations: GroundStation[], plan?: SampledShardPlan): void;
+  /**
+   * Start a sampled pass over this shard (src/core/analysis/sampled/shard.ts, the same code as
+   * in-thread); with `routing`, this worker can also route whole-fleet steps (sampledRoute).
+   */
+  sampledBegin(stations: GroundStation[], plan?: SampledShardPlan, routing?: WorkerRoutingSetup): void;
   /**
    * Propagate and accumulate one sample time. When `route` is set (an inter-satellite routing
-   * step) the shard's states and direct latencies come back for the whole-fleet routing.
+   * step) the shard's states and direct latencies come back for the whole-fleet routing, or with
+   * `slot` (shared mode) are written into that routing slot at this shard's rows.
    */
-  sampledStep(timeMs: number, route: boolean): SampledStepStates | null;
+  sampledStep(timeMs: number, route: boolean, slot?: number): SampledStepStates | null;
+  /** Route one whole-fleet step (a shared slot, or states handed over) and add it to this worker's routed sums; returns satellites reached. */
+  sampledRoute(states: number | SampledStepStates): number;
+  /** This worker's whole-fleet routed sums (null if it routed nothing). */
+  sampledRoutedSums(): RoutedSums | null;
   /** Add the routed latencies of the last routing step (this shard's rows). */
   sampledRouted(routedMs: Float64Array): void;
   /** End the pass and hand over the sums. */
@@ -94,6 +119,9 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
   let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array; posEr?: Float32Array; velEr?: Float32Array }> | null =
     null;
   let sampled: SampledShard | null = null;
+  let router: SampledRouter | null = null;
+  let slotViews: SampledStepStates[] = [];
+  let shardSlotViews: SampledStepStates[] = [];
   return {
     init(msg) {
       const t0 = now();
@@ -127,16 +155,45 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       propagateBatch(batch, timeMs, positionKm, velocityKmS, error, 0);
       return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs: now() - t0 };
     },
-    sampledBegin(stations, plan) {
+    sampledBegin(stations, plan, routing) {
       if (!batch) throw new Error('propagation shard used before init');
       const b = batch;
       // Routing steps hand the states over (transferred), so the shard gives fresh arrays after each.
       sampled = createSampledShard({ propagate: (t, p, v, e) => propagateBatch(b, t, p, v, e, 0) }, start, b.count, { handOver: true });
       sampled.begin(stations, plan);
+      router = routing ? createSampledRouter(routing.plan) : null;
+      slotViews = (routing?.slots ?? []).map((sl) => ({
+        positionKm: new Float64Array(sl.position),
+        error: new Uint8Array(sl.error),
+        directMs: new Float64Array(sl.direct),
+      }));
+      const n = b.count;
+      shardSlotViews = slotViews.map((v) => ({
+        positionKm: v.positionKm.subarray(3 * start, 3 * (start + n)),
+        error: v.error.subarray(start, start + n),
+        directMs: v.directMs.subarray(start, start + n),
+      }));
     },
-    sampledStep(timeMs, route) {
+    sampledStep(timeMs, route, slot) {
       if (!sampled) throw new Error('sampledStep before sampledBegin');
+      if (route && slot !== undefined && slot >= 0) {
+        const out = shardSlotViews[slot];
+        if (!out) throw new Error(`sampledStep: no routing slot ${slot}`);
+        return sampled.step(timeMs, true, out);
+      }
       return sampled.step(timeMs, route);
+    },
+    sampledRoute(states) {
+      if (!router) throw new Error('sampledRoute without a routing plan');
+      const st = typeof states === 'number' ? slotViews[states] : states;
+      if (!st) throw new Error(`sampledRoute: no routing slot ${states}`);
+      return router.route(st);
+    },
+    sampledRoutedSums() {
+      const s = router?.sums() ?? null;
+      router = null;
+      slotViews = shardSlotViews = [];
+      return s;
     },
     sampledRouted(routedMs) {
       if (!sampled) throw new Error('sampledRouted before sampledBegin');

@@ -8,9 +8,14 @@ const out = <T>(r: T): T => Comlink.transfer(r, transferablesOf(r));
 const exposed: ShardApi = {
   init: (msg) => api.init(msg),
   propagate: (seq, timeMs, recycle, sharedSlot) => out(api.propagate(seq, timeMs, recycle, sharedSlot)),
-  sampledBegin: (stations, plan) => api.sampledBegin(stations, plan),
-  sampledStep: (timeMs, route) => {
-    const r = api.sampledStep(timeMs, route);
+  sampledBegin: (stations, plan, routing) => api.sampledBegin(stations, plan, routing),
+  sampledStep: (timeMs, route, slot) => {
+    const r = api.sampledStep(timeMs, route, slot);
+    return r ? out(r) : r;
+  },
+  sampledRoute: (states) => api.sampledRoute(states),
+  sampledRoutedSums: () => {
+    const r = api.sampledRoutedSums();
     return r ? out(r) : r;
   },
   sampledRouted: (routedMs) => api.sampledRouted(routedMs),

@@ -4,7 +4,9 @@
  * by time budget (not per step), so a page paints progress and takes a Cancel without every step
  * waiting behind a frame.
  */
+import { transfer } from 'comlink';
 import {
+  addRoutedSums,
   localSampledExecutor,
   PAUSE_SLICE,
   runSampledAsync,
@@ -14,6 +16,7 @@ import {
   type SampledPause,
   type SampledProgress,
   type SampledResult,
+  type SampledRoutingPlan,
   type SampledStepStates,
   type SampledSums,
 } from '../core/analysis/sampled';
@@ -22,6 +25,7 @@ import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { kernelStateSource } from '../core/report/run';
 import type { PropagationPool } from './propagationPool';
+import type { RoutingSlotBuffers, WorkerRoutingSetup } from '../../workers/propagation.api';
 
 /** Sampled steps kept queued in the workers ahead of the one being collected (worker modes). */
 export const SAMPLED_STEPS_AHEAD = 4;
@@ -77,29 +81,156 @@ export function budgetPause(budgetMs: number): (p: SampledPause) => Promise<void
   };
 }
 
-/** The pool's shards as a SampledExecutor: each call goes to every shard's worker in parallel. */
-function poolExecutor(access: NonNullable<ReturnType<PropagationPool['shardAccess']>>): SampledExecutor {
+/** Whole-fleet routing steps in flight at once in worker modes (shared slots, or handed-over states). */
+export const SAMPLED_ROUTES_IN_FLIGHT = 3;
+
+type Access = NonNullable<ReturnType<PropagationPool['shardAccess']>>;
+
+/** Typed arrays of a routing plan's topology in shared memory (one copy for every worker), or as they are. */
+function shareTopology(plan: SampledRoutingPlan, shared: boolean): SampledRoutingPlan {
+  if (!shared) return plan;
+  const t = plan.topology;
+  const copy = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(new SharedArrayBuffer(Math.max(4, a.byteLength)), 0, a.length);
+    b.set(a);
+    return b;
+  };
+  return { ...plan, topology: { count: t.count, links: t.links, neighbours: copy(t.neighbours), reverse: copy(t.reverse) } };
+}
+
+/**
+ * The pool's shards as a SampledExecutor: each call goes to every shard's worker in parallel.
+ * Worker modes route in the workers (routesSteps): the shards write a routing step's states into
+ * a shared slot (shared mode) or hand them over (transfer mode, assembled here), and one worker,
+ * in turn, routes the whole step and keeps the routed sums, while the other workers go on with
+ * the next steps. At most SAMPLED_ROUTES_IN_FLIGHT routing steps are in flight.
+ */
+function poolExecutor(access: Access): SampledExecutor {
   const k = access.ranges.map((_, i) => i);
   const start = access.ranges.length > 0 ? access.ranges[0][0] : 0;
+  const end = access.ranges.length > 0 ? access.ranges[access.ranges.length - 1][1] : 0;
   const all = <T>(f: (i: number) => Promise<T>): Promise<T[]> => {
     const p = Promise.all(k.map(f));
     p.catch(() => undefined); // awaited by the driver in order; this keeps a later rejection from being "unhandled"
     return p;
   };
+  const away = access.mode !== 'in-thread';
+  const shared = access.mode === 'shared';
+  let routing = false;
+  let free: number[] = [];
+  const waiting: Array<(slot: number) => void> = [];
+  const routes = new Set<Promise<unknown>>();
+  let failure: unknown = null;
+  let turn = 0;
+  // shard calls go out in step order (a step that waits for a routing slot holds back the later ones)
+  let sendChain: Promise<unknown> = Promise.resolve();
+  const acquire = (): Promise<number> => {
+    const s = free.pop();
+    return s !== undefined ? Promise.resolve(s) : new Promise((r) => waiting.push(r));
+  };
+  const release = (slot: number): void => {
+    const w = waiting.shift();
+    if (w) w(slot);
+    else free.push(slot);
+  };
+  const launchRoute = (slot: number, states: ReadonlyArray<SampledStepStates | null>): void => {
+    const worker = turn++ % k.length;
+    let arg: number | SampledStepStates = slot;
+    if (!shared) {
+      const n = end - start;
+      const whole: SampledStepStates = { positionKm: new Float64Array(3 * n), error: new Uint8Array(n), directMs: new Float64Array(n) };
+      for (let i = 0; i < states.length; i++) {
+        const st = states[i];
+        if (!st) continue;
+        const s0 = access.ranges[i][0] - start;
+        whole.positionKm.set(st.positionKm, 3 * s0);
+        whole.error.set(st.error, s0);
+        whole.directMs.set(st.directMs, s0);
+      }
+      arg = transfer(whole, [
+        whole.positionKm.buffer as ArrayBuffer,
+        whole.error.buffer as ArrayBuffer,
+        whole.directMs.buffer as ArrayBuffer,
+      ]);
+    }
+    const p = access.call(worker, 'sampledRoute', arg).then(
+      () => {
+        routes.delete(p);
+        release(slot);
+      },
+      (e) => {
+        routes.delete(p);
+        failure ??= e;
+        release(slot);
+      },
+    );
+    routes.add(p);
+  };
   return {
     ranges: access.ranges,
     ahead: access.mode === 'in-thread' ? 1 : SAMPLED_STEPS_AHEAD,
-    begin: (stations, plan) => all((i) => access.call(i, 'sampledBegin', [...stations], plan)),
-    step: (t, route) => all((i) => access.call(i, 'sampledStep', t, route)) as Promise<Array<SampledStepStates | null>>,
+    routesSteps: away,
+    begin: (stations, plan, plan2) => {
+      routing = plan2 !== undefined;
+      let setup: WorkerRoutingSetup | undefined;
+      if (plan2) {
+        const n = end - start;
+        const slots: RoutingSlotBuffers[] = shared
+          ? Array.from({ length: SAMPLED_ROUTES_IN_FLIGHT }, () => ({
+              position: new SharedArrayBuffer(Math.max(8, 24 * n)),
+              error: new SharedArrayBuffer(Math.max(8, n)),
+              direct: new SharedArrayBuffer(Math.max(8, 8 * n)),
+            }))
+          : [];
+        free = Array.from({ length: SAMPLED_ROUTES_IN_FLIGHT }, (_, i) => SAMPLED_ROUTES_IN_FLIGHT - 1 - i);
+        setup = { plan: shareTopology(plan2, shared), ...(shared ? { slots } : {}) };
+      }
+      return all((i) => access.call(i, 'sampledBegin', [...stations], plan, setup));
+    },
+    step: (t, route) => {
+      if (failure) return Promise.reject(failure);
+      if (!(route && routing)) {
+        const calls = sendChain.then(() => all((i) => access.call(i, 'sampledStep', t, route)));
+        sendChain = calls.catch(() => undefined);
+        return calls as Promise<Array<SampledStepStates | null>>;
+      }
+      const sent = sendChain.then(async () => {
+        const slot = await acquire();
+        return { slot, calls: all((i) => access.call(i, 'sampledStep', t, true, shared ? slot : undefined)) };
+      });
+      sendChain = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      return sent.then(async ({ slot, calls }) => {
+        let states: Array<SampledStepStates | null>;
+        try {
+          states = (await calls) as Array<SampledStepStates | null>;
+        } catch (e) {
+          release(slot);
+          throw e;
+        }
+        launchRoute(slot, states);
+        return states.map(() => null);
+      });
+    },
     routed: (ms) => all((i) => access.call(i, 'sampledRouted', ms.slice(access.ranges[i][0] - start, access.ranges[i][1] - start))),
-    finish: () => all((i) => access.call(i, 'sampledFinish')) as Promise<SampledSums[]>,
+    finish: async () => {
+      while (routes.size > 0) await Promise.all([...routes]);
+      if (failure) throw failure;
+      const routers = routing ? await all((i) => access.call(i, 'sampledRoutedSums')) : [];
+      const parts = await all((i) => access.call(i, 'sampledFinish'));
+      if (routing) addRoutedSums(parts, start, routers);
+      return parts as SampledSums[];
+    },
   };
 }
 
 /**
  * Sampled analysis of the pool's fleet: each worker propagates and accumulates its shard in
- * parallel; on routing steps the shards' states come back and the routing runs here over the
- * whole fleet. Exactly the numbers of analyzeSampledFleet (the same driver and shard code).
+ * parallel; routing steps are routed over the whole fleet by the workers in turn (in-thread
+ * mode: here). The numbers of analyzeSampledFleet (the same driver and shard code; routed
+ * latencies are the same shortest paths, summed in another order: equal to ~1e-15 relative).
  * A worker that dies fails the run with a notice; the workers are restarted.
  */
 export async function analyzeSampledOnPool(

@@ -114,7 +114,7 @@ describe('propagation engine', () => {
 });
 
 describe('sampled analysis in the pool', () => {
-  it('gives exactly the single-thread analyzeSampledFleet result, with ISL routing, in-thread and on 2 worker threads', async () => {
+  it('gives the single-thread analyzeSampledFleet result, with ISL routing, in-thread and on 2 worker threads (routing in the workers, shared and transferred)', async () => {
     const { analyzeSampledFleet } = await import('../../../src/core/analysis/sampled');
     const { kernelStateSource } = await import('../../../src/core/report/run');
     const scenario = presetScenario('starlink-72x22')!;
@@ -124,6 +124,7 @@ describe('sampled analysis in the pool', () => {
     for (const pool of [
       new PropagationPool({ host: null, workers: 1 }),
       new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 }),
+      new PropagationPool({ host: nodeWorkerHost({ shareMemory: true }), workers: 2 }),
     ]) {
       pools.push(pool);
       await pool.setFleet(fleet);
@@ -142,14 +143,27 @@ describe('sampled analysis in the pool', () => {
       expect(r.islStepsRouted).toBe(7);
       expect(progress.at(-1)).toBe(20);
       for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThanOrEqual(progress[k - 1]);
-      // Long synchronous pieces are announced: before and inside each routing, and while finishing.
-      expect(phases.filter((p) => p === 'routing').length).toBe(14);
+      // Long synchronous pieces are announced: before and inside each routing (in this thread only;
+      // worker modes route in the workers), and while finishing.
+      expect(phases.filter((p) => p === 'routing').length).toBe(pool.mode === 'in-thread' ? 14 : 0);
       expect(phases.slice(-2)).toEqual(['finishing', 'finishing']);
       expect(phases.filter((p) => p === undefined).length).toBe(21); // set-up done, then each step
-      for (const k of ['eclipseFraction', 'latencyMs', 'usablePowerW', 'computePowerW'] as const) {
+      // Propagation and accumulation are the same code in the same order: identical.
+      for (const k of ['eclipseFraction', 'usablePowerW', 'computePowerW'] as const) {
         expect(Array.from(r.metrics[k])).toEqual(Array.from(ref.metrics[k]));
       }
       expect(Array.from(r.stationVisibleFraction)).toEqual(Array.from(ref.stationVisibleFraction));
+      expect(Array.from(r.islReachableFraction!)).toEqual(Array.from(ref.islReachableFraction!));
+      // Routed latencies: the same shortest paths; the workers' sums are added in another order (1e-12 ms).
+      let maxDiff = 0;
+      for (let i = 0; i < fleet.count; i++) {
+        const a = r.metrics.latencyMs[i];
+        const b = ref.metrics.latencyMs[i];
+        if (Number.isNaN(b)) expect(a).toBeNaN();
+        else maxDiff = Math.max(maxDiff, Math.abs(a - b));
+      }
+      expect(maxDiff).toBeLessThan(1e-12);
+      if (pool.mode === 'in-thread') expect(Array.from(r.metrics.latencyMs)).toEqual(Array.from(ref.metrics.latencyMs));
     }
   }, 120_000);
 

@@ -18,12 +18,14 @@ export interface IslWorkspace {
   dist: Float64Array;
   /** Per-step link weights, ms (4 per satellite, Infinity = no usable link). */
   weight: Float64Array;
+  /** Binary heap (heap fallback). */
   heap: Int32Array;
-  /** Heap position, or absolute bucket; -1 not queued, -2 settled. */
+  /** Bucket queue: the satellite's live bucket (absolute index); heap: its heap position. -1 not queued, -2 settled. */
   where: Int32Array;
-  /** Bucket lists (doubly linked through next/prev). */
-  next: Int32Array;
-  prev: Int32Array;
+  /** Bucket queue entries (a pool of singly linked list cells, reused every step; grown when a step needs more). */
+  entryNode: Int32Array;
+  entryNext: Int32Array;
+  /** First entry of each circular bucket, -1 = empty. */
   head: Int32Array;
 }
 
@@ -33,8 +35,8 @@ export function createIslWorkspace(count: number): IslWorkspace {
     weight: new Float64Array(4 * count),
     heap: new Int32Array(count),
     where: new Int32Array(count),
-    next: new Int32Array(count),
-    prev: new Int32Array(count),
+    entryNode: new Int32Array(2 * count + 16),
+    entryNext: new Int32Array(2 * count + 16),
     head: new Int32Array(0),
   };
 }
@@ -203,52 +205,81 @@ interface BucketState {
   cur: number;
   queued: number;
   reached: number;
+  /** Next free cell of the entry pool. */
+  used: number;
 }
 
 const now = monotonicMs;
 
-function bucketInsert(ws: IslWorkspace, st: BucketState, v: number, b: number): void {
-  const head = ws.head;
-  const slot = b % st.nBuckets;
-  const h = head[slot];
-  ws.next[v] = h;
-  ws.prev[v] = -1;
-  if (h >= 0) ws.prev[h] = v;
-  head[slot] = v;
-  ws.where[v] = b;
+/** Room for at least `need` entries (the pool grows by half; rare: ~1.3 n cells are used on a +Grid). */
+function ensureEntries(ws: IslWorkspace, used: number, need: number): void {
+  if (need <= ws.entryNode.length) return;
+  const cap = Math.max(need, Math.ceil(ws.entryNode.length * 1.5));
+  const node = new Int32Array(cap);
+  const nxt = new Int32Array(cap);
+  node.set(ws.entryNode.subarray(0, used));
+  nxt.set(ws.entryNext.subarray(0, used));
+  ws.entryNode = node;
+  ws.entryNext = nxt;
 }
 
-/** Bucket queue (Dial) seeded with every satellite that has a finite distance. */
+/**
+ * Bucket queue (Dial) seeded with every satellite that has a finite distance. Lazy deletion: a
+ * satellite whose distance drops into another bucket gets a new cell there and its old cell is
+ * skipped when reached (where[v] no longer names that bucket); no unlinking, no doubly linked lists.
+ */
 function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number): BucketState {
   const n = topo.count;
   if (ws.head.length < nBuckets) ws.head = new Int32Array(nBuckets);
-  ws.head.fill(-1, 0, nBuckets);
-  const st: BucketState = { base, width, nBuckets, cur: Number.MAX_SAFE_INTEGER, queued: 0, reached: 0 };
-  const dist = ws.dist;
+  const head = ws.head;
+  head.fill(-1, 0, nBuckets);
+  const st: BucketState = { base, width, nBuckets, cur: Number.MAX_SAFE_INTEGER, queued: 0, reached: 0, used: 0 };
+  const { dist, where } = ws;
+  ensureEntries(ws, 0, n + 16);
+  const node = ws.entryNode;
+  const nxt = ws.entryNext;
+  let used = 0;
+  let queued = 0;
+  let cur = Number.MAX_SAFE_INTEGER;
+  const inv = 1 / width;
   for (let i = 0; i < n; i++) {
     const d = dist[i];
     if (d < Number.POSITIVE_INFINITY) {
-      const b = Math.floor((d - base) / width);
-      bucketInsert(ws, st, i, b);
-      st.queued++;
-      if (b < st.cur) st.cur = b;
+      const b = Math.floor((d - base) * inv);
+      const slot = b % nBuckets;
+      node[used] = i;
+      nxt[used] = head[slot];
+      head[slot] = used;
+      used++;
+      where[i] = b;
+      queued++;
+      if (b < cur) cur = b;
     } else {
-      ws.where[i] = -1;
+      where[i] = -1;
     }
   }
+  st.used = used;
+  st.queued = queued;
+  st.cur = cur;
   return st;
 }
 
 /**
  * Settle buckets in order until the queue is empty (true) or `over()` says the time is up (false;
- * checked between buckets after every ~4,096 settled satellites). The state lives in `st` and `ws`.
+ * checked between buckets after every ~4,096 settled satellites). Every satellite in the current
+ * bucket is final (bucket width < smallest link weight, so a relaxation always lands in a later
+ * bucket), so a bucket is emptied in one sweep of its list. The state lives in `st` and `ws`.
  */
 function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (() => boolean) | null): boolean {
-  const { dist, weight: wgt, where, next, prev } = ws;
+  const n = topo.count;
+  const { dist, weight: wgt, where } = ws;
   const head = ws.head;
   const nb = topo.neighbours;
   const { base, width, nBuckets } = st;
-  let { cur, queued, reached } = st;
+  const inv = 1 / width;
+  let { cur, queued, reached, used } = st;
+  let node = ws.entryNode;
+  let nxt = ws.entryNext;
   let sinceCheck = 0;
   while (queued > 0) {
     if (over && sinceCheck >= 4096) {
@@ -257,56 +288,54 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
         st.cur = cur;
         st.queued = queued;
         st.reached = reached;
+        st.used = used;
         return false;
       }
     }
+    // at most 4 cells per settled satellite: make room for a whole bucket's worth up front
+    if (used + 4 * queued + 16 > node.length) {
+      ensureEntries(ws, used, used + 4 * Math.min(queued, n) + 16);
+      node = ws.entryNode;
+      nxt = ws.entryNext;
+    }
     const slot = cur % nBuckets;
-    let u = head[slot];
-    while (u >= 0) {
-      // pop u (head of the list)
-      const nx = next[u];
-      head[slot] = nx;
-      if (nx >= 0) prev[nx] = -1;
+    let c = head[slot];
+    head[slot] = -1;
+    while (c >= 0) {
+      const u = node[c];
+      c = nxt[c];
+      if (where[u] !== cur) continue; // settled already, or moved to an earlier bucket and settled there
       where[u] = -2;
       queued--;
       reached++;
       sinceCheck++;
       const du = dist[u];
+      const o = 4 * u;
       for (let e = 0; e < 4; e++) {
-        const w = wgt[4 * u + e];
+        const w = wgt[o + e];
         if (w === Number.POSITIVE_INFINITY) continue;
-        const v = nb[4 * u + e];
-        const wv = where[v];
-        if (wv === -2) continue;
+        const v = nb[o + e];
         const alt = du + w;
-        if (!(alt < dist[v])) continue;
-        if (wv >= 0) {
-          // unlink v from its bucket
-          const pv = prev[v];
-          const nv = next[v];
-          if (pv >= 0) next[pv] = nv;
-          else head[wv % nBuckets] = nv;
-          if (nv >= 0) prev[nv] = pv;
-        } else {
-          queued++;
-        }
+        if (!(alt < dist[v])) continue; // also skips settled satellites (their distance is final and smaller)
         dist[v] = alt;
-        const b = Math.floor((alt - base) / width);
-        const s2 = b % nBuckets;
-        const h = head[s2];
-        next[v] = h;
-        prev[v] = -1;
-        if (h >= 0) prev[h] = v;
-        head[s2] = v;
+        const b = Math.floor((alt - base) * inv);
+        const wv = where[v];
+        if (wv === b) continue; // already queued in that bucket
+        if (wv < 0) queued++;
         where[v] = b;
+        const s2 = b % nBuckets;
+        node[used] = v;
+        nxt[used] = head[s2];
+        head[s2] = used;
+        used++;
       }
-      u = head[slot];
     }
     cur++;
   }
   st.cur = cur;
   st.queued = 0;
   st.reached = reached;
+  st.used = used;
   return true;
 }
 

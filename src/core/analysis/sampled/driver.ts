@@ -21,6 +21,7 @@ import { assertWindow, sampleCount, windowFromScenario, type AnalysisWindowMs } 
 import { mergeSampledSums, type SampledSums } from './accumulator';
 import { finishSampled, type SampledResult } from './finish';
 import { DEFAULT_INTERPOLATION_ERROR_KM, knotStepsFor } from './interpolation';
+import type { SampledRoutingPlan } from './router';
 import type { SampledShardPlan } from './shard';
 import type { CancelSignal, SampledProgress, SampledStepStates } from './types';
 import { monotonicMs } from '../../platform';
@@ -33,7 +34,14 @@ export interface SampledExecutor {
   readonly ranges: ReadonlyArray<readonly [number, number]>;
   /** Steps that may be queued before the oldest is collected (1 in this thread). */
   readonly ahead: number;
-  begin(stations: readonly GroundStation[], plan: SampledShardPlan): Maybe<unknown>;
+  /**
+   * The executor routes the routing steps itself (in its workers, in parallel with the steps and
+   * each other): begin() gets the routing plan, step(t, true) hands the states to a router and
+   * returns nulls, and finish() returns sums with the routed columns already added (./router.ts).
+   * Otherwise the driver routes each routing step in its own thread and calls routed().
+   */
+  readonly routesSteps?: boolean;
+  begin(stations: readonly GroundStation[], plan: SampledShardPlan, routing?: SampledRoutingPlan): Maybe<unknown>;
   /** Every shard's step; routing steps return each shard's states (else nulls). */
   step(timeMs: number, route: boolean): Maybe<ReadonlyArray<SampledStepStates | null>>;
   /** Routed latencies for the whole range of the pass (row k = id start + k); the executor hands each shard its rows. */
@@ -93,9 +101,10 @@ export function* sampledPass(
   const steps = sampleCount(win);
   const isl = (opts.route ?? true) && start === 0 && end === fleet.count && scenario.links.interSatelliteLinks && n > 1;
   const stride = isl ? Math.max(1, Math.floor(opts.islStride ?? defaultIslStride(n, steps))) : 0;
-  const topology = isl ? (opts.topology ?? buildIslTopology(fleet, scenario)) : null;
-  const ws = topology ? createIslWorkspace(n) : null;
-  const routed = topology ? new Float64Array(n) : null;
+  const away = isl && exec.routesSteps === true;
+  let topology = isl ? (opts.topology ?? buildIslTopology(fleet, scenario)) : null;
+  const ws = topology && !away ? createIslWorkspace(n) : null;
+  const routed = topology && !away ? new Float64Array(n) : null;
   // whole-fleet states of a routing step, assembled from the shards (unless one shard holds them all)
   let whole: SampledStepStates | null = null;
   const now = opts.now ?? defaultNow;
@@ -117,7 +126,14 @@ export function* sampledPass(
     opts.interpolation === false
       ? 1
       : knotStepsFor(fleet.elements, start, end, win.stepS, opts.interpolation?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM);
-  yield exec.begin(scenario.groundStations, { startMs: win.startMs, stepMs: win.stepS * 1000, knotSteps });
+  const links = { grazingAltitudeKm: scenario.links.grazingAltitudeKm, perHopProcessingMs: scenario.links.perHopProcessingMs };
+  yield exec.begin(
+    scenario.groundStations,
+    { startMs: win.startMs, stepMs: win.stepS * 1000, knotSteps },
+    away && topology ? { topology, ...links } : undefined,
+  );
+  const routes = topology !== null;
+  if (away) topology = null; // the executor's routers hold it
   // set-up (topology, accumulators) is done: say so before the first step
   report(undefined, true);
   const inflight: Array<{ route: boolean; states: Maybe<ReadonlyArray<SampledStepStates | null>> }> = [];
@@ -127,14 +143,15 @@ export function* sampledPass(
     const stop = opts.signal?.aborted === true;
     while (!stop && next < steps && inflight.length < exec.ahead) {
       const t = win.startMs + next * win.stepS * 1000;
-      const route = topology !== null && next % stride === 0;
+      const route = routes && next % stride === 0;
       inflight.push({ route, states: exec.step(t, route) });
       next++;
     }
     const head = inflight.shift();
     if (!head) break;
     const states = (yield head.states) as ReadonlyArray<SampledStepStates | null>;
-    if (head.route && topology && ws && routed) {
+    if (head.route && away) routedSteps++;
+    else if (head.route && topology && ws && routed) {
       // Routing holds the thread for a while: say so first, and let a page paint it.
       if (report('routing')) yield PAUSE_SLICE;
       let st: SampledStepStates;
@@ -152,8 +169,7 @@ export function* sampledPass(
         st = whole;
       }
       const job = startIslRoute(topology, st.positionKm, st.error, st.directMs, routed, ws, {
-        grazingAltitudeKm: scenario.links.grazingAltitudeKm,
-        perHopProcessingMs: scenario.links.perHopProcessingMs,
+        ...links,
         onWeightsDone: () => report('routing'),
       });
       while (!job.run(ROUTE_SLICE_MS)) {

@@ -9,6 +9,7 @@
  * Modules:
  * - accumulator.ts: the per-satellite sums (defined once), accumulateStep / accumulateRouted;
  * - shard.ts: one block of satellites propagating and accumulating (this thread or a worker);
+ * - router.ts: routing steps where the shards are (each worker routes whole-fleet steps and keeps routed sums);
  * - driver.ts: THE loop over the steps (sampledPass) with its sync and async runners;
  * - finish.ts: the result, through the same design models as the analytic mode;
  * - stations.ts, types.ts.
@@ -27,6 +28,7 @@ export * from './accumulator';
 export * from './driver';
 export * from './finish';
 export * from './interpolation';
+export * from './router';
 export * from './shard';
 export * from './stations';
 export * from './types';

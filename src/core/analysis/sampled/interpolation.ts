@@ -68,8 +68,18 @@ interface Knot {
 /**
  * A StateSource that evaluates `exact` only at knots startMs + m K stepMs and interpolates at the
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
+ * With `positionsOnly`, steps on the grid leave the velocity output untouched (a caller that
+ * reads only positions, such as the sampled shard, saves half the interpolation).
  */
-export function hermiteStateSource(exact: StateSource, count: number, startMs: number, stepMs: number, knotSteps: number): StateSource {
+export function hermiteStateSource(
+  exact: StateSource,
+  count: number,
+  startMs: number,
+  stepMs: number,
+  knotSteps: number,
+  opts: { positionsOnly?: boolean } = {},
+): StateSource {
+  const withVel = opts.positionsOnly !== true;
   if (knotSteps <= 1) return exact;
   const K = knotSteps;
   const mk = (): Knot => ({
@@ -103,7 +113,7 @@ export function hermiteStateSource(exact: StateSource, count: number, startMs: n
       knot(a, m);
       if (r === 0) {
         pos.set(a.pos.subarray(0, 3 * count));
-        vel.set(a.vel.subarray(0, 3 * count));
+        if (withVel) vel.set(a.vel.subarray(0, 3 * count));
         err.set(a.err.subarray(0, count));
         return;
       }
@@ -127,6 +137,23 @@ export function hermiteStateSource(exact: StateSource, count: number, startMs: n
       const vb = b.vel;
       const ea = a.err;
       const eb = b.err;
+      if (!withVel) {
+        for (let k = 0; k < count; k++) {
+          const e1 = ea[k];
+          const e2 = eb[k];
+          const o = 3 * k;
+          if (e1 !== 0 || e2 !== 0) {
+            err[k] = e1 > e2 ? e1 : e2;
+            pos[o] = pos[o + 1] = pos[o + 2] = Number.NaN;
+            continue;
+          }
+          err[k] = 0;
+          pos[o] = h00 * pa[o] + h10 * va[o] + h01 * pb[o] + h11 * vb[o];
+          pos[o + 1] = h00 * pa[o + 1] + h10 * va[o + 1] + h01 * pb[o + 1] + h11 * vb[o + 1];
+          pos[o + 2] = h00 * pa[o + 2] + h10 * va[o + 2] + h01 * pb[o + 2] + h11 * vb[o + 2];
+        }
+        return;
+      }
       for (let k = 0; k < count; k++) {
         const e1 = ea[k];
         const e2 = eb[k];

@@ -25,8 +25,12 @@ export interface SampledShard {
    * (./interpolation.ts).
    */
   begin(stations: readonly GroundStation[], plan?: SampledShardPlan): void;
-  /** Propagate and accumulate one sample time; on a routing step return the states for routing. */
-  step(timeMs: number, route: boolean): SampledStepStates | null;
+  /**
+   * Propagate and accumulate one sample time; on a routing step return the states for routing,
+   * or with `out` (this shard's rows of a whole-fleet routing buffer, e.g. shared memory) write
+   * them there and return null.
+   */
+  step(timeMs: number, route: boolean, out?: SampledStepStates): SampledStepStates | null;
   /** Add routed latencies for this shard's rows (row k = routedMs[offset + k]). */
   routed(routedMs: Float64Array, offset?: number): void;
   /** End the pass and hand over the sums. */
@@ -66,13 +70,19 @@ export function createSampledShard(exact: StateSource, start: number, count: num
     start,
     count,
     begin(stations, plan) {
-      source = plan ? hermiteStateSource(exact, count, plan.startMs, plan.stepMs, plan.knotSteps) : exact;
+      // velocities are not used by the accumulation: interpolated steps write positions only
+      source = plan ? hermiteStateSource(exact, count, plan.startMs, plan.stepMs, plan.knotSteps, { positionsOnly: true }) : exact;
       acc = createSampledAccumulator(start, count, prepareStations(stations));
       fresh();
       vel = new Float64Array(3 * count);
     },
-    step(timeMs, route) {
+    step(timeMs, route, into) {
       if (!acc) throw new Error('sampled step before begin');
+      if (route && into) {
+        source.propagate(timeMs, into.positionKm, vel, into.error);
+        accumulateStep(acc, timeMs, into.positionKm, into.error, into.directMs);
+        return null;
+      }
       source.propagate(timeMs, pos, vel, err);
       if (!route) {
         accumulateStep(acc, timeMs, pos, err);

@@ -49,6 +49,10 @@ describe('Hermite interpolation between SGP4 knots', () => {
     const batch = initSgp4Batch(e, 0, n);
     const exact = { propagate: (t: number, p: Float64Array, v: Float64Array, er: Uint8Array) => propagateBatch(batch, t, p, v, er, 0) };
     const interp = hermiteStateSource(exact, n, epoch, stepS * 1000, K);
+    const posOnly = hermiteStateSource(exact, n, epoch, stepS * 1000, K, { positionsOnly: true });
+    const p3 = new Float64Array(3 * n);
+    const v3 = new Float64Array(3 * n);
+    const e3 = new Uint8Array(n);
     const p1 = new Float64Array(3 * n);
     const v1 = new Float64Array(3 * n);
     const e1 = new Uint8Array(n);
@@ -61,6 +65,11 @@ describe('Hermite interpolation between SGP4 knots', () => {
       const t = epoch + j * stepS * 1000;
       interp.propagate(t, p1, v1, e1);
       exact.propagate(t, p2, v2, e2);
+      // positions only (what the sampled shard uses): the same positions and codes, velocities untouched
+      posOnly.propagate(t, p3, v3, e3);
+      expect(p3).toEqual(p1);
+      expect(e3).toEqual(e1);
+      expect(v3.every((x) => x === 0)).toBe(true);
       for (let i = 0; i < n; i++) {
         if (e2[i] !== 0 || e1[i] !== 0) continue;
         const d = Math.hypot(p1[3 * i] - p2[3 * i], p1[3 * i + 1] - p2[3 * i + 1], p1[3 * i + 2] - p2[3 * i + 2]);
