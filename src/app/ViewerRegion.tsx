@@ -202,8 +202,8 @@ export function ViewerRegion({
         capacity={capacity}
         groundStations={scenario.groundStations}
         onReady={setHandle}
+        topRight={<CaptureMenu handle={handle} name={scenario.name} />}
       />
-      <CaptureMenu handle={handle} name={scenario.name} />
     </div>
   );
 }

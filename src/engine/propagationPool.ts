@@ -103,6 +103,11 @@ export class PropagationPool implements PropagationEngine {
     this.mode = !opts.host ? 'in-thread' : opts.host.canShareMemory && !opts.preferTransfer ? 'shared' : 'transfer';
   }
 
+  /** Worker threads propagating the current fleet (0 in-thread or before the first fleet). */
+  get workers(): number {
+    return this.mode === 'in-thread' ? 0 : this.slots.length;
+  }
+
   onNotice(cb: (n: EngineNotice) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);

@@ -36,5 +36,7 @@ export interface PropagationEngine {
   onNotice(cb: (n: EngineNotice) => void): () => void;
   /** 'shared' when results land in a SharedArrayBuffer, 'transfer' otherwise, 'in-thread' without workers. */
   readonly mode: 'shared' | 'transfer' | 'in-thread';
+  /** Worker threads propagating the current fleet (0 in-thread or before the first fleet). */
+  readonly workers?: number;
   dispose(): void;
 }

@@ -11,7 +11,17 @@ import type { GroundStation } from '../core/scenario/schema';
 import type { PropagationEngine } from '../engine/types';
 import type { CapacitySummary } from './capacityCard';
 import type { ViewerMetrics } from './legend';
-import { HelpOverlay, Inspector, LegendPanel, StatusBadge, TimeControls, Toolbar, useViewerKeys, VIEWER_CSS } from './overlays';
+import {
+  ContextLostCard,
+  HelpOverlay,
+  Inspector,
+  LegendPanel,
+  StatusBadge,
+  TimeControls,
+  Toolbar,
+  useViewerKeys,
+  VIEWER_CSS,
+} from './overlays';
 import { createRuntime, stateOf, type SatelliteState, type ViewerRuntime, type ViewerStats } from './runtime';
 import { Scene } from './scene';
 import { createViewerStore, useViewer, type ViewerStore } from './store';
@@ -69,6 +79,11 @@ export interface ConstellationViewProps {
   antialias?: boolean;
   /** Device pixel ratio cap (default 2). */
   maxDpr?: number;
+  /**
+   * Controls the embedder adds at the top right (the Capture menu): laid out in one row with the
+   * status text, so the two never overlap (the status wraps to the left of them).
+   */
+  topRight?: React.ReactNode;
   className?: string;
   style?: React.CSSProperties;
 }
@@ -246,12 +261,23 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
         <>
           <TimeControls store={store} />
           <LegendPanel store={store} fleet={fleet} metrics={metrics} />
-          <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
-          <StatusBadge store={store} runtime={runtime} />
+          <div className="ocv-topright">
+            <div className="ocv-topright-row" data-testid="viewer-top-right">
+              <StatusBadge store={store} runtime={runtime} />
+              {props.topRight}
+            </div>
+            <Inspector store={store} runtime={runtime} fleet={fleet} metrics={metrics} />
+          </div>
           <Toolbar store={store} stationNames={groundStations?.map((g) => g.name)} />
+          <ContextLostCard store={store} runtime={runtime} />
           <HelpOverlay store={store} />
         </>
       )}
+      {(!overlays || glProblem) && props.topRight ? (
+        <div className="ocv-topright">
+          <div className="ocv-topright-row">{props.topRight}</div>
+        </div>
+      ) : null}
     </div>
   );
 }

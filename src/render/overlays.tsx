@@ -433,8 +433,8 @@ export function Toolbar({ store, stationNames = [] }: { store: ViewerStore; stat
 /** A lost graphics context not back after this long is reported as gone, not "restoring". */
 export const CONTEXT_RESTORE_WAIT_MS = 8000;
 
-export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: ViewerRuntime }): React.JSX.Element | null {
-  const status = useViewer(store, (s) => s.status);
+/** True once the graphics context has been lost for CONTEXT_RESTORE_WAIT_MS without coming back. */
+function useLostLong(store: ViewerStore): boolean {
   const lost = useViewer(store, (s) => s.contextLost);
   const [lostLong, setLostLong] = useState(false);
   useEffect(() => {
@@ -443,21 +443,37 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
     const t = setTimeout(() => setLostLong(true), CONTEXT_RESTORE_WAIT_MS);
     return () => clearTimeout(t);
   }, [lost]);
+  return lost && lostLong;
+}
+
+/** Over the whole view: the graphics context is gone for good (the status badge says "restoring" before that). */
+export function ContextLostCard({ store, runtime }: { store: ViewerStore; runtime?: ViewerRuntime }): React.JSX.Element | null {
+  const lostLong = useLostLong(store);
+  if (!lostLong) return null;
+  const times = runtime?.stats.contextLosses ?? 1;
+  const again = times > 1 ? ` (lost ${times} times so far)` : '';
+  return (
+    <div className="ocv-nogl" data-testid="context-lost" role="alert">
+      <div className="ocv-nogl-card">
+        <div className="ocv-title">3D view stopped</div>
+        <p>
+          The graphics context was lost and has not come back{again}. The panels, charts and reports keep working; reload the page to try
+          the 3D view again.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The status text (top right): loading, SGP4 mode and workers, errors, a lost context being restored. */
+export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: ViewerRuntime }): React.JSX.Element | null {
+  const status = useViewer(store, (s) => s.status);
+  const lost = useViewer(store, (s) => s.contextLost);
+  const lostLong = useLostLong(store);
   if (lost) {
+    if (lostLong) return null; // ContextLostCard covers the view
     const times = runtime?.stats.contextLosses ?? 1;
     const again = times > 1 ? ` (lost ${times} times so far)` : '';
-    if (lostLong)
-      return (
-        <div className="ocv-nogl" data-testid="context-lost" role="alert">
-          <div className="ocv-nogl-card">
-            <div className="ocv-title">3D view stopped</div>
-            <p>
-              The graphics context was lost and has not come back{again}. The panels, charts and reports keep working; reload the page to
-              try the 3D view again.
-            </p>
-          </div>
-        </div>
-      );
     return (
       <div className="ocv-status ocv-warn" data-testid="context-lost" role="status">
         Graphics context lost{again}: restoring…
@@ -626,8 +642,9 @@ export const VIEWER_CSS =
   box-shadow: 0 0 0 1px #04060b; }
 .ocv-range { display: flex; justify-content: space-between; margin-top: 3px; font-variant-numeric: tabular-nums; }
 .ocv-muted { color: #8fa3bf; font-size: 12px; }
-.ocv-inspector { position: absolute; right: 12px; top: 40px; width: 300px; max-height: calc(100% - 150px); overflow-y: auto;
-  padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; }
+.ocv-inspector { width: 300px; max-width: 100%; box-sizing: border-box; max-height: calc(100cqh - 150px); overflow-y: auto;
+  pointer-events: auto; padding: 10px 12px; background: rgba(12, 17, 28, 0.88); border: 1px solid rgba(120, 150, 190, 0.35);
+  border-radius: 6px; }
 .ocv-inspector.ocv-hover { opacity: 0.85; }
 .ocv-inspector-head { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 6px; }
 .ocv-title { font-weight: 600; color: #f2f5fa; font-size: 14px; }
@@ -635,15 +652,20 @@ export const VIEWER_CSS =
 .ocv-inspector th, .ocv-help th { text-align: left; font-weight: 400; color: #8fa3bf; padding: 2px 8px 2px 0; white-space: nowrap;
   vertical-align: top; }
 .ocv-inspector td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
-.ocv-status { position: absolute; right: 12px; top: 8px; max-width: calc(100% - 24px); text-align: right; padding: 3px 8px;
-  background: rgba(12, 17, 28, 0.75); border-radius: 4px; color: #8fa3bf; font-size: 12px; }
-.ocv-root[data-card='on'] .ocv-status { max-width: calc(100% - 376px); }
+/* top right, in flow: the status text and the embedder's controls (Capture) in one row, the inspector under them */
+.ocv-topright { position: absolute; right: 12px; top: 8px; max-width: calc(100% - 24px); display: flex; flex-direction: column;
+  align-items: flex-end; gap: 6px; z-index: 2; pointer-events: none; }
+.ocv-topright-row { display: flex; gap: 6px; align-items: flex-start; justify-content: flex-end; max-width: 100%;
+  pointer-events: auto; }
+.ocv-root[data-card='on'] .ocv-topright-row { max-width: calc(100cqw - 376px); }
+.ocv-status { min-width: 0; text-align: right; padding: 3px 8px; background: rgba(12, 17, 28, 0.75); border-radius: 4px;
+  color: #8fa3bf; font-size: 12px; overflow-wrap: anywhere; }
 .ocv-warn { color: #ffcf7a; border: 1px solid rgba(255, 180, 80, 0.5); }
-.ocv-nogl { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px; }
+.ocv-nogl { position: absolute; inset: 0; z-index: 3; display: flex; align-items: center; justify-content: center; padding: 16px; }
 .ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95);
   border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
 .ocv-nogl-card p { margin: 6px 0 0; }
-.ocv-help { position: absolute; inset: 0; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
+.ocv-help { position: absolute; inset: 0; z-index: 4; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
 @container ocv (max-width: 1180px) {
   .ocv-time { left: 8px; right: 8px; bottom: 8px; transform: none; padding: 4px 6px; gap: 4px; flex-wrap: nowrap; }
   .ocv-scrub { flex: 1; width: auto; min-width: 40px; }
@@ -652,8 +674,8 @@ export const VIEWER_CSS =
   .ocv-cats { max-height: 116px; overflow-y: auto; }
   .ocv-toolbar { right: 8px; bottom: 50px; }
   .ocv-toolbar .ocv-btn { padding: 2px 6px; font-size: 12px; margin-left: 2px; }
-  .ocv-status { right: 8px; top: 6px; }
-  .ocv-inspector { right: 8px; top: 36px; width: 290px; max-height: calc(100% - 128px); padding: 6px 8px; font-size: 12px; }
+  .ocv-topright { right: 8px; top: 6px; }
+  .ocv-inspector { width: 290px; max-height: calc(100cqh - 128px); padding: 6px 8px; font-size: 12px; }
   .ocv-inspector th { white-space: normal; width: 38%; }
 }
 @container ocv (max-width: 640px) {

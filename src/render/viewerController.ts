@@ -211,7 +211,7 @@ export class ViewerController {
     stats.ticks++;
     stats.totalTickMs += performance.now() - t0;
     if (st.status.phase !== 'ready')
-      this.store.setState({ status: { phase: 'ready', shown: layer.count, total: fleet.count, message: `SGP4 (${engine.mode})` } });
+      this.store.setState({ status: { phase: 'ready', shown: layer.count, total: fleet.count, message: engineLabel(engine) } });
     this.invalidate();
   }
 
@@ -483,4 +483,10 @@ export class ViewerController {
     }
     if (st.clock.playing) this.invalidate();
   }
+}
+
+/** "SGP4 (shared, 2 workers)": how the states are made, for the status text. */
+export function engineLabel(engine: Pick<PropagationEngine, 'mode' | 'workers'>): string {
+  const w = engine.workers ?? 0;
+  return `SGP4 (${engine.mode}${w > 0 ? `, ${w} worker${w === 1 ? '' : 's'}` : ''})`;
 }

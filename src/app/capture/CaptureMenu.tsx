@@ -1,6 +1,7 @@
 /**
  * "Capture" control over the viewer: PNG at 1x, 2x, 4x and a WebM of N seconds with progress and
- * cancel. Used by the planner's view and the embed (when its UI is on).
+ * cancel. Used by the planner's view and the embed (when its UI is on), handed to <ConstellationView topRight>
+ * so it sits in one row with the status text.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ViewerHandle } from '../../render';
@@ -8,11 +9,10 @@ import { viewerActions } from '../../render';
 import { dataUrlToBlob, downloadBlob, fileSlug, MAX_RECORD_SECONDS, recordCanvas, SNAPSHOT_SCALES, webmMimeType } from './record';
 
 const CSS = `
-.ocv-capture { position: absolute; right: 12px; top: 12px; z-index: 2; display: flex; flex-direction: column; align-items: flex-end;
+.ocv-capture { position: relative; flex: none; display: flex; flex-direction: column; align-items: flex-end;
   color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; }
 .ocv-capture .ocv-btn { margin-left: 0; }
-*:has(> .ocv-capture) .ocv-inspector { top: 46px; }
-.ocv-capture-panel { margin-top: 4px; padding: 8px 10px; width: 230px; background: rgba(12, 17, 28, 0.92);
+.ocv-capture-panel { position: absolute; right: 0; top: calc(100% + 4px); padding: 8px 10px; width: 230px; background: rgba(12, 17, 28, 0.92);
   border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; display: grid; gap: 6px; }
 .ocv-capture-panel .ocv-btn { margin-left: 0; }
 .ocv-capture-row { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }

@@ -18,6 +18,7 @@
  *   ui=0                  no overlays (picture only)
  *   analysis=0            skip the analytic metrics (colour maps other than shell/sunlit show "no data")
  *   engine=0              no propagation workers (satellites stay at element positions)
+ *   workers=<N>           propagation workers (1 .. 16; default: one per core, one fewer without cross-origin isolation)
  *   aa=0                  no antialiasing; size=<px> point size
  */
 import { ScenarioSchema, type Scenario } from '../../core/scenario/schema';
@@ -38,6 +39,8 @@ export interface EmbedConfig {
   ui: boolean;
   analysis: boolean;
   engine: boolean;
+  /** Propagation workers asked for (`workers=`), or null for the engine's default. */
+  workers: number | null;
   antialias: boolean;
   pointSizePx: number | null;
   /** URL of a scenario JSON (`scenario=`), or null. */
@@ -111,6 +114,7 @@ export function parseEmbedQuery(query: string): EmbedConfig {
   }
   const sats = num('sats', 1, 4_000_000);
   const select = num('select', 0, 4_000_000);
+  const workers = num('workers', 1, 16);
   return {
     preset: q.get('preset'),
     sats: sats === null ? null : Math.round(sats),
@@ -124,6 +128,7 @@ export function parseEmbedQuery(query: string): EmbedConfig {
     ui: q.get('ui') !== '0',
     analysis: q.get('analysis') !== '0',
     engine: q.get('engine') !== '0',
+    workers: workers === null ? null : Math.round(workers),
     antialias: q.get('aa') !== '0',
     pointSizePx: num('size', 0.5, 20),
     scenarioUrl: q.get('scenario') || null,

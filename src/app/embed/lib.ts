@@ -42,6 +42,8 @@ export interface MountOptions {
   analysis?: boolean;
   /** Propagation workers (default true). */
   engine?: boolean;
+  /** How many propagation workers (default: one per core, one fewer when the page is not cross-origin isolated). */
+  workers?: number;
   antialias?: boolean;
   pointSizePx?: number;
   /** Keyboard shortcuts on the whole window (default false: only when the view has focus). */
@@ -75,6 +77,8 @@ function configOf(o: MountOptions): EmbedConfig {
   cfg.ui = o.ui ?? true;
   cfg.analysis = o.analysis ?? true;
   cfg.engine = o.engine ?? true;
+  cfg.workers = o.workers !== undefined && Number.isInteger(o.workers) && o.workers >= 1 && o.workers <= 16 ? o.workers : null;
+  if (o.workers !== undefined && cfg.workers === null) cfg.warnings.push(`workers: expected a whole number from 1 to 16; ignored`);
   cfg.antialias = o.antialias ?? true;
   cfg.pointSizePx = o.pointSizePx ?? null;
   cfg.globalKeys = o.globalKeys ?? false;

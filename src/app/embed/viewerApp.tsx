@@ -110,6 +110,7 @@ class AppStore {
 interface Bridge {
   fleet: Fleet | null;
   handle: ViewerHandle | null;
+  engine: PropagationEngine | null;
 }
 
 function EmbedApp({
@@ -133,6 +134,7 @@ function EmbedApp({
   const [capacity, setCapacity] = useState<CapacitySummary | null>(null);
   const [handle, setHandle] = useState<ViewerHandle | null>(null);
   bridge.fleet = fleet;
+  bridge.engine = engine;
 
   useEffect(() => {
     if (!scenario) return;
@@ -160,7 +162,7 @@ function EmbedApp({
     const start = () => {
       if (e) return;
       try {
-        e = createPropagationEngine({ drawStates: true });
+        e = createPropagationEngine({ drawStates: true, ...(cfg.workers !== null ? { workers: cfg.workers } : {}) });
         setEngine(e);
       } catch (err) {
         setError(`propagation workers could not start (${(err as Error).message}); satellites stay at their element positions`);
@@ -175,7 +177,7 @@ function EmbedApp({
       unsub();
       e?.dispose();
     };
-  }, [cfg.engine, store]);
+  }, [cfg.engine, cfg.workers, store]);
 
   useEffect(() => {
     if (!fleet || !scenario || !cfg.analysis) return;
@@ -238,8 +240,8 @@ function EmbedApp({
           emit({ type: 'ocv:ready' });
         }}
         onGlobeClick={(latDeg, lonDeg) => emit({ type: 'ocv:globeClick', latDeg, lonDeg })}
+        topRight={cfg.ui ? <CaptureMenu handle={handle} name={scenario?.name ?? 'constellation'} /> : undefined}
       />
-      {cfg.ui && <CaptureMenu handle={handle} name={scenario?.name ?? 'constellation'} />}
       {(error || pending || messages.length > 0) && (
         <div className="ocv-embed-messages" data-testid="embed-messages">
           {pending && !error && (
@@ -320,7 +322,7 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
     }
     for (const l of listeners) l(e);
   };
-  const bridge: Bridge = { fleet: null, handle: null };
+  const bridge: Bridge = { fleet: null, handle: null, engine: null };
   const app = new AppStore({
     scenario: first,
     notes: 'notes' in initial ? initial.notes : [],
@@ -372,6 +374,9 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
             satellites: store.getState().status.shown,
             fleetSatellites: bridge.fleet?.count ?? 0,
             scenarioName: app.state.scenario?.name ?? null,
+            // how the states are made: 'shared' / 'transfer' / 'in-thread' and the worker threads in use (null: no engine)
+            engine: bridge.engine ? { mode: bridge.engine.mode, workers: bridge.engine.workers ?? 0 } : null,
+            crossOriginIsolated: globalThis.crossOriginIsolated === true,
           };
         }
         case 'ocv:snapshot': {

@@ -124,7 +124,10 @@ export function HistogramChart({
   /** A short figure in the title row, right-aligned (e.g. "12 % below 0"); `warn` draws it in the error colour. */
   note?: { text: string; warn: boolean };
 }) {
-  const f = frame(width, height);
+  // The note sits right of the title when both fit on one line (bold text is at most ~0.62 em per
+  // character here), else on a line of its own under it, with the plot moved down to make room.
+  const noteOwnLine = note !== undefined && (title.length + note.text.length) * FONT * 0.62 + 12 > width - 44 - 10;
+  const f = noteOwnLine ? { ...frame(width, height), top: 30 } : frame(width, height);
   const titleId = useId();
   if (data.n === 0)
     return (
@@ -148,7 +151,7 @@ export function HistogramChart({
       {note ? (
         <text
           x={width - f.right}
-          y={11}
+          y={noteOwnLine ? 23 : 11}
           textAnchor="end"
           fontSize={FONT}
           fontWeight={600}

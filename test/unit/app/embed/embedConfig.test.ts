@@ -34,12 +34,16 @@ describe('embed URL configuration', () => {
       ui: true,
       analysis: true,
       engine: true,
+      workers: null,
       antialias: true,
     });
+    expect(parseEmbedQuery('workers=3').workers).toBe(3);
   });
 
   it('turns bad values into warnings naming the parameter, never exceptions', () => {
-    const c = parseEmbedQuery('sats=-5&t=yesterday&speed=1e9&colour=rainbow&view=moon&show=lasers&select=abc');
+    const c = parseEmbedQuery('sats=-5&t=yesterday&speed=1e9&colour=rainbow&view=moon&show=lasers&select=abc&workers=99');
+    expect(c.workers).toBeNull();
+    expect(c.warnings.join(' ')).toMatch(/workers=99: expected a number from 1 to 16/);
     expect(c.sats).toBeNull();
     expect(c.timeMs).toBeNull();
     expect(c.speed).toBeNull();
