@@ -665,7 +665,8 @@ export const VIEWER_CSS =
 .ocv-nogl-card { max-width: 460px; padding: 14px 18px; background: rgba(14, 20, 32, 0.95);
   border: 1px solid rgba(255, 180, 80, 0.5); border-radius: 8px; color: #c9d3e0; line-height: 1.45; }
 .ocv-nogl-card p { margin: 6px 0 0; }
-.ocv-help { position: absolute; inset: 0; z-index: 4; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center; justify-content: center; }
+.ocv-help { position: absolute; inset: 0; z-index: 4; background: rgba(3, 5, 10, 0.6); display: flex; align-items: center;
+  justify-content: center; }
 @container ocv (max-width: 1180px) {
   .ocv-time { left: 8px; right: 8px; bottom: 8px; transform: none; padding: 4px 6px; gap: 4px; flex-wrap: nowrap; }
   .ocv-scrub { flex: 1; width: auto; min-width: 40px; }

@@ -5,7 +5,8 @@
  * in viewerController.ts, which has no React in it.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import React, { useEffect } from 'react';
+import type React from 'react';
+import { useEffect } from 'react';
 import type * as THREE from 'three';
 import type { Fleet } from '../core/fleet/fleet';
 import type { GroundStation } from '../core/scenario/schema';

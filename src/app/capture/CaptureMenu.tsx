@@ -12,7 +12,8 @@ const CSS = `
 .ocv-capture { position: relative; flex: none; display: flex; flex-direction: column; align-items: flex-end;
   color: #dbe3ee; font: 13px/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; }
 .ocv-capture .ocv-btn { margin-left: 0; }
-.ocv-capture-panel { position: absolute; right: 0; top: calc(100% + 4px); padding: 8px 10px; width: 230px; background: rgba(12, 17, 28, 0.92);
+.ocv-capture-panel { position: absolute; right: 0; top: calc(100% + 4px); padding: 8px 10px; width: 230px;
+  background: rgba(12, 17, 28, 0.92);
   border: 1px solid rgba(120, 150, 190, 0.35); border-radius: 6px; display: grid; gap: 6px; }
 .ocv-capture-panel .ocv-btn { margin-left: 0; }
 .ocv-capture-row { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
