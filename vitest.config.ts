@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          setupFiles: ['test/unit/propertySetup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -20,6 +20,37 @@ const DETECT_LINES = 20;
 const TLE_LINE = /^[12] [ 0-9A-Z]{5}[ A-Z]? /;
 
 /**
+ * A 3-line TLE whose first name begins like JSON ('[{', '{"', '[]' ...): the first three non-empty
+ * lines are a name, a line 1 and a line 2. JSON cannot hold such lines (a string cannot span lines
+ * and `1 25544U` is no JSON value), so this settles it. Looks only within the first DETECT_WINDOW
+ * characters, so a streamed text is decided as the whole text is. True when the three lines are
+ * there, false when they are not, null when more text is needed. The same check guards the XML,
+ * OMM KVN and CSV signatures (a name line '<omm>', 'CCSDS_OMM_VERS = 3.0' or 'OBJECT_NAME,EPOCH').
+ */
+function nameThenTle(text: string, k: number, complete: boolean): boolean | null {
+  const end = Math.min(text.length, k + DETECT_WINDOW);
+  const decided = complete || text.length - k >= DETECT_WINDOW;
+  let at = k;
+  let n = 0; // non-empty lines seen
+  while (n < 3) {
+    const nl = text.indexOf('\n', at);
+    const whole = nl >= 0 && nl < end;
+    const s = text.slice(at, whole ? nl : end).trim();
+    if (s.length > 0) {
+      // The name can be anything; line 1 and line 2 must start with their digit, which a
+      // JSON, XML or CSV second line never does: decide on the first character when it differs.
+      if (n > 0 && s[0] !== (n === 1 ? '1' : '2')) return false;
+      if (!whole && !(complete && text.length <= end)) return decided ? false : null;
+      if (n > 0 && !TLE_LINE.test(s)) return false;
+      n++;
+    } else if (!whole) return decided ? false : null;
+    if (!whole) break;
+    at = nl + 1;
+  }
+  return n === 3;
+}
+
+/**
  * Detect the format from content: JSON ('[' or '{' first), XML ('<' first and an NDM/OMM
  * element near the start), OMM KVN (the first line that is not a COMMENT is `CCSDS_OMM_VERS =` or
  * another header or metadata keyword), CSV (a first line naming OMM fields between commas), TLE (a
@@ -35,19 +66,26 @@ function detect(text: string, complete: boolean): ElementFormat | null {
   }
   if (k >= text.length) return complete ? 'unknown' : null;
   const c0 = text[k];
-  // JSON and XML are recognised by their first characters; a 3-line TLE whose first name
-  // happens to start with '[', '{' or '<' falls through to the line-based check below.
+  // JSON and XML are recognised by their first characters, unless the first three lines are a
+  // TLE name, line 1 and line 2 (nameThenTle); a '[' or '{' followed by anything else falls
+  // through to the line-based check below.
   let fallback: ElementFormat = 'unknown';
   if (c0 === '[' || c0 === '{') {
     let j = k + 1;
     while (j < text.length && /\s/.test(text[j])) j++;
     if (j >= text.length) return complete ? 'omm-json' : null;
     const c1 = text[j];
-    if ((c0 === '[' && (c1 === '{' || c1 === ']' || c1 === '[')) || (c0 === '{' && (c1 === '"' || c1 === '}'))) return 'omm-json';
+    if ((c0 === '[' && (c1 === '{' || c1 === ']' || c1 === '[')) || (c0 === '{' && (c1 === '"' || c1 === '}'))) {
+      const t = nameThenTle(text, k, complete);
+      return t === null ? null : t ? 'tle' : 'omm-json';
+    }
     fallback = 'omm-json';
   } else if (c0 === '<') {
     const head = text.slice(k, k + DETECT_WINDOW);
-    if (/<(?:[A-Za-z_][\w.-]*:)?(?:ndm|omm)[\s>/]/.test(head)) return 'omm-xml';
+    if (/<(?:[A-Za-z_][\w.-]*:)?(?:ndm|omm)[\s>/]/.test(head)) {
+      const t = nameThenTle(text, k, complete);
+      return t === null ? null : t ? 'tle' : 'omm-xml';
+    }
     if (!complete && head.length < DETECT_WINDOW) return null;
   }
   // Line-based formats need whole lines.
@@ -68,9 +106,15 @@ function detect(text: string, complete: boolean): ElementFormat | null {
   const first = lines[0].toUpperCase();
   // OMM KVN: the first line that is not a COMMENT is a header or metadata keyword line.
   const firstKvn = lines.find((l) => !/^COMMENT(?:\s|$)/.test(l));
-  if (firstKvn !== undefined && isOmmKvnStart(firstKvn)) return 'omm-kvn';
+  if (firstKvn !== undefined && isOmmKvnStart(firstKvn)) {
+    const t = nameThenTle(text, k, complete);
+    return t === null ? null : t ? 'tle' : 'omm-kvn';
+  }
   if (firstKvn === undefined && !enough) return null;
-  if (first.includes(',') && /(^|,)\s*"?(EPOCH|MEAN_MOTION|OBJECT_NAME|NORAD_CAT_ID)"?\s*(,|$)/.test(first)) return 'omm-csv';
+  if (first.includes(',') && /(^|,)\s*"?(EPOCH|MEAN_MOTION|OBJECT_NAME|NORAD_CAT_ID)"?\s*(,|$)/.test(first)) {
+    const t = nameThenTle(text, k, complete);
+    return t === null ? null : t ? 'tle' : 'omm-csv';
+  }
   if (lines.some((l) => TLE_LINE.test(l))) return 'tle';
   return enough ? fallback : null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ByteCsvWriter, csvField, csvLines, detectCsvDelimiter, splitCsvLine } from '../../../src/core/csv';
+import { propertyRuns } from '../propertyRuns';
 
 function render(fn: (w: ByteCsvWriter) => void, chunk = 64): string {
   const parts: Uint8Array[] = [];
@@ -22,7 +23,7 @@ describe('ByteCsvWriter', () => {
           Math.abs(Number(ours) - Number(ref)) <= 1.0000001 * 10 ** -d + Math.abs(x) * 1e-15 && (Number(ref) !== 0 || Number(ours) === 0)
         );
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000),
     );
     expect(render((w) => w.fixed(1836.5825304, 6))).toBe('1836.582530');
     expect(render((w) => w.fixed(-0.0000004, 6))).toBe('-0.000000');
@@ -38,6 +39,7 @@ describe('ByteCsvWriter', () => {
         }, 16);
         return ours === rows.map(([n, s]) => `${n},${s}\n`).join('');
       }),
+      propertyRuns(100),
     );
     expect(render((w) => w.text('Ümlaut-Sat ✓').comma().uint(0))).toBe('Ümlaut-Sat ✓,0');
   });
@@ -68,7 +70,7 @@ describe('the CSV dialect (src/core/csv.ts)', () => {
           });
         },
       ),
-      { seed: 11, numRuns: 500 },
+      propertyRuns(500, 11),
     );
   });
 

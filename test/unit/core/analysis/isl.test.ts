@@ -9,6 +9,7 @@ import { analyzeSampledFleet } from '../../../../src/core/analysis/sampled';
 import { kernelStateSource } from '../../../../src/core/report/run';
 import { importedFleet, loadCatalogue, scenario, walker } from './fixtures';
 import { satrecsFromColumns } from './satjs-source';
+import { propertyRuns } from '../../propertyRuns';
 
 const C = 299792.458;
 
@@ -140,7 +141,7 @@ describe('+Grid topology of imported element sets (planes found from the element
             }
         },
       ),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
 
@@ -392,7 +393,7 @@ describe('routing', () => {
           }
         },
       ),
-      { numRuns: 10 },
+      propertyRuns(10),
     );
   });
 

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/core/analysis/rollup';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { designWith, scenario, walker } from './fixtures';
+import { propertyRuns } from '../../propertyRuns';
 
 const sc = scenario({
   designs: [designWith({}, 'default'), designWith({ solarArray: { areaM2: 100 } }, 'small')],
@@ -114,7 +115,7 @@ describe('rollup merging', () => {
         const merged = parts.reduce((a, b) => mergeRollupPartials(a, b), createRollupPartial(fleet.shells.length, 'analytic'));
         expect(finalizeRollup(merged, fleet)).toEqual(whole);
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 
@@ -142,7 +143,7 @@ describe('latency percentiles', () => {
         }
         expect(r.mode).toBe('sampled');
       }),
-      { numRuns: 50 },
+      propertyRuns(50),
     );
   });
 

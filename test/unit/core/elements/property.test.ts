@@ -10,8 +10,9 @@ import { writeOmmCsv, writeOmmJson, writeOmmXml } from '../../../../src/core/ele
 import { createElementStreamParser, parseElements } from '../../../../src/core/elements/stream';
 import { writeTle } from '../../../../src/core/elements/tle';
 import { cutAt, diffColumns } from './helpers';
+import { propertyRuns } from '../../propertyRuns';
 
-const RUNS = { numRuns: 150 };
+const RUNS = propertyRuns(150);
 const NAME_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -()/&<>,"\'.#+éü';
 
 interface Row {
@@ -204,14 +205,14 @@ describe('any input gives a result, never a throw', () => {
   it('arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 500 }), (s) => void accountedFor(s)),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
   it('arbitrary byte strings decoded as UTF-8', () => {
     const dec = new TextDecoder();
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 500 }), (b) => void accountedFor(dec.decode(b))),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
   it('mixtures of valid and broken record pieces, one-shot and streamed in random chunks', () => {
@@ -230,7 +231,7 @@ describe('any input gives a result, never a throw', () => {
         expect(streamed.warnings).toEqual(whole.warnings);
         expect(diffColumns(streamed.columns, whole.columns)).toBeNull();
       }),
-      { numRuns: 400 },
+      propertyRuns(400),
     );
   });
   it('streaming equals one-shot for valid files of every format, cut anywhere', () => {
@@ -301,7 +302,7 @@ describe('any input gives a result, never a throw', () => {
           expect(back.accepted).toBe(w.written);
         }
       }),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
   it('non-string input to parseElements is reported, not thrown', () => {

@@ -3,7 +3,9 @@
  * strings or bytes, read errors, and the stream parser's incremental format detection.
  */
 import { describe, expect, it } from 'vitest';
+import { allocElementColumns } from '../../../../src/core/elements/columns';
 import { createElementStreamParser, parseElements, parseElementStream } from '../../../../src/core/elements/stream';
+import { writeTle } from '../../../../src/core/elements/tle';
 import { diffColumns } from './helpers';
 
 const L1 = '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927';
@@ -91,5 +93,41 @@ describe('stream parser format detection', () => {
       expect(r.format, name).toBe('tle');
       expect(r.columns.names, name).toEqual([name]);
     }
+  });
+
+  it('a 3-line TLE whose first name looks like JSON, XML or an OMM CSV header is a TLE, streamed or not', () => {
+    // The property test's counterexample (seed -135103682): name '[{', epoch 0, mean motion
+    // 0.99999996 rev/day, everything else 0. The TLE writer wrote it; the reader took '[{' for
+    // the start of an OMM JSON array and rejected the record as truncated JSON.
+    const c = allocElementColumns(1, true);
+    c.meanMotionRevPerDay[0] = 0.99999996;
+    c.names![0] = '[{';
+    c.objectIds![0] = '';
+    c.classification![0] = '';
+    const w = writeTle(c, { assignIds: 0 });
+    expect(w.written).toBe(1);
+    expect(w.text.split('\n')[0]).toBe('[{');
+    const back = parseElements(w.text);
+    expect(back.format).toBe('tle');
+    expect(back.rejected).toEqual([]);
+    expect(back.accepted).toBe(1);
+    expect(back.columns.meanMotionRevPerDay[0]).toBe(0.99999996);
+    expect(back.columns.epochMs[0]).toBe(0);
+    for (const name of ['[{', '{"', '[]', '[[', '{}', '<omm>', '<ndm x>', 'OBJECT_NAME,EPOCH', '[{"OBJECT_NAME":', 'CCSDS_OMM_VERS = 3.0']) {
+      const text = `${name}\n${L1}\n${L2}\n`;
+      const r = parseElements(text);
+      expect(r.format, name).toBe('tle');
+      expect(r.columns.names, name).toEqual([name]);
+      // one character per chunk: the streamed decision waits for line 1 and line 2
+      const p = createElementStreamParser();
+      for (const ch of text) p.push(ch);
+      const s = p.finish();
+      expect(s.format, name).toBe('tle');
+      expect(diffColumns(s.columns, r.columns), name).toBeNull();
+    }
+    // JSON, XML and CSV whose second line starts with anything but '1' are decided at once.
+    const p = createElementStreamParser();
+    p.push('[{\n"EPOCH"');
+    expect(p.format).toBe('omm-json');
   });
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { eciToEcf, eciToGeodetic, gstime, propagate, twoline2satrec } from 'satellite.js';
 import { geodeticFromItrf, temeToItrfAt } from '../../../../src/core/frames';
 import { gmstRadAtMs } from '../../../../src/core/physics/time';
+import { propertyRuns } from '../../propertyRuns';
 
 const ISS = [
   '1 25544U 98067A   22221.92646991  .00006058  00000-0  11289-3 0  9998',
@@ -83,7 +84,7 @@ describe('frames', () => {
           return Math.abs(out[0] - (ref.latitude * 180) / Math.PI) < 1e-7 && dLon < 1e-9 && Math.abs(out[2] - ref.height) < 1e-5;
         },
       ),
-      { seed: 18, numRuns: 2000 },
+      propertyRuns(2000, 18),
     );
     // Published WGS-84 anchors: the equator at the semi-major axis, the pole at the semi-minor axis (6356.752314 km).
     geodeticFromItrf(6378.137, 0, 0, out);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseScenario, serializeScenario, validateScenario } from '../../../../src/core/scenario/load';
 import { defaultScenario, PRESETS } from '../../../../src/core/presets';
 import { DesignSchema } from '../../../../src/core/scenario/design';
+import { propertyRuns } from '../../propertyRuns';
 
 describe('scenario documents', () => {
   it('presets round-trip through JSON unchanged', () => {
@@ -68,14 +69,14 @@ describe('scenario documents', () => {
         const r = validateScenario(v);
         return r.ok === false ? r.errors.length > 0 : true;
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
     fc.assert(
       fc.property(fc.string(), (t) => {
         const r = parseScenario(t);
         return typeof r.ok === 'boolean';
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 });

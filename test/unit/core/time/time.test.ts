@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hasExplicitZone, parseUtcTime } from '../../../../src/core/time';
+import { propertyRuns } from '../../propertyRuns';
 
 describe('parseUtcTime', () => {
   it('reads a time without a zone as UTC, and one with a zone as that zone (checked against Date.parse with explicit zones)', () => {
@@ -19,7 +20,7 @@ describe('parseUtcTime', () => {
           return parseUtcTime(wall + zone) === ms && parseUtcTime(wall + zone.replace(':', '')) === ms && Date.parse(wall + zone) === ms;
         },
       ),
-      { seed: 18, numRuns: 2000 },
+      propertyRuns(2000, 18),
     );
   });
 
