@@ -38,14 +38,14 @@ const files = positionals.length ? positionals : propertyFiles(join(root, 'test/
 const failed = [];
 for (let i = 0; i < seeds; i++) {
   const seed = (Math.random() * 2 ** 31) | 0;
-  const env = { ...process.env, PROPERTY_SEED: String(seed) };
+  const env = { ...process.env, PROPERTY_SEED: String(seed), NO_COLOR: '1', FORCE_COLOR: '0' };
   if (values.runs) env.PROPERTY_RUNS = values.runs;
   const r = spawnSync('npx', ['vitest', 'run', '--project', 'unit', '--maxWorkers', '1', ...files], { cwd: root, env, encoding: 'utf8' });
   const ok = r.status === 0;
   console.log(`seed ${String(i + 1).padStart(3)}/${seeds}: PROPERTY_SEED=${seed} ${ok ? 'passed' : 'FAILED'}`);
   if (!ok) {
     failed.push(seed);
-    const plain = `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+    const plain = `${r.stdout}\n${r.stderr}`;
     for (const line of plain.split('\n')) if (/^(Replay:| FAIL |Counterexample:)/.test(line.trim())) console.log(`  ${line.trim()}`);
   }
 }

@@ -47,10 +47,8 @@ export function propertyRuns<T = unknown>(numRuns: number, ownSeed?: number): fc
       const file = state.testPath ? state.testPath.replace(`${process.cwd()}/`, '') : '<test file>';
       const name = (state.currentTestName ?? '').split(' > ').pop() ?? '';
       const runsEnv = process.env.PROPERTY_RUNS ? `PROPERTY_RUNS=${runs} ` : '';
-      throw new Error(
-        `${fc.defaultReportMessage(details)}\n\nReplay: PROPERTY_SEED=${details.seed} ${runsEnv}npx vitest run ${file} -t ${JSON.stringify(name)}`,
-        { cause: details.errorInstance },
-      );
+      const replay = `PROPERTY_SEED=${details.seed} ${runsEnv}npx vitest run ${file} -t ${JSON.stringify(name)}`;
+      throw new Error(`${fc.defaultReportMessage(details)}\n\nReplay: ${replay}`, { cause: details.errorInstance });
     },
   };
 }
