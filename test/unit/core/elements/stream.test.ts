@@ -113,7 +113,18 @@ describe('stream parser format detection', () => {
     expect(back.accepted).toBe(1);
     expect(back.columns.meanMotionRevPerDay[0]).toBe(0.99999996);
     expect(back.columns.epochMs[0]).toBe(0);
-    for (const name of ['[{', '{"', '[]', '[[', '{}', '<omm>', '<ndm x>', 'OBJECT_NAME,EPOCH', '[{"OBJECT_NAME":', 'CCSDS_OMM_VERS = 3.0']) {
+    for (const name of [
+      '[{',
+      '{"',
+      '[]',
+      '[[',
+      '{}',
+      '<omm>',
+      '<ndm x>',
+      'OBJECT_NAME,EPOCH',
+      '[{"OBJECT_NAME":',
+      'CCSDS_OMM_VERS = 3.0',
+    ]) {
       const text = `${name}\n${L1}\n${L2}\n`;
       const r = parseElements(text);
       expect(r.format, name).toBe('tle');
