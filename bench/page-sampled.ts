@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { presetScenario } from '../src/core/presets';
-import { encodeShareFragment } from '../src/app/share';
+import { encodeShareFragment } from '../src/core/report/shareLink';
 import { openHarness, waitFor } from '../test/browser/harness';
 
 const repeats = Number(process.argv[process.argv.indexOf('--repeats') + 1]) || 3;

@@ -3,8 +3,7 @@
  * Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S save file, Ctrl/Cmd+O open file.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { WorkspaceContext, useWorkspace, useWs } from './context';
-import type { Store, WorkspaceActions, WorkspaceState } from './store';
+import { WorkspaceContext, useWorkspace, useWs, type Workspace as WorkspaceValue } from '../ui/workspace';
 import { startAutosave } from './boot';
 import { Topbar } from '../ui/Topbar';
 import { ShellsEditor, shellCounts } from '../ui/ShellsEditor';
@@ -37,8 +36,9 @@ const SKIPS: ReadonlyArray<[string, string]> = [
 type LeftTab = 'shells' | 'designs' | 'stations' | 'scenario';
 const LEFT_TABS: readonly LeftTab[] = ['shells', 'designs', 'stations', 'scenario'];
 
-export function App({ store, actions }: { store: Store<WorkspaceState>; actions: WorkspaceActions }) {
-  const ws = useMemo(() => ({ store, actions }), [store, actions]);
+/** The page root: provides the workspace (both stores, the actions and the page services, made in main.tsx) to every panel. */
+export function App({ workspace }: { workspace: WorkspaceValue }) {
+  const ws = workspace;
   return (
     <WorkspaceContext.Provider value={ws}>
       <Workspace />

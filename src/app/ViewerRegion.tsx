@@ -2,7 +2,7 @@
  * ========== 3D VIEWER REGION ==========
  * Mounts the constellation viewer (src/render, <ConstellationView>) with the page's own
  * propagation engine, the analysis metrics for the colour maps, the capacity summary drawn in
- * the scene and the ground stations. Selection is shared both ways with the workspace store.
+ * the scene and the ground stations. The viewer store (selection, clock) comes from the workspace.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Fleet } from '../core/fleet/fleet';
@@ -11,18 +11,10 @@ import type { PerSatelliteMetrics } from '../core/analysis/metrics';
 import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
-import {
-  COLOUR_MODES,
-  ConstellationView,
-  createViewerStore,
-  defaultViewerState,
-  simTimeMs,
-  type CapacitySummary,
-  type ViewerHandle,
-} from '../render';
+import { COLOUR_MODES, ConstellationView, simTimeMs, type CapacitySummary, type ViewerHandle } from '../render';
 import { registerReportView } from './report';
 import { CaptureMenu } from './capture/CaptureMenu';
-import { useWorkspace, useWs } from './context';
+import { useWorkspace, useWs } from '../ui/workspace';
 import { uniqueStationName } from '../ui/GroundStationsEditor';
 
 export function ViewerRegion({
@@ -36,7 +28,7 @@ export function ViewerRegion({
   metrics: PerSatelliteMetrics | null;
   rollup: Rollup | null;
 }) {
-  const { store, actions } = useWorkspace();
+  const { store, viewer, actions } = useWorkspace();
   const [engine, setEngine] = useState<PropagationEngine | null>(null);
   useEffect(() => {
     let e: PropagationEngine | null = null;
@@ -50,53 +42,28 @@ export function ViewerRegion({
     }
     return () => e?.dispose();
   }, []);
+  // The viewer store is made with the workspace (src/app/store.ts createPageViewer): it holds the
+  // one selection the panels read too. Here it follows the scenario's epoch and window.
   const epochMs = Date.parse(scenario.epoch);
   const startMs = Date.parse(scenario.window.start);
   const endMs = startMs + scenario.window.durationMin * 60_000;
-  // The capacity card in the scene repeats the capacity panel next to it: off here (embeds and
-  // screenshots of the viewer alone keep it).
-  // The clock starts at the analysis window start, where the analytic figures beside it apply.
-  const viewer = useMemo(
-    () =>
-      createViewerStore({
-        ...defaultViewerState(startMs),
-        epochMs,
-        windowStartMs: startMs,
-        windowEndMs: endMs,
-        layers: { ...defaultViewerState().layers, capacity: false },
-      }),
-    [],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = viewer.getState();
     if (s.epochMs !== epochMs || s.windowStartMs !== startMs || s.windowEndMs !== endMs)
       viewer.setState({ epochMs, windowStartMs: startMs, windowEndMs: endMs });
   }, [viewer, epochMs, startMs, endMs]);
 
-  // selection: viewer -> workspace
-  useEffect(
-    () =>
-      viewer.subscribe(() => {
-        const id = viewer.getState().selectedId;
-        const ws = store.get();
-        const next = id >= 0 ? id : null;
-        if (ws.selectedSatelliteId !== next) {
-          const shell = fleet && next !== null && next < fleet.count ? fleet.shells[fleet.shellIndex[next]] : null;
-          store.set({ selectedSatelliteId: next, ...(shell ? { selectedShellId: shell.id } : {}) });
-        }
-      }),
-    [viewer, store, fleet],
-  );
-  // selection: workspace -> viewer
-  useEffect(
-    () =>
-      store.subscribe(() => {
-        const id = store.get().selectedSatelliteId;
-        const v = id ?? -1;
-        if (viewer.getState().selectedId !== v) viewer.setState({ selectedId: v });
-      }),
-    [viewer, store],
-  );
+  // Picking a satellite selects its shell in the editor and the charts.
+  useEffect(() => {
+    let last = viewer.getState().selectedId;
+    return viewer.subscribe(() => {
+      const id = viewer.getState().selectedId;
+      if (id === last) return;
+      last = id;
+      const shell = fleet && id !== null && id < fleet.count ? fleet.shells[fleet.shellIndex[id]] : null;
+      if (shell && store.getState().selectedShellId !== shell.id) store.setState({ selectedShellId: shell.id });
+    });
+  }, [viewer, store, fleet]);
 
   const capacity: CapacitySummary | null = useMemo(
     () =>
@@ -163,9 +130,9 @@ export function ViewerRegion({
       }));
       if (!r.ok) actions.post('error', r.errors.join('\n'));
       else actions.post('info', `Added a ground station at ${lat.toFixed(2)}°, ${lon.toFixed(2)}°.`);
-      store.set({ globePick: null });
+      store.setState({ globePick: null });
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && store.set({ globePick: null });
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && store.setState({ globePick: null });
     canvas.addEventListener('pointerdown', onDown, true);
     canvas.addEventListener('click', onClick, true);
     window.addEventListener('keydown', onKey);

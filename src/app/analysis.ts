@@ -4,35 +4,15 @@
  * progress and cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnalysisWindowMs } from '../core/analysis/window';
-import type { PerSatelliteMetrics } from '../core/analysis/metrics';
-import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
-import { useWorkspace } from './context';
+import { useWorkspace } from '../ui/workspace';
+import type { AnalysisState } from '../ui/services';
 import type { ImportsState } from './imports';
-import type { Rollup } from '../core/analysis/rollup';
 import { AnalysisClient } from '../engine/analysisClient';
 import { summarize } from '../core/report/analysisJob';
 import { runSampled } from './sampled';
 
-export interface AnalysisState {
-  fleet: Fleet | null;
-  /** Scenario the fleet and analytic figures belong to. */
-  scenario: Scenario | null;
-  analytic: { metrics: PerSatelliteMetrics; rollup: Rollup; ms: number } | null;
-  sampled: {
-    metrics: PerSatelliteMetrics;
-    rollup: Rollup;
-    ms: number;
-    scenario: Scenario;
-    window: AnalysisWindowMs;
-    notes: string[];
-  } | null;
-  computing: boolean;
-  sampledRunning: boolean;
-  error: string | null;
-  runSampled: () => void;
-}
+export type { AnalysisState };
 
 const DEBOUNCE_MS = 150;
 

@@ -5,8 +5,8 @@
 import { defaultScenario } from '../core/presets';
 import type { Scenario } from '../core/scenario/schema';
 import { currentScenarioId, describeStorageError, loadScenario, newScenarioId, saveScenario } from './persistence';
-import { decodeShareFragment, hasSharePayload } from './share';
-import type { Store, WorkspaceActions, WorkspaceState } from './store';
+import { decodeShareFragment, hasSharePayload } from '../core/report/shareLink';
+import type { WorkspaceActions, WorkspaceStore } from '../ui/workspace';
 
 export interface BootResult {
   scenario: Scenario;
@@ -44,7 +44,7 @@ export async function chooseStartScenario(hash: string): Promise<BootResult> {
  * document saves the previous one at once, so an edit made just before the switch is kept.
  */
 export function startAutosave(
-  store: Store<WorkspaceState>,
+  store: WorkspaceStore,
   actions: WorkspaceActions,
   countSatellites: (s: Scenario) => number,
   delayMs = 400,
@@ -55,24 +55,25 @@ export function startAutosave(
   const save = async (docId: string, scenario: Scenario, current: boolean) => {
     if (lastSaved && lastSaved.docId === docId && lastSaved.scenario === scenario) {
       // e.g. an edit undone before it was saved: what is on screen is the saved copy
-      const s = store.get();
-      if (current && s.docId === docId && s.history.present === scenario && s.saveStatus === 'unsaved') store.set({ saveStatus: 'saved' });
+      const s = store.getState();
+      if (current && s.docId === docId && s.history.present === scenario && s.saveStatus === 'unsaved')
+        store.setState({ saveStatus: 'saved' });
       return;
     }
-    if (current && store.get().saveStatus !== 'off') store.set({ saveStatus: 'saving' });
+    if (current && store.getState().saveStatus !== 'off') store.setState({ saveStatus: 'saving' });
     try {
       // IndexedDB writes the record in one transaction: a failed put leaves the copy saved before it
       await saveScenario(docId, scenario, countSatellites(scenario));
       lastSaved = { docId, scenario };
       failedOnce = false;
-      const s = store.get();
-      if (s.docId === docId && s.history.present === scenario) store.set({ saveStatus: 'saved', saveNote: null });
+      const s = store.getState();
+      if (s.docId === docId && s.history.present === scenario) store.setState({ saveStatus: 'saved', saveNote: null });
     } catch (e) {
       const d = describeStorageError(e);
       const note = d.off
         ? `${d.why}. Use "Save file" to keep your work.`
         : `${d.why}. The copy saved before is kept; saving is tried again at the next change.`;
-      if (store.get().docId === docId) store.set({ saveStatus: d.off ? 'off' : 'error', saveNote: note });
+      if (store.getState().docId === docId) store.setState({ saveStatus: d.off ? 'off' : 'error', saveNote: note });
       if (!failedOnce)
         actions.post(
           'warning',
@@ -83,18 +84,18 @@ export function startAutosave(
   };
   const flush = () => {
     timer = null;
-    const { history, docId, ready } = store.get();
+    const { history, docId, ready } = store.getState();
     if (ready) void save(docId, history.present, true);
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, delayMs);
   };
-  let prev = store.get().history.present;
-  let prevDoc = store.get().docId;
-  let prevReady = store.get().ready;
+  let prev = store.getState().history.present;
+  let prevDoc = store.getState().docId;
+  let prevReady = store.getState().ready;
   const unsub = store.subscribe(() => {
-    const s = store.get();
+    const s = store.getState();
     if (s.history.present !== prev || s.docId !== prevDoc || s.ready !== prevReady) {
       if (s.docId !== prevDoc && prevReady) void save(prevDoc, prev, false);
       prev = s.history.present;

@@ -8,7 +8,7 @@ import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { fmtInt } from '../core/format';
 import { downloadParts } from './fileio';
-import type { WorkspaceActions } from './store';
+import type { WorkspaceActions } from '../ui/workspace';
 
 export function elementsFileName(scenarioName: string, format: ExportFormat, part?: { k: number; of: number }): string {
   const stem =

@@ -1,5 +1,6 @@
 /** Scenario files: save as JSON (download) and open from a picked file, validated. */
-import { parseScenario, serializeScenario, type ScenarioResult } from '../core/scenario/load';
+import { parseScenario, serializeScenario } from '../core/scenario/load';
+import type { ScenarioFileResult } from '../ui/services';
 import { unknownFields } from '../core/scenario/issues';
 import { fleetSizeErrors } from '../core/fleet/generators';
 import type { Scenario } from '../core/scenario/schema';
@@ -35,8 +36,7 @@ export function saveScenarioFile(s: Scenario): void {
 
 export const MAX_SCENARIO_FILE_BYTES = 512 * 1024 * 1024;
 
-/** A scenario read from a file, with the fields it held that this planner does not know (dropped). */
-export type ScenarioFileResult = (ScenarioResult & { ok: false }) | (ScenarioResult & { ok: true; ignored: string[] });
+export type { ScenarioFileResult };
 
 export async function readScenarioFile(file: File): Promise<ScenarioFileResult> {
   if (file.size > MAX_SCENARIO_FILE_BYTES)

@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
 import { App } from './App';
 import { chooseStartScenario } from './boot';
-import { createWorkspace, workspaceActions } from './store';
+import { createPageViewer, createWorkspace, workspaceActions } from './store';
+import { pageServices } from './services';
 import { defaultScenario } from '../core/presets';
 import { newScenarioId } from './persistence';
-import { decodeShareFragment, hasSharePayload } from './share';
+import { decodeShareFragment, hasSharePayload } from '../core/report/shareLink';
 
 const THEME_KEY = 'odc-theme';
 
@@ -26,13 +27,14 @@ async function main() {
     notes: [{ level: 'error' as const, text: `Start-up failed: ${e.message}` }],
   }));
   const store = createWorkspace(boot.scenario, boot.docId);
-  const actions = workspaceActions(store);
-  if (savedTheme === 'light' || savedTheme === 'dark') store.set({ theme: savedTheme });
+  const viewer = createPageViewer(boot.scenario);
+  const actions = workspaceActions(store, viewer);
+  if (savedTheme === 'light' || savedTheme === 'dark') store.setState({ theme: savedTheme });
   for (const n of boot.notes) actions.post(n.level, n.text);
   // A consumed share link is removed from the address bar so a reload reopens the saved copy.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   store.subscribe(() => {
-    const t = store.get().theme;
+    const t = store.getState().theme;
     if (document.documentElement.dataset.theme !== t) {
       document.documentElement.dataset.theme = t;
       try {
@@ -42,7 +44,7 @@ async function main() {
       }
     }
   });
-  document.documentElement.dataset.theme = store.get().theme;
+  document.documentElement.dataset.theme = store.getState().theme;
   // A share link pasted into the address bar of an open planner (same document): open it too.
   window.addEventListener('hashchange', () => {
     if (!hasSharePayload(location.hash)) return;
@@ -53,8 +55,8 @@ async function main() {
     } else actions.post('error', `${r.error}. Nothing was changed.`);
     history.replaceState(null, '', location.pathname + location.search);
   });
-  createRoot(root).render(<App store={store} actions={actions} />);
-  store.set({ ready: true });
+  createRoot(root).render(<App workspace={{ store, viewer, actions, services: pageServices(actions) }} />);
+  store.setState({ ready: true });
 }
 
 void main();

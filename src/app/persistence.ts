@@ -5,25 +5,18 @@
  */
 import { parseScenario, serializeScenario } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/schema';
+import type { LoadResult, SavedScenarioInfo } from '../ui/services';
 
 const DB_NAME = 'orbital-dc-planner';
 const DB_VERSION = 1;
 const STORE = 'scenarios';
 const META = 'meta';
 
-export interface SavedScenarioInfo {
-  id: string;
-  name: string;
-  updatedMs: number;
-  satellites: number;
-  bytes: number;
-}
+export type { LoadResult, SavedScenarioInfo };
 
 interface ScenarioRecord extends SavedScenarioInfo {
   json: string;
 }
-
-export type LoadResult = { ok: true; id: string; scenario: Scenario } | { ok: false; error: string };
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -11,9 +11,9 @@ import type { ReportInput, ReportSnapshot } from '../core/report/model';
 import { PER_SATELLITE_CSV_HEADER, perSatelliteCsvRow } from '../core/report/run';
 import type { Scenario } from '../core/scenario/schema';
 import { DESIGN_COMMENTS } from '../ui/schemaMeta';
-import type { AnalysisState } from './analysis';
+import type { AnalysisState, CsvProgress } from '../ui/services';
 import { downloadParts, downloadText } from './fileio';
-import { shareUrl, SHARE_WARN_CHARS } from './share';
+import { shareUrl, SHARE_WARN_CHARS } from '../core/report/shareLink';
 import { version as plannerVersion } from '../../package.json';
 
 /** A file name from the scenario name: "Orbital compute 1M" -> "orbital-compute-1m-report.html". */
@@ -184,10 +184,7 @@ export async function downloadReport(
 
 // ---- per-satellite CSV, in slices ----
 
-export interface CsvProgress {
-  rows: number;
-  total: number;
-}
+export type { CsvProgress };
 
 /** Rows per slice: ~20-40 ms of formatting on one core, then the page gets the main thread back. */
 export const CSV_SLICE_ROWS = 20_000;

@@ -46,3 +46,15 @@ export function fmtPowerGW(gw: number): string {
   if (a >= 1e-3) return `${fmtSig(gw * 1e3)} MW`;
   return `${fmtSig(gw * 1e6)} kW`;
 }
+
+/** A file name from a scenario name: letters, digits and dashes only. */
+export function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .toLowerCase() || 'constellation'
+  );
+}

@@ -22,7 +22,7 @@
  *
  * ## Store (createViewerStore / useViewer / viewerActions)
  * colourMode ('shell' | 'sunlit' | 'power' | 'powerMargin' | 'thermalMargin' | 'radiatorTemp' |
- * 'latency'), selectedId / hoverId (-1 = none), clock (sim time is a linear function of wall time:
+ * 'latency'), selectedId (null = none), hoverId (-1 = none), clock (sim time is a linear function of wall time:
  * read it with `simTimeMs(state.clock)`), windowStartMs / windowEndMs (scrub range), epochMs,
  * layers (atmosphere, borders, sunDirection, shadowCone, planeRings, groundStations, links,
  * capacity), helpOpen, cameraRequest, status. Change it through `viewerActions(store)`
@@ -57,7 +57,9 @@ export { ConstellationView, type ConstellationViewProps, type ViewerHandle } fro
 export {
   createViewerStore,
   defaultViewerState,
+  selectionId,
   simTimeMs,
+  useStore,
   useViewer,
   viewerActions,
   MAX_SPEED,

@@ -276,24 +276,25 @@ export function Inspector({
   metrics?: ViewerMetrics;
 }): React.JSX.Element | null {
   useTick(250);
-  const selected = useViewer(store, (s) => s.selectedId);
+  const selectedId = useViewer(store, (s) => s.selectedId);
+  const selected = selectedId !== null;
   const hover = useViewer(store, (s) => s.hoverId);
   const a = useMemo(() => viewerActions(store), [store]);
-  const id = selected >= 0 ? selected : hover;
+  const id = selectedId ?? hover;
   if (!fleet || id < 0 || id >= fleet.count) return null;
   const rows = inspectorRows(runtime, fleet, id, metrics);
   return (
-    <div className={`ocv-inspector${selected >= 0 ? '' : ' ocv-hover'}`} data-testid="inspector" data-sat-id={id}>
+    <div className={`ocv-inspector${selected ? '' : ' ocv-hover'}`} data-testid="inspector" data-sat-id={id}>
       <div className="ocv-inspector-head">
         <div>
           <div className="ocv-title">{satelliteName(fleet, id)}</div>
           <div className="ocv-muted">
             id <span data-testid="inspector-id">{id}</span>
             {fleet.elements.noradId[id] >= 0 ? ` · NORAD ${fleet.elements.noradId[id]}` : ''}
-            {selected >= 0 ? '' : ' · hover'}
+            {selected ? '' : ' · hover'}
           </div>
         </div>
-        {selected >= 0 && (
+        {selected && (
           <div>
             <button type="button" className="ocv-btn" onClick={() => a.camera('focus')} title="Focus (F)">
               Focus
@@ -591,13 +592,13 @@ export function useViewerKeys(store: ViewerStore, target: HTMLElement | Window |
             if (n > 0) {
               const cur = store.getState().selectedId;
               const step = e.key === ']' ? 1 : -1;
-              a.select(cur < 0 ? (step > 0 ? 0 : n - 1) : (((cur + step) % n) + n) % n);
+              a.select(cur === null ? (step > 0 ? 0 : n - 1) : (((cur + step) % n) + n) % n);
             }
             break;
           }
           case 'Escape':
             if (store.getState().helpOpen) a.toggleHelp();
-            else a.select(-1);
+            else a.select(null);
             break;
           default:
             handled = false;

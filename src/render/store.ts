@@ -1,13 +1,16 @@
 /**
  * The viewer store: colour mode, selection, layers, camera requests and the simulation clock.
- * A tiny external store (subscribe / getState / setState) read through `useViewer` in React and
- * through `getState()` inside the frame loop, so per-frame code never goes through React.
+ * A store made by createStore (src/core/store.ts, the page's one store implementation) read through
+ * `useViewer` / `useStore` in React and through `getState()` inside the frame loop, so per-frame
+ * code never goes through React. The selected satellite lives here only (`selectedId`): the
+ * workspace panels, the inspector and the frame loop all read this one field.
  *
  * The clock is not stored as "current time" (that would change every frame). It is a linear map
  * from wall time: simTime(wall) = baseSimMs + (playing ? (wall - baseWallMs) * speed : 0).
  * Play, pause, speed and scrub rebase it; everything else only reads it.
  */
 import { useSyncExternalStore } from 'react';
+import { createStore, type Store } from '../core/store';
 import type { ColourMode } from './legend';
 
 export interface ViewerClock {
@@ -37,8 +40,9 @@ export type CameraPreset = 'earth' | 'shell' | 'station' | 'focus';
 
 export interface ViewerState {
   colourMode: ColourMode;
-  /** Satellite id, or -1. */
-  selectedId: number;
+  /** The selected satellite's id (index in the fleet), or null when none is selected. */
+  selectedId: number | null;
+  /** The satellite under the pointer, or -1. */
   hoverId: number;
   clock: ViewerClock;
   /** Scrub bounds (analysis window), Unix ms. */
@@ -61,18 +65,14 @@ export const MIN_SPEED = 1;
 export const MAX_SPEED = 10_000;
 export const SPEED_STEPS = [1, 10, 60, 100, 300, 1000, 3000, 10_000];
 
-export interface ViewerStore {
-  getState(): ViewerState;
-  setState(patch: Partial<ViewerState> | ((s: ViewerState) => Partial<ViewerState>)): void;
-  subscribe(listener: () => void): () => void;
-}
+export type ViewerStore = Store<ViewerState>;
 
 const wallNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export function defaultViewerState(timeMs = Date.now()): ViewerState {
   return {
     colourMode: 'shell',
-    selectedId: -1,
+    selectedId: null,
     hoverId: -1,
     clock: { baseSimMs: timeMs, baseWallMs: wallNow(), speed: 60, playing: true },
     windowStartMs: timeMs,
@@ -97,30 +97,23 @@ export function defaultViewerState(timeMs = Date.now()): ViewerState {
 }
 
 export function createViewerStore(initial: Partial<ViewerState> = {}): ViewerStore {
-  let state: ViewerState = { ...defaultViewerState(), ...initial };
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    setState(patch) {
-      const p = typeof patch === 'function' ? patch(state) : patch;
-      state = { ...state, ...p };
-      for (const l of listeners) l();
-    },
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
+  return createStore<ViewerState>({ ...defaultViewerState(), ...initial });
 }
 
-/** React hook: re-render when the selected slice changes (compare by Object.is). */
-export function useViewer<T>(store: ViewerStore, select: (s: ViewerState) => T): T {
+/** React hook on any store (src/core/store.ts): re-render when the selected slice changes (compared by Object.is). */
+export function useStore<S, T>(store: Store<S>, select: (s: S) => T): T {
   return useSyncExternalStore(
     store.subscribe,
     () => select(store.getState()),
     () => select(store.getState()),
   );
 }
+
+/** `useStore` on the viewer store. */
+export const useViewer: <T>(store: ViewerStore, select: (s: ViewerState) => T) => T = useStore;
+
+/** A satellite id from outside (a click, a message, a key): a non-negative integer, anything else clears. */
+export const selectionId = (id: unknown): number | null => (typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null);
 
 /** Simulated time, Unix ms, at wall time `wallMs` (performance.now()). */
 export function simTimeMs(clock: ViewerClock, wallMs = wallNow()): number {
@@ -156,7 +149,7 @@ export const viewerActions = (store: ViewerStore) => ({
   setTime: (ms: number) => store.setState((s) => (Number.isFinite(ms) ? { clock: rebase(s.clock, { baseSimMs: ms }) } : {})),
   jumpToNow: () => store.setState((s) => ({ clock: rebase(s.clock, { baseSimMs: Date.now() }) })),
   jumpToEpoch: () => store.setState((s) => ({ clock: rebase(s.clock, { baseSimMs: s.epochMs }) })),
-  select: (id: number) => store.setState({ selectedId: Number.isInteger(id) && id >= 0 ? id : -1 }),
+  select: (id: number | null) => store.setState({ selectedId: selectionId(id) }),
   setColourMode: (colourMode: ColourMode) => store.setState({ colourMode }),
   toggleLayer: (k: keyof ViewerLayers) => store.setState((s) => ({ layers: { ...s.layers, [k]: !s.layers[k] } })),
   setLayers: (p: Partial<ViewerLayers>) => store.setState((s) => ({ layers: { ...s.layers, ...p } })),

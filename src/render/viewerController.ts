@@ -328,7 +328,7 @@ export class ViewerController {
     } else {
       const id = st.selectedId;
       const layer = this.layer;
-      if (!layer || id < 0 || id >= layer.shown) return false;
+      if (!layer || id === null || id >= layer.shown) return false;
       const j = 3 * id;
       dir.set(layer.positions[j], layer.positions[j + 1], layer.positions[j + 2]);
       if (!(dir.length() > 0)) return false;
@@ -403,13 +403,15 @@ export class ViewerController {
       const dt = Number.isFinite(layer.stateTimeMs) ? (t - layer.stateTimeMs) / 1000 : 0;
       layer.setFrame(dt, sun[0], sun[1], sun[2]);
       const u = layer.material.uniforms;
-      u.uSelected.value = st.selectedId;
+      // The shader and the frame state take -1 for "no selection".
+      const sel = st.selectedId ?? -1;
+      u.uSelected.value = sel;
       u.uHover.value = st.hoverId;
-      if (fs.selected !== st.selectedId) {
-        fs.selected = st.selectedId;
+      if (fs.selected !== sel) {
+        fs.selected = sel;
         isl.clear();
-        if (st.selectedId >= 0 && st.selectedId < layer.shown) {
-          orbit.set(layer.positions, layer.velocities, st.selectedId);
+        if (sel >= 0 && sel < layer.shown) {
+          orbit.set(layer.positions, layer.velocities, sel);
           upload += 256 * 12;
           const slc = this.stations;
           if (slc && fleet) {
@@ -429,9 +431,9 @@ export class ViewerController {
               }
               return this.importedMesh.nb;
             };
-            isl.choose(fleet, layer.positions, st.selectedId, slc, gmstRad(layer.stateTimeMs), meshOf);
+            isl.choose(fleet, layer.positions, sel, slc, gmstRad(layer.stateTimeMs), meshOf);
             const gp = runtime.groundPath;
-            gp.id = st.selectedId;
+            gp.id = sel;
             gp.hops = isl.hopCount;
             gp.station = isl.stationIndex >= 0 ? slc.stations[isl.stationIndex].name : '';
           }

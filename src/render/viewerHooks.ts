@@ -11,7 +11,7 @@ import type { GroundStation } from '../core/scenario/schema';
 import type { PropagationEngine } from '../engine/types';
 import type { ViewerMetrics } from './legend';
 import type { ViewerRuntime } from './runtime';
-import { useViewer, type ViewerStore } from './store';
+import { selectionId, useViewer, type ViewerStore } from './store';
 import { ViewerController } from './viewerController';
 
 /** Minimum wall time between hover picks, ms. */
@@ -167,7 +167,7 @@ export function usePicking(
       const x = e.clientX - rect.left;
       const y = e.clientY - rect.top;
       const id = pickAt(x, y);
-      store.setState({ selectedId: id });
+      store.setState({ selectedId: selectionId(id) });
       const cb = onGlobeClickRef.current;
       if (id < 0 && cb) {
         const ll = ctrl.globeLatLon(x, y, rect.width, rect.height);

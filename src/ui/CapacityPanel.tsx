@@ -4,9 +4,9 @@
  * Analytic figures appear at once; sampled ones when a sampled run finishes (labelled).
  */
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { AnalysisState } from '../app/analysis';
+import type { AnalysisState } from './services';
 import { ReportMenu } from './ReportMenu';
-import { useWorkspace, useWs } from '../app/context';
+import { useWorkspace, useWs } from './workspace';
 import type { Rollup } from '../core/analysis/rollup';
 import type { Scenario } from '../core/scenario/schema';
 import type { ShellCounts } from './ShellsEditor';
@@ -226,7 +226,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
           {t ? fmtPct(t.neverInViewShare) : '–'}
         </Stat>
       </dl>
-      <FeasibilityBlock r={r} selectedShell={selectedShell} onSelect={(id) => store.set({ selectedShellId: id })} />
+      <FeasibilityBlock r={r} selectedShell={selectedShell} onSelect={(id) => store.setState({ selectedShellId: id })} />
       <div className="btn-row" style={{ marginBottom: 8 }}>
         <button
           className="btn primary"
@@ -276,7 +276,7 @@ export function CapacityPanel({ scenario, analysis, counts }: { scenario: Scenar
               <tr
                 key={s.shellId}
                 className={s.shellId === selectedShell ? 'selected' : ''}
-                onClick={() => store.set({ selectedShellId: s.shellId })}
+                onClick={() => store.setState({ selectedShellId: s.shellId })}
                 data-shell-row={s.shellId}
               >
                 <td className="shell-name">{s.name}</td>

@@ -3,15 +3,14 @@
  * over one orbit for the selected satellite, eclipse fraction across the year for a shell.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalysisState } from '../app/analysis';
-import { useWorkspace, useWs } from '../app/context';
+import type { AnalysisState, FileService } from './services';
+import { useSelectedSatellite, useWorkspace, useWs } from './workspace';
 import type { Scenario } from '../core/scenario/schema';
 import { satelliteName } from '../core/fleet/fleet';
 import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from '../core/report/chartMath';
 import { HistogramChart, LineChart, SERIES } from './charts/Svg';
 import { fmtPct, fmtSig } from './format';
 import { onTablistKey } from './tabs';
-import { downloadText } from '../app/fileio';
 
 type ChartTab = 'margins' | 'latency' | 'orbit' | 'year' | 'ramp';
 
@@ -54,10 +53,10 @@ export function chartsToSvg(svgs: SVGSVGElement[]): string {
   );
 }
 
-function downloadCharts(el: HTMLElement | null, name: string): void {
+function downloadCharts(files: FileService, el: HTMLElement | null, name: string): void {
   const svgs = el ? Array.from(el.querySelectorAll<SVGSVGElement>('svg[data-chart]')) : [];
   if (svgs.length === 0) return;
-  downloadText(`charts-${name}.svg`, chartsToSvg(svgs), 'image/svg+xml');
+  files.downloadText(`charts-${name}.svg`, chartsToSvg(svgs), 'image/svg+xml');
 }
 
 /** Latency CDF; a log time axis when the values span more than a factor of 30 (GEO next to LEO). */
@@ -91,9 +90,9 @@ function LatencyCdf({
 export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analysis: AnalysisState }) {
   const [tab, setTab] = useState<ChartTab>('margins');
   const [ref, width] = useWidth<HTMLDivElement>();
-  const { store } = useWorkspace();
+  const { store, viewer, services } = useWorkspace();
   const selectedShellId = useWs((s) => s.selectedShellId);
-  const selectedSat = useWs((s) => s.selectedSatelliteId);
+  const selectedSat = useSelectedSatellite();
   const sampledCurrent = analysis.sampled && analysis.sampled.scenario === scenario ? analysis.sampled : null;
   const src = sampledCurrent ?? analysis.analytic;
   const m = src?.metrics ?? null;
@@ -192,7 +191,10 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
     <select
       aria-label="Shell for the chart"
       value={shell?.id ?? ''}
-      onChange={(e) => store.set({ selectedShellId: e.target.value, selectedSatelliteId: null })}
+      onChange={(e) => {
+        store.setState({ selectedShellId: e.target.value });
+        viewer.setState({ selectedId: null });
+      }}
       style={{ maxWidth: 200 }}
     >
       {fleet.shells.map((s) => (
@@ -227,7 +229,7 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
         <button
           className="btn"
           style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }}
-          onClick={() => downloadCharts(ref.current, tab)}
+          onClick={() => downloadCharts(services.files, ref.current, tab)}
           title="Download the charts shown as a standalone SVG file (for reports)"
         >
           SVG

@@ -3,7 +3,7 @@
  * source of its default on hover; design presets; add, duplicate, remove.
  */
 import { useMemo, useState } from 'react';
-import { useScenario, useWorkspace } from '../app/context';
+import { useScenario, useWorkspace } from './workspace';
 import { DESIGN_PRESETS } from '../core/presets';
 import type { Design } from '../core/scenario/design';
 import { CheckField, NumberField, SelectField, TextField } from './fields';

@@ -3,8 +3,7 @@
  * import/export, a preset list of real gateway sites, and click-on-globe to add one.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useScenario, useWorkspace, useWs } from '../app/context';
-import { downloadText } from '../app/fileio';
+import { useScenario, useWorkspace, useWs } from './workspace';
 import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
 import { checkNumber, fieldMessage, formatNumber, parseTypedNumber } from './fields';
@@ -26,7 +25,7 @@ export function uniqueStationName(name: string, taken: readonly GroundStation[])
 
 export function GroundStationsEditor() {
   const scenario = useScenario();
-  const { actions, store } = useWorkspace();
+  const { actions, store, services } = useWorkspace();
   const globePick = useWs((s) => s.globePick);
   const stations = scenario.groundStations;
   const fileRef = useRef<HTMLInputElement>(null);
@@ -78,7 +77,7 @@ export function GroundStationsEditor() {
             className={`btn${globePick === 'station' ? ' primary' : ''}`}
             aria-pressed={globePick === 'station'}
             data-testid="globe-pick"
-            onClick={() => store.set({ globePick: globePick === 'station' ? null : 'station' })}
+            onClick={() => store.setState({ globePick: globePick === 'station' ? null : 'station' })}
             title="Then click on the globe in the 3D view (Esc to stop)"
           >
             {globePick === 'station' ? 'Click the globe… (Esc)' : 'Add by clicking the globe'}
@@ -103,7 +102,9 @@ export function GroundStationsEditor() {
           </button>
           <button
             className="btn"
-            onClick={() => downloadText(`${scenario.name.replace(/\W+/g, '-')}-ground-stations.csv`, stationsToCsv(stations), 'text/csv')}
+            onClick={() =>
+              services.files.downloadText(`${scenario.name.replace(/\W+/g, '-')}-ground-stations.csv`, stationsToCsv(stations), 'text/csv')
+            }
           >
             Export CSV
           </button>

@@ -3,9 +3,8 @@
  * line and reason, warnings) and only then apply it as an imported shell.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useScenario, useWorkspace } from '../app/context';
+import { useScenario, useWorkspace } from './workspace';
 import { Cancelled, parseElementFile } from '../engine/elementsClient';
-import { seedImport } from '../app/imports';
 import type { ImportResult } from '../core/elements';
 import type { ImportedShell } from '../core/scenario/schema';
 import { fmtInt } from './format';
@@ -26,7 +25,7 @@ const FORMAT_LABEL: Record<string, string> = {
 
 export function ImportDialog({ initialFile, onClose }: { initialFile: File | null; onClose: () => void }) {
   const scenario = useScenario();
-  const { actions, store } = useWorkspace();
+  const { actions, store, services } = useWorkspace();
   const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; text: string; blob: Blob } | null>(null);
@@ -100,7 +99,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
 
   const apply = () => {
     if (!file || !result || result.accepted === 0) return;
-    const s = store.get().history.present;
+    const s = store.getState().history.present;
     const id = uniqueId(
       `import-${
         name
@@ -120,13 +119,13 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
       text: file.text,
       acceptBadChecksums: accept,
     };
-    seedImport(id, file.text, accept, result);
+    services.elements.seedImport(id, file.text, accept, result);
     const r = actions.edit((x) => ({ ...x, shells: [...x.shells, shell] }));
     if (!r.ok) {
       setError(r.errors.join('\n'));
       return;
     }
-    store.set({ selectedShellId: id });
+    store.setState({ selectedShellId: id });
     actions.post(
       result.rejected.length ? 'warning' : 'info',
       `Imported ${fmtInt(result.accepted)} satellites ` +

@@ -4,7 +4,7 @@
  * At most three are shown, newest last; older ones fold into "N more" (expand to see them).
  */
 import { useEffect, useState } from 'react';
-import { useWorkspace, useWs } from '../app/context';
+import { useWorkspace, useWs } from './workspace';
 
 const LIFETIME_MS = { info: 8000, warning: 20000 } as const;
 const SHOWN = 3;

@@ -1,5 +1,5 @@
 /** Progress of the current long task (import, sampled analysis, export) with a cancel button. */
-import { useWs } from '../app/context';
+import { useWs } from './workspace';
 
 export function ProgressBar() {
   const task = useWs((s) => s.task);

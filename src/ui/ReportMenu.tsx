@@ -4,9 +4,8 @@
  * written in slices with the page's progress bar and Cancel.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { AnalysisState } from '../app/analysis';
-import { useWorkspace } from '../app/context';
-import { downloadPerSatelliteCsv, downloadReport } from '../app/report';
+import type { AnalysisState } from './services';
+import { useWorkspace } from './workspace';
 import type { Scenario } from '../core/scenario/schema';
 
 export function ReportMenu({
@@ -20,7 +19,7 @@ export function ReportMenu({
   mode: 'analytic' | 'sampled';
   disabled: boolean;
 }) {
-  const { actions } = useWorkspace();
+  const { actions, services } = useWorkspace();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -42,7 +41,7 @@ export function ReportMenu({
     setBusy(format);
     const task = actions.startTask(`Writing the ${format.toUpperCase()} report`, null);
     try {
-      if (!(await downloadReport(analysis, scenario, mode, format)))
+      if (!(await services.report.downloadReport(analysis, scenario, mode, format)))
         actions.post('warning', 'No current analysis to report: wait for it to finish.');
     } catch (e) {
       actions.post('error', `The ${format.toUpperCase()} report could not be written: ${(e as Error)?.message ?? e}`);
@@ -59,7 +58,7 @@ export function ReportMenu({
       signal.cancelled = true;
     });
     try {
-      const r = await downloadPerSatelliteCsv(
+      const r = await services.report.downloadPerSatelliteCsv(
         analysis,
         scenario,
         mode,

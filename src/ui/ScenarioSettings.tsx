@@ -1,5 +1,5 @@
 /** Scenario-wide settings: name, description, epoch, analysis window and link options. */
-import { useScenario, useWorkspace } from '../app/context';
+import { useScenario, useWorkspace } from './workspace';
 import type { Scenario } from '../core/scenario/schema';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { scenarioHint } from './schemaMeta';

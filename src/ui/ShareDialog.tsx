@@ -4,10 +4,9 @@
  * or chat, and "Download standalone HTML". docs/EMBED.md describes what each produces.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useScenario, useWorkspace } from '../app/context';
-import { trustedOrigins } from '../app/embed/api';
-import { encodeShareFragment, SHARE_WARN_CHARS, shareUrl } from '../app/share';
-import { downloadBlob, fileSlug } from '../app/capture/record';
+import { useScenario, useWorkspace } from './workspace';
+import { encodeShareFragment, SHARE_WARN_CHARS, shareUrl } from '../core/report/shareLink';
+import { fileSlug } from './format';
 import { generatedShellCount } from '../core/fleet/generators';
 import { fillStandaloneTemplate } from '../core/standalone';
 import { fmtInt } from './format';
@@ -26,7 +25,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const scenario = useScenario();
-  const { actions } = useWorkspace();
+  const { actions, services } = useWorkspace();
   const ref = useRef<HTMLDialogElement>(null);
   const ids = { link: useId(), embed: useId(), snippet: useId(), origins: useId(), size: useId(), w: useId(), h: useId() };
   const [sizeKey, setSizeKey] = useState<(typeof SIZES)[number]['key']>('16:9');
@@ -52,7 +51,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const hasImported = scenario.shells.some((s) => s.kind === 'imported' && s.enabled);
   const fragment = useMemo(() => encodeShareFragment(scenario), [scenario]);
   const link = useMemo(() => shareUrl(location.href, scenario), [scenario]);
-  const trust = trustedOrigins(origins, location.origin);
+  const trust = services.embed.trustedOrigins(origins, location.origin);
   const embedBase = new URL('embed.html', location.href).toString();
   const query = new URLSearchParams();
   if (paused) query.set('paused', '1');
@@ -82,7 +81,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       const res = await fetch(new URL('viewer-standalone.html', location.href));
       if (!res.ok) throw new Error(`the viewer template is not on this server (${res.status}); build with npm run build`);
       const html = fillStandaloneTemplate(await res.text(), scenario, { paused, ui, analysis });
-      downloadBlob(new Blob([html], { type: 'text/html' }), `${fileSlug(scenario.name)}-viewer.html`);
+      services.files.downloadBlob(new Blob([html], { type: 'text/html' }), `${fileSlug(scenario.name)}-viewer.html`);
       actions.post(
         'info',
         `Standalone viewer of "${scenario.name}" saved (${(html.length / 1e6).toFixed(1)} MB): it opens from disk with no server and ` +

@@ -3,7 +3,7 @@
  * live satellite count per shell and in total, with a warning past 1,000,000.
  */
 import { useMemo } from 'react';
-import { useScenario, useWorkspace, useWs } from '../app/context';
+import { useScenario, useWorkspace, useWs } from './workspace';
 import { fleetSizeErrors, generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
 import { ssoInclinationDeg } from '../core/orbit';
 import type { ImportedShell, Scenario, Shell, SsoShell, WalkerShell } from '../core/scenario/schema';
@@ -164,15 +164,15 @@ export function ShellsEditor({
       (card?.querySelector('input[type="text"]') as HTMLInputElement | null)?.focus({ preventScroll: true });
     });
   const add = () => {
-    const sh = newWalkerShell(store.get().history.present);
+    const sh = newWalkerShell(store.getState().history.present);
     const r = editShells((shells) => [...shells, sh]);
     if (r.ok) {
-      store.set({ selectedShellId: sh.id });
+      store.setState({ selectedShellId: sh.id });
       revealShell(sh.id);
     } else actions.post('error', r.errors.join('\n'));
   };
   const duplicate = (i: number) => {
-    const s = store.get().history.present;
+    const s = store.getState().history.present;
     const src = s.shells[i];
     const copy = {
       ...src,
@@ -184,7 +184,7 @@ export function ShellsEditor({
     } as Shell;
     const r = editShells((shells) => [...shells.slice(0, i + 1), copy, ...shells.slice(i + 1)]);
     if (r.ok) {
-      store.set({ selectedShellId: copy.id });
+      store.setState({ selectedShellId: copy.id });
       revealShell(copy.id);
     } else actions.post('error', r.errors.join('\n'));
   };
@@ -235,7 +235,7 @@ export function ShellsEditor({
           className={`card${selected === sh.id ? ' selected' : ''}`}
           data-shell={sh.id}
           aria-label={`Shell ${sh.name}`}
-          onFocusCapture={() => store.get().selectedShellId !== sh.id && store.set({ selectedShellId: sh.id })}
+          onFocusCapture={() => store.getState().selectedShellId !== sh.id && store.setState({ selectedShellId: sh.id })}
         >
           <div className="card-head">
             <h4 className="title">{sh.name}</h4>

@@ -1,12 +1,10 @@
 /** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share and embed (ShareDialog), theme. */
 import { useEffect, useRef, useState } from 'react';
-import { useScenario, useWorkspace, useWs } from '../app/context';
-import { readScenarioFile, saveScenarioFile } from '../app/fileio';
-import { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenario, type SavedScenarioInfo } from '../app/persistence';
+import { useScenario, useWorkspace, useWs } from './workspace';
+import type { SavedScenarioInfo } from './services';
 import { PRESETS, defaultScenario } from '../core/presets';
 import { fmtInt } from './format';
 import { ShareDialog } from './ShareDialog';
-import { exportElements } from '../app/exportElements';
 import { EXPORT_FILE, EXPORT_FORMATS, TLE_MAX_SATELLITES, type ExportFormat } from '../core/fleet/export';
 import type { Fleet } from '../core/fleet/fleet';
 
@@ -30,7 +28,9 @@ export function Topbar({
   onTradeStudy?: () => void;
 }) {
   const scenario = useScenario();
-  const { actions, store } = useWorkspace();
+  const { actions, store, services } = useWorkspace();
+  const { readScenarioFile, saveScenarioFile } = services.files;
+  const { newScenarioId } = services.persistence;
   const canUndo = useWs((s) => s.history.past.length > 0);
   const canRedo = useWs((s) => s.history.future.length > 0);
   const saveStatus = useWs((s) => s.saveStatus);
@@ -65,7 +65,7 @@ export function Topbar({
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       if (e.key.toLowerCase() === 's') {
         e.preventDefault();
-        saveScenarioFile(store.get().history.present);
+        saveScenarioFile(store.getState().history.present);
       } else if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
         fileRef.current?.click();
@@ -157,7 +157,7 @@ export function Topbar({
       </div>
       <button
         className="btn"
-        onClick={() => store.set({ theme: theme === 'dark' ? 'light' : 'dark' })}
+        onClick={() => store.setState({ theme: theme === 'dark' ? 'light' : 'dark' })}
         aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
       >
         {theme === 'dark' ? '☀' : '☾'}
@@ -195,7 +195,7 @@ function useCloseOnEscape(onClose: () => void) {
 
 function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => void }) {
   const scenario = useScenario();
-  const { actions } = useWorkspace();
+  const { services } = useWorkspace();
   const busy = useWs((s) => s.task !== null);
   const [confirmTle, setConfirmTle] = useState(false);
   useCloseOnEscape(onClose);
@@ -204,7 +204,7 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
   const files = Math.ceil(n / TLE_MAX_SATELLITES);
   const run = (f: ExportFormat, split?: number) => {
     onClose();
-    if (fleet) void exportElements(fleet, scenario, f, actions, split);
+    if (fleet) void services.elements.exportElements(fleet, scenario, f, split);
   };
   return (
     <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 380 }} data-testid="export-dialog">
@@ -260,7 +260,8 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
 }
 
 function ScenariosMenu({ onClose }: { onClose: () => void }) {
-  const { actions, store } = useWorkspace();
+  const { actions, store, services } = useWorkspace();
+  const { deleteScenario, listScenarios, loadScenario, newScenarioId, saveScenario } = services.persistence;
   const docId = useWs((s) => s.docId);
   const [list, setList] = useState<SavedScenarioInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -280,7 +281,7 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
     onClose();
   };
   const duplicate = async (id: string) => {
-    const r = id === store.get().docId ? { ok: true as const, scenario: store.get().history.present } : await loadScenario(id);
+    const r = id === store.getState().docId ? { ok: true as const, scenario: store.getState().history.present } : await loadScenario(id);
     if (!r.ok) return actions.post('error', r.error);
     const copy = { ...r.scenario, name: `${r.scenario.name} copy`.slice(0, 200) };
     const nid = newScenarioId();
@@ -300,7 +301,7 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
       actions.post('error', `Could not delete "${info.name}": ${(e as Error).message}`);
       return;
     }
-    if (info.id === store.get().docId) {
+    if (info.id === store.getState().docId) {
       // the open scenario was deleted: open the most recent other one, or a fresh default
       const others = (await listScenarios().catch(() => [] as SavedScenarioInfo[])).filter((x) => x.id !== info.id);
       const next = others.length ? await loadScenario(others[0].id) : null;

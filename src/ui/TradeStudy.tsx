@@ -35,7 +35,7 @@ import type { RollupFigures } from '../core/analysis/rollup';
 import { TradePool } from '../engine/tradeClient';
 import { LineChart, SERIES } from './charts/Svg';
 import { fmtSig, fmtUsd } from './format';
-import { useScenario, useWorkspace } from '../app/context';
+import { useScenario, useWorkspace } from './workspace';
 import { onTablistKey } from './tabs';
 
 // ---- the figures charted against the swept value ----

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { presetScenario } from '../../src/core/presets';
 import { openHarness, ROOT, waitFor, type Harness } from './harness';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { presetScenario } from '../../src/core/presets';
 import type { Scenario } from '../../src/core/scenario/schema';
 import { readWebmInfo } from '../../src/app/capture/webm';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openHarness, ROOT, waitFor, type Harness } from './harness';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { presetScenario } from '../../src/core/presets';
 import { serializeScenario } from '../../src/core/scenario/load';
 import type { Scenario } from '../../src/core/scenario/schema';

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openHarness, ROOT, waitFor, type Harness } from './harness';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { presetScenario } from '../../src/core/presets';
 
 const SHOTS = resolve(ROOT, 'test-results/viewer');

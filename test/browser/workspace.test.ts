@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countPixels, decodePng, openHarness, ROOT, waitFor, type Harness } from './harness';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { defaultScenario, presetScenario } from '../../src/core/presets';
 import { runAnalysisJob } from '../../src/core/report/analysisJob';
 import { fmtSig } from '../../src/core/format';

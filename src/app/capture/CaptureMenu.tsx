@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ViewerHandle } from '../../render';
 import { viewerActions } from '../../render';
-import { dataUrlToBlob, downloadBlob, fileSlug, MAX_RECORD_SECONDS, recordCanvas, SNAPSHOT_SCALES, webmMimeType } from './record';
+import { fileSlug } from '../../core/format';
+import { dataUrlToBlob, downloadBlob, MAX_RECORD_SECONDS, recordCanvas, SNAPSHOT_SCALES, webmMimeType } from './record';
 
 const CSS = `
 .ocv-capture { position: relative; flex: none; display: flex; flex-direction: column; align-items: flex-end;

@@ -111,15 +111,3 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return new Blob([out], { type: mime });
 }
-
-/** A file name from a scenario name: letters, digits and dashes only. */
-export function fileSlug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .toLowerCase() || 'constellation'
-  );
-}

@@ -12,6 +12,8 @@
  * ocv:getStats, ocv:screenPosition {id}, ocv:pick {x, y}, ocv:redraw; handled by the controller
  * (viewerApp.tsx): ocv:loadScenario {scenario}, ocv:snapshot {scale} (PNG data URL), ocv:record
  * {seconds} (WebM Blob).
+ *
+ * On the wire a satellite id of -1 means "none" (the viewer store holds null for it).
  */
 import { COLOUR_MODE_ORDER, type ColourMode } from '../../render/legend';
 import { simTimeMs, viewerActions, type CameraPreset, type ViewerLayers } from '../../render/store';
@@ -53,7 +55,7 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
     case 'ocv:select':
       if (typeof msg.id !== 'number') throw new Error('id: expected a satellite id (number), -1 to clear');
       a.select(msg.id);
-      return store.getState().selectedId;
+      return store.getState().selectedId ?? -1;
     case 'ocv:setLayers':
       if (typeof msg.layers !== 'object' || msg.layers === null) throw new Error('layers: expected an object of booleans');
       a.setLayers(msg.layers as Partial<ViewerLayers>);
@@ -70,7 +72,7 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
         playing: s.clock.playing,
         speed: s.clock.speed,
         colourMode: s.colourMode,
-        selectedId: s.selectedId,
+        selectedId: s.selectedId ?? -1,
         layers: s.layers,
         status: s.status,
         contextLost: s.contextLost,

@@ -15,8 +15,8 @@
  */
 import type { ColourMode } from '../../render/legend';
 import type { CameraPreset, ViewerLayers } from '../../render/store';
-import { decodeShareFragment } from '../share';
-import { intakeScenario } from '../scenarioIntake';
+import { decodeShareFragment } from '../../core/report/shareLink';
+import { intakeScenario } from '../../core/scenario/intake';
 import { parseEmbedQuery, timeFromText, type EmbedConfig } from './config';
 import { fetchScenarioText, initialScenario } from './sources';
 import { mountViewerApp, type EmbedController, type InitialScenario } from './viewerApp';

@@ -3,7 +3,7 @@
  * the share-link fragment, `?scenario=<URL>`, a preset or `ocv:loadScenario` (sources.ts), driven
  * by postMessage from trusted origins (api.ts). The app itself is viewerApp.tsx.
  */
-import { hasSharePayload } from '../share';
+import { hasSharePayload } from '../../core/report/shareLink';
 import { installMessageApi, trustedOrigins } from './api';
 import { parseEmbedQuery } from './config';
 import { fetchScenarioText, initialScenario } from './sources';

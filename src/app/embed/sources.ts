@@ -3,8 +3,8 @@
  * `sats=N`. Every outside document goes through intakeScenario (the shared loader and its migrations).
  */
 import { defaultScenario, presetScenario } from '../../core/presets';
-import { decodeShareFragment, hasSharePayload } from '../share';
-import { MAX_SCENARIO_JSON_CHARS } from '../scenarioIntake';
+import { decodeShareFragment, hasSharePayload } from '../../core/report/shareLink';
+import { MAX_SCENARIO_JSON_CHARS } from '../../core/scenario/intake';
 import type { EmbedConfig } from './config';
 import { walkerScenario } from './config';
 import type { InitialScenario } from './viewerApp';

@@ -5,25 +5,27 @@
  * is not cross-origin isolated: src/engine), runs the analytic metrics for the colour maps, and
  * exposes an EmbedController whose `command` is the postMessage API (api.ts documents the messages).
  */
-import { StrictMode, useEffect, useState, useSyncExternalStore } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PerSatelliteMetrics } from '../../core/analysis/metrics';
 import type { Rollup } from '../../core/analysis/rollup';
 import { buildFleet, generatedShellCount } from '../../core/fleet/generators';
 import type { Fleet } from '../../core/fleet/fleet';
 import type { Scenario } from '../../core/scenario/schema';
+import { createStore, type Store } from '../../core/store';
 import { createPropagationEngine } from '../../engine';
 import type { PropagationEngine } from '../../engine/types';
 import {
   ConstellationView,
   createViewerStore,
+  useStore,
   viewerActions,
   type CapacitySummary,
   type ViewerHandle,
   type ViewerStore,
 } from '../../render';
 import { CaptureMenu, recordView } from '../capture/CaptureMenu';
-import { intakeScenario } from '../scenarioIntake';
+import { intakeScenario } from '../../core/scenario/intake';
 import { handleCommand, type Msg } from './api';
 import type { EmbedConfig } from './config';
 
@@ -86,26 +88,6 @@ interface AppState {
   pending: string | null;
 }
 
-/** The app's scenario and messages, outside React (commands may arrive before the first render). */
-class AppStore {
-  state: AppState;
-  private subs = new Set<() => void>();
-  constructor(s: AppState) {
-    this.state = s;
-  }
-  get = () => this.state;
-  set(p: Partial<AppState>) {
-    this.state = { ...this.state, ...p };
-    for (const f of this.subs) f();
-  }
-  subscribe = (f: () => void) => {
-    this.subs.add(f);
-    return () => {
-      this.subs.delete(f);
-    };
-  };
-}
-
 /** What the React tree reports back to the controller. */
 interface Bridge {
   fleet: Fleet | null;
@@ -121,13 +103,14 @@ function EmbedApp({
   emit,
 }: {
   cfg: EmbedConfig;
-  app: AppStore;
+  /** The app's scenario and messages, outside React (commands may arrive before the first render). */
+  app: Store<AppState>;
   store: ViewerStore;
   bridge: Bridge;
   emit: (e: EmbedEvent) => void;
 }) {
-  const { scenario, notes, error, pending } = useSyncExternalStore(app.subscribe, app.get);
-  const setError = (e: string | null) => app.set({ error: e });
+  const { scenario, notes, error, pending } = useStore(app, (s) => s);
+  const setError = (e: string | null) => app.setState({ error: e });
   const [fleet, setFleet] = useState<Fleet | null>(null);
   const [engine, setEngine] = useState<PropagationEngine | null>(null);
   const [metrics, setMetrics] = useState<PerSatelliteMetrics | undefined>(undefined);
@@ -323,7 +306,7 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
     for (const l of listeners) l(e);
   };
   const bridge: Bridge = { fleet: null, handle: null, engine: null };
-  const app = new AppStore({
+  const app = createStore<AppState>({
     scenario: first,
     notes: 'notes' in initial ? initial.notes : [],
     error: 'error' in initial ? initial.error : null,
@@ -334,7 +317,7 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
     const id = store.getState().selectedId;
     if (id !== lastSel) {
       lastSel = id;
-      emit({ type: 'ocv:selection', id });
+      emit({ type: 'ocv:selection', id: id ?? -1 });
     }
   });
 
@@ -347,14 +330,14 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
   const loadScenario = async (doc: unknown, source = 'ocv:loadScenario') => {
     const r = intakeScenario(doc, source);
     if (!r.ok) {
-      app.set({ error: r.error, pending: null });
+      app.setState({ error: r.error, pending: null });
       emit({ type: 'ocv:error', error: r.error });
       throw new Error(r.error);
     }
     const nw = windowOf(r.scenario);
-    store.setState({ ...nw, selectedId: -1 });
+    store.setState({ ...nw, selectedId: null });
     viewerActions(store).setTime(nw.epochMs);
-    app.set({ scenario: r.scenario, notes: r.notes, error: null, pending: null });
+    app.setState({ scenario: r.scenario, notes: r.notes, error: null, pending: null });
     let total = 0;
     for (const sh of r.scenario.shells) if (sh.enabled) total += generatedShellCount(sh);
     return { name: r.scenario.name, satellites: total };
@@ -373,7 +356,7 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
             status: store.getState().status,
             satellites: store.getState().status.shown,
             fleetSatellites: bridge.fleet?.count ?? 0,
-            scenarioName: app.state.scenario?.name ?? null,
+            scenarioName: app.getState().scenario?.name ?? null,
             // how the states are made: 'shared' / 'transfer' / 'in-thread' and the worker threads in use (null: no engine)
             engine: bridge.engine ? { mode: bridge.engine.mode, workers: bridge.engine.workers ?? 0 } : null,
             crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -402,10 +385,10 @@ export function mountViewerApp(element: HTMLElement, cfg: EmbedConfig, initial: 
     },
     loadScenario: (doc, source) => loadScenario(doc, source),
     showMessage(error) {
-      app.set({ error, pending: null });
+      app.setState({ error, pending: null });
       if (error) emit({ type: 'ocv:error', error });
     },
-    scenario: () => app.state.scenario,
+    scenario: () => app.getState().scenario,
     viewer: () => bridge.handle,
     on(fn) {
       listeners.add(fn);

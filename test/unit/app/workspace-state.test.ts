@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHistory, pushHistory, redoHistory, undoHistory } from '../../../src/app/history';
-import { createWorkspace, workspaceActions } from '../../../src/app/store';
-import { decodeShareFragment, encodeShareFragment, base64UrlToBytes, bytesToBase64Url, shareUrl } from '../../../src/app/share';
+import { createHistory, pushHistory, redoHistory, undoHistory } from '../../../src/core/scenario/history';
+import { createPageViewer, createWorkspace, workspaceActions } from '../../../src/app/store';
+import { decodeShareFragment, encodeShareFragment, base64UrlToBytes, bytesToBase64Url, shareUrl } from '../../../src/core/report/shareLink';
 import { defaultScenario, presetScenario } from '../../../src/core/presets';
 import { SCENARIO_VERSION } from '../../../src/core/scenario/schema';
 import { deflateSync, strToU8 } from 'fflate';
@@ -39,26 +39,51 @@ describe('workspace store', () => {
   it('refuses an invalid edit with the field named and keeps the scenario unchanged', () => {
     const s = presetScenario('starlink-72x22')!;
     const store = createWorkspace(s, 'doc');
-    const a = workspaceActions(store);
+    const a = workspaceActions(store, createPageViewer(s));
     const r = a.edit((x) => ({ ...x, shells: x.shells.map((sh) => ({ ...sh, altitudeKm: 100 })) }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toMatch(/^shells\[0\]\.altitudeKm: .*160 km/m);
-    expect(store.get().history.present).toBe(s);
-    expect(store.get().history.past.length).toBe(0);
+    expect(store.getState().history.present).toBe(s);
+    expect(store.getState().history.past.length).toBe(0);
     const ok = a.edit((x) => ({ ...x, name: 'Renamed' }));
     expect(ok.ok).toBe(true);
-    expect(store.get().history.present.name).toBe('Renamed');
+    expect(store.getState().history.present.name).toBe('Renamed');
     a.undo();
-    expect(store.get().history.present).toBe(s);
+    expect(store.getState().history.present).toBe(s);
     a.redo();
-    expect(store.get().history.present.name).toBe('Renamed');
+    expect(store.getState().history.present.name).toBe('Renamed');
   });
   it('an edit that throws becomes an error, not an exception', () => {
-    const store = createWorkspace(presetScenario('starlink-72x22')!, 'doc');
-    const r = workspaceActions(store).edit(() => {
+    const s = presetScenario('starlink-72x22')!;
+    const store = createWorkspace(s, 'doc');
+    const r = workspaceActions(store, createPageViewer(s)).edit(() => {
       throw new Error('boom');
     });
     expect(r).toEqual({ ok: false, errors: ['boom'] });
+  });
+  it('holds the selected satellite once, in the viewer store; opening another document clears it and selects its first shell', () => {
+    const s = presetScenario('starlink-72x22')!;
+    const store = createWorkspace(s, 'doc');
+    const viewer = createPageViewer(s);
+    const a = workspaceActions(store, viewer);
+    expect('selectedSatelliteId' in store.getState()).toBe(false);
+    expect(viewer.getState().selectedId).toBeNull();
+    viewer.setState({ selectedId: 17 });
+    const other = presetScenario('suncatcher')!;
+    a.open(other, 'doc2');
+    expect(viewer.getState().selectedId).toBeNull();
+    expect(store.getState().selectedShellId).toBe(other.shells[0].id);
+    expect(store.getState().docId).toBe('doc2');
+  });
+  it('the page viewer starts its clock at the analysis window start with the scenario epoch and window', () => {
+    const s = presetScenario('starlink-72x22')!;
+    const v = createPageViewer(s).getState();
+    const startMs = Date.parse(s.window.start);
+    expect(v.clock.baseSimMs).toBe(startMs);
+    expect(v.windowStartMs).toBe(startMs);
+    expect(v.windowEndMs).toBe(startMs + s.window.durationMin * 60_000);
+    expect(v.epochMs).toBe(Date.parse(s.epoch));
+    expect(v.layers.capacity).toBe(false);
   });
 });
 

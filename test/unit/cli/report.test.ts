@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment } from '../../../src/app/share';
+import { decodeShareFragment } from '../../../src/core/report/shareLink';
 import { loadInput } from '../../../src/cli/input';
 import { main } from '../../../src/cli/main';
 import { fmtInt, fmtSig } from '../../../src/core/format';

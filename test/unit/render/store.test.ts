@@ -69,19 +69,25 @@ describe('viewer clock', () => {
     expect(simTimeMs(store.getState().clock)).toBe(7e11);
   });
 
-  it('selection accepts ids >= 0 and maps anything else to -1; listeners hear changes', () => {
+  it('selection accepts ids >= 0 and maps anything else to null (none); listeners hear changes', () => {
     const store = createViewerStore();
     const a = viewerActions(store);
+    expect(store.getState().selectedId).toBeNull();
     let calls = 0;
     const off = store.subscribe(() => calls++);
     a.select(42);
     expect(store.getState().selectedId).toBe(42);
     a.select(-7);
-    expect(store.getState().selectedId).toBe(-1);
+    expect(store.getState().selectedId).toBeNull();
+    a.select(42);
     a.select(1.5);
-    expect(store.getState().selectedId).toBe(-1);
+    expect(store.getState().selectedId).toBeNull();
+    a.select(0);
+    expect(store.getState().selectedId).toBe(0);
+    a.select(null);
+    expect(store.getState().selectedId).toBeNull();
     off();
     a.select(3);
-    expect(calls).toBe(3);
+    expect(calls).toBe(6);
   });
 });

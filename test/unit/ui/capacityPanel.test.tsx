@@ -1,8 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { WorkspaceContext } from '../../../src/app/context';
-import { createWorkspace, workspaceActions } from '../../../src/app/store';
+import { WorkspaceContext } from '../../../src/ui/workspace';
+import { createPageViewer, createWorkspace, workspaceActions } from '../../../src/app/store';
+import { pageServices } from '../../../src/app/services';
 import { summarize, type AnalysisState } from '../../../src/app/analysis';
 import { analyzeAnalytic } from '../../../src/core/analysis/analytic';
 import { buildFleet } from '../../../src/core/fleet/generators';
@@ -13,7 +14,11 @@ import { ShellsEditor } from '../../../src/ui/ShellsEditor';
 
 function render(el: ReturnType<typeof createElement>, scenario = presetScenario('colossus-300mw')!) {
   const store = createWorkspace(scenario, 'doc');
-  return renderToStaticMarkup(createElement(WorkspaceContext.Provider, { value: { store, actions: workspaceActions(store) } }, el));
+  const viewer = createPageViewer(scenario);
+  const actions = workspaceActions(store, viewer);
+  return renderToStaticMarkup(
+    createElement(WorkspaceContext.Provider, { value: { store, viewer, actions, services: pageServices(actions) } }, el),
+  );
 }
 
 describe('capacity panel (server-rendered)', () => {

@@ -4,9 +4,9 @@
  * and later versions go through the same migrations as Open), refuses fleets the viewer cannot
  * draw, and names unknown fields instead of dropping them silently. Never throws.
  */
-import { generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
-import { validateScenario } from '../core/scenario/load';
-import { ScenarioSchema, type Scenario } from '../core/scenario/schema';
+import { generatedShellCount, MAX_FLEET_SATELLITES } from '../fleet/generators';
+import { validateScenario } from './load';
+import { ScenarioSchema, type Scenario } from './schema';
 
 export type IntakeResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; error: string };
 

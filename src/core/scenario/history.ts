@@ -1,7 +1,7 @@
 /**
  * Undo/redo over immutable snapshots. Every edit pushes the previous value; edits that carry the
  * same coalescing key within `coalesceMs` (typing digits into one field) merge into one step.
- * Pure: no DOM, no React; the store (store.ts) wraps it.
+ * Pure: no DOM, no React; the workspace store (src/app/store.ts) wraps it.
  */
 export interface History<T> {
   past: T[];

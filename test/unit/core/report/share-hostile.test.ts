@@ -5,10 +5,16 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64Url, decodeShareFragment, encodeShareFragment, inflateWithBudget, MAX_INFLATED_BYTES } from '../../../src/app/share';
-import { intakeScenario } from '../../../src/app/scenarioIntake';
-import { defaultScenario, presetScenario } from '../../../src/core/presets';
-import { SCENARIO_VERSION } from '../../../src/core/scenario/schema';
+import {
+  bytesToBase64Url,
+  decodeShareFragment,
+  encodeShareFragment,
+  inflateWithBudget,
+  MAX_INFLATED_BYTES,
+} from '../../../../src/core/report/shareLink';
+import { intakeScenario } from '../../../../src/core/scenario/intake';
+import { defaultScenario, presetScenario } from '../../../../src/core/presets';
+import { SCENARIO_VERSION } from '../../../../src/core/scenario/schema';
 
 /**
  * A raw-DEFLATE bomb: one sync-flushed segment of 1 MiB of zeros (byte-aligned, self-contained
