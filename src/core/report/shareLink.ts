@@ -130,7 +130,9 @@ export function decodeShareFragment(hash: string): ShareDecode {
   if (inflated === 'too-large')
     return {
       ok: false,
-      error: `share link: the scenario inside is larger than ${MAX_INFLATED_BYTES / 1024 / 1024} MB once unpacked; refused (save a file instead)`,
+      error:
+        `share link: the scenario inside is larger than ${MAX_INFLATED_BYTES / 1024 / 1024} MB once unpacked; refused (save a ` +
+        `file instead)`,
     };
   if (inflated === 'damaged')
     return { ok: false, error: 'share link: broken (compressed data is damaged); the link was probably cut short' };
