@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { encodeShareFragment } from '../../src/app/share';
+import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { presetScenario } from '../../src/core/presets';
 import { defaultWorkerCount } from '../../src/engine';
 import { decodePng, countPixels, freePort, openHarness, ROOT, waitFor, type Harness } from './harness';
