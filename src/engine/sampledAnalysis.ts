@@ -28,7 +28,7 @@ import type { PropagationPool } from './propagationPool';
 import type { RoutingSlotBuffers, WorkerRoutingSetup } from '../../workers/propagation.api';
 
 /** Sampled steps kept queued in the workers ahead of the one being collected (worker modes). */
-export const SAMPLED_STEPS_AHEAD = 4;
+export const SAMPLED_STEPS_AHEAD = 8;
 /** Longest stretch of sampled work between two yields to the event loop, ms. */
 export const SAMPLED_YIELD_BUDGET_MS = 25;
 
@@ -81,8 +81,16 @@ export function budgetPause(budgetMs: number): (p: SampledPause) => Promise<void
   };
 }
 
-/** Whole-fleet routing steps in flight at once in worker modes (shared slots, or handed-over states). */
-export const SAMPLED_ROUTES_IN_FLIGHT = 3;
+/** Memory for routing steps in flight in worker modes (shared slots, or handed-over states): 33 bytes per satellite each. */
+export const SAMPLED_ROUTING_BUFFER_BYTES = 128e6;
+
+/**
+ * Whole-fleet routing steps in flight at once: enough that a worker routing a step does not hold
+ * the others up (steps queued ahead + 2), within SAMPLED_ROUTING_BUFFER_BYTES, at least 2.
+ */
+export function routesInFlight(satellites: number): number {
+  return Math.max(2, Math.min(SAMPLED_STEPS_AHEAD + 2, Math.floor(SAMPLED_ROUTING_BUFFER_BYTES / (33 * Math.max(1, satellites)))));
+}
 
 type Access = NonNullable<ReturnType<PropagationPool['shardAccess']>>;
 
@@ -103,7 +111,7 @@ function shareTopology(plan: SampledRoutingPlan, shared: boolean): SampledRoutin
  * Worker modes route in the workers (routesSteps): the shards write a routing step's states into
  * a shared slot (shared mode) or hand them over (transfer mode, assembled here), and one worker,
  * in turn, routes the whole step and keeps the routed sums, while the other workers go on with
- * the next steps. At most SAMPLED_ROUTES_IN_FLIGHT routing steps are in flight.
+ * the next steps. At most routesInFlight(n) routing steps are in flight.
  */
 function poolExecutor(access: Access): SampledExecutor {
   const k = access.ranges.map((_, i) => i);
@@ -175,14 +183,15 @@ function poolExecutor(access: Access): SampledExecutor {
       let setup: WorkerRoutingSetup | undefined;
       if (plan2) {
         const n = end - start;
+        const inFlight = routesInFlight(n);
         const slots: RoutingSlotBuffers[] = shared
-          ? Array.from({ length: SAMPLED_ROUTES_IN_FLIGHT }, () => ({
+          ? Array.from({ length: inFlight }, () => ({
               position: new SharedArrayBuffer(Math.max(8, 24 * n)),
               error: new SharedArrayBuffer(Math.max(8, n)),
               direct: new SharedArrayBuffer(Math.max(8, 8 * n)),
             }))
           : [];
-        free = Array.from({ length: SAMPLED_ROUTES_IN_FLIGHT }, (_, i) => SAMPLED_ROUTES_IN_FLIGHT - 1 - i);
+        free = Array.from({ length: inFlight }, (_, i) => inFlight - 1 - i);
         setup = { plan: shareTopology(plan2, shared), ...(shared ? { slots } : {}) };
       }
       return all((i) => access.call(i, 'sampledBegin', [...stations], plan, setup));

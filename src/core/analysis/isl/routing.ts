@@ -27,6 +27,8 @@ export interface IslWorkspace {
   entryNext: Int32Array;
   /** First entry of each circular bucket, -1 = empty. */
   head: Int32Array;
+  /** The topology the weights were last laid out for (slots without a link hold Infinity). */
+  linksFor?: { topology: IslTopology; forward: Int32Array; copyTo: Int32Array; copyFrom: Int32Array };
 }
 
 export function createIslWorkspace(count: number): IslWorkspace {
@@ -52,6 +54,41 @@ export interface IslRouteOptions {
 }
 
 const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
+
+/**
+ * Each undirected link once: `forward` lists the slots 4u + e whose weight is computed (no reverse,
+ * or the reverse slot comes later); `copyTo[k]` then takes the weight of `copyFrom[k]` (its reverse,
+ * an earlier slot), in increasing slot order, as weighing slot by slot would. Built once per
+ * topology and workspace; the weight slots without a link are set to Infinity then and stay so.
+ */
+function linksOf(topo: IslTopology, ws: IslWorkspace): NonNullable<IslWorkspace['linksFor']> {
+  const c = ws.linksFor;
+  if (c && c.topology === topo) return c;
+  const nb = topo.neighbours;
+  const rev = topo.reverse;
+  let nf = 0;
+  let nc = 0;
+  for (let i = 0; i < nb.length; i++) {
+    if (nb[i] < 0) continue;
+    if (rev[i] >= 0 && rev[i] < i) nc++;
+    else nf++;
+  }
+  const forward = new Int32Array(nf);
+  const copyTo = new Int32Array(nc);
+  const copyFrom = new Int32Array(nc);
+  nf = nc = 0;
+  for (let i = 0; i < nb.length; i++) {
+    if (nb[i] < 0) continue;
+    if (rev[i] >= 0 && rev[i] < i) {
+      copyTo[nc] = i;
+      copyFrom[nc++] = rev[i];
+    } else forward[nf++] = i;
+  }
+  ws.weight.fill(Number.POSITIVE_INFINITY, 0, 4 * topo.count);
+  ws.linksFor = { topology: topo, forward, copyTo, copyFrom };
+  return ws.linksFor;
+}
+
 /** Most buckets the bucket queue may use before falling back to the heap. */
 const MAX_BUCKETS = 1 << 20;
 
@@ -114,52 +151,50 @@ export function startIslRoute(
   const hopMs = opts.perHopProcessingMs;
   let wMin = Number.POSITIVE_INFINITY;
   let wMax = 0;
-  const rev = topo.reverse;
-  for (let u = 0; u < n; u++) {
-    const ux = positionKm[3 * u];
-    const uy = positionKm[3 * u + 1];
-    const uz = positionKm[3 * u + 2];
-    const okU = error[u] === 0;
-    const ru2 = ux * ux + uy * uy + uz * uz;
-    for (let e = 0; e < 4; e++) {
-      const idx = 4 * u + e;
-      const r = rev[idx];
-      if (r >= 0 && r < idx) {
-        // the same link seen from its other end, already weighed (length, sight line and states are symmetric)
-        wgt[idx] = wgt[r];
-        continue;
+  const links = linksOf(topo, ws);
+  const fwd = links.forward;
+  const L = fwd.length;
+  for (let l = 0; l < L; l++) {
+    const idx = fwd[l];
+    const u = idx >> 2;
+    const v = nb[idx];
+    let w = Number.POSITIVE_INFINITY;
+    if (error[u] === 0 && error[v] === 0) {
+      const ux = positionKm[3 * u];
+      const uy = positionKm[3 * u + 1];
+      const uz = positionKm[3 * u + 2];
+      const vx = positionKm[3 * v];
+      const vy = positionKm[3 * v + 1];
+      const vz = positionKm[3 * v + 2];
+      const dx = vx - ux;
+      const dy = vy - uy;
+      const dz = vz - uz;
+      const len2 = dx * dx + dy * dy + dz * dz;
+      // closest approach of the segment to the Earth's centre must clear R + grazing altitude.
+      // Quick accept: |(1-t) u + t v|^2 = (1-t)|u|^2 + t|v|^2 - t(1-t)|v-u|^2 >= min(|u|^2, |v|^2) - |v-u|^2 / 4.
+      const ru2 = ux * ux + uy * uy + uz * uz;
+      const rv2 = vx * vx + vy * vy + vz * vz;
+      let clears = (ru2 < rv2 ? ru2 : rv2) - 0.25 * len2 >= clear2;
+      if (!clears) {
+        let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const cx = ux + t * dx;
+        const cy = uy + t * dy;
+        const cz = uz + t * dz;
+        clears = cx * cx + cy * cy + cz * cz >= clear2;
       }
-      const v = nb[idx];
-      let w = Number.POSITIVE_INFINITY;
-      if (v >= 0 && okU && error[v] === 0) {
-        const vx = positionKm[3 * v];
-        const vy = positionKm[3 * v + 1];
-        const vz = positionKm[3 * v + 2];
-        const dx = vx - ux;
-        const dy = vy - uy;
-        const dz = vz - uz;
-        const len2 = dx * dx + dy * dy + dz * dz;
-        // closest approach of the segment to the Earth's centre must clear R + grazing altitude.
-        // Quick accept: |(1-t) u + t v|^2 = (1-t)|u|^2 + t|v|^2 - t(1-t)|v-u|^2 >= min(|u|^2, |v|^2) - |v-u|^2 / 4.
-        const rv2 = vx * vx + vy * vy + vz * vz;
-        let clears = (ru2 < rv2 ? ru2 : rv2) - 0.25 * len2 >= clear2;
-        if (!clears) {
-          let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
-          const cx = ux + t * dx;
-          const cy = uy + t * dy;
-          const cz = uz + t * dz;
-          clears = cx * cx + cy * cy + cz * cz >= clear2;
-        }
-        if (clears) {
-          w = Math.sqrt(len2) * MS_PER_KM + hopMs;
-          if (w < wMin) wMin = w;
-          if (w > wMax) wMax = w;
-        }
+      if (clears) {
+        w = Math.sqrt(len2) * MS_PER_KM + hopMs;
+        if (w < wMin) wMin = w;
+        if (w > wMax) wMax = w;
       }
-      wgt[idx] = w;
     }
+    wgt[idx] = w;
   }
+  // the same links seen from their other ends (length, sight line and states are symmetric)
+  const cTo = links.copyTo;
+  const cFrom = links.copyFrom;
+  for (let k = 0; k < cTo.length; k++) wgt[cTo[k]] = wgt[cFrom[k]];
   opts.onWeightsDone?.();
   const dist = ws.dist;
   let dLo = Number.POSITIVE_INFINITY;
@@ -178,8 +213,11 @@ export function startIslRoute(
   };
   if (!(dLo < Number.POSITIVE_INFINITY)) return finish(0);
   const width = wMin * (1 - 1e-9);
-  const buckets = Number.isFinite(wMin) && width > 0 ? Math.ceil(Math.max(wMax, dHi - dLo) / width) + 3 : Number.POSITIVE_INFINITY;
-  if (opts.forceHeap || !(buckets <= MAX_BUCKETS)) return finish(heapDijkstra(topo, ws));
+  const needed = Number.isFinite(wMin) && width > 0 ? Math.ceil(Math.max(wMax, dHi - dLo) / width) + 3 : Number.POSITIVE_INFINITY;
+  if (opts.forceHeap || !(needed <= MAX_BUCKETS)) return finish(heapDijkstra(topo, ws));
+  // a power of two, so the circular bucket of an absolute index is a mask, not a division
+  let buckets = 16;
+  while (buckets < needed) buckets *= 2;
   const st = bucketInit(topo, ws, dLo, width, buckets);
   let done = false;
   return {
@@ -235,6 +273,7 @@ function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: nu
   head.fill(-1, 0, nBuckets);
   const st: BucketState = { base, width, nBuckets, cur: Number.MAX_SAFE_INTEGER, queued: 0, reached: 0, used: 0 };
   const { dist, where } = ws;
+  const mask = nBuckets - 1;
   ensureEntries(ws, 0, n + 16);
   const node = ws.entryNode;
   const nxt = ws.entryNext;
@@ -246,7 +285,7 @@ function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: nu
     const d = dist[i];
     if (d < Number.POSITIVE_INFINITY) {
       const b = Math.floor((d - base) * inv);
-      const slot = b % nBuckets;
+      const slot = b & mask;
       node[used] = i;
       nxt[used] = head[slot];
       head[slot] = used;
@@ -277,6 +316,7 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
   const nb = topo.neighbours;
   const { base, width, nBuckets } = st;
   const inv = 1 / width;
+  const mask = nBuckets - 1;
   let { cur, queued, reached, used } = st;
   let node = ws.entryNode;
   let nxt = ws.entryNext;
@@ -298,7 +338,7 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
       node = ws.entryNode;
       nxt = ws.entryNext;
     }
-    const slot = cur % nBuckets;
+    const slot = cur & mask;
     let c = head[slot];
     head[slot] = -1;
     while (c >= 0) {
@@ -318,12 +358,12 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
         const alt = du + w;
         if (!(alt < dist[v])) continue; // also skips settled satellites (their distance is final and smaller)
         dist[v] = alt;
-        const b = Math.floor((alt - base) * inv);
+        const b = ((alt - base) * inv) | 0; // alt >= base: truncation is the floor
         const wv = where[v];
         if (wv === b) continue; // already queued in that bucket
         if (wv < 0) queued++;
         where[v] = b;
-        const s2 = b % nBuckets;
+        const s2 = b & mask;
         node[used] = v;
         nxt[used] = head[s2];
         head[s2] = used;
