@@ -118,38 +118,13 @@ export function analyzeAnalytic(fleet: Fleet, scenario: Scenario, opts: Analytic
   const j2 = WGS72.j2;
   const rE = WGS72.radiusKm;
   const mu = WGS72.muKm3PerS2;
-  let prevKey = -1; // index of the previous row whose results can be reused
-  const onProgress = opts.onProgress;
-  for (let k = 0; k < count; k++) {
-    if (onProgress && k > 0 && (k & 0xffff) === 0) onProgress(k, count);
-    const i = start + k;
+  const analyticRow = (k: number, i: number): void => {
     const sh = shells[shellIdx[i]];
     const nRevDay = el.meanMotionRevPerDay[i];
     const ecc = el.eccentricity[i];
     const incDeg = el.inclinationDeg[i];
     const raanDeg = el.raanDeg[i];
     const epochMs = el.epochMs[i];
-    // reuse: same shell and identical plane elements as the previous satellite (Walker planes)
-    if (
-      prevKey >= 0 &&
-      shellIdx[i] === shellIdx[i - 1] &&
-      raanDeg === el.raanDeg[i - 1] &&
-      incDeg === el.inclinationDeg[i - 1] &&
-      nRevDay === el.meanMotionRevPerDay[i - 1] &&
-      ecc === el.eccentricity[i - 1] &&
-      epochMs === el.epochMs[i - 1]
-    ) {
-      const p = k - 1;
-      m.betaDeg[k] = m.betaDeg[p];
-      m.meanCosBeta[k] = m.meanCosBeta[p];
-      m.altitudeKm[k] = m.altitudeKm[p];
-      m.periodS[k] = m.periodS[p];
-      m.eclipseFraction[k] = m.eclipseFraction[p];
-      m.latencyMs[k] = m.latencyMs[p];
-      m.flags[k] = m.flags[p];
-      continue;
-    }
-    prevKey = k;
     let flags = 0;
     const incRad = incDeg * DEG2RAD;
     let altitudeKm = sh.altitudeKm;
@@ -171,7 +146,7 @@ export function analyzeAnalytic(fleet: Fleet, scenario: Scenario, opts: Analytic
       m.meanCosBeta[k] = Number.NaN;
       m.eclipseFraction[k] = Number.NaN;
       m.latencyMs[k] = Number.NaN;
-      continue;
+      return;
     }
     // J2 nodal regression (PHYSICS.md Orbits): dOmega/dt = -1.5 n J2 (R/p)^2 cos i, rad/ms
     const p = aKm * (1 - ecc * ecc);
@@ -200,6 +175,50 @@ export function analyzeAnalytic(fleet: Fleet, scenario: Scenario, opts: Analytic
     m.eclipseFraction[k] = fSum / kSamples;
     m.meanCosBeta[k] = cbSum / kSamples;
     m.latencyMs[k] = sh.imported ? oneWayLatencyMs(slantRangeKm(altitudeKm, maskRad)) : sh.latencyMs;
+  };
+
+  const nCol = el.meanMotionRevPerDay;
+  const eccCol = el.eccentricity;
+  const incCol = el.inclinationDeg;
+  const raanCol = el.raanDeg;
+  const epochCol = el.epochMs;
+  const onProgress = opts.onProgress;
+  let nextProgress = 0x10000;
+  for (let k = 0; k < count; ) {
+    if (onProgress && k >= nextProgress) {
+      onProgress(k, count);
+      nextProgress = (Math.floor(k / 0x10000) + 1) * 0x10000;
+    }
+    const i = start + k;
+    const nRevDay = nCol[i];
+    const ecc = eccCol[i];
+    const incDeg = incCol[i];
+    const raanDeg = raanCol[i];
+    const epochMs = epochCol[i];
+    // a run of satellites with the same shell and identical plane elements (a Walker plane) shares
+    // every figure here: computed once, filled over the run
+    let e = k + 1;
+    while (
+      e < count &&
+      shellIdx[start + e] === shellIdx[i] &&
+      raanCol[start + e] === raanDeg &&
+      incCol[start + e] === incDeg &&
+      nCol[start + e] === nRevDay &&
+      eccCol[start + e] === ecc &&
+      epochCol[start + e] === epochMs
+    )
+      e++;
+    analyticRow(k, i);
+    if (e > k + 1) {
+      m.betaDeg.fill(m.betaDeg[k], k + 1, e);
+      m.meanCosBeta.fill(m.meanCosBeta[k], k + 1, e);
+      m.altitudeKm.fill(m.altitudeKm[k], k + 1, e);
+      m.periodS.fill(m.periodS[k], k + 1, e);
+      m.eclipseFraction.fill(m.eclipseFraction[k], k + 1, e);
+      m.latencyMs.fill(m.latencyMs[k], k + 1, e);
+      m.flags.fill(m.flags[k], k + 1, e);
+    }
+    k = e;
   }
   applyDesignModels(fleet, m, fluxWm2, designs);
   return m;

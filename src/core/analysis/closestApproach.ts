@@ -137,7 +137,22 @@ export interface RigidContext {
   periodS: number;
   uDot: number;
   nodeDot: number;
+  /** Mean inclination, rad. */
+  incRad: number;
+  /** Mean geocentric radius of the reference track over one period, km. */
+  radiusKm: number;
+  /** Mean argument of latitude (M + omega) of satellite 0 at the track start, rad. */
+  u00: number;
+  /**
+   * Time (s from the track start, within the first period) at which the reference track's true
+   * argument of latitude, measured in its mean plane, passes 2 pi i / U_TABLE (i = 0..U_TABLE).
+   */
+  timeOfU: Float64Array;
+  /** True argument of latitude of the table's first entry, rad. */
+  uTableBase: number;
 }
+
+const U_TABLE = 1440;
 
 /** Fly the reference satellite and the secular rates for a rigid shell. */
 export function rigidContext(fleet: Fleet, shell: FleetShell, t0Ms: number, arcOnly: boolean): RigidContext {
@@ -148,14 +163,364 @@ export function rigidContext(fleet: Fleet, shell: FleetShell, t0Ms: number, arcO
   const track = flyTrack(el, shell.start, t0Ms, 2 * periodS + 2 * REF_STEP_S, REF_STEP_S);
   const per = Math.max(1, shell.satellitesPerPlane);
   const refLocal = arcOnly && per > 1 ? [0, per - 1] : [0];
-  return { el, start: shell.start, count: shell.count, refLocal, track, periodS, uDot, nodeDot };
+  const nPeriod = Math.min(track.n, Math.ceil(periodS / REF_STEP_S));
+  let rSum = 0;
+  for (let j = 0; j < nPeriod; j++) rSum += Math.hypot(track.pos[3 * j], track.pos[3 * j + 1], track.pos[3 * j + 2]);
+  const u00 = wrap2pi(
+    (el.meanAnomalyDeg[shell.start] + el.argPerigeeDeg[shell.start]) * DEG2RAD + (uDot * (t0Ms - el.epochMs[shell.start])) / 1000,
+  );
+  const incRad = el.inclinationDeg[shell.start] * DEG2RAD;
+  const node00 = el.raanDeg[shell.start] * DEG2RAD + (nodeDot * (t0Ms - el.epochMs[shell.start])) / 1000;
+  return {
+    el,
+    start: shell.start,
+    count: shell.count,
+    refLocal,
+    track,
+    periodS,
+    uDot,
+    nodeDot,
+    incRad,
+    radiusKm: rSum / nPeriod,
+    u00,
+    ...trueArgLatTimes(track, incRad, node00, nodeDot, u00, uDot),
+  };
+}
+
+/**
+ * Times at which the track's true argument of latitude (angle from the mean node in the mean
+ * plane, which turns at nodeDot) passes each of U_TABLE + 1 even steps of 2 pi, starting from the
+ * first step at or after the track start's value; times measured from the track start. The true
+ * u runs ahead of and behind the mean u by the short-period J2 and long-period J3 terms (up to a
+ * few km along track); the closed-form pairing uses these times instead of the mean rate.
+ */
+function trueArgLatTimes(
+  tr: Track,
+  incRad: number,
+  node00: number,
+  nodeDot: number,
+  u00: number,
+  uDot: number,
+): { timeOfU: Float64Array; uTableBase: number } {
+  const ci = Math.cos(incRad);
+  const si = Math.sin(incRad);
+  const uTrue = (j: number): number => {
+    const t = j * tr.stepS;
+    const o = node00 + nodeDot * t;
+    const co = Math.cos(o);
+    const so = Math.sin(o);
+    const x = tr.pos[3 * j];
+    const y = tr.pos[3 * j + 1];
+    const z = tr.pos[3 * j + 2];
+    // N = (cos o, sin o, 0), M = (-ci sin o, ci cos o, si)
+    return Math.atan2(-ci * so * x + ci * co * y + si * z, co * x + so * y);
+  };
+  const out = new Float64Array(U_TABLE + 1);
+  // unwrapped true u at every sample, near the mean u
+  const n = tr.n;
+  const u = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const mean = u00 + uDot * j * tr.stepS;
+    let v = uTrue(j);
+    v += TWO_PI * Math.round((mean - v) / TWO_PI);
+    u[j] = v;
+  }
+  // table: grid value g_i = 2 pi i / U_TABLE + base, base = first grid line >= u[0]
+  const step = TWO_PI / U_TABLE;
+  const base = Math.ceil(u[0] / step) * step;
+  let j = 0;
+  for (let i = 0; i <= U_TABLE; i++) {
+    const g = base + i * step;
+    while (j < n - 2 && u[j + 1] < g) j++;
+    const f = (g - u[j]) / (u[j + 1] - u[j]);
+    out[i] = (j + f) * tr.stepS;
+  }
+  return { timeOfU: out, uTableBase: base };
+}
+
+/** Time (s from the track start, in [0, period)) at which the reference track's true u equals uRad (mod 2 pi). */
+function timeAtTrueU(ctx: RigidContext, uRad: number): number {
+  const step = TWO_PI / U_TABLE;
+  let x = (uRad - ctx.uTableBase) / step;
+  x -= U_TABLE * Math.floor(x / U_TABLE);
+  const i = Math.min(U_TABLE - 1, Math.floor(x));
+  const f = x - i;
+  const t = ctx.timeOfU[i] + f * (ctx.timeOfU[i + 1] - ctx.timeOfU[i]);
+  return wrapT(t, ctx.periodS);
+}
+
+/** Cubic Hermite position and velocity at offset tS seconds from the track start. */
+function trackStateAt(tr: Track, tS: number, p: Float64Array, v: Float64Array): void {
+  const x = tS / tr.stepS;
+  let j = Math.floor(x);
+  if (j < 0) j = 0;
+  if (j > tr.n - 2) j = tr.n - 2;
+  const s = x - j;
+  const h = tr.stepS;
+  const s2 = s * s;
+  const s3 = s2 * s;
+  const h00 = 2 * s3 - 3 * s2 + 1;
+  const h10 = s3 - 2 * s2 + s;
+  const h01 = -2 * s3 + 3 * s2;
+  const h11 = s3 - s2;
+  const d00 = (6 * s2 - 6 * s) / h;
+  const d10 = 3 * s2 - 4 * s + 1;
+  const d01 = (-6 * s2 + 6 * s) / h;
+  const d11 = 3 * s2 - 2 * s;
+  const a = 3 * j;
+  const b = a + 3;
+  const P = tr.pos;
+  const V = tr.vel;
+  for (let c = 0; c < 3; c++) {
+    p[c] = h00 * P[a + c] + h10 * h * V[a + c] + h01 * P[b + c] + h11 * h * V[b + c];
+    v[c] = d00 * P[a + c] + d10 * V[a + c] + d01 * P[b + c] + d11 * V[b + c];
+  }
+}
+
+/**
+ * Crossing geometry of two circular orbits of the same inclination whose nodes differ by dNode:
+ * the angle gamma between the planes and the arguments of latitude at which each passes the line
+ * where the planes cross (n_a x n_b). Writes [gamma, uCrossA, uCrossB] into out.
+ */
+export function crossingGeometry(incRad: number, dNode: number, out: Float64Array): void {
+  const si = Math.sin(incRad);
+  const ci = Math.cos(incRad);
+  const sn = Math.sin(dNode);
+  const cn = Math.cos(dNode);
+  // n_a = (0, -si, ci) (node 0), n_b = (si sn, -si cn, ci)
+  const lx = -si * ci + ci * si * cn; // (n_a x n_b).x = na.y nb.z - na.z nb.y
+  const ly = ci * si * sn; // na.z nb.x - na.x nb.z
+  const lz = si * si * sn; // na.x nb.y - na.y nb.x
+  const cosG = si * si * cn + ci * ci;
+  out[0] = Math.acos(cosG > 1 ? 1 : cosG < -1 ? -1 : cosG);
+  // u at L in plane a: N_a = (1, 0, 0), M_a = (0, ci, si)
+  out[1] = Math.atan2(ly * ci + lz * si, lx);
+  // in plane b: N_b = (cn, sn, 0), M_b = (-ci sn, ci cn, si)
+  out[2] = Math.atan2(-lx * ci * sn + ly * ci * cn + lz * si, lx * cn + ly * sn);
+}
+
+/**
+ * Closed-form closest approach of two circular orbits of one radius r and one inclination whose
+ * planes cross at angle gamma, with the satellites delta apart in arc from the crossing line
+ * (delta = (u_a - u_b) - (uCross_a - uCross_b), constant for equal mean motions):
+ *   d_min = 2 r |sin(delta / 2)| cos(gamma / 2),
+ * reached when the two are symmetric about a crossing, u_a = uCross_a + delta / 2 (+ pi).
+ * (From cos theta = cos s_a cos s_b + sin s_a sin s_b cos gamma with s_b = s_a - delta, the arcs
+ * from the crossing.) docs/FEASIBILITY.md "Feasibility: closest approach".
+ */
+export function circularClosestKm(radiusKm: number, deltaRad: number, gammaRad: number): number {
+  return 2 * radiusKm * Math.abs(Math.sin(deltaRad / 2)) * Math.cos(gammaRad / 2);
+}
+
+/**
+ * Slack between the closed form and the closest approach on the SGP4 track, km: pairs whose
+ * closed-form estimate exceeds the best found so far by more than this are not refined. The
+ * short-period J2 and the J3 terms move a satellite up to a few km from the ideal circle, and at
+ * a crossing the two satellites sit at u and pi - u, where these terms differ. The pairing uses
+ * the track's true argument of latitude (timeAtTrueU), which takes the along-track part out; what
+ * is left (the planes' short-period wobble) put the closed form at most 2.4 km above the refined
+ * closest approach over every pair of the default shells, the Starlink-like shell and six other
+ * Walker shells (test/unit/core/analysis/closestApproach.test.ts checks every pair of two shells).
+ */
+export const CLOSED_FORM_SLACK_KM = 10;
+/** Pairs whose planes cross at a chord 2 r sin(gamma / 2) below this are sampled over the whole orbit. */
+const COPLANAR_CHORD_KM = 60;
+
+/**
+ * Minimum over one period of |x_ref(t) - x_k(t)| for every other satellite k (the same answer as
+ * rigidMinimumSampled, much faster): the closed form (circularClosestKm) ranks every pair and
+ * gives the two times of its closest approach; pairs that can beat the best so far are refined on
+ * the SGP4 track by Newton's method on d/dt |dx|^2 / 2 = dx . dv from both times. Pairs in nearly
+ * the same plane (crossing chord below COPLANAR_CHORD_KM), where the closest approach need not be
+ * at a crossing, are sampled over the whole orbit as rigidMinimumSampled does.
+ */
+export function rigidMinimum(
+  ctx: RigidContext,
+  duRad: Float64Array,
+  dNodeRad: Float64Array,
+  opts: { slackKm?: number; refineAll?: boolean; onPair?: (k: number, estKm: number, exactKm: number) => void } = {},
+): { minKm: number; a: number; b: number; tS: number; refined: number } {
+  const { track, periodS, uDot, nodeDot, count, incRad, radiusKm } = ctx;
+  const slack = opts.slackKm ?? CLOSED_FORM_SLACK_KM;
+  const pa = new Float64Array(3);
+  const va = new Float64Array(3);
+  const pb = new Float64Array(3);
+  const vb = new Float64Array(3);
+  const geo = new Float64Array(3);
+  const m = SAMPLES_PER_PERIOD;
+  const dt = periodS / m;
+  const d2 = new Float64Array(m);
+  const refPos = new Float64Array(3 * m);
+  const n2 = (uDot * uDot) / 1; // mean motion squared, rad^2/s^2 (u rate ~ n)
+  let best = Number.POSITIVE_INFINITY;
+  let bestA = -1;
+  let bestB = -1;
+  let bestT = 0;
+  let refined = 0;
+  // per node difference the crossing geometry is the same: cache on the value
+  let gNode = Number.NaN;
+  let gGamma = 0;
+  let gUa = 0;
+  let gUb = 0;
+  let gCosHalf = 1;
+  let gTRa = 0;
+  let gTRb = 0;
+  let gTKa = 0;
+  let gTKb = 0;
+  for (const ref of ctx.refLocal) {
+    const tauR = wrap2pi(duRad[ref] - duRad[0]) / uDot;
+    const phiR = dNodeRad[ref] - dNodeRad[0] - nodeDot * tauR;
+    const cr = Math.cos(phiR);
+    const sr = Math.sin(phiR);
+    let refFilled = false;
+    gNode = Number.NaN;
+    for (let k = 0; k < count; k++) {
+      if (k === ref) continue;
+      const tauK = wrap2pi(duRad[k] - duRad[0]) / uDot;
+      const dNode = dNodeRad[k] - dNodeRad[ref];
+      if (dNode !== gNode) {
+        // per node difference (per plane): the crossing geometry and the reference's crossing times
+        gNode = dNode;
+        crossingGeometry(incRad, dNode, geo);
+        gGamma = geo[0];
+        gUa = geo[1];
+        gUb = geo[2];
+        gCosHalf = Math.cos(gGamma / 2);
+        gTRa = wrapT(timeAtTrueU(ctx, gUa) - tauR, periodS);
+        gTRb = wrapT(timeAtTrueU(ctx, gUa + Math.PI) - tauR, periodS);
+        gTKa = timeAtTrueU(ctx, gUb);
+        gTKb = timeAtTrueU(ctx, gUb + Math.PI);
+      }
+      // the times each passes the crossing line (true u on the track) give the arc between them there
+      const tRa = gTRa;
+      const tRb = gTRb;
+      const lagA = wrapHalf(gTKa - tauK - tRa, periodS);
+      const lagB = wrapHalf(gTKb - tauK - tRb, periodS);
+      const sa = Math.abs(Math.sin((uDot * lagA) / 2));
+      const sb = Math.abs(Math.sin((uDot * lagB) / 2));
+      const est = 2 * radiusKm * (sa < sb ? sa : sb) * gCosHalf;
+      if (!opts.refineAll && est > best + slack) continue;
+      refined++;
+      const phiK = dNodeRad[k] - dNodeRad[0] - nodeDot * tauK;
+      const ck = Math.cos(phiK);
+      const sk = Math.sin(phiK);
+      const distAt = (t: number): number => {
+        trackAt(track, t + tauR, pa);
+        const ax = cr * pa[0] - sr * pa[1];
+        const ay = sr * pa[0] + cr * pa[1];
+        const az = pa[2];
+        trackAt(track, t + tauK, pb);
+        const dx = ax - (ck * pb[0] - sk * pb[1]);
+        const dy = ay - (sk * pb[0] + ck * pb[1]);
+        const dz = az - pb[2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+      };
+      let pairBest = Number.POSITIVE_INFINITY;
+      let pairT = 0;
+      if (2 * radiusKm * Math.sin(gGamma / 2) < COPLANAR_CHORD_KM) {
+        // nearly coplanar: sample the whole orbit, refine the sampled minima (golden section)
+        if (!refFilled) {
+          for (let j = 0; j < m; j++) {
+            trackAt(track, j * dt + tauR, pa);
+            refPos[3 * j] = cr * pa[0] - sr * pa[1];
+            refPos[3 * j + 1] = sr * pa[0] + cr * pa[1];
+            refPos[3 * j + 2] = pa[2];
+          }
+          refFilled = true;
+        }
+        for (let j = 0; j < m; j++) {
+          trackAt(track, j * dt + tauK, pb);
+          const dx = refPos[3 * j] - (ck * pb[0] - sk * pb[1]);
+          const dy = refPos[3 * j + 1] - (sk * pb[0] + ck * pb[1]);
+          const dz = refPos[3 * j + 2] - pb[2];
+          d2[j] = dx * dx + dy * dy + dz * dz;
+        }
+        for (let j = 0; j < m; j++) {
+          const f2 = d2[j];
+          if (f2 > d2[(j + m - 1) % m] || f2 > d2[(j + 1) % m]) continue;
+          const r = goldenMin(distAt, (j - 1) * dt, (j + 1) * dt, periodS);
+          const f = Math.min(r.f, Math.sqrt(f2));
+          if (f < pairBest) {
+            pairBest = f;
+            pairT = r.t;
+          }
+        }
+      } else {
+        // the two crossings' times (midway between the passes), refined by Newton's method on the track
+        for (let c = 0; c < 2; c++) {
+          let t = wrapT(c === 0 ? tRa + lagA / 2 : tRb + lagB / 2, periodS);
+          let f = Number.POSITIVE_INFINITY;
+          for (let it = 0; it < 8; it++) {
+            trackStateAt(track, t + tauR, pa, va);
+            trackStateAt(track, t + tauK, pb, vb);
+            const dx = cr * pa[0] - sr * pa[1] - (ck * pb[0] - sk * pb[1]);
+            const dy = sr * pa[0] + cr * pa[1] - (sk * pb[0] + ck * pb[1]);
+            const dz = pa[2] - pb[2];
+            const dvx = cr * va[0] - sr * va[1] - (ck * vb[0] - sk * vb[1]);
+            const dvy = sr * va[0] + cr * va[1] - (sk * vb[0] + ck * vb[1]);
+            const dvz = va[2] - vb[2];
+            const g = dx * dvx + dy * dvy + dz * dvz;
+            const dv2 = dvx * dvx + dvy * dvy + dvz * dvz;
+            const dx2 = dx * dx + dy * dy + dz * dz;
+            f = Math.sqrt(dx2);
+            // g' = |dv|^2 + dx . da, with da ~ -n^2 dx for two satellites on one radius
+            let gp = dv2 - n2 * dx2;
+            if (!(gp > 0.25 * dv2)) gp = dv2;
+            if (!(gp > 0)) break;
+            const step = g / gp;
+            t = wrapT(t - step, periodS);
+            if (Math.abs(step) < 1e-4) break;
+          }
+          const fEnd = distAt(t);
+          if (fEnd < f) f = fEnd;
+          if (f < pairBest) {
+            pairBest = f;
+            pairT = t;
+          }
+        }
+      }
+      opts.onPair?.(k, est, pairBest);
+      if (pairBest < best) {
+        best = pairBest;
+        bestA = ref;
+        bestB = k;
+        bestT = pairT;
+      }
+    }
+  }
+  return { minKm: best, a: bestA, b: bestB, tS: bestT, refined };
+}
+
+/** Golden-section minimum of f on [lo, hi] (times wrapped into [0, period)), to 1e-3 s. */
+function goldenMin(f: (t: number) => number, lo: number, hi: number, periodS: number): { f: number; t: number } {
+  const g = 0.3819660112501051;
+  let x1 = lo + g * (hi - lo);
+  let x2 = hi - g * (hi - lo);
+  let g1 = f(wrapT(x1, periodS));
+  let g2 = f(wrapT(x2, periodS));
+  for (let it = 0; it < 40 && hi - lo > 1e-3; it++) {
+    if (g1 < g2) {
+      hi = x2;
+      x2 = x1;
+      g2 = g1;
+      x1 = lo + g * (hi - lo);
+      g1 = f(wrapT(x1, periodS));
+    } else {
+      lo = x1;
+      x1 = x2;
+      g1 = g2;
+      x2 = hi - g * (hi - lo);
+      g2 = f(wrapT(x2, periodS));
+    }
+  }
+  return g1 < g2 ? { f: g1, t: wrapT(x1, periodS) } : { f: g2, t: wrapT(x2, periodS) };
 }
 
 /**
  * Minimum over one period of |x_ref(t) - x_k(t)| for every other satellite k, with phase offsets
  * `duRad` (per shell-local satellite: u_k - u_0 at epoch, rad) and node offsets `dNodeRad`.
  */
-export function rigidMinimum(
+export function rigidMinimumSampled(
   ctx: RigidContext,
   duRad: Float64Array,
   dNodeRad: Float64Array,
@@ -254,6 +619,9 @@ export function rigidMinimum(
   }
   return { minKm: best, a: bestA, b: bestB, tS: bestT };
 }
+
+/** t wrapped into [-p/2, p/2). */
+const wrapHalf = (t: number, p: number): number => t - p * Math.floor(t / p + 0.5);
 
 const wrapT = (t: number, p: number): number => {
   const r = t % p;
@@ -489,39 +857,101 @@ function hashSlot(key: number, size: number): number {
   return h & (size - 1);
 }
 
+/** Satellites x F values under which every F of the phasing search is checked by a full pass. */
+export const PHASING_EXACT_BUDGET = 200_000;
+/** F values refined by a full pass when the shell is larger (the best by the closed form). */
+const PHASING_REFINED = 3;
+
 /**
  * Walker phasing search: the F in [0, P) that maximises the closest approach of a rigid
- * generated shell (same reference track, phase offsets re-derived per F). Returns the per-F
- * minimum separations, km.
+ * generated shell whose planes' slots go all round the orbit (Walker delta, or a dawn-dusk shell
+ * without an arc), on the same reference track with the phase offsets re-derived per F.
+ * Every F is ranked by the closed form (circularClosestKm at both crossings of every plane against
+ * plane 0, the nearest slot found from the slot spacing: O(P) per F); for small shells
+ * (count x P <= PHASING_EXACT_BUDGET) every F is then checked by a full pass, otherwise the
+ * PHASING_REFINED best by the closed form and the current F are. `minKmByF` holds the full-pass
+ * minimum where one ran and the closed-form one elsewhere (`exactByF` says which).
  */
 export function bestPhasing(
   fleet: Fleet,
   shell: FleetShell,
   currentF: number,
   startMs?: number,
-): { bestF: number; bestMinKm: number; minKmByF: Float64Array } | null {
+  opts: { exhaustive?: boolean; currentMinKm?: number } = {},
+): { bestF: number; bestMinKm: number; minKmByF: Float64Array; exactByF: Uint8Array } | null {
   const el = fleet.elements;
-  if (shell.kind !== 'walker-delta' || shell.planes < 2 || !isRigidPattern(el, shell.start, shell.count)) return null;
+  if (shell.planes < 2 || shell.satellitesPerPlane < 1 || shell.count !== shell.planes * shell.satellitesPerPlane) return null;
+  if (shell.kind !== 'walker-delta' && shell.kind !== 'sso-dawn-dusk') return null;
+  if (!isRigidPattern(el, shell.start, shell.count)) return null;
   const ctx = rigidContext(fleet, shell, startMs ?? el.epochMs[shell.start], false);
   const { du, dNode } = rigidOffsets(el, shell.start, shell.count);
   const per = shell.satellitesPerPlane;
+  // slots must go all round the orbit (even spacing 2 pi / S)
+  if (per > 1 && Math.abs(wrap2pi(du[1] - du[0]) - TWO_PI / per) > 1e-9) return null;
   const total = shell.count;
   const P = shell.planes;
+  const { uDot, periodS, incRad, radiusKm } = ctx;
+  const q = TWO_PI / per;
+  // per plane j (against plane 0): crossing times of satellite 0 and of slot 0 of plane j
+  // (at the current F), the crossing angle
+  const geo = new Float64Array(3);
+  const tR = new Float64Array(2 * P);
+  const tK = new Float64Array(2 * P);
+  const cosHalf = new Float64Array(P);
+  for (let j = 1; j < P; j++) {
+    crossingGeometry(incRad, dNode[j * per] - dNode[0], geo);
+    cosHalf[j] = Math.cos(geo[0] / 2);
+    const tau = du[j * per] / uDot;
+    tR[2 * j] = timeAtTrueU(ctx, geo[1]);
+    tR[2 * j + 1] = timeAtTrueU(ctx, geo[1] + Math.PI);
+    tK[2 * j] = timeAtTrueU(ctx, geo[2]) - tau;
+    tK[2 * j + 1] = timeAtTrueU(ctx, geo[2] + Math.PI) - tau;
+  }
+  const sameplane = per > 1 ? 2 * radiusKm * Math.sin(Math.PI / per) : Number.POSITIVE_INFINITY;
   const minKmByF = new Float64Array(P);
+  const exactByF = new Uint8Array(P);
+  for (let f = 0; f < P; f++) {
+    let worst = sameplane;
+    for (let j = 1; j < P; j++) {
+      // F - currentF moves plane j's slots by j (F - F0) 2 pi / T ahead: they pass a point that much earlier
+      const shift = (j * (f - currentF) * TWO_PI) / total / uDot;
+      for (let c = 0; c < 2; c++) {
+        const phi = uDot * wrapHalf(tK[2 * j + c] - shift - tR[2 * j + c], periodS);
+        const r = phi - q * Math.round(phi / q);
+        const d = 2 * radiusKm * Math.abs(Math.sin(r / 2)) * cosHalf[j];
+        if (d < worst) worst = d;
+      }
+    }
+    minKmByF[f] = worst;
+  }
+  const order = Array.from({ length: P }, (_, f) => f);
+  const exactAll = opts.exhaustive ?? total * P <= PHASING_EXACT_BUDGET;
+  const toCheck = exactAll ? order : [...order.sort((a, b) => minKmByF[b] - minKmByF[a]).slice(0, PHASING_REFINED), currentF];
   const duF = new Float64Array(total);
   let bestF = currentF;
   let bestMin = Number.NEGATIVE_INFINITY;
-  for (let f = 0; f < P; f++) {
+  for (const f of new Set(toCheck)) {
+    if (f === currentF && opts.currentMinKm !== undefined && !exactAll) {
+      // the shell's own pass already gave the current F's closest approach
+      minKmByF[f] = opts.currentMinKm;
+      exactByF[f] = 1;
+      if (opts.currentMinKm > bestMin + 1e-9 || (Math.abs(opts.currentMinKm - bestMin) <= 1e-9 && f < bestF)) {
+        bestMin = opts.currentMinKm;
+        bestF = f;
+      }
+      continue;
+    }
     for (let k = 0; k < total; k++) {
       const plane = Math.floor(k / per);
       duF[k] = wrap2pi(du[k] + (plane * (f - currentF) * TWO_PI) / total);
     }
     const r = rigidMinimum(ctx, duF, dNode);
     minKmByF[f] = r.minKm;
-    if (r.minKm > bestMin + 1e-9) {
+    exactByF[f] = 1;
+    if (r.minKm > bestMin + 1e-9 || (Math.abs(r.minKm - bestMin) <= 1e-9 && f < bestF)) {
       bestMin = r.minKm;
       bestF = f;
     }
   }
-  return { bestF, bestMinKm: bestMin, minKmByF };
+  return { bestF, bestMinKm: bestMin, minKmByF, exactByF };
 }

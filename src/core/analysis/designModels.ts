@@ -125,85 +125,94 @@ export function radiatorAbsorbedBoundsPerM2W(
 export function applyDesignModels(fleet: Fleet, m: PerSatelliteMetrics, solarFluxWm2Value: number, designs: DesignConstants[]): void {
   const dIdx = fleet.designIndex;
   const base = m.start;
-  for (let k = 0; k < m.count; k++) {
-    const d = designs[dIdx[base + k]] ?? designs[0];
-    if (
-      k > 0 &&
-      dIdx[base + k] === dIdx[base + k - 1] &&
-      m.flags[k] === m.flags[k - 1] &&
-      m.eclipseFraction[k] === m.eclipseFraction[k - 1] &&
-      m.meanCosBeta[k] === m.meanCosBeta[k - 1] &&
-      m.altitudeKm[k] === m.altitudeKm[k - 1] &&
-      m.periodS[k] === m.periodS[k - 1]
-    ) {
-      copyDesignRow(m, k - 1, k);
-      continue;
-    }
-    if (m.flags[k] & METRIC_FLAGS.invalid) {
-      setInvalid(m, k, d);
-      continue;
-    }
-    const ecl = m.eclipseFraction[k];
-    const sunlit = 1 - ecl;
-    m.sunlitFraction[k] = sunlit;
-    m.arrayPowerBolW[k] = d.arrayBolW;
-    m.arrayPowerEolW[k] = d.arrayEolW;
-    let usable = orbitAverageUsablePowerW(d.arrayForUsableW, sunlit, d.x);
-    const eclipseS = ecl * m.periodS[k];
-    if (d.batteryInstalledWh > 0 && eclipseS > 0) {
-      const cap = (d.batteryInstalledWh * d.dod * d.batteryEff * 3600) / eclipseS;
-      if (cap < usable) usable = cap;
-    }
-    m.usablePowerW[k] = usable;
-    const absorbed = radiatorAbsorbedPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], sunlit, solarFluxWm2Value);
-    const reject = d.radiatorAreaM2 * (d.emittedAtOperatingWm2 - absorbed);
-    m.radiatorRejectW[k] = reject;
-    m.radiatorTempC[k] =
-      equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, absorbed, SPACE_SINK_K) - KELVIN;
-    const bounds = radiatorAbsorbedBoundsPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], solarFluxWm2Value);
-    m.radiatorTempEclipseC[k] =
-      ecl > 0
-        ? equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.eclipse, SPACE_SINK_K) - KELVIN
-        : Number.NaN;
-    m.radiatorTempSunC[k] =
-      equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.sunlit, SPACE_SINK_K) - KELVIN;
-    m.powerMarginW[k] = usable - d.installedLoadW;
-    m.thermalMarginW[k] = reject - d.installedLoadW;
-    const byPower = usable - d.busW;
-    const byHeat = reject - d.busW;
-    let compute = d.installedComputeW;
-    let bind: number = BINDING.installed;
-    if (byPower < compute) {
-      compute = byPower;
-      bind = BINDING.power;
-    }
-    if (byHeat < compute) {
-      compute = byHeat;
-      bind = BINDING.thermal;
-    }
-    if (compute < 0) compute = 0;
-    m.computePowerW[k] = compute;
-    m.bindingLimit[k] = bind;
-    m.batteryEnergyWh[k] =
-      d.batteryInstalledWh > 0 ? d.batteryInstalledWh : ((compute + d.busW) * eclipseS) / 3600 / (d.dod * d.batteryEff);
+  const flags = m.flags;
+  const ecl = m.eclipseFraction;
+  const cosB = m.meanCosBeta;
+  const alt = m.altitudeKm;
+  const per = m.periodS;
+  const n = m.count;
+  for (let k = 0; k < n; ) {
+    // a run of rows with the same inputs (a Walker plane) gets the same outputs: filled once
+    let e = k + 1;
+    while (
+      e < n &&
+      dIdx[base + e] === dIdx[base + k] &&
+      flags[e] === flags[k] &&
+      ecl[e] === ecl[k] &&
+      cosB[e] === cosB[k] &&
+      alt[e] === alt[k] &&
+      per[e] === per[k]
+    )
+      e++;
+    designRow(m, k, designs[dIdx[base + k]] ?? designs[0], solarFluxWm2Value);
+    if (e > k + 1) fillDesignRow(m, k, k + 1, e);
+    k = e;
   }
 }
 
-/** Same inputs, same outputs: copy row `from` of the design-model columns to row `to`. */
-function copyDesignRow(m: PerSatelliteMetrics, from: number, to: number): void {
-  m.sunlitFraction[to] = m.sunlitFraction[from];
-  m.arrayPowerBolW[to] = m.arrayPowerBolW[from];
-  m.arrayPowerEolW[to] = m.arrayPowerEolW[from];
-  m.usablePowerW[to] = m.usablePowerW[from];
-  m.batteryEnergyWh[to] = m.batteryEnergyWh[from];
-  m.radiatorRejectW[to] = m.radiatorRejectW[from];
-  m.radiatorTempC[to] = m.radiatorTempC[from];
-  m.radiatorTempEclipseC[to] = m.radiatorTempEclipseC[from];
-  m.radiatorTempSunC[to] = m.radiatorTempSunC[from];
-  m.powerMarginW[to] = m.powerMarginW[from];
-  m.thermalMarginW[to] = m.thermalMarginW[from];
-  m.computePowerW[to] = m.computePowerW[from];
-  m.bindingLimit[to] = m.bindingLimit[from];
+function designRow(m: PerSatelliteMetrics, k: number, d: DesignConstants, solarFluxWm2Value: number): void {
+  if (m.flags[k] & METRIC_FLAGS.invalid) {
+    setInvalid(m, k, d);
+    return;
+  }
+  const ecl = m.eclipseFraction[k];
+  const sunlit = 1 - ecl;
+  m.sunlitFraction[k] = sunlit;
+  m.arrayPowerBolW[k] = d.arrayBolW;
+  m.arrayPowerEolW[k] = d.arrayEolW;
+  let usable = orbitAverageUsablePowerW(d.arrayForUsableW, sunlit, d.x);
+  const eclipseS = ecl * m.periodS[k];
+  if (d.batteryInstalledWh > 0 && eclipseS > 0) {
+    const cap = (d.batteryInstalledWh * d.dod * d.batteryEff * 3600) / eclipseS;
+    if (cap < usable) usable = cap;
+  }
+  m.usablePowerW[k] = usable;
+  const absorbed = radiatorAbsorbedPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], sunlit, solarFluxWm2Value);
+  const reject = d.radiatorAreaM2 * (d.emittedAtOperatingWm2 - absorbed);
+  m.radiatorRejectW[k] = reject;
+  m.radiatorTempC[k] = equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, absorbed, SPACE_SINK_K) - KELVIN;
+  const bounds = radiatorAbsorbedBoundsPerM2W(d, m.altitudeKm[k], m.meanCosBeta[k], solarFluxWm2Value);
+  m.radiatorTempEclipseC[k] =
+    ecl > 0
+      ? equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.eclipse, SPACE_SINK_K) - KELVIN
+      : Number.NaN;
+  m.radiatorTempSunC[k] =
+    equilibriumTemperatureK(d.installedLoadW, d.radiatorAreaM2, d.faces, d.emissivity, bounds.sunlit, SPACE_SINK_K) - KELVIN;
+  m.powerMarginW[k] = usable - d.installedLoadW;
+  m.thermalMarginW[k] = reject - d.installedLoadW;
+  const byPower = usable - d.busW;
+  const byHeat = reject - d.busW;
+  let compute = d.installedComputeW;
+  let bind: number = BINDING.installed;
+  if (byPower < compute) {
+    compute = byPower;
+    bind = BINDING.power;
+  }
+  if (byHeat < compute) {
+    compute = byHeat;
+    bind = BINDING.thermal;
+  }
+  if (compute < 0) compute = 0;
+  m.computePowerW[k] = compute;
+  m.bindingLimit[k] = bind;
+  m.batteryEnergyWh[k] = d.batteryInstalledWh > 0 ? d.batteryInstalledWh : ((compute + d.busW) * eclipseS) / 3600 / (d.dod * d.batteryEff);
+}
+
+/** Same inputs, same outputs: copy row `from` of the design-model columns to rows [to, end). */
+function fillDesignRow(m: PerSatelliteMetrics, from: number, to: number, end: number): void {
+  m.sunlitFraction.fill(m.sunlitFraction[from], to, end);
+  m.arrayPowerBolW.fill(m.arrayPowerBolW[from], to, end);
+  m.arrayPowerEolW.fill(m.arrayPowerEolW[from], to, end);
+  m.usablePowerW.fill(m.usablePowerW[from], to, end);
+  m.batteryEnergyWh.fill(m.batteryEnergyWh[from], to, end);
+  m.radiatorRejectW.fill(m.radiatorRejectW[from], to, end);
+  m.radiatorTempC.fill(m.radiatorTempC[from], to, end);
+  m.radiatorTempEclipseC.fill(m.radiatorTempEclipseC[from], to, end);
+  m.radiatorTempSunC.fill(m.radiatorTempSunC[from], to, end);
+  m.powerMarginW.fill(m.powerMarginW[from], to, end);
+  m.thermalMarginW.fill(m.thermalMarginW[from], to, end);
+  m.computePowerW.fill(m.computePowerW[from], to, end);
+  m.bindingLimit.fill(m.bindingLimit[from], to, end);
 }
 
 function setInvalid(m: PerSatelliteMetrics, k: number, d: DesignConstants): void {

@@ -142,14 +142,11 @@ function shellSignature(fleet: Fleet, sh: FleetShell, startMs: number, keepOutKm
     row(a),
     row(mid),
     row(b),
-    sh.kind === 'imported' ? `${startMs},${keepOutKm}` : '',
+    sh.kind === 'imported' ? `${startMs},${keepOutKm}` : `${keepOutKm}`,
   ].join('|');
 }
 
 const separationCache = new Map<string, SeparationResult>();
-
-/** Satellites x planes budget under which the phasing search runs (P passes of the shell: about a second on an idle core). */
-export const PHASING_SEARCH_BUDGET = 500_000;
 
 /** Closest approach of every shell (cached by geometry; the rigid result does not depend on the window). */
 export function shellSeparations(fleet: Fleet, scenario: Scenario, startMs: number): Array<SeparationResult | null> {
@@ -165,9 +162,13 @@ export function shellSeparations(fleet: Fleet, scenario: Scenario, startMs: numb
     const ca = shellClosestApproach(fleet, sh, { startMs, keepOutKm: keepOut, arcOnly });
     let proposedPhasing: number | null = null;
     let proposedMin: number | null = null;
-    if (src?.kind === 'walker-delta' && ca.method === 'rigid-pattern' && sh.count * sh.planes <= PHASING_SEARCH_BUDGET) {
-      const ph = bestPhasing(fleet, sh, src.phasing, startMs);
-      if (ph) {
+    // the phasing search for shells under the keep-out (Walker delta, and dawn-dusk shells whose
+    // slots go all round the orbit): every F ranked by the closed form, the best checked by full
+    // passes (exhaustive for small shells); proposed only when it beats the current F
+    const searchable = (src?.kind === 'walker-delta' || (src?.kind === 'sso-dawn-dusk' && !arcOnly)) && ca.method === 'rigid-pattern';
+    if (searchable && src && 'phasing' in src && ca.minSeparationKm < keepOut) {
+      const ph = bestPhasing(fleet, sh, src.phasing, startMs, { currentMinKm: ca.minSeparationKm });
+      if (ph && ph.bestF !== src.phasing && ph.bestMinKm > ca.minSeparationKm) {
         proposedPhasing = ph.bestF;
         proposedMin = ph.bestMinKm;
       }
@@ -239,19 +240,36 @@ export function analyzeFeasibility(
   fleet: Fleet,
   scenario: Scenario,
   m: PerSatelliteMetrics,
-  opts: { separations?: Array<SeparationResult | null>; startMs?: number } = {},
+  opts: {
+    separations?: Array<SeparationResult | null>;
+    startMs?: number;
+    /** Reuse these columns (at least m.count rows) instead of allocating: fresh memory is most of the cost at 1M. */
+    out?: FeasibilityColumns;
+  } = {},
 ): FeasibilityResult {
   const n = m.count;
-  const cols: FeasibilityColumns = {
-    start: m.start,
-    count: n,
-    radiationDoseKradPerYear: new Float64Array(n),
-    dragAreaM2: new Float64Array(n),
-    dragDeltaVMPerSPerYear: new Float64Array(n),
-    propellantKg: new Float64Array(n),
-    decayYears: new Float64Array(n),
-    reasons: new Uint8Array(n),
-  };
+  const o = opts.out && opts.out.reasons.length >= n ? opts.out : null;
+  const cols: FeasibilityColumns = o
+    ? {
+        start: m.start,
+        count: n,
+        radiationDoseKradPerYear: o.radiationDoseKradPerYear.subarray(0, n),
+        dragAreaM2: o.dragAreaM2.subarray(0, n),
+        dragDeltaVMPerSPerYear: o.dragDeltaVMPerSPerYear.subarray(0, n),
+        propellantKg: o.propellantKg.subarray(0, n),
+        decayYears: o.decayYears.subarray(0, n),
+        reasons: o.reasons.subarray(0, n),
+      }
+    : {
+        start: m.start,
+        count: n,
+        radiationDoseKradPerYear: new Float64Array(n),
+        dragAreaM2: new Float64Array(n),
+        dragDeltaVMPerSPerYear: new Float64Array(n),
+        propellantKg: new Float64Array(n),
+        decayYears: new Float64Array(n),
+        reasons: new Uint8Array(n),
+      };
   const designs = scenario.designs.map(designDrag);
   const activity = scenario.environment.solarActivity;
   const startMs = opts.startMs ?? Date.parse(scenario.window.start);
@@ -274,28 +292,60 @@ export function analyzeFeasibility(
   let area = Number.NaN;
   let dvUnit = Number.NaN; // m/s per year for 1 kg
   let decayUnit = Number.NaN; // years for 1 kg
-  for (let k = 0; k < n; k++) {
+  const shellIdx = fleet.shellIndex;
+  const designIdx = fleet.designIndex;
+  const incCol = el.inclinationDeg;
+  // columns as locals (the metrics object is built key by key: its property reads are slow in a hot loop)
+  const flags = m.flags;
+  const powerM = m.powerMarginW;
+  const thermalM = m.thermalMarginW;
+  const altCol = m.altitudeKm;
+  const cosCol = m.meanCosBeta;
+  const batteryCol = m.batteryEnergyWh;
+  const doseOut = cols.radiationDoseKradPerYear;
+  const areaOut = cols.dragAreaM2;
+  const dvOut = cols.dragDeltaVMPerSPerYear;
+  const propOut = cols.propellantKg;
+  const decayOut = cols.decayYears;
+  const reasonOut = cols.reasons;
+  for (let k = 0; k < n; ) {
     const id = m.start + k;
-    const s = fleet.shellIndex[id];
-    const di = fleet.designIndex[id];
+    const s = shellIdx[id];
+    const di = designIdx[id];
     const dd = designs[di] ?? designs[0];
-    let reasons = 0;
-    if (m.flags[k] & METRIC_FLAGS.invalid) {
-      cols.radiationDoseKradPerYear[k] = Number.NaN;
-      cols.dragAreaM2[k] = Number.NaN;
-      cols.dragDeltaVMPerSPerYear[k] = Number.NaN;
-      cols.propellantKg[k] = 0;
-      cols.decayYears[k] = Number.NaN;
-      cols.reasons[k] = 0;
+    // a run of rows with the same inputs (a Walker plane) gets the same outputs: computed once, filled
+    let e = k + 1;
+    while (
+      e < n &&
+      shellIdx[m.start + e] === s &&
+      designIdx[m.start + e] === di &&
+      flags[e] === flags[k] &&
+      powerM[e] < 0 === powerM[k] < 0 &&
+      thermalM[e] < 0 === thermalM[k] < 0 &&
+      altCol[e] === altCol[k] &&
+      incCol[m.start + e] === incCol[id] &&
+      cosCol[e] === cosCol[k] &&
+      batteryCol[e] === batteryCol[k]
+    )
+      e++;
+    if (flags[k] & METRIC_FLAGS.invalid) {
+      doseOut.fill(Number.NaN, k, e);
+      areaOut.fill(Number.NaN, k, e);
+      dvOut.fill(Number.NaN, k, e);
+      propOut.fill(0, k, e);
+      decayOut.fill(Number.NaN, k, e);
+      reasonOut.fill(0, k, e);
+      k = e;
       continue;
     }
-    if (m.powerMarginW[k] < 0) reasons |= REASON.power;
-    if (m.thermalMarginW[k] < 0) reasons |= REASON.thermal;
+    let reasons = 0;
+    if (powerM[k] < 0) reasons |= REASON.power;
+    if (thermalM[k] < 0) reasons |= REASON.thermal;
     if (underKeepOut[s]) reasons |= REASON.separation;
-    const alt = m.altitudeKm[k];
-    const inc = el.inclinationDeg[id];
+    const alt = altCol[k];
+    const inc = incCol[id];
     const sso = shellSso[s] || (shellImported[s] && Math.abs(inc - ssoInclinationDeg(Math.min(alt, 5900))) < 0.5);
-    const cosB = m.meanCosBeta[k];
+    const cosB = cosCol[k];
     if (!(di === pDesign && alt === pAlt && inc === pInc && sso === pSso && (!sso || cosB === pCos))) {
       pDesign = di;
       pAlt = alt;
@@ -322,16 +372,17 @@ export function analyzeFeasibility(
       dvUnit = dragDeltaVMPerSPerYear(alt, activity, dd.cd, area, 1);
       decayUnit = decayYears(alt, activity, dd.cd, area, 1);
     }
-    const battery = m.batteryEnergyWh[k];
+    const battery = batteryCol[k];
     const dryKg = dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0);
     const dv = dvUnit / dryKg;
-    cols.radiationDoseKradPerYear[k] = dose;
     if (dose * dd.lifeYears > dd.toleranceKrad) reasons |= REASON.radiation;
-    cols.dragAreaM2[k] = area;
-    cols.dragDeltaVMPerSPerYear[k] = dv;
-    cols.propellantKg[k] = propellantKg(dryKg, dv * dd.lifeYears, dd.isp);
-    cols.decayYears[k] = decayUnit * dryKg;
-    cols.reasons[k] = reasons;
+    doseOut.fill(dose, k, e);
+    areaOut.fill(area, k, e);
+    dvOut.fill(dv, k, e);
+    propOut.fill(propellantKg(dryKg, dv * dd.lifeYears, dd.isp), k, e);
+    decayOut.fill(decayUnit * dryKg, k, e);
+    reasonOut.fill(reasons, k, e);
+    k = e;
   }
   return summarizeFeasibility(fleet, scenario, m, cols, separations);
 }
@@ -372,52 +423,103 @@ function summarizeFeasibility(
     (d) => d.compute.acceleratorCount * (d.compute.powerPerAcceleratorW + d.compute.overheadPerAcceleratorW),
   );
   const busW = scenario.designs.map((d) => d.compute.busPowerW);
-  for (let k = 0; k < cols.count; k++) {
+  const shellIdx = fleet.shellIndex;
+  const designIdx = fleet.designIndex;
+  const incCol = fleet.elements.inclinationDeg;
+  const flags = m.flags;
+  const batteryCol = m.batteryEnergyWh;
+  const altCol = m.altitudeKm;
+  const computeCol = m.computePowerW;
+  const bolCol = m.arrayPowerBolW;
+  const eolCol = m.arrayPowerEolW;
+  const usableCol = m.usablePowerW;
+  const rejectCol = m.radiatorRejectW;
+  const doseCol = cols.radiationDoseKradPerYear;
+  const dvCol = cols.dragDeltaVMPerSPerYear;
+  const propCol = cols.propellantKg;
+  const areaCol = cols.dragAreaM2;
+  const decayCol = cols.decayYears;
+  const reasonCol = cols.reasons;
+  const same = (x: Float64Array, e: number, k: number) => x[e] === x[k] || (Number.isNaN(x[e]) && Number.isNaN(x[k]));
+  for (let k = 0; k < cols.count; ) {
     const id = cols.start + k;
-    const a = acc[fleet.shellIndex[id]];
-    if (!a) continue;
-    a.all++;
-    const dd = designs[fleet.designIndex[id]] ?? designs[0];
-    const battery = m.batteryEnergyWh[k];
-    const pk = cols.propellantKg[k];
-    a.massKg += dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0) + (Number.isFinite(pk) ? pk : 0);
-    if (m.flags[k] & METRIC_FLAGS.invalid) continue;
-    a.valid++;
-    a.alt += m.altitudeKm[k];
-    a.inc += fleet.elements.inclinationDeg[id];
+    const a = acc[shellIdx[id]];
+    // a run of identical rows (a Walker plane) is added once, times its length
+    let e = k + 1;
+    while (
+      e < cols.count &&
+      shellIdx[cols.start + e] === shellIdx[id] &&
+      designIdx[cols.start + e] === designIdx[id] &&
+      flags[e] === flags[k] &&
+      reasonCol[e] === reasonCol[k] &&
+      incCol[cols.start + e] === incCol[id] &&
+      same(batteryCol, e, k) &&
+      same(altCol, e, k) &&
+      same(computeCol, e, k) &&
+      same(bolCol, e, k) &&
+      same(eolCol, e, k) &&
+      same(usableCol, e, k) &&
+      same(rejectCol, e, k) &&
+      same(doseCol, e, k) &&
+      same(dvCol, e, k) &&
+      same(propCol, e, k) &&
+      same(areaCol, e, k) &&
+      same(decayCol, e, k)
+    )
+      e++;
+    const r = e - k;
+    k = e - 1;
+    const next = e;
+    if (!a) {
+      k = next;
+      continue;
+    }
+    a.all += r;
+    const dd = designs[designIdx[id]] ?? designs[0];
+    const battery = batteryCol[k];
+    const pk = propCol[k];
+    a.massKg += r * (dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0) + (Number.isFinite(pk) ? pk : 0));
+    if (flags[k] & METRIC_FLAGS.invalid) {
+      k = next;
+      continue;
+    }
+    a.valid += r;
+    a.alt += r * altCol[k];
+    a.inc += r * incCol[id];
     // means over the satellites whose models gave a number (imported oddities give NaN, not a NaN sum)
-    const dose = cols.radiationDoseKradPerYear[k];
+    const dose = doseCol[k];
     if (Number.isFinite(dose)) {
-      a.dose += dose;
-      a.doseN++;
+      a.dose += r * dose;
+      a.doseN += r;
     }
-    if (Number.isFinite(cols.dragDeltaVMPerSPerYear[k]) && Number.isFinite(cols.propellantKg[k])) {
-      a.area += cols.dragAreaM2[k];
-      a.dv += cols.dragDeltaVMPerSPerYear[k];
-      a.prop += cols.propellantKg[k];
-      a.dragN++;
+    if (Number.isFinite(dvCol[k]) && Number.isFinite(propCol[k])) {
+      a.area += r * areaCol[k];
+      a.dv += r * dvCol[k];
+      a.prop += r * propCol[k];
+      a.dragN += r;
     }
-    if (Number.isFinite(cols.decayYears[k])) {
-      a.decay += cols.decayYears[k];
-      a.decayN++;
+    if (Number.isFinite(decayCol[k])) {
+      a.decay += r * decayCol[k];
+      a.decayN += r;
     }
-    a.computeW += m.computePowerW[k];
+    a.computeW += r * computeCol[k];
     {
       // compute when new: usable power scales with the array (BOL / EOL), the radiator does not age
-      const inst = installedW[fleet.designIndex[id]] ?? installedW[0];
-      const bus = busW[fleet.designIndex[id]] ?? busW[0];
-      const ratio = m.arrayPowerEolW[k] > 0 ? m.arrayPowerBolW[k] / m.arrayPowerEolW[k] : 1;
-      a.computeBolW += Math.max(0, Math.min(inst, m.usablePowerW[k] * ratio - bus, m.radiatorRejectW[k] - bus));
+      const inst = installedW[designIdx[id]] ?? installedW[0];
+      const bus = busW[designIdx[id]] ?? busW[0];
+      const ratio = eolCol[k] > 0 ? bolCol[k] / eolCol[k] : 1;
+      a.computeBolW += r * Math.max(0, Math.min(inst, usableCol[k] * ratio - bus, rejectCol[k] - bus));
     }
-    const r = cols.reasons[k];
-    if (r === 0) a.feasible++;
+    const rs = reasonCol[k];
+    if (rs === 0) a.feasible += r;
     else {
       const c = a.counts;
-      if (r & REASON.power) c.power++;
-      if (r & REASON.thermal) c.thermal++;
-      if (r & REASON.radiation) c.radiation++;
-      if (r & REASON.separation) c.separation++;
+      if (rs & REASON.power) c.power += r;
+      if (rs & REASON.thermal) c.thermal += r;
+      if (rs & REASON.radiation) c.radiation += r;
+      if (rs & REASON.separation) c.separation += r;
     }
+    k = next;
   }
   const env = scenario.environment;
   const lv = scenario.launch;

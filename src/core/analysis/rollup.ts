@@ -122,51 +122,92 @@ export function accumulateRollup(partial: RollupPartial, fleet: Fleet, scenario:
   const sums = partial.sums;
   let prevLat = Number.NaN;
   let prevBin = 0;
-  for (let k = 0; k < metrics.count; k++) {
-    const id = metrics.start + k;
-    const s = fleet.shellIndex[id];
-    const d = masses[fleet.designIndex[id]] ?? masses[0];
+  const mt = metrics;
+  const shellIdx = fleet.shellIndex;
+  const designIdx = fleet.designIndex;
+  // columns as locals: the metrics object is built key by key, so its property reads are slow in a hot loop
+  const flags = mt.flags;
+  const battery = mt.batteryEnergyWh;
+  const bol = mt.arrayPowerBolW;
+  const eol = mt.arrayPowerEolW;
+  const usableW = mt.usablePowerW;
+  const rejectW = mt.radiatorRejectW;
+  const computeW = mt.computePowerW;
+  const binding = mt.bindingLimit;
+  const eclipse = mt.eclipseFraction;
+  const sunlitF = mt.sunlitFraction;
+  const latency = mt.latencyMs;
+  const powerM = mt.powerMarginW;
+  const thermalM = mt.thermalMarginW;
+  for (let k = 0; k < mt.count; ) {
+    const id = mt.start + k;
+    const s = shellIdx[id];
+    const d = masses[designIdx[id]] ?? masses[0];
     const o = s * NF;
-    sums[o + F.satellites] += 1;
+    // a run of identical rows (a Walker plane) adds r times the same integers: exact, as r single adds
+    let e = k + 1;
+    while (
+      e < mt.count &&
+      shellIdx[mt.start + e] === s &&
+      designIdx[mt.start + e] === designIdx[id] &&
+      flags[e] === flags[k] &&
+      battery[e] === battery[k] &&
+      bol[e] === bol[k] &&
+      eol[e] === eol[k] &&
+      usableW[e] === usableW[k] &&
+      rejectW[e] === rejectW[k] &&
+      computeW[e] === computeW[k] &&
+      binding[e] === binding[k] &&
+      eclipse[e] === eclipse[k] &&
+      sunlitF[e] === sunlitF[k] &&
+      latency[e] === latency[k] &&
+      powerM[e] === powerM[k] &&
+      thermalM[e] === thermalM[k]
+    )
+      e++;
+    const r = e - k;
+    sums[o + F.satellites] += r;
     // design-fixed quantities count for every satellite flown, valid elements or not
-    const batteryWh = metrics.batteryEnergyWh[k];
+    const batteryWh = battery[k];
     const massKg = d.fixedKg + (batteryWh > 0 ? batteryWh / d.batteryWhPerKg : 0);
-    sums[o + F.massG] += round(massKg * 1000);
-    sums[o + F.launchUsd] += round(massKg * d.launchUsdPerKg);
-    sums[o + F.hardwareUsd] += round(d.hardwareUsd);
-    sums[o + F.radiatorCm2] += round(d.radiatorM2 * 1e4);
-    sums[o + F.arrayCm2] += round(d.arrayM2 * 1e4);
-    sums[o + F.arrayBolMw] += round(metrics.arrayPowerBolW[k] * 1000);
-    sums[o + F.arrayEolMw] += round(metrics.arrayPowerEolW[k] * 1000);
-    if (batteryWh > 0) sums[o + F.batteryMWh] += round(batteryWh * 1000);
-    if (metrics.flags[k] & METRIC_FLAGS.invalid) continue;
-    sums[o + F.valid] += 1;
-    const usable = metrics.usablePowerW[k];
-    const reject = metrics.radiatorRejectW[k];
-    const compute = metrics.computePowerW[k];
+    sums[o + F.massG] += r * round(massKg * 1000);
+    sums[o + F.launchUsd] += r * round(massKg * d.launchUsdPerKg);
+    sums[o + F.hardwareUsd] += r * round(d.hardwareUsd);
+    sums[o + F.radiatorCm2] += r * round(d.radiatorM2 * 1e4);
+    sums[o + F.arrayCm2] += r * round(d.arrayM2 * 1e4);
+    sums[o + F.arrayBolMw] += r * round(bol[k] * 1000);
+    sums[o + F.arrayEolMw] += r * round(eol[k] * 1000);
+    if (batteryWh > 0) sums[o + F.batteryMWh] += r * round(batteryWh * 1000);
+    k = e;
+    if (flags[e - 1] & METRIC_FLAGS.invalid) continue;
+    const j = e - 1;
+    sums[o + F.valid] += r;
+    const usable = usableW[j];
+    const reject = rejectW[j];
+    const compute = computeW[j];
     const installed = d.installedComputeW;
-    if (metrics.powerMarginW[k] >= 0 && metrics.thermalMarginW[k] >= 0) sums[o + F.feasible] += 1;
-    sums[o + F.usableMw] += round(usable * 1000);
-    sums[o + F.deliverableComputeMw] += round(Math.max(0, usable - d.busW) * 1000);
-    sums[o + F.rejectableComputeMw] += round(Math.max(0, reject - d.busW) * 1000);
-    sums[o + F.installedComputeMw] += round(installed * 1000);
-    sums[o + F.computeMw] += round(compute * 1000);
-    sums[o + F.bindInstalled + metrics.bindingLimit[k]] += 1;
-    sums[o + F.eclipseNano] += round(metrics.eclipseFraction[k] * 1e9);
-    sums[o + F.sunlitNano] += round(metrics.sunlitFraction[k] * 1e9);
-    const lat = metrics.latencyMs[k];
+    if (powerM[j] >= 0 && thermalM[j] >= 0) sums[o + F.feasible] += r;
+    sums[o + F.usableMw] += r * round(usable * 1000);
+    sums[o + F.deliverableComputeMw] += r * round(Math.max(0, usable - d.busW) * 1000);
+    sums[o + F.rejectableComputeMw] += r * round(Math.max(0, reject - d.busW) * 1000);
+    sums[o + F.installedComputeMw] += r * round(installed * 1000);
+    sums[o + F.computeMw] += r * round(compute * 1000);
+    sums[o + F.bindInstalled + binding[j]] += r;
+    sums[o + F.eclipseNano] += r * round(eclipse[j] * 1e9);
+    sums[o + F.sunlitNano] += r * round(sunlitF[j] * 1e9);
+    const lat = latency[j];
     if (lat > 0 && Number.isFinite(lat)) {
-      sums[o + F.latencyCount] += 1;
-      sums[o + F.latencySumNs] += round(lat * 1e6);
+      sums[o + F.latencyCount] += r;
+      sums[o + F.latencySumNs] += r * round(lat * 1e6);
       let h = partial.latencyHist[s];
       if (!h) h = partial.latencyHist[s] = new Uint32Array(LATENCY_HIST.bins);
       if (lat !== prevLat) {
         prevLat = lat;
         prevBin = latencyBin(lat);
       }
-      h[prevBin]++;
+      h[prevBin] += r;
     } else {
-      sums[o + F.latencyNever] += 1;
+      sums[o + F.latencyNever] += r;
     }
   }
   return partial;

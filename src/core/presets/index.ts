@@ -17,7 +17,10 @@ const EPOCH = '2026-03-20T12:00:00Z';
 const window = (durationMin = 100, stepS = 30) => ({ start: EPOCH, durationMin, stepS });
 
 function orbitalCompute1M(): ScenarioInput {
-  const walker = (id: string, altitudeKm: number, planes: number, perPlane: number) => ({
+  // phasing F per shell: the F that maximises the closest approach within the shell, from an
+  // exhaustive search of every F on the SGP4 track (scripts/feasibility/best-phasing.ts;
+  // docs/FEASIBILITY.md "Default phasing"); F = 1 brought pairs within 31-160 m
+  const walker = (id: string, altitudeKm: number, planes: number, perPlane: number, phasing: number) => ({
     id,
     name: `${altitudeKm} km / 30 deg`,
     designId: 'node-100kw',
@@ -26,7 +29,7 @@ function orbitalCompute1M(): ScenarioInput {
     inclinationDeg: 30,
     totalSatellites: planes * perPlane,
     planes,
-    phasing: 1,
+    phasing,
   });
   return {
     version: SCENARIO_VERSION,
@@ -36,10 +39,13 @@ function orbitalCompute1M(): ScenarioInput {
       'filing for up to 1,000,000 orbital data-centre satellites. Shell split and design are planning assumptions.',
     epoch: EPOCH,
     shells: [
-      walker('w500', 500, 500, 400),
-      walker('w800', 800, 375, 400),
-      walker('w1200', 1200, 250, 400),
-      walker('w2000', 2000, 125, 400),
+      walker('w500', 500, 500, 400, 2),
+      walker('w800', 800, 375, 400, 294),
+      walker('w1200', 1200, 250, 400, 166),
+      walker('w2000', 2000, 125, 400, 40),
+      // the dusk shell flies as two layers 30 km apart (the filing's shells span up to 50 km):
+      // 250,000 satellites on one altitude cannot stay 200 m apart with any phasing (at most
+      // ~175 m, docs/FEASIBILITY.md "Default phasing"); 125,000 per layer can
       {
         id: 'sso600',
         name: '600 km SSO dusk',
@@ -47,7 +53,19 @@ function orbitalCompute1M(): ScenarioInput {
         kind: 'sso-dawn-dusk',
         altitudeKm: 600,
         ltanHours: 18,
-        planes: 500,
+        planes: 250,
+        satellitesPerPlane: 500,
+        phasing: 1,
+        raanSpreadDeg: 10,
+      },
+      {
+        id: 'sso630',
+        name: '630 km SSO dusk',
+        designId: 'node-100kw',
+        kind: 'sso-dawn-dusk',
+        altitudeKm: 630,
+        ltanHours: 18,
+        planes: 250,
         satellitesPerPlane: 500,
         phasing: 1,
         raanSpreadDeg: 10,
@@ -61,7 +79,7 @@ function orbitalCompute1M(): ScenarioInput {
         ltanHours: 6,
         planes: 500,
         satellitesPerPlane: 500,
-        phasing: 1,
+        phasing: 207,
         raanSpreadDeg: 10,
       },
     ],
@@ -69,6 +87,10 @@ function orbitalCompute1M(): ScenarioInput {
     groundStations: defaultGroundStations(),
     window: window(),
     links: {},
+    // one operator's satellites with shared GNSS ephemerides: 200 m is where a conjunction reaches
+    // SpaceX's 1e-5 manoeuvre threshold at 50 m position uncertainty (docs/FEASIBILITY.md "Keep-out");
+    // new scenarios keep the 1 km default
+    environment: { keepOutKm: 0.2 },
   };
 }
 

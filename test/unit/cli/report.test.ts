@@ -148,7 +148,7 @@ describe('plan report --format json|csv|html', () => {
     expect(csvColumnName('costPerGWUsd')).toBe('cost_per_gw_usd');
     const a = await analyzeJson('preset:orbital-compute-1m');
     const rows = lines.slice(1).map((l) => l.split(','));
-    expect(rows.length).toBe(6 + 1);
+    expect(rows.length).toBe(7 + 1);
     const k = head.indexOf('compute_gw');
     const sum = rows.slice(0, -1).reduce((s, r) => s + Number(r[k]), 0);
     expect(rows[rows.length - 1][2]).toBe('total');

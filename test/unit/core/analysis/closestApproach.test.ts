@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bestPhasing, isRigidPattern, shellClosestApproach } from '../../../../src/core/analysis/closestApproach';
+import {
+  bestPhasing,
+  CLOSED_FORM_SLACK_KM,
+  circularClosestKm,
+  crossingGeometry,
+  isRigidPattern,
+  rigidContext,
+  rigidMinimum,
+  rigidMinimumSampled,
+  rigidOffsets,
+  shellClosestApproach,
+} from '../../../../src/core/analysis/closestApproach';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import type { Fleet } from '../../../../src/core/fleet/fleet';
 import { initSgp4Batch } from '../../../../src/core/sgp4/batch';
@@ -131,5 +142,118 @@ describe('closest approach within a shell (SGP4 states)', () => {
     const brute = bruteForceMinKm(fl, 2 * 97.7 * 60, t);
     expect(r.minSeparationKm).toBeLessThan(1);
     expect(Math.abs(r.minSeparationKm - brute)).toBeLessThan(0.002);
+  });
+
+  it('closed form: two great circles crossing at gamma, arcs delta apart, come 2 r |sin(delta/2)| cos(gamma/2) close (brute force on the sphere)', () => {
+    const r = 7000;
+    for (const [gDeg, dDeg] of [
+      [30, 5],
+      [90, 1],
+      [5, 20],
+      [170, 3],
+      [60, 179],
+    ]) {
+      const g = (gDeg * Math.PI) / 180;
+      const d = (dDeg * Math.PI) / 180;
+      // circle a through the crossing point L = (1,0,0) in the x-y plane, circle b tilted by gamma about L
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 200_000; i++) {
+        const sa = (i / 200_000) * 2 * Math.PI;
+        const sb = sa - d;
+        const ax = Math.cos(sa);
+        const ay = Math.sin(sa);
+        const bx = Math.cos(sb);
+        const by = Math.sin(sb) * Math.cos(g);
+        const bz = Math.sin(sb) * Math.sin(g);
+        best = Math.min(best, r * Math.hypot(ax - bx, ay - by, bz));
+      }
+      expect(Math.abs(circularClosestKm(r, d, g) - best)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('crossing geometry: both planes pass the same point at their crossing arguments of latitude', () => {
+    const out = new Float64Array(3);
+    for (const [iDeg, dnDeg] of [
+      [53, 5],
+      [30, 144],
+      [97.8, 0.3],
+      [87.9, 200],
+    ]) {
+      const inc = (iDeg * Math.PI) / 180;
+      const dn = (dnDeg * Math.PI) / 180;
+      crossingGeometry(inc, dn, out);
+      const pos = (node: number, u: number) => [
+        Math.cos(node) * Math.cos(u) - Math.cos(inc) * Math.sin(node) * Math.sin(u),
+        Math.sin(node) * Math.cos(u) + Math.cos(inc) * Math.cos(node) * Math.sin(u),
+        Math.sin(inc) * Math.sin(u),
+      ];
+      const a = pos(0, out[1]);
+      const b = pos(dn, out[2]);
+      expect(Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])).toBeLessThan(1e-12);
+      // the angle between the planes (their normals)
+      const na = [0, -Math.sin(inc), Math.cos(inc)];
+      const nb = [Math.sin(inc) * Math.sin(dn), -Math.sin(inc) * Math.cos(dn), Math.cos(inc)];
+      expect(Math.abs(Math.acos(na[0] * nb[0] + na[1] * nb[1] + na[2] * nb[2]) - out[0])).toBeLessThan(1e-9);
+    }
+  });
+
+  it('the closed-form pass equals sampling every pair over the whole orbit (Walker and dawn-dusk shells)', () => {
+    const shells = [
+      walker('s', 550, 53, 72, 22, { phasing: 1 }),
+      walker('p', 1200, 87.9, 18, 40, { phasing: 5 }),
+      walker('l', 500, 30, 50, 40, { phasing: 7 }),
+      {
+        id: 'd',
+        name: 'd',
+        designId: 'default',
+        kind: 'sso-dawn-dusk' as const,
+        altitudeKm: 600,
+        ltanHours: 18,
+        planes: 40,
+        satellitesPerPlane: 50,
+        phasing: 3,
+        raanSpreadDeg: 10,
+        inPlaneArcDeg: 360,
+      },
+    ];
+    for (const sh of shells) {
+      const fl = buildFleet(scenario({ shells: [sh] }));
+      const ctx = rigidContext(fl, fl.shells[0], t0, false);
+      const { du, dNode } = rigidOffsets(fl.elements, 0, fl.count);
+      const fast = rigidMinimum(ctx, du, dNode);
+      const slow = rigidMinimumSampled(ctx, du, dNode);
+      expect(Math.abs(fast.minKm - slow.minKm)).toBeLessThan(1e-5);
+      // far fewer pairs refined than the shell has
+      expect(fast.refined).toBeLessThan(fl.count / 10);
+    }
+  });
+
+  it("the closed form never sits more than half the slack above a pair's refined closest approach (every pair of two shells)", () => {
+    for (const sh of [walker('s', 550, 53, 72, 22, { phasing: 1 }), walker('m', 800, 70, 40, 30, { phasing: 11 })]) {
+      const fl = buildFleet(scenario({ shells: [sh] }));
+      const ctx = rigidContext(fl, fl.shells[0], t0, false);
+      const { du, dNode } = rigidOffsets(fl.elements, 0, fl.count);
+      let worst = Number.NEGATIVE_INFINITY;
+      let pairs = 0;
+      rigidMinimum(ctx, du, dNode, {
+        refineAll: true,
+        onPair: (_k, est, exact) => {
+          pairs++;
+          if (exact < 300) worst = Math.max(worst, est - exact);
+        },
+      });
+      expect(pairs).toBe(fl.count - 1);
+      expect(worst).toBeLessThan(CLOSED_FORM_SLACK_KM / 2);
+    }
+  });
+
+  it('phasing: ranking every F by the closed form and checking the best three finds the exhaustive optimum', () => {
+    for (const sh of [walker('s', 550, 53, 72, 22, { phasing: 1 }), walker('m', 800, 70, 40, 30, { phasing: 11 })]) {
+      const fl = buildFleet(scenario({ shells: [sh] }));
+      const ranked = bestPhasing(fl, fl.shells[0], sh.phasing, t0, { exhaustive: false })!;
+      const all = bestPhasing(fl, fl.shells[0], sh.phasing, t0, { exhaustive: true })!;
+      expect(ranked.bestF).toBe(all.bestF);
+      expect(Math.abs(ranked.bestMinKm - all.bestMinKm)).toBeLessThan(1e-9);
+    }
   });
 });

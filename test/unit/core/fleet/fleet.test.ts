@@ -202,7 +202,7 @@ describe('default scenario "Orbital compute 1M"', () => {
       if (!(e.meanAnomalyDeg[i] >= 0 && e.meanAnomalyDeg[i] < 360)) bad++;
     }
     expect(bad).toBe(0);
-    expect(f.shellIndex[999_999]).toBe(5);
+    expect(f.shellIndex[999_999]).toBe(6);
     expect(satelliteName(f, 0)).toBe('500 km / 30 deg-P1-S1');
     expect(satelliteName(f, 401)).toBe('500 km / 30 deg-P2-S2');
   });
