@@ -79,9 +79,10 @@ function standaloneTemplate(): Plugin {
     generateBundle(_opts, bundle) {
       const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.fileName === FILE);
       if (chunk?.type !== 'chunk') throw new Error(`standalone: ${FILE} missing from the bundle`);
-      // Inside <script>, "</script" would end the element early; "<\/script" is the same text in JS strings.
-      const js = chunk.code.replace(/<\/(script)/gi, '<\\/$1');
-      if (/<!--/.test(js)) throw new Error('standalone: the module contains "<!--", which HTML script parsing treats specially');
+      // Inside <script>, "</script" would end the element early and "<!--" would switch the HTML parser into
+      // its escaped state; both occur only in string and regex literals (the OMM XML reader's comment
+      // pattern), where "<\/script" and "\x3C!--" are the same text.
+      const js = chunk.code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '\\x3C!--');
       const hash = createHash('sha256').update(js, 'utf8').digest('base64');
       const html = `<!doctype html>
 <html lang="en">

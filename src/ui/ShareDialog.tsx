@@ -85,7 +85,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       actions.post(
         'info',
         `Standalone viewer of "${scenario.name}" saved (${(html.length / 1e6).toFixed(1)} MB): it opens from disk with no server and ` +
-          `no network.${hasImported ? ' Imported element shells are not included.' : ''}`,
+          `no network.${hasImported ? ' The imported element shells are in it too.' : ''}`,
       );
     } catch (e) {
       actions.post('error', `Could not make the standalone file: ${(e as Error).message}`);
@@ -131,7 +131,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 ? ` Longer than ${fmtInt(SHARE_WARN_CHARS)}: mail clients such as Outlook and some webmail break links around 2,000 ` +
                   `characters, and chat tools shorten or cut long ones. Send the scenario file or the standalone HTML instead.`
                 : ` Fits mail and chat (they can break links above about ${fmtInt(SHARE_WARN_CHARS)}).`}
-              {hasImported ? ' Imported element shells travel without their elements.' : ''}
+              {hasImported ? " The imported shells' element texts ride in the link, which makes it long." : ''}
             </p>
           </div>
 

@@ -5,13 +5,14 @@
  * standalone file from file:// with every network request refused.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { encodeShareFragment } from '../../src/core/report/shareLink';
+import { parseElements } from '../../src/core/elements';
 import { presetScenario } from '../../src/core/presets';
 import type { Scenario } from '../../src/core/scenario/schema';
 import { readWebmInfo } from '../../src/app/capture/webm';
@@ -213,6 +214,28 @@ describe('presentations: embed on another origin, snapshots, clips', () => {
   });
 });
 
+/** A file:// page on which every request but the file itself is refused (recorded); console errors collected. */
+async function offlinePage(h: Harness, file: string): Promise<{ page: Page; refused: string[]; problems: string[] }> {
+  const page = await h.browser.newPage({ viewport: { width: 1024, height: 576 } });
+  const refused: string[] = [];
+  const problems: string[] = [];
+  await page.route('**/*', (route) => {
+    if (route.request().url() === `file://${file}`) return route.continue();
+    refused.push(route.request().url());
+    return route.abort();
+  });
+  await page.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, refused, problems };
+}
+
+const CATALOGUE = join(ROOT, '../shared/data/catalog-2022-08-09.tle');
+
 describe('presentations: the standalone file', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -220,6 +243,61 @@ describe('presentations: the standalone file', () => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('carries an imported element shell (a slice of the real catalogue): the same satellites render from file:// offline', async () => {
+    if (!existsSync(CATALOGUE)) throw new Error(`shared data missing: ${CATALOGUE} (tests read ../shared/data beside the repository)`);
+    const records = 4000;
+    const text = `${readFileSync(CATALOGUE, 'utf8')
+      .split('\n')
+      .slice(0, 2 * records)
+      .join('\n')}\n`;
+    const accepted = parseElements(text).accepted; // the core parser's count, what the viewer must draw
+    expect(accepted).toBe(records); // the 2022 catalogue has no bad records
+    const base = presetScenario('starlink-72x22')!;
+    const scenario = {
+      ...structuredClone(base),
+      name: 'Catalogue 2022-08-09, first 4,000',
+      shells: [
+        {
+          id: 'catalogue',
+          name: 'catalog-2022-08-09.tle',
+          designId: base.designs[0].id,
+          enabled: true,
+          kind: 'imported',
+          source: 'catalog-2022-08-09.tle',
+          text,
+          acceptBadChecksums: false,
+        },
+      ],
+    } as Scenario;
+    const dir = mkdtempSync(join(tmpdir(), 'ocv-standalone-imp-'));
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+    const out = join(dir, 'view.html');
+    const r = spawnSync(process.execPath, ['scripts/plan.mjs', 'embed', join(dir, 'scenario.json'), '--out', out, '--paused'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/wrote the standalone viewer of "Catalogue 2022-08-09, first 4,000" \(4000 satellites\)/);
+    expect(r.stderr).not.toMatch(/left out|draws nothing/);
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('"scenarioDeflated":"'); // 560 kB of TLE text, stored compressed
+    expect(html).not.toContain('1 00005U 58002B');
+    const { page, refused, problems } = await offlinePage(h, out);
+    try {
+      await page.goto(`file://${out}`);
+      const status = page.locator('[data-testid="status"][data-phase="ready"]');
+      await waitFor(() => status.count(), 'SGP4 from the inline workers', 90_000);
+      expect(await status.innerText()).toMatch(/^4,000 satellites · SGP4 \(transfer, \d+ workers?\)$/);
+      expect(await page.locator('.ocv-legend').innerText()).toContain('catalog-2022-08-09.tle');
+      const img = decodePng(await page.screenshot({ path: join(ROOT, 'test-results/present-standalone-catalogue.png') }));
+      expect(countPixels(img, (r, g, b) => r > 190 && g > 125 && g < 185 && b < 70)).toBeGreaterThan(300); // the shell's orange points
+      expect(refused).toEqual([]);
+      expect(problems.filter((p) => !/GL Driver|GPU stall/.test(p))).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('plan embed writes one file that renders moving satellites from file:// with every network request refused', async () => {
@@ -236,21 +314,7 @@ describe('presentations: the standalone file', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet|new Worker\(new URL/);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
 
-    const page = await h.browser.newPage({ viewport: { width: 1024, height: 576 } });
-    const refused: string[] = [];
-    const problems: string[] = [];
-    await page.route('**/*', (route) => {
-      if (route.request().url() === `file://${out}`) return route.continue();
-      refused.push(route.request().url());
-      return route.abort();
-    });
-    await page.addInitScript(() => {
-      addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) =>
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { page, refused, problems } = await offlinePage(h, out);
     try {
       await page.goto(`file://${out}`);
       expect(await page.title()).toBe('Starlink-like 72x22 - constellation viewer');

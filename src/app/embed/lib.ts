@@ -15,8 +15,9 @@
  */
 import type { ColourMode } from '../../render/legend';
 import type { CameraPreset, ViewerLayers } from '../../render/store';
-import { decodeShareFragment } from '../../core/report/shareLink';
-import { intakeScenario } from '../../core/scenario/intake';
+import { strFromU8 } from 'fflate';
+import { base64UrlToBytes, decodeShareFragment, inflateWithBudget } from '../../core/report/shareLink';
+import { intakeScenario, MAX_SCENARIO_JSON_CHARS } from '../../core/scenario/intake';
 import { parseEmbedQuery, timeFromText, type EmbedConfig } from './config';
 import { fetchScenarioText, initialScenario } from './sources';
 import { mountViewerApp, type EmbedController, type InitialScenario } from './viewerApp';
@@ -181,11 +182,26 @@ defineConstellationView();
 const standalone = typeof document !== 'undefined' ? document.getElementById('ocv-standalone') : null;
 if (standalone?.textContent) {
   const root = document.getElementById('root');
-  let doc: { scenario?: unknown; options?: MountOptions } = {};
+  let doc: { scenario?: unknown; scenarioDeflated?: unknown; options?: MountOptions } = {};
   try {
     doc = JSON.parse(standalone.textContent) as typeof doc;
   } catch {
     /* mount() shows the message below */
   }
-  if (root) mount(root, { ...(doc.options ?? {}), globalKeys: true, scenario: doc.scenario ?? standalone.textContent });
+  const packed = inflatedScenario(doc);
+  if (root) {
+    const scenario = doc.scenario ?? (packed && 'json' in packed ? packed.json : undefined) ?? standalone.textContent;
+    const view = mount(root, { ...(doc.options ?? {}), globalKeys: true, scenario });
+    if (packed && 'error' in packed) view.showMessage(packed.error);
+  }
+}
+
+/** A large scenario in the standalone file (src/core/standalone.ts): raw DEFLATE, base64url. */
+function inflatedScenario(doc: { scenarioDeflated?: unknown }): { json: string } | { error: string } | null {
+  if (typeof doc.scenarioDeflated !== 'string') return null;
+  const bytes = base64UrlToBytes(doc.scenarioDeflated);
+  const out = bytes ? inflateWithBudget(bytes, MAX_SCENARIO_JSON_CHARS) : 'damaged';
+  if (out === 'too-large') return { error: `standalone file: its scenario unpacks to more than ${MAX_SCENARIO_JSON_CHARS} bytes; refused` };
+  if (out === 'damaged') return { error: 'standalone file: its compressed scenario is damaged (the file was cut or edited)' };
+  return { json: strFromU8(out) };
 }

@@ -9,9 +9,11 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PerSatelliteMetrics } from '../../core/analysis/metrics';
 import type { Rollup } from '../../core/analysis/rollup';
-import { buildFleet, generatedShellCount } from '../../core/fleet/generators';
+import type { ElementColumns } from '../../core/elements/columns';
+import { buildFleet, generatedShellCount, type ImportedElementsById } from '../../core/fleet/generators';
+import { parseElementText } from '../../engine/elementsClient';
 import type { Fleet } from '../../core/fleet/fleet';
-import type { Scenario } from '../../core/scenario/schema';
+import type { ImportedShell, Scenario } from '../../core/scenario/schema';
 import { createStore, type Store } from '../../core/store';
 import { createPropagationEngine } from '../../engine';
 import type { PropagationEngine } from '../../engine/types';
@@ -60,6 +62,34 @@ function windowOf(s: Scenario) {
   const epochMs = Date.parse(s.epoch);
   const start = Date.parse(s.window.start);
   return { epochMs, windowStartMs: start, windowEndMs: start + s.window.durationMin * 60_000 };
+}
+
+/**
+ * The imported shells' element texts (carried in the scenario) parsed into columns for buildFleet,
+ * and a note per shell that lost records or could not be read (that shell then draws nothing).
+ */
+async function parseImportedShells(
+  shells: ImportedShell[],
+  signal: AbortSignal,
+): Promise<{ imported: ImportedElementsById; notes: string[] }> {
+  const imported = new Map<string, ElementColumns>();
+  const notes: string[] = [];
+  for (const sh of shells) {
+    try {
+      const r = await parseElementText(sh.text, { acceptBadChecksums: sh.acceptBadChecksums }, signal);
+      imported.set(sh.id, r.columns);
+      if (r.accepted === 0) notes.push(`shell "${sh.name}": no usable element records`);
+      else if (r.rejected.length > 0)
+        notes.push(
+          `shell "${sh.name}": ${r.rejected.length.toLocaleString('en-US')} element records rejected ` +
+            `(first: line ${r.rejected[0].line}, ${r.rejected[0].reason})`,
+        );
+    } catch (e) {
+      if (signal.aborted) break;
+      notes.push(`shell "${sh.name}": its elements could not be read (${(e as Error).message})`);
+    }
+  }
+  return { imported, notes };
 }
 
 /** Analytic metrics and the capacity summary; the analysis code is its own chunk, loaded after the first picture. */
@@ -123,19 +153,38 @@ function EmbedApp({
     if (!scenario) return;
     setMetrics(undefined);
     setCapacity(null);
-    // Let the globe paint first, then build the fleet.
-    const id = setTimeout(() => {
+    let cancelled = false;
+    const ac = new AbortController();
+    const build = (imported?: ImportedElementsById) => {
       try {
-        const f = buildFleet(scenario);
+        const f = buildFleet(scenario, { imported });
         performance.mark('embed:fleet-built');
         setFleet(f);
         emit({ type: 'ocv:scenario', name: scenario.name, satellites: f.count });
       } catch (e) {
         setError(`scenario "${scenario.name}": ${(e as Error).message}`);
       }
+    };
+    // Let the globe paint first, then build the fleet; imported element shells are parsed first
+    // (off the main thread: the import worker), then the whole fleet is built once.
+    const id = setTimeout(() => {
+      const shells = scenario.shells.filter((sh): sh is ImportedShell => sh.kind === 'imported' && sh.enabled);
+      if (shells.length === 0) return build();
+      app.setState({
+        pending: `Reading the elements of ${shells.length === 1 ? `"${shells[0].name}"` : `${shells.length} imported shells`} ...`,
+      });
+      parseImportedShells(shells, ac.signal).then(({ imported, notes: parseNotes }) => {
+        if (cancelled) return;
+        app.setState((st) => ({ pending: null, notes: [...st.notes, ...parseNotes] }));
+        build(imported);
+      });
     }, 0);
-    return () => clearTimeout(id);
-  }, [scenario, emit]);
+    return () => {
+      cancelled = true;
+      ac.abort();
+      clearTimeout(id);
+    };
+  }, [scenario, emit, app]);
 
   useEffect(() => {
     if (!cfg.engine) return;

@@ -58,8 +58,8 @@ export const command: CommandModule = {
   usage: '<file> [--out view.html] [--paused] [--time <ISO>] [--speed N] [--no-ui]',
   description:
     'Writes the standalone viewer: one HTML file with the 3D viewer, its workers and the scenario inside, that opens\n' +
-    'from disk (file://) with no server and no network, for offline talks. Generated shells only: satellites of\n' +
-    'imported element shells are not carried (they are named on stderr).',
+    'from disk (file://) with no server and no network, for offline talks. Imported element shells ride along\n' +
+    '(their element text is in the scenario; a scenario over 64 KiB of JSON is stored compressed).',
   positionals: [{ ...FILE_POSITIONAL, help: 'scenario JSON or preset:<key>' }],
   options: {
     out: { type: 'string', short: 'o', value: '<file>', help: 'write the file here (default: stdout)' },
@@ -83,8 +83,8 @@ export const command: CommandModule = {
     if (input.kind !== 'scenario')
       throw new UsageError('embed: element files are not carried by the standalone viewer; give a scenario JSON or preset:<key>');
     for (const sh of input.scenario.shells)
-      if (sh.kind === 'imported' && sh.enabled)
-        ctx.io.stderr(`embed: imported shell "${sh.name}" is left out (its elements are not carried)\n`);
+      if (sh.kind === 'imported' && sh.enabled && sh.text === '')
+        ctx.io.stderr(`embed: imported shell "${sh.name}" has no element text in the scenario; it draws nothing\n`);
     const out = ctx.output(stringOption(ctx.values, 'out'));
     const html = fillStandaloneTemplate(standaloneTemplate(ctx.io.stderr), input.scenario, options);
     await out.put(html);
