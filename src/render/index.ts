@@ -77,11 +77,11 @@ export {
   COLOUR_MODE_ORDER,
   legendFor,
   valueRange,
-  niceTicks,
   type ColourMode,
   type Legend,
   type ViewerMetrics,
 } from './legend';
+export { niceTicks } from '../core/ticks';
 export { sampleMap, cssGradient, CATEGORICAL, type ContinuousMapName } from './colormaps';
 export type { CapacitySummary, CapacityShell } from './capacityCard';
 export type { ViewerStats, SatelliteState } from './runtime';

@@ -3,6 +3,7 @@
  * per-satellite colour fill. Pure: no three, no DOM. The fill runs once per mode/metric change,
  * never per frame.
  */
+import { niceTicks } from '../core/ticks';
 import { buildLut, CATEGORICAL, DIVERGING, NO_DATA_RGB, SUNLIT_RGB, ECLIPSE_RGB, type ContinuousMapName, type Rgb } from './colormaps';
 
 export type ColourMode = 'shell' | 'sunlit' | 'power' | 'powerMargin' | 'thermalMargin' | 'radiatorTemp' | 'latency';
@@ -82,24 +83,6 @@ export function valueRange(values: ArrayLike<number>): ValueRange {
   return finite === 0 ? { min: Number.NaN, max: Number.NaN, finite } : { min, max, finite };
 }
 
-/** Round numbers 1, 2, 2.5, 5 x 10^k spanning [min, max], about `count` of them. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
-  if (min === max) return [min];
-  const raw = (max - min) / Math.max(1, count - 1);
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
-  const out: number[] = [];
-  const eps = step * 1e-9;
-  // Integer multiples of the step (no accumulated rounding), trimmed to 12 significant digits.
-  for (let k = Math.ceil((min - eps) / step); k * step <= max + eps; k++) {
-    const v = Number((k * step).toPrecision(12));
-    out.push(Math.abs(v) < eps ? 0 : v);
-  }
-  return out;
-}
-
 export type Legend =
   | { kind: 'categorical'; title: string; items: Array<{ label: string; colour: Rgb }> }
   | {
@@ -166,7 +149,7 @@ export function legendFor(mode: ColourMode, input: LegendInput): Legend {
     map: info.map ?? 'viridis',
     min,
     max,
-    ticks: niceTicks(min, max, 5),
+    ticks: niceTicks(min, max, 4),
     missing: input.count - r.finite,
     centredOnZero: centred,
     belowZero,

@@ -9,7 +9,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { AnalysisMode } from '../core/analysis/types';
 import type { ElementColumns } from '../core/elements/columns';
 import { sampleMap, rgbCss, CATEGORICAL } from '../core/colormaps';
-import { niceTicks } from '../core/report/chartMath';
+import { niceTicks } from '../core/ticks';
 import { parseScenario } from '../core/scenario/load';
 import type { Scenario } from '../core/scenario/schema';
 import {

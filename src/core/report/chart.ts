@@ -6,7 +6,7 @@
  * Pure: no DOM, no Node.
  */
 import type { HistogramData } from './chartMath';
-import { niceTicks } from './chartMath';
+import { niceTicks } from '../ticks';
 import { fmtSig } from '../format';
 
 /** Okabe-Ito colours (colour-blind safe), darkened where needed for white paper. */

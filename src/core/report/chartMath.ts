@@ -74,19 +74,6 @@ export function cdf(a: ArrayLike<number>, points = 200): { x: Float64Array; y: F
   return { x, y, n };
 }
 
-/** About `count` round tick values covering [lo, hi] (1, 2, 5 x 10^k steps). */
-export function niceTicks(lo: number, hi: number, count = 5): number[] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
-  if (hi === lo) return [lo];
-  const raw = (hi - lo) / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.7) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-  return out;
-}
-
 /**
  * Cylindrical eclipse fraction of one orbit plane, day by day over a year from `startMs`:
  * RAAN drifts at the J2 nodal rate (PHYSICS.md Orbits), beta from the Sun's RA/declination

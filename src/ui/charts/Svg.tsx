@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { HistogramData } from '../../core/report/chartMath';
-import { niceTicks } from '../../core/report/chartMath';
+import { niceTicks } from '../../core/ticks';
 import { fmtSig } from '../format';
 
 export const SERIES = ['var(--chart-1, #2f7fd1)', 'var(--chart-2, #c98a12)', 'var(--chart-3, #2f9e44)', 'var(--chart-4, #c2417f)'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillColours, formatValue, legendFor, niceTicks, valueRange, COLOUR_MODES } from '../../../src/render/legend';
+import { niceTicks } from '../../../src/core/ticks';
+import { fillColours, formatValue, legendFor, valueRange, COLOUR_MODES } from '../../../src/render/legend';
 import { buildLut, CATEGORICAL, NO_DATA_RGB } from '../../../src/render/colormaps';
 
 describe('legend ranges', () => {
@@ -10,13 +11,12 @@ describe('legend ranges', () => {
     expect(Number.isNaN(empty.min)).toBe(true);
   });
 
-  it('niceTicks are round steps inside the range', () => {
-    expect(niceTicks(0, 100, 5)).toEqual([0, 25, 50, 75, 100]);
-    // raw step 8.1 / 4 = 2.03 rounds up to 2.5
-    expect(niceTicks(-3.2, 4.9, 5)).toEqual([-2.5, 0, 2.5]);
-    expect(niceTicks(0.013, 0.061, 5)).toEqual([0.02, 0.04, 0.06]); // raw 0.012 -> step 0.02
-    expect(niceTicks(5, 5)).toEqual([5]);
-    expect(niceTicks(Number.NaN, 1)).toEqual([]);
+  it("legend ticks are the charts' niceTicks (src/core/ticks.ts) over the legend range, about 5 of them", () => {
+    const usablePowerW = new Float64Array([80_000, 95_500, Number.NaN, 120_000]);
+    const l = legendFor('power', { shellNames: ['a'], count: 4, metrics: { usablePowerW } });
+    if (l.kind !== 'continuous') throw new Error('power legend is continuous');
+    expect(l.ticks).toEqual(niceTicks(l.min, l.max, 4));
+    expect(l.ticks).toEqual([80, 90, 100, 110, 120]); // kW; raw step 10
   });
 
   it('power legend converts W to kW and counts satellites without data', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdf, eclipseAcrossYear, histogram, niceTicks, orbitPowerProfile } from '../../../../src/core/report/chartMath';
+import { cdf, eclipseAcrossYear, histogram, orbitPowerProfile } from '../../../../src/core/report/chartMath';
 import { kozaiMeanMotionForAltitude, raanForLtanDeg, ssoInclinationDeg } from '../../../../src/core/orbit';
 import { msToJd, DEG2RAD } from '../../../../src/core/units';
 import { WGS72, WGS84 } from '../../../../src/core/constants';
@@ -25,10 +25,6 @@ describe('chart math', () => {
     // median step: half the values are <= ~499
     const k = c.y.findIndex((y) => y >= 0.5);
     expect(c.x[k]).toBeCloseTo(499, 0);
-  });
-  it('nice ticks are round numbers covering the range', () => {
-    expect(niceTicks(0, 10, 5)).toEqual([0, 2, 4, 6, 8, 10]);
-    expect(niceTicks(-3.2, 7.9, 4)).toEqual([-2, 0, 2, 4, 6]);
   });
   it('a dawn-dusk SSO at 650 km has an eclipse season in northern summer and none in winter (PHYSICS.md check)', () => {
     // PHYSICS.md: 650 km LTAN 18:00, 2025: beta 58.6..86.9 deg, eclipse season about May 7 to Aug 5, longest 19.7 min.
