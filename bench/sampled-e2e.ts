@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTle } from '../src/core/elements';
 import { buildFleet } from '../src/core/fleet/generators';
@@ -19,13 +19,16 @@ import { ScenarioSchema } from '../src/core/scenario/schema';
 import { defaultScenario } from '../src/core/presets';
 import type { BenchSection } from './sections';
 
-function timeRun(cmd: string, args: string[]): { ms: number; maxRssMb: number } {
+/** A fresh process under /usr/bin/time: wall ms, CPU ms (user + system, all threads), max resident MB, load average around it. */
+export function timeRun(cmd: string, args: string[]): { ms: number; cpuMs: number; maxRssMb: number; loadStart: number; loadEnd: number } {
+  const loadStart = loadavg()[0];
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
   const lines = r.stderr.trim().split('\n');
-  return { ms, maxRssMb: Number(lines[lines.length - 1]) / 1024 };
+  const [u, sy, kb] = lines[lines.length - 1].split(' ').map(Number);
+  return { ms, cpuMs: (u + sy) * 1000, maxRssMb: kb / 1024, loadStart, loadEnd: loadavg()[0] };
 }
 
 export const sampledE2eSection: BenchSection = {
@@ -100,14 +103,34 @@ export const sampledE2eSection: BenchSection = {
       }
       const routedEvery = summary.notes.find((s) => /routing ran every/.test(s)) ?? 'every step';
       const ratio = theirs.ms / ours.ms;
+      // ours once more on one worker: what the second worker adds, end to end
+      opts.log('sampled_e2e: ours on one worker');
+      const one = timeRun(process.execPath, [
+        'scripts/plan.mjs',
+        'analyze',
+        file,
+        '--mode',
+        'sampled',
+        '--workers',
+        '1',
+        '--json',
+        join(dir, 'one.json'),
+      ]);
       return {
         fields: {
           satellites: fleet.count,
           steps,
           ours_ms: ours.ms,
+          ours_cpu_ms: ours.cpuMs,
           ours_max_rss_mb: ours.maxRssMb,
+          ours_load_avg_1m: (ours.loadStart + ours.loadEnd) / 2,
           satjs_eclipse_ms: theirs.ms,
+          satjs_eclipse_cpu_ms: theirs.cpuMs,
+          satjs_load_avg_1m: (theirs.loadStart + theirs.loadEnd) / 2,
           speedup_x: ratio,
+          speedup_cpu_x: theirs.cpuMs / ours.cpuMs,
+          ours_one_worker_ms: one.ms,
+          second_worker_x: one.ms / ours.ms,
           target_10x_met: ratio >= 10,
           eclipse_max_diff: maxDiff,
           eclipse_compared: compared,
@@ -123,14 +146,23 @@ export const sampledE2eSection: BenchSection = {
           {
             label: 'plan analyze --mode sampled',
             value: `${(ours.ms / 1000).toFixed(2)} s`,
-            note: `ISL routing: ${routedEvery}; ${ours.maxRssMb.toFixed(0)} MB max RSS`,
+            note: `CPU ${(ours.cpuMs / 1000).toFixed(2)} s; ISL routing: ${routedEvery}; ${ours.maxRssMb.toFixed(0)} MB max RSS; load ${ours.loadStart.toFixed(1)}-${ours.loadEnd.toFixed(1)}`,
           },
           {
             label: 'satellite.js eclipse loop',
             value: `${(theirs.ms / 1000).toFixed(2)} s`,
-            note: 'twoline2satrec + propagate + sunPos + shadowFraction',
+            note: `CPU ${(theirs.cpuMs / 1000).toFixed(2)} s; twoline2satrec + propagate + sunPos + shadowFraction; load ${theirs.loadStart.toFixed(1)}-${theirs.loadEnd.toFixed(1)}`,
           },
-          { label: 'speed-up', value: `${ratio.toFixed(2)}x`, note: ratio >= 10 ? 'target >= 10x met' : 'target >= 10x NOT met' },
+          {
+            label: 'speed-up',
+            value: `${ratio.toFixed(2)}x`,
+            note: `${ratio >= 10 ? 'target >= 10x met' : 'target >= 10x NOT met'} (CPU time ratio ${(theirs.cpuMs / ours.cpuMs).toFixed(2)}x)`,
+          },
+          {
+            label: 'ours on one worker',
+            value: `${(one.ms / 1000).toFixed(2)} s`,
+            note: `second worker ${(one.ms / ours.ms).toFixed(2)}x`,
+          },
           { label: 'eclipse fraction max difference', value: maxDiff.toFixed(5), note: `${compared} satellites compared (target <= 0.01)` },
         ],
       };

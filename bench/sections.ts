@@ -13,6 +13,7 @@ import { fleetSection } from './fleet';
 import { propagationSection } from './propagation';
 import { reportSection } from './report';
 import { sampledPoolSection } from './sampled-pool';
+import { sampledCliSection } from './sampled-cli';
 import { sampledE2eSection } from './sampled-e2e';
 import { statesE2eSection } from './states-e2e';
 import { sweepSection } from './sweep';
@@ -70,5 +71,6 @@ export const BENCH_SECTIONS: BenchSection[] = [
   sampledPoolSection,
   statesE2eSection,
   sampledE2eSection,
+  sampledCliSection,
   sweepSection,
 ];

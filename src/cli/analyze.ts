@@ -83,7 +83,7 @@ export async function runAnalyze(
     const pool = createNodePropagationEngine({ workers: opts.workers });
     try {
       await pool.setFleet(fleet);
-      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500 });
+      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500, disposeAfterShards: true });
       run = sampledRun(fleet, scenario, r);
     } finally {
       pool.dispose();

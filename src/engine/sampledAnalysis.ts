@@ -42,6 +42,11 @@ export interface EngineSampledOptions {
   interpolation?: { maxErrorKm: number } | false;
   /** Work between yields to the event loop, ms (default SAMPLED_YIELD_BUDGET_MS). */
   yieldBudgetMs?: number;
+  /**
+   * Dispose the pool as soon as the shards' sums are in, before the per-satellite figures are
+   * made (a one-shot caller such as the CLI: the workers' memory is gone before the result's).
+   */
+  disposeAfterShards?: boolean;
 }
 
 const nowMs = (): number => performance.now();
@@ -230,6 +235,7 @@ function poolExecutor(access: Access): SampledExecutor {
       const routers = routing ? await all((i) => access.call(i, 'sampledRoutedSums')) : [];
       const parts = await all((i) => access.call(i, 'sampledFinish'));
       if (routing) addRoutedSums(parts, start, routers);
+      free = [];
       return parts as SampledSums[];
     },
   };
@@ -263,6 +269,7 @@ export async function analyzeSampledOnPool(
         islStride: opts.islStride,
         interpolation: opts.interpolation,
         progressIntervalMs: opts.progressIntervalMs,
+        onShardsDone: opts.disposeAfterShards ? () => pool.dispose() : undefined,
       }),
       budgetPause(opts.yieldBudgetMs ?? SAMPLED_YIELD_BUDGET_MS),
     );

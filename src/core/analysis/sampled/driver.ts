@@ -69,6 +69,8 @@ export interface SampledPassOptions {
    * by maxErrorKm (default 0.05 km; ./interpolation.ts), or false for full SGP4 at every step.
    */
   interpolation?: { maxErrorKm: number } | false;
+  /** Called once the shards' sums are in, before the per-satellite figures (e.g. to free the workers' memory). */
+  onShardsDone?: () => void;
 }
 
 /** A pause point the driver yields: after a step, or between routing slices. */
@@ -79,9 +81,12 @@ export type SampledPause = typeof PAUSE_STEP | typeof PAUSE_SLICE;
 /** ISL routing runs in slices of about this long, with a pause point between them. */
 export const ROUTE_SLICE_MS = 50;
 
-/** Default ISL stride: route every step up to 30 M satellite-steps, else every k-th step. */
+/**
+ * Default ISL stride: route every step up to 90 M satellite-steps, else every k-th step (one orbit
+ * of 1M at 30 s: every 3rd step). Worker modes route in parallel in the workers (./router.ts).
+ */
 export function defaultIslStride(satellites: number, steps: number): number {
-  return Math.max(1, Math.ceil((satellites * steps) / 30_000_000));
+  return Math.max(1, Math.ceil((satellites * steps) / 90_000_000));
 }
 
 const defaultNow = monotonicMs;
@@ -185,6 +190,7 @@ export function* sampledPass(
   }
   for (const c of routedCalls) yield c;
   const sums = (yield exec.finish()) as ReadonlyArray<SampledSums>;
+  opts.onShardsDone?.();
   if (report('finishing', true)) yield PAUSE_SLICE;
   const cancelled = done < steps;
   const notes: string[] = [];
