@@ -9,7 +9,7 @@ import { WGS72 } from '../core/constants';
 import type { Fleet } from '../core/fleet/fleet';
 import { satelliteName } from '../core/fleet/fleet';
 import { sgp4SemiMajorAxisKm } from '../core/orbit';
-import { conicalShadowFraction } from '../core/physics/eclipse';
+import { betaAngleFromStateRad, conicalShadowFraction } from '../core/physics/eclipse';
 import { DEG2RAD, RAD2DEG } from '../core/units';
 import { cssGradient, rgbCss } from './colormaps';
 import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
@@ -215,13 +215,9 @@ export function inspectorRows(rt: ViewerRuntime, fleet: Fleet, id: number, metri
     const [vx, vy, vz] = st.velocityKmS;
     const r = Math.hypot(x, y, z);
     rows.push({ k: 'Altitude', v: `${(r - WGS72.radiusKm).toFixed(1)} km` });
-    // Beta angle: angle between the orbit plane and the Sun direction, asin(h_hat . s_hat) (PHYSICS.md "Eclipse").
-    const hx = y * vz - z * vy;
-    const hy = z * vx - x * vz;
-    const hz = x * vy - y * vx;
-    const h = Math.hypot(hx, hy, hz);
+    // Beta angle of the osculating orbit plane now (docs/PHYSICS.md, Sunlight and eclipse).
     const s = rt.sun;
-    const beta = Math.asin((hx * s[0] + hy * s[1] + hz * s[2]) / h) * RAD2DEG;
+    const beta = betaAngleFromStateRad(x, y, z, vx, vy, vz, s[0], s[1], s[2]) * RAD2DEG;
     rows.push({ k: 'Beta angle', v: `${beta.toFixed(1)}°` });
     // Conical shadow, as the sunlit colour mode and the sampled analysis use.
     const hidden = conicalShadowFraction(x, y, z, s[0], s[1], s[2], SUN_ANGULAR_RADIUS_RAD);
