@@ -24,7 +24,7 @@ function runtimeWithState(r: [number, number, number], v: [number, number, numbe
 }
 
 describe('inspector rows', () => {
-  const fleet = buildFleet(presetScenario('starlink-72x22'));
+  const fleet = buildFleet(presetScenario('starlink-72x22')!);
   const row = (rows: Array<{ k: string; v: string }>, k: string) => rows.find((x) => x.k === k)?.v;
 
   it('beta angle: an equatorial orbit and the Sun at 23.44 deg declination give 23.4 deg; edge-on gives 0', () => {
