@@ -15,7 +15,7 @@ import { COLOUR_MODES, ConstellationView, simTimeMs, type CapacitySummary, type 
 import { registerReportView } from './report';
 import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from '../ui/workspace';
-import { uniqueStationName } from '../ui/GroundStationsEditor';
+import { addStation, stationAt } from '../core/scenario/operations';
 
 export function ViewerRegion({
   scenario,
@@ -113,23 +113,10 @@ export function ViewerRegion({
         actions.post('warning', 'That click missed the globe: click on the Earth to place a ground station.');
         return;
       }
-      const lat = Number(ll.latDeg.toFixed(2));
-      const lon = Number(ll.lonDeg.toFixed(2));
-      const r = actions.edit((sc) => ({
-        ...sc,
-        groundStations: [
-          ...sc.groundStations,
-          {
-            name: uniqueStationName(`Station ${lat.toFixed(2)}, ${lon.toFixed(2)}`, sc.groundStations),
-            latDeg: lat,
-            lonDeg: lon,
-            altitudeKm: 0,
-            minElevationDeg: 25,
-          },
-        ],
-      }));
+      const station = stationAt(ll.latDeg, ll.lonDeg);
+      const r = actions.edit((sc) => addStation(sc, station));
       if (!r.ok) actions.post('error', r.errors.join('\n'));
-      else actions.post('info', `Added a ground station at ${lat.toFixed(2)}°, ${lon.toFixed(2)}°.`);
+      else actions.post('info', `Added a ground station at ${station.latDeg.toFixed(2)}°, ${station.lonDeg.toFixed(2)}°.`);
       store.setState({ globePick: null });
     };
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && store.setState({ globePick: null });

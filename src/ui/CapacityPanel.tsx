@@ -9,7 +9,7 @@ import { ReportMenu } from './ReportMenu';
 import { useWorkspace, useWs } from './workspace';
 import type { Rollup } from '../core/analysis/rollup';
 import type { Scenario } from '../core/scenario/schema';
-import type { ShellCounts } from './ShellsEditor';
+import type { ShellCounts } from '../core/scenario/operations';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from './format';
 import { draftFields, draftsVersion, subscribeDrafts } from './drafts';
 import { HelpButton, useHelpToggle } from './help';

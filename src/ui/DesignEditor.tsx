@@ -9,7 +9,7 @@ import type { Design } from '../core/scenario/design';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { fmtSig } from './format';
 import { DESIGN_GROUPS, DESIGN_GROUP_LABELS, designFields, type DesignFieldMeta } from './schemaMeta';
-import { uniqueId } from './ShellsEditor';
+import { addDesign as addDesignTo, designUsers, duplicateDesign, removeDesign, updateDesign } from '../core/scenario/operations';
 
 const FIELDS = designFields();
 
@@ -31,40 +31,34 @@ export function DesignEditor() {
   const { actions } = useWorkspace();
   const [selId, setSelId] = useState<string | undefined>(scenario.designs[0]?.id);
   const design = scenario.designs.find((d) => d.id === selId) ?? scenario.designs[0];
-  const users = useMemo(() => scenario.shells.filter((s) => s.designId === design.id).length, [scenario, design.id]);
+  const users = useMemo(() => designUsers(scenario, design.id), [scenario, design.id]);
 
   const editDesign = (key: string, fn: (d: Design) => Design) => {
-    const r = actions.edit(
-      (s) => ({ ...s, designs: s.designs.map((d) => (d.id === design.id ? fn(d) : d)) }),
-      `design:${design.id}:${key}`,
-    );
+    const r = actions.edit((s) => updateDesign(s, design.id, fn), `design:${design.id}:${key}`);
     return r.ok ? null : r.errors;
   };
   const addDesign = (make: (id?: string) => Design) => {
-    const s = scenario;
     const proto = make();
-    const id = uniqueId(
-      proto.id,
-      s.designs.map((d) => d.id),
-    );
-    const r = actions.edit((x) => ({ ...x, designs: [...x.designs, { ...proto, id }] }));
+    let id = '';
+    const r = actions.edit((x) => {
+      const a = addDesignTo(x, proto);
+      id = a.id;
+      return a.scenario;
+    });
     if (r.ok) setSelId(id);
     else actions.post('error', r.errors.join('\n'));
   };
   const duplicate = () => {
-    const id = uniqueId(
-      design.id,
-      scenario.designs.map((d) => d.id),
-    );
-    const r = actions.edit((x) => ({ ...x, designs: [...x.designs, { ...design, id, name: `${design.name} copy`.slice(0, 120) }] }));
+    let id = '';
+    const r = actions.edit((x) => {
+      const d = duplicateDesign(x, design.id);
+      id = d.id;
+      return d.scenario;
+    });
     if (r.ok) setSelId(id);
   };
   const remove = () => {
-    if (users > 0) {
-      actions.post('error', `Design "${design.name}" is flown by ${users} shell(s): give those shells another design first.`);
-      return;
-    }
-    const r = actions.edit((x) => ({ ...x, designs: x.designs.filter((d) => d.id !== design.id) }));
+    const r = actions.edit((x) => removeDesign(x, design.id));
     if (!r.ok) actions.post('error', r.errors.join('\n'));
     else setSelId(scenario.designs.find((d) => d.id !== design.id)?.id);
   };
@@ -72,7 +66,7 @@ export function DesignEditor() {
     const p = DESIGN_PRESETS.find((x) => x.key === key);
     if (!p) return;
     const made = p.make(design.id);
-    const r = actions.edit((x) => ({ ...x, designs: x.designs.map((d) => (d.id === design.id ? { ...made, id: design.id } : d)) }));
+    const r = actions.edit((x) => updateDesign(x, design.id, () => ({ ...made, id: design.id })));
     if (!r.ok) actions.post('error', r.errors.join('\n'));
   };
 

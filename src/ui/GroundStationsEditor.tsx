@@ -8,6 +8,7 @@ import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
 import { checkNumber, fieldMessage, formatNumber, parseTypedNumber } from './fields';
 import { parseStationsCsv, stationsToCsv } from '../core/scenario/groundStationsCsv';
+import { uniqueStationName } from '../core/scenario/operations';
 
 type Col = { key: keyof GroundStation; label: string; unit: string; min: number; max: number };
 const NUM_COLS: Col[] = [
@@ -16,12 +17,6 @@ const NUM_COLS: Col[] = [
   { key: 'altitudeKm', label: 'Alt', unit: 'km', min: -0.5, max: 9 },
   { key: 'minElevationDeg', label: 'Mask', unit: 'deg', min: 0, max: 90 },
 ];
-
-export function uniqueStationName(name: string, taken: readonly GroundStation[]): string {
-  const names = new Set(taken.map((s) => s.name));
-  if (!names.has(name)) return name;
-  for (let k = 2; ; k++) if (!names.has(`${name} (${k})`)) return `${name} (${k})`;
-}
 
 export function GroundStationsEditor() {
   const scenario = useScenario();

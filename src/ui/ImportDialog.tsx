@@ -8,7 +8,7 @@ import { Cancelled, parseElementFile } from '../engine/elementsClient';
 import type { ImportResult } from '../core/elements';
 import type { ImportedShell } from '../core/scenario/schema';
 import { fmtInt } from './format';
-import { uniqueId } from './ShellsEditor';
+import { uniqueId } from '../core/scenario/operations';
 
 const MAX_ROWS = 500;
 /** Element files above this are refused (the scenario keeps the text). */

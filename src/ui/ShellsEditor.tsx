@@ -4,9 +4,19 @@
  */
 import { useMemo } from 'react';
 import { useScenario, useWorkspace, useWs } from './workspace';
-import { fleetSizeErrors, generatedShellCount, MAX_FLEET_SATELLITES } from '../core/fleet/generators';
+import { MAX_FLEET_SATELLITES } from '../core/fleet/generators';
+import type { ImportedShell, Shell, SsoShell, WalkerShell } from '../core/scenario/schema';
 import { ssoInclinationDeg } from '../core/orbit';
-import type { ImportedShell, Scenario, Shell, SsoShell, WalkerShell } from '../core/scenario/schema';
+import {
+  addShell,
+  convertShellKind,
+  duplicateShell,
+  moveShell,
+  newWalkerShell,
+  removeShell,
+  shellCounts,
+  updateShell,
+} from '../core/scenario/operations';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { fmtInt, fmtSig } from './format';
 import { scenarioHint } from './schemaMeta';
@@ -14,113 +24,6 @@ import { scenarioHint } from './schemaMeta';
 /** The planner is designed around 1,000,000 satellites and must still work at 2,000,000. */
 export const SATELLITE_WARN_TOTAL = 1_000_000;
 export const SATELLITE_TESTED_TOTAL = 2_000_000;
-
-export interface ShellCounts {
-  perShell: Map<string, number>;
-  total: number;
-  /** Imported shells still being parsed. */
-  pending: number;
-}
-
-export function uniqueId(base: string, taken: Iterable<string>): string {
-  const set = new Set(taken);
-  const stem = base.replace(/-\d+$/, '').slice(0, 56) || 'shell';
-  if (!set.has(stem)) return stem;
-  for (let k = 2; ; k++) if (!set.has(`${stem}-${k}`)) return `${stem}-${k}`;
-}
-
-export function newWalkerShell(s: Scenario): WalkerShell {
-  const id = uniqueId(
-    'shell',
-    s.shells.map((x) => x.id),
-  );
-  return {
-    id,
-    name: `550 km / 53 deg`,
-    designId: s.designs[0].id,
-    enabled: true,
-    kind: 'walker-delta',
-    altitudeKm: 550,
-    inclinationDeg: 53,
-    totalSatellites: 1584,
-    planes: 72,
-    phasing: 1,
-    eccentricity: 0,
-    raanOffsetDeg: 0,
-    argPerigeeDeg: 0,
-  };
-}
-
-/** Convert a shell to another generated kind, keeping what carries over. */
-export function convertShellKind(sh: Shell, kind: 'walker-delta' | 'walker-star' | 'sso-dawn-dusk'): Shell {
-  if (sh.kind === kind) return sh;
-  const base = { id: sh.id, name: sh.name, designId: sh.designId, enabled: sh.enabled };
-  const planes = sh.kind === 'imported' ? 10 : sh.planes;
-  const perPlane =
-    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
-      ? sh.totalSatellites / sh.planes
-      : sh.kind === 'sso-dawn-dusk'
-        ? sh.satellitesPerPlane
-        : 10;
-  const alt = sh.kind === 'imported' ? 550 : sh.altitudeKm;
-  if (kind === 'sso-dawn-dusk') {
-    return {
-      ...base,
-      kind,
-      altitudeKm: Math.min(alt, 5900),
-      ltanHours: 18,
-      planes,
-      satellitesPerPlane: perPlane,
-      phasing: sh.kind === 'imported' ? 0 : Math.min(sh.phasing, planes - 1),
-      raanSpreadDeg: 0,
-      inPlaneArcDeg: 360,
-    } as SsoShell;
-  }
-  const inclinationDeg =
-    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
-      ? sh.inclinationDeg
-      : sh.kind === 'sso-dawn-dusk'
-        ? Number(ssoInclinationDeg(sh.altitudeKm).toFixed(3))
-        : 53;
-  return {
-    ...base,
-    kind,
-    altitudeKm: alt,
-    inclinationDeg,
-    totalSatellites: planes * perPlane,
-    planes,
-    phasing: sh.kind === 'imported' ? 1 : Math.min(sh.phasing, planes - 1),
-    eccentricity: 0,
-    raanOffsetDeg: 0,
-    argPerigeeDeg: 0,
-  };
-}
-
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length || from === to) return list.slice();
-  const out = list.slice();
-  const [x] = out.splice(from, 1);
-  out.splice(to, 0, x);
-  return out;
-}
-
-/** Counts per shell and in total; imported shells from their parsed element counts. */
-export function shellCounts(s: Scenario, importedCounts: ReadonlyMap<string, number>): ShellCounts {
-  const perShell = new Map<string, number>();
-  let total = 0;
-  let pending = 0;
-  for (const sh of s.shells) {
-    let n: number;
-    if (sh.kind === 'imported') {
-      const c = importedCounts.get(sh.id);
-      if (c === undefined) pending++;
-      n = c ?? 0;
-    } else n = generatedShellCount(sh);
-    perShell.set(sh.id, n);
-    if (sh.enabled) total += n;
-  }
-  return { perShell, total, pending };
-}
 
 /** What the parse of an imported shell's elements found (shown under the shell). */
 export interface ImportSummary {
@@ -144,15 +47,9 @@ export function ShellsEditor({
   const selected = useWs((s) => s.selectedShellId);
   const counts = useMemo(() => shellCounts(scenario, importedCounts), [scenario, importedCounts]);
 
-  const editShells = (fn: (shells: Shell[]) => Shell[], key: string | null = null) =>
-    actions.edit((s) => {
-      const next = { ...s, shells: fn(s.shells) };
-      const tooBig = fleetSizeErrors(next);
-      if (tooBig.length) throw new Error(tooBig[0]);
-      return next;
-    }, key);
+  // the shell edits are src/core/scenario/operations.ts; `edit` validates each one
   const editShell = (id: string, key: string, fn: (sh: Shell) => Shell) => {
-    const r = editShells((shells) => shells.map((sh) => (sh.id === id ? fn(sh) : sh)), `shell:${id}:${key}`);
+    const r = actions.edit((s) => updateShell(s, id, fn), `shell:${id}:${key}`);
     return r.ok ? null : r.errors;
   };
 
@@ -165,34 +62,29 @@ export function ShellsEditor({
     });
   const add = () => {
     const sh = newWalkerShell(store.getState().history.present);
-    const r = editShells((shells) => [...shells, sh]);
+    const r = actions.edit((s) => addShell(s, sh));
     if (r.ok) {
       store.setState({ selectedShellId: sh.id });
       revealShell(sh.id);
     } else actions.post('error', r.errors.join('\n'));
   };
   const duplicate = (i: number) => {
-    const s = store.getState().history.present;
-    const src = s.shells[i];
-    const copy = {
-      ...src,
-      id: uniqueId(
-        src.id,
-        s.shells.map((x) => x.id),
-      ),
-      name: `${src.name} copy`.slice(0, 120),
-    } as Shell;
-    const r = editShells((shells) => [...shells.slice(0, i + 1), copy, ...shells.slice(i + 1)]);
+    let id = '';
+    const r = actions.edit((s) => {
+      const d = duplicateShell(s, i);
+      id = d.id;
+      return d.scenario;
+    });
     if (r.ok) {
-      store.setState({ selectedShellId: copy.id });
-      revealShell(copy.id);
+      store.setState({ selectedShellId: id });
+      revealShell(id);
     } else actions.post('error', r.errors.join('\n'));
   };
   const remove = (i: number) => {
-    const r = editShells((shells) => shells.filter((_, k) => k !== i));
+    const r = actions.edit((s) => removeShell(s, i));
     if (!r.ok) actions.post('error', r.errors.join('\n'));
   };
-  const move = (i: number, d: number) => editShells((shells) => moveItem(shells, i, i + d));
+  const move = (i: number, d: number) => actions.edit((s) => moveShell(s, i, d));
 
   const designOptions = scenario.designs.map((d) => ({ value: d.id, label: d.name }));
   return (

@@ -9,7 +9,7 @@ import { analyzeAnalytic } from '../../../src/core/analysis/analytic';
 import { buildFleet } from '../../../src/core/fleet/generators';
 import { presetScenario } from '../../../src/core/presets';
 import { CapacityPanel, splitPower } from '../../../src/ui/CapacityPanel';
-import { shellCounts } from '../../../src/ui/ShellsEditor';
+import { shellCounts } from '../../../src/core/scenario/operations';
 import { ShellsEditor } from '../../../src/ui/ShellsEditor';
 
 function render(el: ReturnType<typeof createElement>, scenario = presetScenario('colossus-300mw')!) {
