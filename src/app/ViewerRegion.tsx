@@ -11,7 +11,8 @@ import type { PerSatelliteMetrics } from '../core/analysis/metrics';
 import type { Rollup } from '../core/analysis/rollup';
 import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
-import { COLOUR_MODES, ConstellationView, simTimeMs, type CapacitySummary, type ViewerHandle } from '../render';
+import { COLOUR_MODES, ConstellationView, simTimeMs, type CapacitySummary, type ViewerHandle, viewerActions } from '../render';
+import { SatelliteSearch } from '../ui/SatelliteSearch';
 import { registerReportView } from './report';
 import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from '../ui/workspace';
@@ -157,6 +158,15 @@ export function ViewerRegion({
         groundStations={scenario.groundStations}
         onReady={setHandle}
         topRight={<CaptureMenu handle={handle} name={scenario.name} />}
+      />
+      <SatelliteSearch
+        fleet={fleet}
+        onPick={(id) => {
+          // select (the inspector shows it) and turn the camera to it
+          const a = viewerActions(viewer);
+          a.select(id);
+          a.camera('focus');
+        }}
       />
     </div>
   );

@@ -15,6 +15,7 @@ import { cssGradient, rgbCss } from './colormaps';
 import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
 import { stateOf, type ViewerRuntime } from './runtime';
 import { SUN_ANGULAR_RADIUS_RAD } from './satelliteLayer';
+import { usePopupFocus } from './focus';
 import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerLayers, type ViewerStore } from './store';
 
 /** Re-render every `ms` (for the clock and the inspector). */
@@ -336,9 +337,23 @@ export function HelpOverlay({ store }: { store: ViewerStore }): React.JSX.Elemen
   const open = useViewer(store, (s) => s.helpOpen);
   const a = useMemo(() => viewerActions(store), [store]);
   if (!open) return null;
+  return <HelpCard onClose={a.toggleHelp} />;
+}
+
+/** The shortcuts card: a dialog that takes focus while open and gives it back (src/render/focus.ts). */
+function HelpCard({ onClose }: { onClose: () => void }): React.JSX.Element {
+  const card = useRef<HTMLDivElement>(null);
+  usePopupFocus(card, { onClose });
   return (
-    <div className="ocv-help" data-testid="help" onClick={a.toggleHelp}>
-      <div className="ocv-help-card" onClick={(e) => e.stopPropagation()}>
+    <div className="ocv-help" data-testid="help" onClick={onClose}>
+      <div
+        className="ocv-help-card"
+        ref={card}
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="ocv-title">Keyboard shortcuts</div>
         <table>
           <tbody>
@@ -353,6 +368,9 @@ export function HelpOverlay({ store }: { store: ViewerStore }): React.JSX.Elemen
           </tbody>
         </table>
         <div className="ocv-muted">Drag to rotate, wheel to zoom, right-drag to pan.</div>
+        <button type="button" className="ocv-btn" onClick={onClose} data-testid="help-close">
+          Close (Esc)
+        </button>
       </div>
     </div>
   );
@@ -369,6 +387,31 @@ const LAYER_LABELS: Array<[keyof ViewerLayers, string, string]> = [
   ['capacity', 'Capacity card', 'C'],
 ];
 
+/** The layer toggles, a pop-up of the Layers button: focus moves in, stays in, and goes back on close. */
+function LayersPanel({
+  layers,
+  toggle,
+  onClose,
+}: {
+  layers: ViewerLayers;
+  toggle: (k: keyof ViewerLayers) => void;
+  onClose: () => void;
+}): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  usePopupFocus(box, { onClose, arrows: true });
+  return (
+    <div className="ocv-layers" data-testid="layers" ref={box} role="group" aria-label="Layers">
+      {LAYER_LABELS.map(([k, label, key]) => (
+        <label key={k}>
+          <input type="checkbox" checked={layers[k]} onChange={() => toggle(k)} data-layer={k} />
+          {label}
+          {key && <kbd>{key}</kbd>}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 /** View presets, layer toggles and help, bottom right. */
 export function Toolbar({ store, stationNames = [] }: { store: ViewerStore; stationNames?: string[] }): React.JSX.Element {
   const layers = useViewer(store, (s) => s.layers);
@@ -380,17 +423,7 @@ export function Toolbar({ store, stationNames = [] }: { store: ViewerStore; stat
   const [open, setOpen] = useState(false);
   return (
     <div className="ocv-toolbar" data-testid="toolbar">
-      {open && (
-        <div className="ocv-layers" data-testid="layers">
-          {LAYER_LABELS.map(([k, label, key]) => (
-            <label key={k}>
-              <input type="checkbox" checked={layers[k]} onChange={() => a.toggleLayer(k)} data-layer={k} />
-              {label}
-              {key && <kbd>{key}</kbd>}
-            </label>
-          ))}
-        </div>
-      )}
+      {open && <LayersPanel layers={layers} toggle={a.toggleLayer} onClose={() => setOpen(false)} />}
       <button type="button" className="ocv-btn" onClick={() => a.camera('earth')} title="Earth view (H)">
         Earth
       </button>
@@ -416,11 +449,19 @@ export function Toolbar({ store, stationNames = [] }: { store: ViewerStore; stat
         className={`ocv-btn${open ? ' ocv-on' : ''}`}
         onClick={() => setOpen((o) => !o)}
         title="Layers"
+        aria-expanded={open}
         data-testid="layers-button"
       >
         Layers
       </button>
-      <button type="button" className="ocv-btn" onClick={a.toggleHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
+      <button
+        type="button"
+        className="ocv-btn"
+        onClick={a.toggleHelp}
+        title="Keyboard shortcuts (?)"
+        aria-haspopup="dialog"
+        data-testid="help-button"
+      >
         ?
       </button>
     </div>

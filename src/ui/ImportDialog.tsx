@@ -2,6 +2,7 @@
  * Element-file import: pick or drop a TLE / OMM file, see the report (accepted, rejected with
  * line and reason, warnings) and only then apply it as an imported shell.
  */
+import { usePopupFocus } from '../render/focus';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useScenario, useWorkspace } from './workspace';
 import { Cancelled, parseElementFile } from '../engine/elementsClient';
@@ -139,6 +140,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
     ref.current?.close();
     onClose();
   };
+  usePopupFocus(ref, { onClose: close });
 
   const rejected = result?.rejected ?? [];
   const warnings = result?.warnings ?? [];

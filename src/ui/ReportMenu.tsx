@@ -3,7 +3,8 @@
  * (src/app/report.ts, the same report model as `plan report`) and the per-satellite CSV, which is
  * written in slices with the page's progress bar and Cancel.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { usePopupFocus } from '../render/focus';
 import type { AnalysisState } from './services';
 import { useWorkspace } from './workspace';
 import type { Scenario } from '../core/scenario/schema';
@@ -94,15 +95,13 @@ export function ReportMenu({
         {busy ? 'Writing…' : 'Report ▾'}
       </button>
       {open ? (
-        <div className="menu" role="menu" aria-label="Report" style={{ left: 0, top: 32, minWidth: 250 }} data-testid="report-menu">
+        <ReportMenuPanel onClose={() => setOpen(false)}>
           <button
             className="btn"
             role="menuitem"
             data-testid="report-pdf"
             style={{ width: '100%', marginBottom: 4 }}
             onClick={() => void report('pdf')}
-            // biome-ignore lint/a11y/noAutofocus: focus moves into the pop-up on open (WAI-ARIA menu pattern), back to its button on close
-            autoFocus
           >
             PDF report (A4)
           </button>
@@ -121,8 +120,19 @@ export function ReportMenu({
           <p className="muted" style={{ fontSize: 11, margin: '6px 2px 0' }}>
             {mode === 'sampled' ? 'Sampled' : 'Analytic'} figures; the picture is the current 3D view.
           </p>
-        </div>
+        </ReportMenuPanel>
       ) : null}
+    </div>
+  );
+}
+
+/** The menu itself: focus moves to its first item, arrows move between items, Escape closes, focus returns to Report ▾. */
+function ReportMenuPanel({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePopupFocus(ref, { onClose, arrows: true });
+  return (
+    <div ref={ref} className="menu" role="menu" aria-label="Report" style={{ left: 0, top: 32, minWidth: 250 }} data-testid="report-menu">
+      {children}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * options), a live preview of the embed, copy buttons, a warning when the link is too long for mail
  * or chat, and "Download standalone HTML". docs/EMBED.md describes what each produces.
  */
+import { usePopupFocus } from '../render/focus';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useScenario, useWorkspace } from './workspace';
 import { encodeShareFragment, SHARE_WARN_CHARS, shareUrl } from '../core/report/shareLink';
@@ -45,6 +46,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     ref.current?.close();
     onClose();
   };
+  usePopupFocus(ref, { onClose: close });
 
   const size = sizeKey === 'custom' ? custom : SIZES.find((s) => s.key === sizeKey)!;
   const total = useMemo(() => scenario.shells.reduce((n, sh) => n + (sh.enabled ? generatedShellCount(sh) : 0), 0), [scenario]);

@@ -1,5 +1,6 @@
 /** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share and embed (ShareDialog), theme. */
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { usePopupFocus } from '../render/focus';
 import { useScenario, useWorkspace, useWs } from './workspace';
 import type { SavedScenarioInfo } from './services';
 import { PRESETS, defaultScenario } from '../core/presets';
@@ -176,8 +177,12 @@ export function Topbar({
   );
 }
 
-/** Close a pop-up menu on Escape or on a click outside it (and outside its toggle button). */
-function useCloseOnEscape(onClose: () => void) {
+/**
+ * A pop-up menu of the top bar: focus moves into it, Tab stays in it, Escape or a click outside it
+ * (and outside its toggle button) closes it, and focus goes back to the button (src/render/focus.ts).
+ */
+function useCloseOnEscape(onClose: () => void, ref: RefObject<HTMLDivElement | null>) {
+  usePopupFocus(ref, { onClose });
   useEffect(() => {
     const k = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     const down = (e: PointerEvent) => {
@@ -198,7 +203,8 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
   const { services } = useWorkspace();
   const busy = useWs((s) => s.task !== null);
   const [confirmTle, setConfirmTle] = useState(false);
-  useCloseOnEscape(onClose);
+  const box = useRef<HTMLDivElement>(null);
+  useCloseOnEscape(onClose, box);
   const n = fleet?.count ?? 0;
   const tooManyForTle = n > TLE_MAX_SATELLITES;
   const files = Math.ceil(n / TLE_MAX_SATELLITES);
@@ -207,7 +213,7 @@ function ExportMenu({ fleet, onClose }: { fleet: Fleet | null; onClose: () => vo
     if (fleet) void services.elements.exportElements(fleet, scenario, f, split);
   };
   return (
-    <div className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 380 }} data-testid="export-dialog">
+    <div ref={box} className="menu" role="dialog" aria-label="Export elements" style={{ right: 0, width: 380 }} data-testid="export-dialog">
       <p className="muted" style={{ marginTop: 0 }}>
         Mean elements of all {fmtInt(n)} satellites, in fleet order, for STK, GMAT, satellite.js and other SGP4 tools. Satellites keep their
         catalogue numbers; the others are numbered from 1.
@@ -265,7 +271,8 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
   const docId = useWs((s) => s.docId);
   const [list, setList] = useState<SavedScenarioInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useCloseOnEscape(onClose);
+  const box = useRef<HTMLDivElement>(null);
+  useCloseOnEscape(onClose, box);
   const refresh = () =>
     listScenarios().then(
       (l) => setList(l),
@@ -318,7 +325,7 @@ function ScenariosMenu({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <div className="menu" role="dialog" aria-label="Saved scenarios" style={{ left: 0 }}>
+    <div ref={box} className="menu" role="dialog" aria-label="Saved scenarios" style={{ left: 0 }}>
       <h3 style={{ marginTop: 2 }}>Saved in this browser</h3>
       {error ? <div className="banner error">{error}</div> : null}
       <div className="menu-list">

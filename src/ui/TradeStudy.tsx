@@ -33,6 +33,7 @@ import {
 } from '../core/trade';
 import type { RollupFigures } from '../core/analysis/rollup';
 import { TradePool } from '../engine/tradeClient';
+import { usePopupFocus } from '../render/focus';
 import { LineChart, SERIES } from './charts/Svg';
 import { fmtSig, fmtUsd } from './format';
 import { useScenario, useWorkspace } from './workspace';
@@ -910,6 +911,7 @@ export function TradeStudyDialog({
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  usePopupFocus(ref, { onClose });
   return (
     <dialog ref={ref} className="modal trade-modal" aria-labelledby="trade-title" onClose={onClose} data-testid="trade-dialog">
       <div className="modal-head">

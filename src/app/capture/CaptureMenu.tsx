@@ -3,7 +3,8 @@
  * cancel. Used by the planner's view and the embed (when its UI is on), handed to <ConstellationView topRight>
  * so it sits in one row with the status text.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { usePopupFocus } from '../../render/focus';
 import type { ViewerHandle } from '../../render';
 import { viewerActions } from '../../render';
 import { fileSlug } from '../../core/format';
@@ -52,6 +53,8 @@ export async function recordView(
 export function CaptureMenu({ handle, name, initialOpen = false }: { handle: ViewerHandle | null; name: string; initialOpen?: boolean }) {
   injectCss();
   const [open, setOpen] = useState(initialOpen);
+  /** Opened by a click (focus moves in), not open from the start (an embed option: focus stays where it is). */
+  const userOpened = useRef(false);
   const [seconds, setSeconds] = useState(5);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState('');
@@ -93,14 +96,17 @@ export function CaptureMenu({ handle, name, initialOpen = false }: { handle: Vie
       <button
         className="ocv-btn"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          userOpened.current = true;
+          setOpen(!open);
+        }}
         data-testid="capture-toggle"
         title="Picture or clip of the view"
       >
         Capture
       </button>
       {open && (
-        <div className="ocv-capture-panel" role="group" aria-label="Capture the view">
+        <CapturePanel onClose={() => setOpen(false)} takeFocus={userOpened.current}>
           <div className="ocv-capture-row">
             <span className="ocv-muted">PNG</span>
             {SNAPSHOT_SCALES.map((s) => (
@@ -141,8 +147,19 @@ export function CaptureMenu({ handle, name, initialOpen = false }: { handle: Vie
               {message}
             </div>
           )}
-        </div>
+        </CapturePanel>
       )}
+    </div>
+  );
+}
+
+/** The capture pop-up: focus moves in and stays in while it is open, Escape closes it, focus returns to Capture. */
+function CapturePanel({ onClose, takeFocus, children }: { onClose: () => void; takeFocus: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePopupFocus(ref, { onClose, takeFocus });
+  return (
+    <div ref={ref} className="ocv-capture-panel" role="group" aria-label="Capture the view">
+      {children}
     </div>
   );
 }
