@@ -195,9 +195,10 @@ function Workspace() {
                 fleet={analysis.fleet}
                 metrics={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.metrics ?? null}
                 rollup={(analysis.sampled?.scenario === scenario ? analysis.sampled : analysis.analytic)?.rollup ?? null}
+                fleetCurrent={analysis.scenario === scenario && imports.pending === 0}
               />
             </ErrorBoundary>
-            {dragOver ? <div className="drop-overlay">Drop an element file (TLE, OMM JSON/CSV/XML) to import it</div> : null}
+            {dragOver ? <div className="drop-overlay">Drop an element file (TLE, OMM JSON/CSV/XML/KVN) to import it</div> : null}
           </div>
           <div>
             <ProgressBar />

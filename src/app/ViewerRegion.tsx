@@ -13,6 +13,8 @@ import { createPropagationEngine } from '../engine';
 import type { PropagationEngine } from '../engine/types';
 import { COLOUR_MODES, ConstellationView, simTimeMs, type CapacitySummary, type ViewerHandle, viewerActions } from '../render';
 import { SatelliteSearch } from '../ui/SatelliteSearch';
+import { resolveSatelliteRef } from '../core/fleet/search';
+import { onPendingSatellite, peekPendingSatellite, takePendingSatellite } from './deepLink';
 import { registerReportView } from './report';
 import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from '../ui/workspace';
@@ -23,11 +25,14 @@ export function ViewerRegion({
   fleet,
   metrics,
   rollup,
+  fleetCurrent = true,
 }: {
   scenario: Scenario;
   fleet: Fleet | null;
   metrics: PerSatelliteMetrics | null;
   rollup: Rollup | null;
+  /** The fleet is the open scenario's, imports parsed (a #sat= link is resolved only then). */
+  fleetCurrent?: boolean;
 }) {
   const { store, viewer, actions } = useWorkspace();
   const [engine, setEngine] = useState<PropagationEngine | null>(null);
@@ -65,6 +70,20 @@ export function ViewerRegion({
       if (shell && store.getState().selectedShellId !== shell.id) store.setState({ selectedShellId: shell.id });
     });
   }, [viewer, store, fleet]);
+
+  // A #sat= link (src/app/deepLink.ts): select and turn to it once the scenario's fleet is there.
+  const [linkSeq, setLinkSeq] = useState(0);
+  useEffect(() => onPendingSatellite(() => setLinkSeq((n) => n + 1)), []);
+  useEffect(() => {
+    if (!fleet || !fleetCurrent || peekPendingSatellite() === null) return;
+    const ref = takePendingSatellite() ?? '';
+    const r = resolveSatelliteRef(fleet, ref);
+    if (r.ok) {
+      const a = viewerActions(viewer);
+      a.select(r.id);
+      a.camera('focus');
+    } else actions.post('error', `The link's satellite "${ref.slice(0, 60)}" was not found: ${r.error}. Nothing is selected.`);
+  }, [fleet, fleetCurrent, linkSeq, viewer, actions]);
 
   const capacity: CapacitySummary | null = useMemo(
     () =>

@@ -1,12 +1,14 @@
 /**
- * Start-up: pick the scenario to open (a share link in the URL fragment, else the scenario that
- * was open last, else the default preset) and keep it saved in IndexedDB as it changes.
+ * Start-up: pick the scenario to open (a share link in the URL fragment, else a `?preset=` link
+ * (src/app/deepLink.ts), else the scenario that was open last, else the default preset) and keep it
+ * saved in IndexedDB as it changes.
  */
 import { defaultScenario } from '../core/presets';
 import type { Scenario } from '../core/scenario/schema';
 import { currentScenarioId, describeStorageError, loadScenario, newScenarioId, saveScenario } from './persistence';
 import { decodeShareFragment, hasSharePayload } from '../core/report/shareLink';
 import type { WorkspaceActions, WorkspaceStore } from '../ui/workspace';
+import { presetFromLink } from './deepLink';
 
 export interface BootResult {
   scenario: Scenario;
@@ -14,8 +16,9 @@ export interface BootResult {
   notes: Array<{ level: 'info' | 'warning' | 'error'; text: string }>;
 }
 
-export async function chooseStartScenario(hash: string): Promise<BootResult> {
+export async function chooseStartScenario(hash: string, search = ''): Promise<BootResult> {
   const notes: BootResult['notes'] = [];
+  const preset = presetFromLink(search);
   if (hasSharePayload(hash)) {
     const r = decodeShareFragment(hash);
     if (r.ok) {
@@ -23,6 +26,14 @@ export async function chooseStartScenario(hash: string): Promise<BootResult> {
       return { scenario: r.scenario, docId: newScenarioId(), notes };
     }
     notes.push({ level: 'error', text: `${r.error}. Your saved scenarios are untouched.` });
+  } else if (preset) {
+    // A preset link opens a fresh copy (saved as a new scenario), or says why not and opens the default.
+    if (preset.ok) {
+      notes.push({ level: 'info', text: `Opened the preset "${preset.scenario.name}" from the link as a new saved scenario.` });
+      return { scenario: preset.scenario, docId: newScenarioId(), notes };
+    }
+    notes.push({ level: 'error', text: preset.error });
+    return { scenario: defaultScenario(), docId: newScenarioId(), notes };
   }
   try {
     const id = await currentScenarioId();

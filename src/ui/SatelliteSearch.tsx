@@ -103,17 +103,18 @@ export function SatelliteSearch({ fleet, onPick }: { fleet: Fleet | null; onPick
         }}
       />
       {expanded ? (
-        <ul id={listId} role="listbox" aria-label="Matching satellites" className="sat-search-list" data-testid="sat-search-list">
+        <div id={listId} role="listbox" aria-label="Matching satellites" className="sat-search-list" data-testid="sat-search-list">
           {hits.length === 0 ? (
-            <li className="muted" role="presentation">
+            <div className="muted" role="presentation">
               No satellite matches “{query.trim().slice(0, 40)}” among {fmtInt(fleet?.count ?? 0)}
-            </li>
+            </div>
           ) : (
             hits.map((h, k) => (
-              <li
+              <div
                 key={h.id}
                 id={optionId(k)}
                 role="option"
+                tabIndex={-1}
                 aria-selected={k === active}
                 className={k === active ? 'active' : undefined}
                 data-testid="sat-search-option"
@@ -127,10 +128,10 @@ export function SatelliteSearch({ fleet, onPick }: { fleet: Fleet | null; onPick
               >
                 <span className="name">{h.name}</span>
                 <span className="muted">{detail(h)}</span>
-              </li>
+              </div>
             ))
           )}
-        </ul>
+        </div>
       ) : null}
       <span className="sr-only" aria-live="polite">
         {expanded ? `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}` : ''}

@@ -116,7 +116,7 @@ export function ShellsEditor({
           <button className="btn" onClick={add} data-testid="add-shell">
             + Add shell
           </button>
-          <button className="btn" onClick={onImport}>
+          <button className="btn" onClick={onImport} data-testid="import-elements">
             Import elements…
           </button>
         </div>

@@ -1,6 +1,7 @@
 /** Top bar: scenarios (open, duplicate, delete, new from preset), undo/redo, files, share and embed (ShareDialog), theme. */
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { usePopupFocus } from '../render/focus';
+import { effectiveTheme, readThemeChoice, saveThemeChoice, THEME_CHOICES, type ThemeChoice } from './theme';
 import { useScenario, useWorkspace, useWs } from './workspace';
 import type { SavedScenarioInfo } from './services';
 import { PRESETS, defaultScenario } from '../core/presets';
@@ -37,6 +38,7 @@ export function Topbar({
   const saveStatus = useWs((s) => s.saveStatus);
   const saveNote = useWs((s) => s.saveNote);
   const theme = useWs((s) => s.theme);
+  const [themeChoice, setThemeChoice] = useState<ThemeChoice>(readThemeChoice);
   const [menu, setMenu] = useState<'scenarios' | 'share' | 'export' | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -156,13 +158,27 @@ export function Topbar({
         </button>
         {menu === 'share' ? <ShareDialog onClose={() => setMenu(null)} /> : null}
       </div>
-      <button
-        className="btn"
-        onClick={() => store.setState({ theme: theme === 'dark' ? 'light' : 'dark' })}
-        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
-      >
-        {theme === 'dark' ? '☀' : '☾'}
-      </button>
+      <label className="theme-choice">
+        <span className="sr-only">Theme</span>
+        <select
+          value={themeChoice}
+          data-testid="theme-choice"
+          title={`Theme: ${themeChoice === 'system' ? `follows the system (now ${theme})` : themeChoice}`}
+          onChange={(e) => {
+            const c = e.target.value as ThemeChoice;
+            setThemeChoice(c);
+            saveThemeChoice(c);
+            store.setState({ theme: effectiveTheme(c) });
+          }}
+        >
+          {THEME_CHOICES.map(([k, label]) => (
+            <option key={k} value={k}>
+              {k === 'system' ? '◐ ' : k === 'dark' ? '☾ ' : '☀ '}
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
       <span
         className={`save-status${saveStatus === 'error' || saveStatus === 'off' ? ' error' : ''}`}
         data-testid="save-status"
