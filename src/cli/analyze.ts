@@ -12,6 +12,7 @@ import {
   sampledRun,
   type AnalysisRun,
 } from '../core/report/run';
+import { buildIslTopology } from '../core/analysis/isl';
 import { createNodePropagationEngine } from '../engine/nodeHost';
 import { ChunkedWriter } from '../core/csv';
 import { analyzeSampledOnPool } from '../engine/sampledAnalysis';
@@ -82,8 +83,11 @@ export async function runAnalyze(
     // Shard-parallel sampled pass on worker threads; same numbers as the in-thread pass.
     const pool = createNodePropagationEngine({ workers: opts.workers });
     try {
-      await pool.setFleet(fleet);
-      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500, disposeAfterShards: true });
+      const ready = pool.setFleet(fleet);
+      // the +Grid mesh is built here while the workers start and initialise SGP4
+      const topology = scenario.links.interSatelliteLinks && fleet.count > 1 ? buildIslTopology(fleet, scenario) : undefined;
+      await ready;
+      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500, disposeAfterShards: true, topology });
       run = sampledRun(fleet, scenario, r);
     } finally {
       pool.dispose();

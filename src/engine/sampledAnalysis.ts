@@ -20,6 +20,7 @@ import {
   type SampledStepStates,
   type SampledSums,
 } from '../core/analysis/sampled';
+import type { IslTopology } from '../core/analysis/isl';
 import type { AnalysisWindowMs } from '../core/analysis/window';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
@@ -47,6 +48,8 @@ export interface EngineSampledOptions {
    * made (a one-shot caller such as the CLI: the workers' memory is gone before the result's).
    */
   disposeAfterShards?: boolean;
+  /** The +Grid mesh, when the caller built it already (e.g. while the pool's workers started). */
+  topology?: IslTopology;
 }
 
 const nowMs = (): number => performance.now();
@@ -270,6 +273,7 @@ export async function analyzeSampledOnPool(
         interpolation: opts.interpolation,
         progressIntervalMs: opts.progressIntervalMs,
         onShardsDone: opts.disposeAfterShards ? () => pool.dispose() : undefined,
+        topology: opts.topology,
       }),
       budgetPause(opts.yieldBudgetMs ?? SAMPLED_YIELD_BUDGET_MS),
     );
