@@ -10,7 +10,7 @@ import { buildFleet } from '../src/core/fleet/generators';
 import { defaultScenario } from '../src/core/presets';
 import { loadLand } from '../src/core/report/constellationMap';
 import { buildReportModel, reportData } from '../src/core/report/model';
-import { renderReportPdf } from '../src/core/report/pdf';
+import { renderReportPdf } from '../src/engine/report/pdf';
 import { runAnalysis } from '../src/core/report/run';
 import type { BenchOptions, BenchSection, BenchSectionResult } from './sections';
 

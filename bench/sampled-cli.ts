@@ -63,12 +63,16 @@ export const sampledCliSection: BenchSection = {
           {
             label: `${opts.threads} workers`,
             value: `${(two.ms / 1000).toFixed(2)} s`,
-            note: `CPU ${(two.cpuMs / 1000).toFixed(1)} s, ${two.maxRssMb.toFixed(0)} MB max RSS, ${two.note}, load ${two.loadStart.toFixed(1)}-${two.loadEnd.toFixed(1)} (target < 12 s quiet, routing every <= 3rd step)`,
+            note:
+              `CPU ${(two.cpuMs / 1000).toFixed(1)} s, ${two.maxRssMb.toFixed(0)} MB max RSS, ${two.note}, ` +
+              `load ${two.loadStart.toFixed(1)}-${two.loadEnd.toFixed(1)} (target < 12 s quiet, routing every <= 3rd step)`,
           },
           {
             label: '1 worker',
             value: `${(one.ms / 1000).toFixed(2)} s`,
-            note: `CPU ${(one.cpuMs / 1000).toFixed(1)} s, ${one.maxRssMb.toFixed(0)} MB max RSS, load ${one.loadStart.toFixed(1)}-${one.loadEnd.toFixed(1)}`,
+            note:
+              `CPU ${(one.cpuMs / 1000).toFixed(1)} s, ${one.maxRssMb.toFixed(0)} MB max RSS, ` +
+              `load ${one.loadStart.toFixed(1)}-${one.loadEnd.toFixed(1)}`,
           },
           { label: 'second worker', value: `${x.toFixed(2)}x`, note: x >= 1.6 ? 'target >= 1.6x met' : 'target >= 1.6x NOT met' },
           {

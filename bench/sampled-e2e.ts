@@ -146,17 +146,23 @@ export const sampledE2eSection: BenchSection = {
           {
             label: 'plan analyze --mode sampled',
             value: `${(ours.ms / 1000).toFixed(2)} s`,
-            note: `CPU ${(ours.cpuMs / 1000).toFixed(2)} s; ISL routing: ${routedEvery}; ${ours.maxRssMb.toFixed(0)} MB max RSS; load ${ours.loadStart.toFixed(1)}-${ours.loadEnd.toFixed(1)}`,
+            note:
+              `CPU ${(ours.cpuMs / 1000).toFixed(2)} s; ISL routing: ${routedEvery}; ${ours.maxRssMb.toFixed(0)} MB max RSS; ` +
+              `load ${ours.loadStart.toFixed(1)}-${ours.loadEnd.toFixed(1)}`,
           },
           {
             label: 'satellite.js eclipse loop',
             value: `${(theirs.ms / 1000).toFixed(2)} s`,
-            note: `CPU ${(theirs.cpuMs / 1000).toFixed(2)} s; twoline2satrec + propagate + sunPos + shadowFraction; load ${theirs.loadStart.toFixed(1)}-${theirs.loadEnd.toFixed(1)}`,
+            note:
+              `CPU ${(theirs.cpuMs / 1000).toFixed(2)} s; twoline2satrec + propagate + sunPos + shadowFraction; ` +
+              `load ${theirs.loadStart.toFixed(1)}-${theirs.loadEnd.toFixed(1)}`,
           },
           {
             label: 'speed-up',
             value: `${ratio.toFixed(2)}x`,
-            note: `${ratio >= 10 ? 'target >= 10x met' : 'target >= 10x NOT met'} (CPU time ratio ${(theirs.cpuMs / ours.cpuMs).toFixed(2)}x)`,
+            note:
+              `${ratio >= 10 ? 'target >= 10x met' : 'target >= 10x NOT met'} (CPU time ` +
+              `ratio ${(theirs.cpuMs / ours.cpuMs).toFixed(2)}x)`,
           },
           {
             label: 'ours on one worker',

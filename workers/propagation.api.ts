@@ -93,7 +93,10 @@ export interface ShardApi {
    * `slot` (shared mode) are written into that routing slot at this shard's rows.
    */
   sampledStep(timeMs: number, route: boolean, slot?: number): SampledStepStates | null;
-  /** Route one whole-fleet step (a shared slot, or states handed over) and add it to this worker's routed sums; returns satellites reached. */
+  /**
+   * Route one whole-fleet step (a shared slot, or states handed over) and add it to this worker's routed sums; returns
+   * satellites reached.
+   */
   sampledRoute(states: number | SampledStepStates): number;
   /** This worker's whole-fleet routed sums (null if it routed nothing). */
   sampledRoutedSums(): RoutedSums | null;

@@ -27,9 +27,10 @@ for (const sh of fleet.shells) {
   }
   const sorted = [...ph.minKmByF.keys()].sort((a, b) => ph.minKmByF[b] - ph.minKmByF[a]).slice(0, 5);
   console.log(
-    `${sh.id}: ${sh.count} satellites, P = ${sh.planes}; F = ${src.phasing}: ${(ph.minKmByF[src.phasing] * 1000).toFixed(1)} m; best F = ${ph.bestF}: ${(ph.bestMinKm * 1000).toFixed(1)} m; next ${sorted
-      .slice(1)
-      .map((f) => `${f}: ${(ph.minKmByF[f] * 1000).toFixed(1)} m`)
-      .join(', ')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `${sh.id}: ${sh.count} satellites, P = ${sh.planes}; F = ${src.phasing}: ${(ph.minKmByF[src.phasing] * 1000).toFixed(1)} m; best ` +
+      `F = ${ph.bestF}: ${(ph.bestMinKm * 1000).toFixed(1)} m; next ${sorted
+        .slice(1)
+        .map((f) => `${f}: ${(ph.minKmByF[f] * 1000).toFixed(1)} m`)
+        .join(', ')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
 }

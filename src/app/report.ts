@@ -149,7 +149,7 @@ export async function reportPdf(
   const snapshot = await viewSnapshot();
   const [{ buildReportModel }, { renderReportPdf }, { loadLand }, fonts] = await Promise.all([
     import('../core/report/model'),
-    import('../core/report/pdf'),
+    import('../engine/report/pdf'),
     import('../core/report/constellationMap'),
     reportFonts(),
   ]);

@@ -141,7 +141,7 @@ export const command: CommandModule = {
         const { renderReportHtml } = await import('../../core/report/html');
         await out.put(renderReportHtml(buildReportModel(reportInput, data)));
       } else {
-        const { renderReportPdf } = await import('../../core/report/pdf');
+        const { renderReportPdf } = await import('../../engine/report/pdf');
         const pdf = await renderReportPdf(buildReportModel(reportInput, data), {
           fonts: fonts!,
           paper,

@@ -2,7 +2,7 @@
  * The report's chart model: a chart is a list of drawing primitives (rectangles, lines, SVG-syntax
  * paths, text) in its own coordinate space (y down, units of CSS px at 100 %). The builders here
  * (histograms, line charts) make the model once; two renderers draw it: `chartToSvg` (svg.ts) for
- * the HTML report and `drawChartPdf` (pdf.ts) for the PDF, so both files show the same chart.
+ * the HTML report and `drawChartPdf` (src/engine/report/pdf.ts) for the PDF, so both files show the same chart.
  * Pure: no DOM, no Node.
  */
 import type { HistogramData } from './chartMath';

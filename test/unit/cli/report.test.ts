@@ -18,7 +18,7 @@ import { csvColumnName, ReportJsonSchema } from '../../../src/core/report/json';
 import { reportShare } from '../../../src/core/report/shareLink';
 import { serializeScenario } from '../../../src/core/scenario/load';
 import type { Scenario } from '../../../src/core/scenario/schema';
-import { pdfFile, pdfInfo, pdfText } from '../core/report/pdfText';
+import { pdfFile, pdfInfo, pdfText } from '../engine/report/pdfText';
 import { CATALOG, requireSharedData } from './shared-data';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plan-report-'));

@@ -114,7 +114,7 @@ describe('propagation engine', () => {
 });
 
 describe('sampled analysis in the pool', () => {
-  it('gives the single-thread analyzeSampledFleet result, with ISL routing, in-thread and on 2 worker threads (routing in the workers, shared and transferred)', async () => {
+  it('equals single-thread analyzeSampledFleet with ISL routing, in-thread and on 2 workers (shared and transferred)', async () => {
     const { analyzeSampledFleet } = await import('../../../src/core/analysis/sampled');
     const { kernelStateSource } = await import('../../../src/core/report/run');
     const scenario = presetScenario('starlink-72x22')!;

@@ -144,7 +144,7 @@ describe('closest approach within a shell (SGP4 states)', () => {
     expect(Math.abs(r.minSeparationKm - brute)).toBeLessThan(0.002);
   });
 
-  it('closed form: two great circles crossing at gamma, arcs delta apart, come 2 r |sin(delta/2)| cos(gamma/2) close (brute force on the sphere)', () => {
+  it('closed form: great circles crossing at gamma, arcs delta apart, come 2 r |sin(delta/2)| cos(gamma/2) close (brute force)', () => {
     const r = 7000;
     for (const [gDeg, dDeg] of [
       [30, 5],

@@ -8,7 +8,7 @@ import { constellationMapChart, loadLand } from '../../../../src/core/report/con
 import * as satellite from 'satellite.js';
 import { canonicalJson, scenarioHash } from '../../../../src/core/report/hash';
 import { buildReportModel, type ReportInput, reportData } from '../../../../src/core/report/model';
-import { renderReportPdf } from '../../../../src/core/report/pdf';
+import { renderReportPdf } from '../../../../src/engine/report/pdf';
 import { runAnalysis } from '../../../../src/core/report/run';
 import type { Scenario } from '../../../../src/core/scenario/schema';
 import { testFonts } from './fonts';

@@ -14,8 +14,8 @@
  * bundles them as assets); the output is the file's bytes.
  */
 import PDFDocument from 'pdfkit';
-import type { Chart } from './chart';
-import type { Block, ReportModel } from './model';
+import type { Chart } from '../../core/report/chart';
+import type { Block, ReportModel } from '../../core/report/model';
 
 export interface PdfFonts {
   regular: Uint8Array;
