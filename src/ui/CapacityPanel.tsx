@@ -316,20 +316,28 @@ function FeasibilityBlock({
     <>
       <h3>Beyond power and heat</h3>
       <dl className="stats" data-testid="feasibility-stats">
-        <dt title="Power and thermal margins ≥ 0 only">Feasible on power and heat</dt>
-        <dd>{t ? fmtPct(t.powerThermalFeasibleShare) : '–'}</dd>
-        <dt title="Dose over the life above the accelerators' tolerance / closest approach under the keep-out">
-          Out by radiation / separation
-        </dt>
-        <dd data-testid="out-by">
+        <Stat label="Feasible on power and heat" help="Share of satellites whose power and thermal margins are both ≥ 0.">
+          {t ? fmtPct(t.powerThermalFeasibleShare) : '–'}
+        </Stat>
+        <Stat
+          label="Out by radiation / separation"
+          help="Shares of satellites whose dose over the design life exceeds the accelerators' tolerance, and whose closest approach falls under the keep-out distance (Scenario tab)."
+          testId="out-by"
+        >
           {f
             ? `${fmtPct(f.totals.infeasibleCounts.radiation / valid, 0)} / ${fmtPct(f.totals.infeasibleCounts.separation / valid, 0)}`
             : '–'}
-        </dd>
-        <dt title="Satellites per launch by mass; launches at the scenario's cadence">Launches · deployment</dt>
-        <dd data-testid="launches">{f ? `${fmtInt(f.totals.launches)} · ${fmtSig(f.totals.deploymentYears, 3)} yr` : '–'}</dd>
-        <dt title="Drag make-up over the design life, included in the mass to orbit">Propellant</dt>
-        <dd>{f ? fmtTonnes(f.totals.propellantT) : '–'}</dd>
+        </Stat>
+        <Stat
+          label="Launches · deployment"
+          help="Satellites per launch by mass (the launch vehicle of the Scenario tab); launches at the scenario's cadence."
+          testId="launches"
+        >
+          {f ? `${fmtInt(f.totals.launches)} · ${fmtSig(f.totals.deploymentYears, 3)} yr` : '–'}
+        </Stat>
+        <Stat label="Propellant" help="Drag make-up over the design life, included in the mass to orbit.">
+          {f ? fmtTonnes(f.totals.propellantT) : '–'}
+        </Stat>
       </dl>
       {f ? (
         <div style={{ overflowX: 'auto' }}>

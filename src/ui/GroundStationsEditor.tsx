@@ -7,6 +7,7 @@ import { useScenario, useWorkspace, useWs } from './workspace';
 import { GATEWAY_SITES } from '../core/presets';
 import type { GroundStation } from '../core/scenario/schema';
 import { checkNumber, fieldMessage, formatNumber, parseTypedNumber } from './fields';
+import { HelpButton, useHelpToggle } from './help';
 import { parseStationsCsv, stationsToCsv } from '../core/scenario/groundStationsCsv';
 import { uniqueStationName } from '../core/scenario/operations';
 
@@ -134,9 +135,7 @@ export function GroundStationsEditor() {
             <tr>
               <th>Name</th>
               {NUM_COLS.map((c) => (
-                <th key={c.key} title={`${c.label} (${c.unit}), ${c.min} to ${c.max}`}>
-                  {c.label}
-                </th>
+                <ColumnHead key={c.key} col={c} />
               ))}
               <th>
                 <span className="sr-only">Remove</span>
@@ -236,5 +235,37 @@ function CellInput({
         </span>
       ) : null}
     </>
+  );
+}
+
+/** Where each column's default comes from (the doc comments of GroundStationSchema, src/core/scenario/schema.ts). */
+const COLUMN_HELP: Partial<Record<Col['key'], string>> = {
+  latDeg: 'Geodetic latitude of the station.',
+  lonDeg: 'Longitude, east positive.',
+  altitudeKm: 'Height above the ellipsoid; new rows start at 0 km, the gateway sites carry their own.',
+  minElevationDeg:
+    'Elevation mask: satellites lower in the sky do not count as in view. Default 25 deg, the Starlink gateway mask ' +
+    '(PHYSICS.md Latency: Starlink 25, Kuiper 30, Telesat 10).',
+};
+
+/** A column heading with a "?" (keyboard and touch) that shows the unit, range and the default's source. */
+function ColumnHead({ col }: { col: Col }) {
+  const h = useHelpToggle();
+  return (
+    <th className="col-head">
+      {col.label} <HelpButton label={`${col.label} (${col.unit})`} open={h.open} onToggle={h.toggle} controls={h.id} />
+      {h.open ? (
+        <span
+          className={`help-pop col-help${col.key === 'altitudeKm' || col.key === 'minElevationDeg' ? ' end' : ''}`}
+          id={h.id}
+          role="note"
+          data-testid="help-pop"
+        >
+          <span className="help-text">
+            {COLUMN_HELP[col.key] ?? ''} Unit: {col.unit}; allowed {col.min} to {col.max}.
+          </span>
+        </span>
+      ) : null}
+    </th>
   );
 }

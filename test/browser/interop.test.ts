@@ -218,3 +218,37 @@ describe('pop-up focus', () => {
     await page.close();
   }, 400_000);
 });
+
+describe('sources of defaults', () => {
+  it('reachable by keyboard and by touch, not only as hover titles', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    const page = await ctx.newPage();
+    await page.goto(`${h.baseUrl}?preset=suncatcher`);
+    await page.waitForSelector('[data-testid="total-count"]');
+    // keyboard: the ground-station table's Mask column says where its 25 deg default comes from
+    await page.click('#tabbtn-stations');
+    const mask = 'th.col-head:has-text("Mask") button[data-testid="help-mark"]';
+    await page.focus(mask);
+    await page.keyboard.press('Enter');
+    await waitFor(async () => /Starlink gateway mask/.test((await page.textContent('th.col-head:has-text("Mask")')) ?? ''), 'Mask help');
+    expect(await page.getAttribute(mask, 'aria-expanded')).toBe('true');
+    await page.screenshot({ path: resolve(SHOTS, 'source-mask.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute(mask, 'aria-expanded')).toBe('false');
+    // touch: a design field's "?" (tap) shows its source
+    await page.tap('#tabbtn-designs');
+    const first = page.locator('.tab-body button[data-testid="help-mark"]').first();
+    await first.tap();
+    await waitFor(async () => (await page.$('.tab-body [data-testid="help-pop"]')) !== null, 'design field help by touch');
+    expect(await page.textContent('.tab-body [data-testid="help-pop"]')).toMatch(/\S/);
+    // the capacity panel's explanations are buttons too (no title-only text left there)
+    expect(await page.$$eval('.capacity dt[title]', (els) => els.length)).toBe(0);
+    const out = page.locator('.capacity dt:has-text("Out by radiation") button[data-testid="help-mark"]');
+    await out.tap();
+    await waitFor(
+      async () => /keep-out/.test((await page.textContent('[data-testid="feasibility-stats"]')) ?? ''),
+      'capacity help by touch',
+    );
+    await ctx.close();
+  }, 120_000);
+});
