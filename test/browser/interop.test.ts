@@ -252,3 +252,28 @@ describe('sources of defaults', () => {
     await ctx.close();
   }, 120_000);
 });
+
+describe('OMM KVN in the page', () => {
+  it('Export ▾ writes OMM KVN and the import dialog reads every satellite back (values: omm-kvn.test.ts)', async () => {
+    const page = await h.newPage('?preset=suncatcher');
+    await waitFor(async () => (await totalCount(page)) === 81, 'Suncatcher preset');
+    await page.click('[data-testid="export-menu"]');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-omm-kvn"]')]);
+    expect(dl.suggestedFilename()).toMatch(/-elements\.kvn$/);
+    const path = join(tmpdir(), `suncatcher-${process.pid}.kvn`);
+    await dl.saveAs(path);
+    const text = readFileSync(path, 'utf8');
+    // independent count: one CCSDS_OMM_VERS line per message
+    expect(text.split('\n').filter((l) => l.startsWith('CCSDS_OMM_VERS')).length).toBe(81);
+    expect(text).toContain('OBJECT_NAME         = Suncatcher cluster-P1-S1\n');
+    await page.click('[data-testid="import-elements"]');
+    await page.setInputFiles('[data-testid="import-file-input"]', path);
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-report"]')).toContain('OMM KVN');
+    expect(await page.textContent('[data-testid="import-accepted"]')).toBe('81');
+    await page.click('[data-testid="import-apply"]');
+    await waitFor(async () => (await totalCount(page)) === 162, 'imported KVN added');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
