@@ -15,14 +15,17 @@
  * sampled 96 times per period and every sampled local minimum refined by golden-section search.
  * test/unit/core/analysis/closestApproach.test.ts checks it against a brute-force all-pairs pass.
  *
- * Anything else (imported element sets, eccentric shells): spatial-grid screening. All satellites
- * are flown with the kernel every 10 s over one orbit (the median period); positions hash into
- * cubic cells of side c = max(keep-out, 50 km) + v_rel,max h / 2 (v_rel,max = 16 km/s), pairs in
- * the same or adjacent cells are candidates, and the closest candidates are refined with the
- * kernel. Every pair that comes within the keep-out distance is caught (between samples it
- * closes at most v_rel,max h / 2); when no pair comes within c the result is the lower bound c.
+ * Anything else (imported element sets, eccentric shells): spatial-grid screening over one orbit
+ * (the median period), every 10 s: SGP4 at knots every 60 s (300 s for deep-space objects), cubic
+ * Hermite in between (metres; below a km for deep space). Between samples a pair closes at most
+ * v_rel,max h / 2 + 2 km (v_rel,max = 16 km/s), so a pair
+ * whose closest approach is below D shows a sample within D + that slack; D starts at
+ * max(keep-out, 50 km) and shrinks to the best sampled distance as closer pairs turn up. Positions
+ * hash into cubic cells twice the search radius wide, so each satellite probes the 8 cells on its
+ * side; candidates are refined with the kernel, closest first, until none can beat the best. When
+ * no pair comes within D + slack the result is the lower bound D.
  */
-import type { ElementColumns } from '../elements/columns';
+import { allocElementColumns, ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS, type ElementColumns } from '../elements/columns';
 import type { Fleet, FleetShell } from '../fleet/fleet';
 import { initSgp4Batch, sgp4BatchColumn, type Sgp4Batch } from '../sgp4/batch';
 import { propagateBatch } from '../sgp4/propagate';
@@ -46,6 +49,9 @@ const REF_STEP_S = 10;
 const SAMPLES_PER_PERIOD = 96;
 const V_REL_MAX_KM_S = 16;
 const SCREEN_STEP_S = 10;
+/** Screening samples per SGP4 knot (Hermite in between). */
+const SCREEN_KNOT_STEPS = 6;
+const SCREEN_DEEP_KNOT_STEPS = 30;
 const R_WGS72 = 6378.135;
 
 /** True when all satellites of [start, start + count) share everything but RAAN and phase, with e = 0 and no drag. */
@@ -663,18 +669,9 @@ export interface ClosestApproachOptions {
   arcOnly?: boolean;
   /** Upper bound on candidate pairs refined in screening (closest first). */
   maxRefine?: number;
-  /** Imported shells with more objects are not screened (default MAX_SCREENED_IMPORTED). */
+  /** Imported shells with more objects are not screened (default: every shell is screened). */
   maxScreenedImported?: number;
 }
-
-/**
- * Imported sets above this many objects are not screened: the grid screening propagates every
- * object through one orbit and refines every close pair, which took about a minute of CPU for the
- * 25,975-object 2022 catalogue (mostly pairs in the dense LEO bands), against ~1 s for the rest
- * of its analytic run. Generated shells are never capped (their rigid pattern costs one orbit of
- * two satellites).
- */
-export const MAX_SCREENED_IMPORTED = 2_000;
 
 /** Closest approach within one shell of the fleet. */
 export function shellClosestApproach(fleet: Fleet, shell: FleetShell, opts: ClosestApproachOptions = {}): ClosestApproach {
@@ -706,42 +703,128 @@ export function shellClosestApproach(fleet: Fleet, shell: FleetShell, opts: Clos
       altitudeMaxKm: hi,
     };
   }
-  if (shell.count > (opts.maxScreenedImported ?? MAX_SCREENED_IMPORTED)) return { ...none, method: 'not-screened' };
+  if (shell.count > (opts.maxScreenedImported ?? Number.POSITIVE_INFINITY)) return { ...none, method: 'not-screened' };
   return screenShell(fleet, shell, t0, opts);
+}
+
+/** Satellites (shell-local `idx`) flown at SGP4 knots every k screening steps, Hermite in between. */
+function knotGroup(el: ElementColumns, start: number, idx: number[], k: number, t0: number) {
+  const m = idx.length;
+  const sub = allocElementColumns(m);
+  for (const f of ELEMENT_FLOAT_FIELDS) for (let i = 0; i < m; i++) sub[f][i] = el[f][start + idx[i]];
+  for (const f of ELEMENT_INT_FIELDS) for (let i = 0; i < m; i++) sub[f][i] = el[f][start + idx[i]];
+  const batch = m > 0 ? initSgp4Batch(sub, 0, m) : null;
+  const hS = k * SCREEN_STEP_S;
+  const pA = new Float64Array(3 * m);
+  const vA = new Float64Array(3 * m);
+  const eA = new Uint8Array(m);
+  const pB = new Float64Array(3 * m);
+  const vB = new Float64Array(3 * m);
+  const eB = new Uint8Array(m);
+  let knot = -1;
+  return {
+    idx,
+    /** Positions at screening step st into pos (3 per shell-local satellite), error flags into err. */
+    fill(st: number, pos: Float64Array, err: Uint8Array): void {
+      if (!batch) return;
+      const kn = Math.floor(st / k);
+      if (kn !== knot) {
+        if (kn === knot + 1 && knot >= 0) {
+          pA.set(pB);
+          vA.set(vB);
+          eA.set(eB);
+        } else propagateBatch(batch, t0 + kn * hS * 1000, pA, vA, eA);
+        propagateBatch(batch, t0 + (kn + 1) * hS * 1000, pB, vB, eB);
+        knot = kn;
+      }
+      const f = (st - kn * k) / k;
+      const f2 = f * f;
+      const f3 = f2 * f;
+      const h00 = 2 * f3 - 3 * f2 + 1;
+      const h10 = (f3 - 2 * f2 + f) * hS;
+      const h01 = -2 * f3 + 3 * f2;
+      const h11 = (f3 - f2) * hS;
+      for (let i = 0; i < m; i++) {
+        const o = 3 * idx[i];
+        const a = 3 * i;
+        if (f === 0) {
+          pos[o] = pA[a];
+          pos[o + 1] = pA[a + 1];
+          pos[o + 2] = pA[a + 2];
+          err[idx[i]] = eA[i];
+        } else {
+          for (let c = 0; c < 3; c++) pos[o + c] = h00 * pA[a + c] + h10 * vA[a + c] + h01 * pB[a + c] + h11 * vB[a + c];
+          err[idx[i]] = eA[i] | eB[i];
+        }
+      }
+    },
+  };
 }
 
 /** Spatial-grid screening over one orbit (see the module comment). */
 function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestApproachOptions): ClosestApproach {
   const el = fleet.elements;
   const n = shell.count;
-  const batch = initSgp4Batch(el, shell.start, shell.start + n);
   // one orbit: the median period of the shell
   const periods = new Float64Array(n);
   for (let i = 0; i < n; i++) periods[i] = 86400 / el.meanMotionRevPerDay[shell.start + i];
   periods.sort();
   const periodS = Number.isFinite(periods[n >> 1]) ? periods[n >> 1] : 5400;
   const steps = Math.max(2, Math.ceil(periodS / SCREEN_STEP_S) + 1);
-  const cell = Math.max(opts.keepOutKm ?? 1, 50) + (V_REL_MAX_KM_S * SCREEN_STEP_S) / 2;
+  // between samples a pair closes at most v_rel,max h / 2: every pair whose closest approach is
+  // below D shows a sample within D + slack. D is the keep-out at first and shrinks to the best
+  // sampled distance U (an upper bound of the minimum) as the screening finds closer pairs.
+  const slack = (V_REL_MAX_KM_S * SCREEN_STEP_S) / 2 + 2;
+  const floorKm = Math.max(opts.keepOutKm ?? 1, 50);
+  const radius0 = floorKm + slack;
+  // cells at least twice the search radius: a sphere of that radius around a point lies in the
+  // 2 x 2 x 2 block of cells on the point's side of its cell, so 8 cells are probed instead of 27
+  let cell = 2 * radius0;
   const pos = new Float64Array(3 * n);
-  const vel = new Float64Array(3 * n);
   const err = new Uint8Array(n);
   let size = 1;
   while (size < 2 * n) size <<= 1;
-  const keys = new Float64Array(size);
+  const keys = new Int32Array(size);
   const heads = new Int32Array(size);
   const next = new Int32Array(n);
-  const cellKey = new Float64Array(n);
   const cand = new Map<number, number>(); // pair key -> best sampled distance
   const candT = new Map<number, number>();
   let altLo = Number.POSITIVE_INFINITY;
   let altHi = Number.NEGATIVE_INFINITY;
-  const OFF = 1 << 17;
-  const packKey = (ix: number, iy: number, iz: number) => ((ix + OFF) * 2 ** 18 + (iy + OFF)) * 2 ** 18 + (iz + OFF);
-  for (let s = 0; s < steps; s++) {
-    const t = t0 + s * SCREEN_STEP_S * 1000;
-    propagateBatch(batch, t, pos, vel, err);
-    keys.fill(-1);
-    heads.fill(-1);
+  let upper = Number.POSITIVE_INFINITY; // best sampled distance so far
+  // integer cell coordinates, 10 bits each (cells beyond +-512 are clamped: extra candidates, never missed pairs)
+  const EMPTY = -1;
+  const cellOf = (x: number): number => {
+    const c = Math.floor(x / cell);
+    return c < -511 ? -511 : c > 510 ? 510 : c;
+  };
+  const pack = (ix: number, iy: number, iz: number): number => ((ix + 512) << 20) | ((iy + 512) << 10) | (iz + 512);
+  const slot = (key: number): number => {
+    let h = Math.imul(key, 0x9e3779b1);
+    h ^= h >>> 15;
+    return h & (size - 1);
+  };
+  const cx = new Int32Array(n);
+  const cy = new Int32Array(n);
+  const cz = new Int32Array(n);
+  // SGP4 at knots, cubic Hermite between them (positions and velocities at both knots): knots every
+  // 60 s for near-Earth objects (well under a metre in LEO), every 300 s for deep-space ones
+  // (period >= 225 min: satellite.js's SDP4, ~100x the cost; below a km even at a Molniya perigee)
+  const near: number[] = [];
+  const deep: number[] = [];
+  for (let i = 0; i < n; i++) (el.meanMotionRevPerDay[shell.start + i] < 6.4 ? deep : near).push(i);
+  const groups = [
+    knotGroup(el, shell.start, near, SCREEN_KNOT_STEPS, t0),
+    knotGroup(el, shell.start, deep, SCREEN_DEEP_KNOT_STEPS, t0),
+  ].filter((g) => g.idx.length > 0);
+  for (let st = 0; st < steps; st++) {
+    const t = t0 + st * SCREEN_STEP_S * 1000;
+    for (const g of groups) g.fill(st, pos, err);
+    // the search radius of this step (it shrinks with the best sampled distance) sets the cells
+    const radius = Math.min(radius0, upper + slack);
+    const r2 = radius * radius;
+    cell = 2 * radius;
+    keys.fill(EMPTY);
     for (let i = 0; i < n; i++) {
       if (err[i] !== 0) continue;
       const x = pos[3 * i];
@@ -750,11 +833,19 @@ function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestA
       const r = Math.sqrt(x * x + y * y + z * z) - R_WGS72;
       if (r < altLo) altLo = r;
       if (r > altHi) altHi = r;
-      const key = packKey(Math.floor(x / cell), Math.floor(y / cell), Math.floor(z / cell));
-      cellKey[i] = key;
-      let h = hashSlot(key, size);
-      while (keys[h] !== -1 && keys[h] !== key) h = (h + 1) & (size - 1);
-      keys[h] = key;
+      const ix = cellOf(x);
+      const iy = cellOf(y);
+      const iz = cellOf(z);
+      cx[i] = ix;
+      cy[i] = iy;
+      cz[i] = iz;
+      const key = pack(ix, iy, iz);
+      let h = slot(key);
+      while (keys[h] !== EMPTY && keys[h] !== key) h = (h + 1) & (size - 1);
+      if (keys[h] === EMPTY) {
+        keys[h] = key;
+        heads[h] = -1;
+      }
       next[i] = heads[h];
       heads[h] = i;
     }
@@ -763,38 +854,44 @@ function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestA
       const x = pos[3 * i];
       const y = pos[3 * i + 1];
       const z = pos[3 * i + 2];
-      const ix = Math.floor(x / cell);
-      const iy = Math.floor(y / cell);
-      const iz = Math.floor(z / cell);
-      for (let dx = -1; dx <= 1; dx++)
-        for (let dy = -1; dy <= 1; dy++)
-          for (let dz = -1; dz <= 1; dz++) {
-            const key = packKey(ix + dx, iy + dy, iz + dz);
-            let h = hashSlot(key, size);
-            while (keys[h] !== -1 && keys[h] !== key) h = (h + 1) & (size - 1);
-            if (keys[h] !== key) continue;
-            for (let j = heads[h]; j >= 0; j = next[j]) {
-              if (j <= i) continue;
-              const ddx = pos[3 * j] - x;
-              const ddy = pos[3 * j + 1] - y;
-              const ddz = pos[3 * j + 2] - z;
-              const d = Math.sqrt(ddx * ddx + ddy * ddy + ddz * ddz);
-              if (d >= cell) continue;
-              const pk = i * n + j;
-              const prev = cand.get(pk);
-              if (prev === undefined || d < prev) {
-                cand.set(pk, d);
-                candT.set(pk, t);
-              }
-            }
+      // the neighbour block: this cell and the one on the point's side along each axis
+      const sx = x - cx[i] * cell < cell / 2 ? -1 : 1;
+      const sy = y - cy[i] * cell < cell / 2 ? -1 : 1;
+      const sz = z - cz[i] * cell < cell / 2 ? -1 : 1;
+      for (let b = 0; b < 8; b++) {
+        const key = pack(cx[i] + (b & 1 ? sx : 0), cy[i] + (b & 2 ? sy : 0), cz[i] + (b & 4 ? sz : 0));
+        let h = slot(key);
+        while (keys[h] !== EMPTY && keys[h] !== key) h = (h + 1) & (size - 1);
+        if (keys[h] !== key) continue;
+        for (let j = heads[h]; j >= 0; j = next[j]) {
+          if (j <= i) continue;
+          const ddx = pos[3 * j] - x;
+          const ddy = pos[3 * j + 1] - y;
+          const ddz = pos[3 * j + 2] - z;
+          const dd = ddx * ddx + ddy * ddy + ddz * ddz;
+          if (dd >= r2) continue;
+          const d = Math.sqrt(dd);
+          if (d < upper) upper = d;
+          const pk = i * n + j;
+          const prev = cand.get(pk);
+          if (prev === undefined || d < prev) {
+            cand.set(pk, d);
+            candT.set(pk, t);
           }
+        }
+      }
     }
   }
   const band = { altitudeMinKm: altLo, altitudeMaxKm: altHi };
   if (n < 2) return { minSeparationKm: Number.NaN, pair: null, timeMs: Number.NaN, method: 'grid-screening', lowerBound: false, ...band };
   if (cand.size === 0)
-    return { minSeparationKm: cell, pair: null, timeMs: Number.NaN, method: 'grid-screening', lowerBound: true, ...band };
-  const list = [...cand.entries()].sort((a, b) => a[1] - b[1]).slice(0, opts.maxRefine ?? 2000);
+    return { minSeparationKm: floorKm, pair: null, timeMs: Number.NaN, method: 'grid-screening', lowerBound: true, ...band };
+  // refine the candidates that can still beat the best sampled distance, closest first (a budget of
+  // maxRefine pairs; the early break below usually stops far sooner)
+  const list = [...cand.entries()]
+    .filter((e) => e[1] < upper + slack)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, opts.maxRefine ?? 2000);
   let best = Number.POSITIVE_INFINITY;
   let bestPair: [number, number] = [0, 0];
   let bestT = Number.NaN;
@@ -803,7 +900,8 @@ function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestA
   const va = new Float64Array(3);
   const e1 = new Uint8Array(1);
   for (const [pk, dSample] of list) {
-    if (dSample - (V_REL_MAX_KM_S * SCREEN_STEP_S) / 2 > best) break;
+    // nothing can beat a pair at the same place (duplicated element sets), nor a sample farther than the best plus the slack
+    if (best <= 0 || dSample - slack > best) break;
     const i = Math.floor(pk / n);
     const j = pk - i * n;
     const bi = initSgp4Batch(el, shell.start + i, shell.start + i + 1);
@@ -844,17 +942,6 @@ function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestA
     }
   }
   return { minSeparationKm: best, pair: bestPair, timeMs: bestT, method: 'grid-screening', lowerBound: false, ...band };
-}
-
-function hashSlot(key: number, size: number): number {
-  // mix the high and low parts of the packed cell key
-  const lo = (key % 4294967296) | 0;
-  const hi = (key / 4294967296) | 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & (size - 1);
 }
 
 /** Satellites x F values under which every F of the phasing search is checked by a full pass. */

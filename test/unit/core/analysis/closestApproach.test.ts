@@ -15,7 +15,8 @@ import { buildFleet } from '../../../../src/core/fleet/generators';
 import type { Fleet } from '../../../../src/core/fleet/fleet';
 import { initSgp4Batch } from '../../../../src/core/sgp4/batch';
 import { propagateBatch } from '../../../../src/core/sgp4/propagate';
-import { scenario, walker } from './fixtures';
+import { allocElementColumns, ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS } from '../../../../src/core/elements/columns';
+import { importedFleet, loadCatalogue, scenario, walker } from './fixtures';
 
 /** Brute force: every pair, kernel states every 2 s over one period, parabola through the sampled minimum. */
 function bruteForceMinKm(fleet: Fleet, periodS: number, t0: number): number {
@@ -36,19 +37,24 @@ function bruteForceMinKm(fleet: Fleet, periodS: number, t0: number): number {
     for (let j = i + 1; j < n; j++) {
       for (let s = 0; s < steps; s++) {
         const o = 3 * n * s;
-        d[s] = Math.hypot(
+        const dist = Math.hypot(
           pos[o + 3 * i] - pos[o + 3 * j],
           pos[o + 3 * i + 1] - pos[o + 3 * j + 1],
           pos[o + 3 * i + 2] - pos[o + 3 * j + 2],
         );
+        // a failed propagation (decayed object) has no state: no distance
+        d[s] = Number.isFinite(dist) ? dist : Number.POSITIVE_INFINITY;
       }
       for (let s = 1; s < steps - 1; s++) {
         if (d[s] > d[s - 1] || d[s] > d[s + 1]) continue;
-        // parabola through three samples (2 s apart): vertex value
-        const a = (d[s - 1] + d[s + 1] - 2 * d[s]) / 2;
-        const b = (d[s + 1] - d[s - 1]) / 2;
-        const m = a > 0 ? d[s] - (b * b) / (4 * a) : d[s];
-        best = Math.min(best, m, d[s]);
+        // parabola through three samples (2 s apart) of the squared distance (exact for straight-line
+        // relative motion, which a fast crossing is over 4 s): vertex value
+        const f1 = d[s - 1] * d[s - 1];
+        const f2 = d[s] * d[s];
+        const f3 = d[s + 1] * d[s + 1];
+        const curv = f1 + f3 - 2 * f2;
+        const m2 = curv > 0 ? f2 - ((f3 - f1) * (f3 - f1)) / (8 * curv) : f2;
+        best = Math.min(best, Math.sqrt(Math.max(0, m2)), d[s]);
       }
       best = Math.min(best, d[0], d[steps - 1]);
     }
@@ -255,5 +261,24 @@ describe('closest approach within a shell (SGP4 states)', () => {
       expect(ranked.bestF).toBe(all.bestF);
       expect(Math.abs(ranked.bestMinKm - all.bestMinKm)).toBeLessThan(1e-9);
     }
+  });
+
+  it('grid screening of real catalogue objects (the densest band, ~550 km) equals a brute-force all-pairs pass', () => {
+    const cat = loadCatalogue();
+    const pick: number[] = [];
+    for (let i = 0; i < cat.count && pick.length < 160; i++)
+      if (cat.meanMotionRevPerDay[i] > 15.0 && cat.meanMotionRevPerDay[i] < 15.12 && cat.eccentricity[i] < 0.005) pick.push(i);
+    const sub = allocElementColumns(pick.length);
+    for (const f of [...ELEMENT_FLOAT_FIELDS, ...ELEMENT_INT_FIELDS]) for (let i = 0; i < pick.length; i++) sub[f][i] = cat[f][pick[i]];
+    const fl = importedFleet(sub);
+    let t = 0;
+    for (let i = 0; i < sub.count; i++) t = Math.max(t, sub.epochMs[i]);
+    const r = shellClosestApproach(fl, fl.shells[0], { startMs: t, keepOutKm: 1 });
+    expect(r.method).toBe('grid-screening');
+    expect(r.lowerBound).toBe(false);
+    // brute force over the same orbit (the median period, ~95.6 min)
+    const brute = bruteForceMinKm(fl, 95.6 * 60, t);
+    expect(r.minSeparationKm).toBeGreaterThan(0);
+    expect(Math.abs(r.minSeparationKm - brute)).toBeLessThan(0.05);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * The 2,000,000-satellite case in the planner itself (issue 16): the default scenario with every
+ * shell doubled (2,000,000 satellites) opened from a share link in headless Chromium. Measured:
+ * time until the analytic figures show (the analysis worker), until the view's first satellites
+ * and its first SGP4 tick, the satellites drawn, the compute figure against the same core run in
+ * Node, and the peak resident memory of the browser (the sum over Chromium's processes: browser,
+ * renderer, GPU, workers; polled every 250 ms from /proc) and of the page's JS heap.
+ *
+ *   npx vite build && npx tsx bench/page-2m.ts        (npm run bench:page2m)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { defaultScenario } from '../src/core/presets';
+import { runAnalysisJob } from '../src/core/report/analysisJob';
+import { encodeShareFragment } from '../src/core/report/shareLink';
+import type { Scenario } from '../src/core/scenario/schema';
+import { openHarness, waitFor } from '../test/browser/harness';
+
+/** Resident memory of every descendant of `root`, bytes (Linux /proc). */
+function descendantsRssBytes(root: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      // fields after the command name in parentheses: state ppid ... ; rss is field 24 (pages)
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(rest[1]));
+      rss.set(Number(d), Number(rest[21]) * 4096);
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  let sum = 0;
+  for (const [pid, bytes] of rss) {
+    let p: number | undefined = pid;
+    for (let depth = 0; p !== undefined && p > 1 && depth < 64; depth++) {
+      if (p === root) {
+        if (pid !== root) sum += bytes;
+        break;
+      }
+      p = parent.get(p);
+    }
+  }
+  return sum;
+}
+
+const base = defaultScenario();
+const two: Scenario = {
+  ...base,
+  name: 'Two million',
+  shells: base.shells.map((sh) =>
+    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
+      ? { ...sh, totalSatellites: sh.totalSatellites * 2 }
+      : sh.kind === 'sso-dawn-dusk'
+        ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 }
+        : sh,
+  ),
+};
+const load0 = loadavg()[0];
+const node = runAnalysisJob(two, []);
+if (node.fleet.count !== 2_000_000) throw new Error(`expected 2,000,000 satellites, got ${node.fleet.count}`);
+
+const h = await openHarness();
+let peakRss = descendantsRssBytes(process.pid);
+const poll = setInterval(() => {
+  peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+}, 250);
+try {
+  const t0 = performance.now();
+  const page = await h.newPage(`#${encodeShareFragment(two)}`);
+  await page.waitForSelector('[data-testid="usable-gw"][data-gw]:not([data-gw=""])', { timeout: 600_000 });
+  await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 600_000);
+  const analyticMs = performance.now() - t0;
+  const gw = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
+  const total = Number(((await page.textContent('[data-testid="total-count"]')) ?? '').replace(/,/g, ''));
+  await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'first SGP4 tick', 600_000);
+  const readyMs = performance.now() - t0;
+  const firstSatellitesMs = Number(await page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`));
+  // let the view run a few ticks at 2M, then read the heap
+  await page.waitForTimeout(5000);
+  const heap = Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN'));
+  peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+  const row = {
+    satellites: total,
+    analytic_figures_ms: Math.round(analyticMs),
+    first_satellites_ms: Math.round(firstSatellitesMs),
+    first_sgp4_tick_ms: Math.round(readyMs),
+    compute_gw_page: gw,
+    compute_gw_node: node.rollup.totals.computeGW,
+    same_as_node: gw === node.rollup.totals.computeGW,
+    peak_browser_rss_mb: Math.round(peakRss / 2 ** 20),
+    page_js_heap_mb: Math.round(heap / 2 ** 20),
+    page_errors: page.errors.length,
+    load_avg_1min_start: load0,
+    load_avg_1min_end: loadavg()[0],
+  };
+  console.log(JSON.stringify(row));
+  console.error(
+    `2M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
+      `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
+      `peak browser RSS ${row.peak_browser_rss_mb} MB, page JS heap ${row.page_js_heap_mb} MB; load average ${load0.toFixed(1)} -> ${row.load_avg_1min_end.toFixed(1)}`,
+  );
+  if (page.errors.length) console.error(page.errors.join('\n'));
+  await page.close();
+} finally {
+  clearInterval(poll);
+  await h.close();
+}
