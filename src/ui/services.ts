@@ -1,9 +1,9 @@
 /**
  * The page services the panels use, as interfaces. src/app/services.ts implements them with the
  * browser's APIs (downloads, IndexedDB, the element-import cache, the report writers, the element
- * export) and src/app/App.tsx hands them to the panels in the workspace context
+ * export); src/app/main.tsx builds them and src/app/App.tsx provides them in the workspace context
  * (./workspace.ts `useWorkspace().services`). Panels never import src/app (lint rule `ui-not-app`),
- * so a panel can be rendered in Node with stand-in services (test/unit/ui).
+ * so the panels depend on these interfaces only (test/unit/ui renders them in Node).
  */
 import type { AnalysisWindowMs } from '../core/analysis/window';
 import type { PerSatelliteMetrics } from '../core/analysis/metrics';
