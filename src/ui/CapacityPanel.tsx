@@ -321,7 +321,10 @@ function FeasibilityBlock({
         </Stat>
         <Stat
           label="Out by radiation / separation"
-          help="Shares of satellites whose dose over the design life exceeds the accelerators' tolerance, and whose closest approach falls under the keep-out distance (Scenario tab)."
+          help={
+            "Shares of satellites whose dose over the design life exceeds the accelerators' tolerance, " +
+            'and whose closest approach falls under the keep-out distance (Scenario tab).'
+          }
           testId="out-by"
         >
           {f
