@@ -365,9 +365,7 @@ function FeasibilityBlock({
                     onClick={() => onSelect(s.shellId)}
                     data-feas-row={s.shellId}
                   >
-                    <td title={r?.shells[i]?.name} style={{ maxWidth: 62, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                      {r?.shells[i]?.name ?? s.shellId}
-                    </td>
+                    <td className="shell-name">{r?.shells[i]?.name ?? s.shellId}</td>
                     <td
                       className={hot ? 'bad' : ''}
                       title={`${fmtSig(s.radiationDoseKradPerYear, 3)} krad/yr behind ${fmtSig(s.shieldingMmAl, 3)} mm Al`}

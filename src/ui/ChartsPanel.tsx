@@ -225,17 +225,19 @@ export function ChartsPanel({ scenario, analysis }: { scenario: Scenario; analys
             {l}
           </button>
         ))}
-        <span style={{ flex: 1 }} />
-        <button
-          className="btn"
-          style={{ alignSelf: 'center', marginRight: 8, padding: '1px 7px' }}
-          onClick={() => downloadCharts(services.files, ref.current, tab)}
-          title="Download the charts shown as a standalone SVG file (for reports)"
-        >
-          SVG
-        </button>
-        <span className="chart-note" style={{ alignSelf: 'center', paddingRight: 10, whiteSpace: 'nowrap' }}>
-          {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} sats` : 'computing…'}
+        {/* SVG and the source note: at the row's end, or on a line of their own when the tabs leave no room */}
+        <span className="chart-tools">
+          <button
+            className="btn"
+            style={{ marginRight: 8, padding: '1px 7px' }}
+            onClick={() => downloadCharts(services.files, ref.current, tab)}
+            title="Download the charts shown as a standalone SVG file (for reports)"
+          >
+            SVG
+          </button>
+          <span className="chart-note" style={{ paddingRight: 10, whiteSpace: 'nowrap' }}>
+            {src ? `${src.metrics.mode} · ${src.metrics.count.toLocaleString('en-US')} sats` : 'computing…'}
+          </span>
         </span>
       </div>
       <div className="chart-body" ref={ref}>

@@ -83,6 +83,7 @@ export function DesignEditor() {
               setSelId(v);
               return null;
             }}
+            wide
           />
           <SelectField
             label="Load preset into this design"
@@ -96,6 +97,7 @@ export function DesignEditor() {
               applyPreset(v);
               return null;
             }}
+            wide
           />
         </div>
         <div className="btn-row" style={{ marginTop: 6 }}>
@@ -182,6 +184,8 @@ function DesignFieldInput({
           value={value as string | number}
           options={f.kind.options.map((o) => ({ value: o, label: String(o) }))}
           commit={(v) => set(v)}
+          // a half-width select cuts labels such as "peak-power-tracking": long ones take the row
+          wide={f.kind.options.some((o) => String(o).length > 12)}
         />
       );
     case 'boolean':

@@ -130,10 +130,10 @@ export function GroundStationsEditor() {
         </p>
       </div>
       <div style={{ overflowX: 'auto' }}>
-        <table className="data" aria-label="Ground stations">
+        {/* one group per station: the name over the whole width (never cut), its numbers under it */}
+        <table className="data stations" aria-label="Ground stations">
           <thead>
             <tr>
-              <th>Name</th>
               {NUM_COLS.map((c) => (
                 <ColumnHead key={c.key} col={c} />
               ))}
@@ -142,11 +142,11 @@ export function GroundStationsEditor() {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {stations.map((st, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a row is edited and removed by its index in the list
-              <tr key={i}>
-                <td className="name">
+          {stations.map((st, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row is edited and removed by its index in the list
+            <tbody key={i} className="station">
+              <tr className="station-name">
+                <td className="name" colSpan={NUM_COLS.length}>
                   <CellInput
                     label={`Station ${i + 1} name`}
                     value={st.name}
@@ -154,6 +154,17 @@ export function GroundStationsEditor() {
                     commit={(t) => editStations((g) => g.map((x, k) => (k === i ? { ...x, name: t } : x)), `gs:${i}:name`)}
                   />
                 </td>
+                <td rowSpan={2} className="remove">
+                  <button
+                    className="btn icon danger"
+                    aria-label={`Remove ${st.name}`}
+                    onClick={() => editStations((g) => g.filter((_, k) => k !== i))}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+              <tr>
                 {NUM_COLS.map((c) => (
                   <td key={c.key}>
                     <CellInput
@@ -167,18 +178,9 @@ export function GroundStationsEditor() {
                     />
                   </td>
                 ))}
-                <td>
-                  <button
-                    className="btn icon danger"
-                    aria-label={`Remove ${st.name}`}
-                    onClick={() => editStations((g) => g.filter((_, k) => k !== i))}
-                  >
-                    ×
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       </div>
     </div>
