@@ -670,7 +670,7 @@ export const VIEWER_CSS =
 .ocv-legend { position: absolute; left: 12px; bottom: 12px; width: 240px; padding: 8px 10px; background: rgba(12, 17, 28, 0.82);
   border: 1px solid rgba(120, 150, 190, 0.3); border-radius: 6px; }
 .ocv-legend .ocv-select { width: 100%; margin-bottom: 6px; }
-.ocv-cats { list-style: none; margin: 0; padding: 0; max-height: 150px; overflow-y: auto; }
+.ocv-cats { list-style: none; margin: 0; padding: 0; max-height: min(36cqh, 260px); overflow-y: auto; }
 .ocv-cats li { display: flex; align-items: flex-start; gap: 6px; padding: 1px 0; }
 .ocv-cats .ocv-swatch { flex: none; margin-top: 3px; }
 .ocv-cat-label { overflow-wrap: anywhere; }
@@ -710,7 +710,7 @@ export const VIEWER_CSS =
   .ocv-scrub { flex: 1; width: auto; min-width: 40px; }
   .ocv-clock { min-width: 0; font-size: 12px; white-space: nowrap; }
   .ocv-legend { left: 8px; bottom: 50px; width: 200px; padding: 6px 8px; font-size: 12px; }
-  .ocv-cats { max-height: 116px; overflow-y: auto; }
+  .ocv-cats { max-height: min(30cqh, 180px); overflow-y: auto; }
   .ocv-toolbar { right: 8px; bottom: 50px; }
   .ocv-toolbar .ocv-btn { padding: 2px 6px; font-size: 12px; margin-left: 2px; }
   .ocv-topright { right: 8px; top: 6px; }
