@@ -15,6 +15,7 @@
  *   groundStations={scenario.groundStations}
  *   onGlobeClick={(latDeg, lonDeg) => ...}  // optional: click on the Earth (no satellite there)
  *   onReady={(handle) => ...}     // ViewerHandle: stats(), pickAt(), screenPosition(), state(), snapshot()
+ *   topRight={<CaptureMenu ... />}  // optional controls in one row with the status text (never over it)
  * />
  * ```
  * The component fills its parent (give the parent a size). It takes the engine as a prop and never
