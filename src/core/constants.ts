@@ -1,5 +1,5 @@
 /**
- * Physical constants. Source: ../shared/design/PHYSICS.md, "Frames, constants, time".
+ * Physical constants. Source: docs/PHYSICS.md, "Frames, constants, time".
  */
 /** SGP4 Earth model (WGS-72), as satellite.js uses for propagation. */
 export const WGS72 = {

@@ -1,5 +1,5 @@
 /**
- * Two-body and J2 secular orbit relations. Source: ../shared/design/PHYSICS.md "Orbits"
+ * Two-body and J2 secular orbit relations. Source: docs/PHYSICS.md "Orbits"
  * (Vallado ch. 9) and the SGP4 mean-element recovery (Hoots & Roehrich, Spacetrack Report #3).
  * Defaults use the WGS-72 constants of SGP4 so generated shells propagate at the altitude asked.
  */

@@ -1,6 +1,6 @@
 /**
  * Earth rotation and Sun direction at the render edge, from the core physics module
- * (src/core/physics: IAU-82 GMST as SGP4 uses it; Astronomical Almanac Sun, PHYSICS.md "Frames").
+ * (src/core/physics: IAU-82 GMST as SGP4 uses it; Astronomical Almanac Sun, docs/PHYSICS.md "Frames, constants, time").
  * Allocation-free: runs every frame. TEME is treated as inertial for drawing.
  */
 import { sunPositionKm } from '../core/physics/sun';

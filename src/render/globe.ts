@@ -50,7 +50,7 @@ const lineMaterial = (color: string, opacity: number, sun: { value: THREE.Vector
     uniforms: { uSunDir: sun, uColor: { value: rawColor(color) }, uOpacity: { value: opacity } },
   });
 
-/** Umbra half-angle: asin((R_sun - R_earth) / 1 AU), about 0.264 deg (PHYSICS.md "Eclipse"). */
+/** Umbra half-angle: asin((R_sun - R_earth) / 1 AU), about 0.264 deg (docs/PHYSICS.md "Sunlight and eclipse"). */
 const UMBRA_HALF_ANGLE = Math.asin((SUN_RADIUS_KM - WGS72.radiusKm) / AU_KM);
 
 export class Globe {

@@ -67,7 +67,7 @@ void main() {
   gl_Position = projectionMatrix * mv;
   vec3 c = aColor;
   if (uMode > 0.5) {
-    // Conical Earth shadow (PHYSICS.md "Eclipse"): umbra in the eclipse colour, penumbra blended.
+    // Conical Earth shadow (docs/PHYSICS.md "Sunlight and eclipse"): umbra in the eclipse colour, penumbra blended.
     c = mix(uSunlitColor, uEclipseColor, shadowFraction(p));
   }
   float s = uSize;

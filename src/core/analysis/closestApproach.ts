@@ -1,6 +1,6 @@
 /**
  * Closest approach within a shell over one orbit, from the SGP4 states the planner flies (the
- * column kernel, src/core/sgp4). docs/PHYSICS.md "Feasibility: closest approach".
+ * column kernel, src/core/sgp4). docs/FEASIBILITY.md "Feasibility: closest approach".
  *
  * Rigid pattern (generated shells: every satellite has the same epoch, mean motion, e = 0,
  * inclination, argument of perigee and B* = 0, only RAAN and phase differ): SGP4 is zonal

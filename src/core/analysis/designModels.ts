@@ -76,7 +76,7 @@ export function designConstants(design: Design, solarFluxAtWindowWm2: number, po
 }
 
 /**
- * Absorbed flux per m^2 of radiator, summed over its faces (PHYSICS.md "Absorbed per face"):
+ * Absorbed flux per m^2 of radiator, summed over its faces (docs/PHYSICS.md "Heat rejection", absorbed per face):
  * - edge-on: every face sees the Earth with the edge-on view factor;
  * - nadir: one face looks down (nadir view factor), a second face (if any) looks at space;
  * - albedo weighted by the orbit-mean day-side cos of the sub-solar angle, cos(beta)/pi;

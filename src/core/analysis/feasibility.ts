@@ -3,7 +3,7 @@
  * accelerators' tolerance, drag (station-keeping delta-v, propellant over the life, decay of a dead
  * satellite), closest approach within a shell against the keep-out distance, altitude bands
  * between shells, launches and the capacity ramp. Models: src/core/physics/radiation.ts, drag.ts,
- * launch.ts and ./closestApproach.ts; sources in docs/PHYSICS.md "Feasibility beyond power and heat".
+ * launch.ts and ./closestApproach.ts; sources in docs/FEASIBILITY.md (and docs/PHYSICS.md "Beyond power and heat").
  *
  * These checks do not change the compute that can run: they make satellites infeasible with a
  * reason (REASON bits), and the rollup's feasible share counts a satellite only when its power
@@ -221,7 +221,7 @@ function designDrag(d: Design): DesignDrag {
 }
 
 /**
- * Mean projected area facing the flow, m^2 (docs/PHYSICS.md "Feasibility: drag"):
+ * Mean projected area facing the flow, m^2 (docs/FEASIBILITY.md "Feasibility: drag"):
  * - sun-tracking array: A (2/pi) |cos beta| (the Sun's component along the velocity is -cos beta sin u);
  *   body-fixed array: A / 2 (the mean projection of a plate over all directions);
  * - edge-on radiator kept out of the Sun: normal along nadir x Sun, edgeOnRadiatorDragFactor(beta);

@@ -1,6 +1,6 @@
 /**
  * Shell generators: expand scenario shells into element columns.
- * Walker delta/star i:T/P/F and dawn-dusk SSO per ../shared/design/PHYSICS.md "Orbits".
+ * Walker delta/star i:T/P/F and dawn-dusk SSO per docs/PHYSICS.md "Orbits".
  * Generated orbits are circular mean elements for SGP4 (WGS-72), B* = 0, with the Kozai mean
  * motion chosen so SGP4's mean semi-major axis equals R + altitude.
  */

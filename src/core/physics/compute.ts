@@ -1,5 +1,5 @@
 /**
- * Compute equivalence. Source: ../shared/design/PHYSICS.md "Compute equivalence".
+ * Compute equivalence. Source: docs/PHYSICS.md "Compute equivalence".
  */
 
 /** H100 SXM thermal design power, W. */

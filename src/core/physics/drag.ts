@@ -1,10 +1,10 @@
 /**
  * Atmospheric drag: density, station-keeping delta-v, propellant, orbit decay of a dead satellite.
- * Sources (docs/PHYSICS.md "Feasibility: drag"):
+ * Sources (docs/FEASIBILITY.md "Feasibility: drag"):
  * - density: NRLMSISE-00 (Picone et al. 2002) global means for low / moderate / high activity,
  *   tabulated in atmosphereTable.ts (scripts/feasibility/density_table.f), log-linear in altitude;
- * - drag acceleration a = rho v^2 Cd A / (2 m), Cd = 2.2 (../shared/design/PHYSICS.md "Beyond
- *   power and heat"; Vallado, Fundamentals of Astrodynamics, 4th ed., sec. 8.6.2);
+ * - drag acceleration a = rho v^2 Cd A / (2 m), Cd = 2.2
+ *   (docs/PHYSICS.md "Beyond power and heat"; Vallado, Fundamentals of Astrodynamics, 4th ed., sec. 8.6.2);
  * - propellant by the rocket equation m_p = m (exp(dv / (Isp g0)) - 1), g0 = 9.80665 m/s^2;
  * - decay of a circular orbit da/dt = -rho sqrt(mu a) Cd A / m (King-Hele; Vallado eq. 9-51 for e = 0).
  */

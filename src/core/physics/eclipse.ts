@@ -1,5 +1,5 @@
 /**
- * Sunlight and eclipse geometry. Source: ../shared/design/PHYSICS.md "Sunlight and eclipse".
+ * Sunlight and eclipse geometry. Source: docs/PHYSICS.md "Sunlight and eclipse".
  * - beta angle from the orbit normal and the Sun direction;
  * - cylindrical eclipse fraction f(beta, h) of a circular orbit and the critical beta*;
  * - conical shadow (umbra + penumbra) as the overlap of the Sun's and Earth's apparent disks,
@@ -75,7 +75,7 @@ export function eclipseFractionFromFactor(betaRad: number, altitudeFactor: numbe
 
 /**
  * Fraction of the Sun's disk hidden by the Earth as seen from a satellite: 0 lit, 1 umbra, in
- * between penumbra (PHYSICS.md "conical shadow"; same disk-overlap model as satellite.js
+ * between penumbra (docs/PHYSICS.md "Sunlight and eclipse", conical shadow; same disk-overlap model as satellite.js
  * `shadowFraction`, with the Sun direction taken from the Earth's centre).
  *
  * Inputs are scalars so hot loops allocate nothing: satellite position (km), Sun unit vector

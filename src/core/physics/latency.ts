@@ -1,5 +1,5 @@
 /**
- * Link geometry and latency. Source: ../shared/design/PHYSICS.md "Latency".
+ * Link geometry and latency. Source: docs/PHYSICS.md "Latency".
  */
 import { SPEED_OF_LIGHT_KM_PER_S, WGS84 } from '../constants';
 

@@ -1,5 +1,5 @@
 /**
- * Launches and deployment (docs/PHYSICS.md "Feasibility: launches"): satellites per launch by
+ * Launches and deployment (docs/FEASIBILITY.md "Feasibility: launches"): satellites per launch by
  * mass (volume and one-plane-per-launch limits not modelled), launches per shell, years to
  * deploy at the vehicle's cadence, and the capacity ramp (compute in service year by year with
  * array degradation and end-of-life replacement that competes for the same launches).

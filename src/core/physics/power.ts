@@ -1,5 +1,5 @@
 /**
- * Electrical power. Source: ../shared/design/PHYSICS.md "Electrical power" (SMAD 11.4).
+ * Electrical power. Source: docs/PHYSICS.md "Electrical power" (SMAD 11.4).
  * Inputs are plain numbers so the same functions serve the per-design constants of the analytic
  * pass and the worked checks; the design record maps onto them in `arrayModelFromDesign`.
  */
@@ -49,7 +49,7 @@ export interface ArrayParameters {
 
 /**
  * Array output in sunlight, W: P = S eta A PF cos(theta) I_d L_d [1 + gamma (T - 28 C)]
- * (PHYSICS.md "Array output").
+ * (docs/PHYSICS.md "Electrical power", array output).
  */
 export function arrayOutputW(solarFluxWm2: number, a: ArrayParameters): number {
   return (
@@ -111,7 +111,7 @@ export function eclipseEnergyWh(eclipseLoadW: number, eclipseDurationS: number):
 }
 
 /**
- * Battery capacity needed, Wh: C = P_e T_e / (DOD n) (PHYSICS.md "Battery").
+ * Battery capacity needed, Wh: C = P_e T_e / (DOD n) (docs/PHYSICS.md "Electrical power", battery).
  * Check: 1 kW through 35.61 min at DOD 0.3, n 0.9 -> 2,198 Wh.
  */
 export function batteryCapacityWh(eclipseLoadW: number, eclipseDurationS: number, depthOfDischarge: number, efficiency: number): number {

@@ -1,6 +1,6 @@
 /**
  * Total ionising dose behind aluminium shielding on a circular orbit.
- * Source (docs/PHYSICS.md "Feasibility: radiation"): the NASA trapped-particle models AP8MIN
+ * Source (docs/FEASIBILITY.md "Feasibility: radiation"): the NASA trapped-particle models AP8MIN
  * (protons) and AE8MAX (electrons) flown with IRBEM and folded through SHIELDOSE-2 (Seltzer 1994,
  * NIST) for a silicon detector at the centre of a solid aluminium sphere, tabulated in
  * radiationTable.ts by scripts/feasibility/dose_table.f. Solar protons and cosmic rays are not in

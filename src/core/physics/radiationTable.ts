@@ -3,7 +3,7 @@
  * Annual total ionising dose in silicon, rad(Si)/yr, at the centre of solid aluminium spheres
  * (4 pi: twice SHIELDOSE-2's "1/2 dose at centre of Al spheres"), trapped protons AP8MIN +
  * trapped electrons AE8MAX with bremsstrahlung, circular orbits averaged over argument of
- * latitude and longitude. Source and method: docs/PHYSICS.md "Feasibility: radiation".
+ * latitude and longitude. Source and method: docs/FEASIBILITY.md "Feasibility: radiation".
  */
 export const DOSE_ALTITUDES_KM = [
   300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1800, 2000, 2250, 2500, 3000, 3500, 4000, 5000, 6000, 8000,

@@ -1,5 +1,5 @@
 /**
- * Heat rejection. Source: ../shared/design/PHYSICS.md "Heat rejection".
+ * Heat rejection. Source: docs/PHYSICS.md "Heat rejection".
  * All electrical power used by payload and bus ends as heat; a radiator face emits
  * eps sigma (T^4 - T_sink^4) and absorbs Sun, albedo and Earth IR through its view factor.
  */

@@ -1,5 +1,5 @@
 /**
- * Time scales for the physics models. Source: ../shared/design/PHYSICS.md "Frames, constants, time".
+ * Time scales for the physics models. Source: docs/PHYSICS.md "Frames, constants, time".
  * UTC is used in place of UT1 (|UT1 - UTC| < 0.9 s, about 0.004 deg of Earth rotation), as satellite.js does.
  */
 import { JD_UNIX_EPOCH, MS_PER_DAY, TWO_PI } from '../units';

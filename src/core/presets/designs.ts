@@ -1,5 +1,5 @@
 /**
- * Satellite design presets. Figures from ../shared/design/PHYSICS.md where they exist; the rest
+ * Satellite design presets. Figures from docs/PHYSICS.md where they exist; the rest
  * are *assumptions* (named as such) that a planner is expected to edit.
  */
 import { DesignSchema, type Design } from '../scenario/design';

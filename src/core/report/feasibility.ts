@@ -1,7 +1,7 @@
 /**
  * Report pieces for the feasibility checks beyond power and heat (src/core/analysis/feasibility.ts):
  * plain-language findings, the per-shell table and the capacity-ramp chart. Numbers only; the
- * models and their sources are in docs/PHYSICS.md "Feasibility beyond power and heat".
+ * models and their sources are in docs/FEASIBILITY.md (and docs/PHYSICS.md "Beyond power and heat").
  */
 import { REASON_NAMES, REASON_TEXT, type FeasibilityResult } from '../analysis/feasibility';
 import type { Rollup } from '../analysis/rollup';

@@ -510,7 +510,7 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
                 kind: 'p',
                 muted: true,
                 text:
-                  'Each default cites ../shared/design/PHYSICS.md or is marked as an assumption; values a planner changed show ' +
+                  'Each default cites docs/PHYSICS.md or is marked as an assumption; values a planner changed show ' +
                   'the source of the default they replaced.',
               } as Block,
             ]
@@ -565,7 +565,7 @@ export function buildReportModel(input: ReportInput, data: ReportData = reportDa
     sections,
     footer:
       `Made with the orbital data-centre constellation planner${input.version ? ` ${input.version}` : ''}. Physics: ` +
-      `../shared/design/PHYSICS.md (SMAD, Vallado, Astronomical Almanac, FCC and vendor figures as cited there).`,
+      `docs/PHYSICS.md (SMAD, Vallado, Astronomical Almanac, FCC and vendor figures as cited there).`,
     generator: `orbital-dc-planner${input.version ? ` ${input.version}` : ''}`,
   };
 }

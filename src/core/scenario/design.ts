@@ -1,6 +1,6 @@
 /**
  * Satellite design: solar array, power system, compute payload, radiator, mass and cost.
- * Every default cites ../shared/design/PHYSICS.md (section named) or is marked *assumption*
+ * Every default cites docs/PHYSICS.md (section named) or is marked *assumption*
  * (user-editable; the report lists it as such).
  */
 import './zodConfig';
@@ -93,7 +93,7 @@ export type MassCost = z.infer<typeof MassCostSchema>;
 export const RadiationSchema = z.object({
   /**
    * Aluminium-equivalent shielding around the accelerators, mm (centre of a solid sphere). *assumption*:
-   * 10 mm (structure, box walls and cold plates of a large satellite); docs/PHYSICS.md "Feasibility: radiation".
+   * 10 mm (structure, box walls and cold plates of a large satellite); docs/FEASIBILITY.md "Feasibility: radiation".
    */
   shieldingMmAl: z.number().min(0.5, 'below 0.5 mm the dose table does not apply').max(50, 'the dose table ends at 50 mm').default(10),
   /**
@@ -111,7 +111,7 @@ export const PropulsionSchema = z.object({
    * 1,500 s (SPT-100 class; Starlink's krypton Hall thrusters about 1,600 s). Chemical 220-320 s.
    */
   specificImpulseS: z.number().min(50).max(20_000).default(1500),
-  /** Drag coefficient Cd. ../shared/design/PHYSICS.md: about 2.2 (Vallado; flat plates in free-molecular flow). */
+  /** Drag coefficient Cd. docs/PHYSICS.md: about 2.2 (Vallado; flat plates in free-molecular flow). */
   dragCoefficient: z.number().min(1).max(4).default(2.2),
   /** Bus cross-section facing the flow, m^2 (added to the arrays' and radiators' mean projected areas). *assumption*. */
   busFrontalAreaM2: z.number().min(0).max(1e6).default(10),

@@ -123,7 +123,7 @@ export type LinkOptions = z.infer<typeof LinkOptionsSchema>;
 export const EnvironmentSchema = z.object({
   /**
    * Solar and geomagnetic activity for the atmosphere (drag, decay): NRLMSISE-00 at F10.7 = 65 / 140 / 250,
-   * Ap = 0 / 15 / 45 (ECSS-E-ST-10-04C low / moderate / high long-term). docs/PHYSICS.md "Feasibility: drag".
+   * Ap = 0 / 15 / 45 (ECSS-E-ST-10-04C low / moderate / high long-term). docs/FEASIBILITY.md "Feasibility: drag".
    */
   solarActivity: z.enum(['low', 'moderate', 'high']).default('moderate'),
   /** Keep-out distance between two satellites of a shell, km: shells closer than this are flagged. *assumption*. */

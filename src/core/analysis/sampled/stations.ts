@@ -1,4 +1,4 @@
-/** Ground stations prepared for the sampled pass (PHYSICS.md "Frames": WGS-84 geodetic stations). */
+/** Ground stations prepared for the sampled pass (docs/PHYSICS.md "Frames, constants, time": WGS-84 geodetic stations). */
 import { WGS84 } from '../../constants';
 import type { GroundStation } from '../../scenario/schema';
 import { DEG2RAD } from '../../units';
