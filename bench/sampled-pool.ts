@@ -2,7 +2,7 @@
  * Sampled analysis on the worker pool (issue 4 target: 1M satellites, one orbit at 30 s steps,
  * under 30 s on 2 cores, progress at least once a second). Runs the whole window for real (no
  * extrapolation) with src/engine's PropagationPool on `threads` Node worker threads: each worker
- * propagates and accumulates its shard; +Grid routing runs on the main thread at the default stride.
+ * propagates and accumulates its shard; the +Grid routing steps (default stride) are routed by the workers in turn.
  */
 import { oneOrbitWindow } from '../src/core/analysis/sampled';
 import { buildFleet } from '../src/core/fleet/generators';
