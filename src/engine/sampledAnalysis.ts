@@ -30,6 +30,8 @@ import type { RoutingSlotBuffers, WorkerRoutingSetup } from '../../workers/propa
 
 /** Sampled steps kept queued in the workers ahead of the one being collected (worker modes). */
 export const SAMPLED_STEPS_AHEAD = 8;
+/** Worker modes: a progress report at least this often while the workers route (ms). */
+export const SAMPLED_HEARTBEAT_MS = 400;
 /** Longest stretch of sampled work between two yields to the event loop, ms. */
 export const SAMPLED_YIELD_BUDGET_MS = 25;
 
@@ -121,7 +123,7 @@ function shareTopology(plan: SampledRoutingPlan, shared: boolean): SampledRoutin
  * in turn, routes the whole step and keeps the routed sums, while the other workers go on with
  * the next steps. At most routesInFlight(n) routing steps are in flight.
  */
-function poolExecutor(access: Access): SampledExecutor {
+function poolExecutor(access: Access): SampledExecutor & { routesPending(): number } {
   const k = access.ranges.map((_, i) => i);
   const start = access.ranges.length > 0 ? access.ranges[0][0] : 0;
   const end = access.ranges.length > 0 ? access.ranges[access.ranges.length - 1][1] : 0;
@@ -186,6 +188,7 @@ function poolExecutor(access: Access): SampledExecutor {
     ranges: access.ranges,
     ahead: access.mode === 'in-thread' ? 1 : SAMPLED_STEPS_AHEAD,
     routesSteps: away,
+    routesPending: () => routes.size,
     begin: (stations, plan, plan2) => {
       routing = plan2 !== undefined;
       let setup: WorkerRoutingSetup | undefined;
@@ -263,12 +266,34 @@ export async function analyzeSampledOnPool(
       return opts.signal?.aborted === true || access.stale();
     },
   };
+  const exec = poolExecutor(access);
+  // While a worker routes a whole-fleet step, the step after it waits for that worker: say
+  // "routing" at least every SAMPLED_HEARTBEAT_MS then (the same step count), so progress never stalls.
+  const cb = opts.onProgress;
+  let last: SampledProgress | null = null;
+  let lastAt = nowMs();
+  const onProgress = cb
+    ? (p: SampledProgress) => {
+        last = p;
+        lastAt = nowMs();
+        cb(p);
+      }
+    : undefined;
+  const beat = cb
+    ? setInterval(() => {
+        const p = last;
+        if (!p || p.phase === 'finishing' || p.stepsDone >= p.steps || exec.routesPending() === 0) return;
+        if (nowMs() - lastAt < SAMPLED_HEARTBEAT_MS) return;
+        lastAt = nowMs();
+        cb({ stepsDone: p.stepsDone, steps: p.steps, fraction: p.fraction, phase: 'routing' });
+      }, SAMPLED_HEARTBEAT_MS / 2)
+    : null;
   try {
     return await runSampledAsync(
-      sampledPass(access.fleet, scenario, poolExecutor(access), {
+      sampledPass(access.fleet, scenario, exec, {
         window: opts.window,
         signal,
-        onProgress: opts.onProgress,
+        onProgress,
         islStride: opts.islStride,
         interpolation: opts.interpolation,
         progressIntervalMs: opts.progressIntervalMs,
@@ -282,6 +307,8 @@ export async function analyzeSampledOnPool(
     await access.restart();
     access.notice({ level: 'error', message: `Sampled analysis stopped: a worker failed (${(e as Error)?.message ?? e}). Run it again.` });
     throw e;
+  } finally {
+    if (beat !== null) clearInterval(beat);
   }
 }
 
