@@ -195,8 +195,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     expect(text).toMatch(/Altitude\s+5\d\d\.\d km/);
     expect(text).toMatch(/Beta angle\s+-?\d+\.\d°/);
     expect((await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId).toBe(id);
-    // Clicking empty space clears the selection.
-    await page.mouse.click(1180, 420);
+    // Clicking empty space clears the selection (below the open inspector, which reaches y ~470 at the right edge).
+    expect(await page.evaluate(() => document.elementFromPoint(1180, 560)?.tagName)).toBe('CANVAS');
+    await page.mouse.click(1180, 560);
     await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === -1, 'selection cleared');
   });
 
