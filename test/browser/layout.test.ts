@@ -130,6 +130,8 @@ for (const [w, hgt] of [
       expect(await cut(page, '.left select')).toEqual([]);
       await tab(page, 'Shells');
       expect(await cut(page, '.left select, .left .title')).toEqual([]);
+      // values as typed: four-digit altitudes (1200, 2000, 1000 km) in the three-column shell grid
+      expect(await cut(page, '.left input[type="text"]')).toEqual([]);
       await page.locator('[data-testid="share-button"]').click();
       await page.waitForSelector('[data-testid="share-dialog"]');
       expect(
