@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eciToEcf, eciToGeodetic, gstime, propagate, twoline2satrec } from 'satellite.js';
-import { geodeticFromItrf, temeToItrfAt } from '../../../../src/core/frames';
-import { gmstRadAtMs } from '../../../../src/core/physics/time';
-import { propertyRuns } from '../../propertyRuns';
+import { geodeticFromItrf, temeToItrfAt } from '../../../src/core/frames';
+import { gmstRadAtMs } from '../../../src/core/physics/time';
+import { propertyRuns } from '../propertyRuns';
 
 const ISS = [
   '1 25544U 98067A   22221.92646991  .00006058  00000-0  11289-3 0  9998',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasExplicitZone, parseUtcTime } from '../../../../src/core/time';
-import { propertyRuns } from '../../propertyRuns';
+import { hasExplicitZone, parseUtcTime } from '../../../src/core/time';
+import { propertyRuns } from '../propertyRuns';
 
 describe('parseUtcTime', () => {
   it('reads a time without a zone as UTC, and one with a zone as that zone (checked against Date.parse with explicit zones)', () => {
