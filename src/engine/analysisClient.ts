@@ -1,6 +1,9 @@
 /**
  * Page-side client of the analysis worker: latest request wins (a request made while one is
  * running waits and replaces any older waiting one), in-thread fallback when no worker can run.
+ * A worker that dies mid-job (its `error` event) is replaced by a fresh one and the job retried;
+ * after MAX_RESTARTS deaths the analysis runs in the page instead. Without this a dead worker's
+ * call never settled and every later analysis queued behind it.
  */
 import * as Comlink from 'comlink';
 import type { ElementColumns } from '../core/elements/columns';
@@ -15,9 +18,17 @@ type Job = {
   reject: (e: Error) => void;
 };
 
+/** Worker deaths after which the client stops starting workers and analyses in the page. */
+export const MAX_RESTARTS = 2;
+
+class WorkerStopped extends Error {}
+
 export class AnalysisClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<AnalysisWorkerApi> | null = null;
+  private crashed: Promise<never> | null = null;
+  /** Workers that died so far. */
+  restarts = 0;
   private busy = false;
   private waiting: Job | null = null;
   private inThread = false;
@@ -26,8 +37,13 @@ export class AnalysisClient {
     if (this.inThread || typeof Worker === 'undefined') return null;
     if (!this.api) {
       try {
-        this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-        this.api = Comlink.wrap<AnalysisWorkerApi>(this.worker);
+        const w = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+        this.worker = w;
+        this.api = Comlink.wrap<AnalysisWorkerApi>(w);
+        this.crashed = new Promise<never>((_, reject) => {
+          w.addEventListener('error', (e) => reject(new WorkerStopped(`analysis worker stopped: ${e.message || 'error'}`)), { once: true });
+        });
+        this.crashed.catch(() => undefined);
       } catch {
         this.inThread = true;
         return null;
@@ -57,9 +73,19 @@ export class AnalysisClient {
       let r: AnalysisJobResult;
       if (api) {
         try {
-          r = await api.analyze(job.scenario, job.imported);
+          r = await Promise.race([api.analyze(job.scenario, job.imported), this.crashed as Promise<never>]);
         } catch (e) {
-          // a worker that cannot load (or crashed) is replaced by the in-thread path
+          if (e instanceof WorkerStopped) {
+            // the worker died: a fresh one (or, after MAX_RESTARTS, the page) takes the job again,
+            // unless a newer request has replaced it meanwhile
+            this.restarts++;
+            this.drop();
+            if (this.restarts > MAX_RESTARTS) this.inThread = true;
+            if (this.waiting) job.resolve(null);
+            else this.waiting = job;
+            return;
+          }
+          // a worker that cannot load is replaced by the in-thread path
           if (e instanceof Error && /worker|module|import/i.test(e.message)) this.fallback();
           throw e;
         }
@@ -73,10 +99,15 @@ export class AnalysisClient {
     }
   }
 
-  private fallback(): void {
+  private drop(): void {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
+    this.crashed = null;
+  }
+
+  private fallback(): void {
+    this.drop();
     this.inThread = true;
   }
 

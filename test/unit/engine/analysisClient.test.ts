@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisClient } from '../../../src/engine/analysisClient';
+import { AnalysisClient, MAX_RESTARTS } from '../../../src/engine/analysisClient';
 import { runAnalysisJob, analysisResultBuffers, summarize } from '../../../src/core/report/analysisJob';
 import { presetScenario } from '../../../src/core/presets';
 import { analyzeAnalytic } from '../../../src/core/analysis/analytic';
@@ -38,5 +38,35 @@ describe('analysis client (in-thread where Worker is missing, as in Node)', () =
     expect(bufs).toContain(r.fleet.elements.raanDeg.buffer);
     expect(bufs).toContain(r.fleet.shellIndex.buffer);
     expect(new Set(bufs).size).toBe(bufs.length);
+  });
+  it('a worker that dies mid-job is replaced and the job retried; after repeated deaths the page analyses it', async () => {
+    // a stand-in Worker that takes the request and dies without answering (its error event)
+    let started = 0;
+    class DyingWorker extends EventTarget {
+      constructor() {
+        super();
+        started++;
+      }
+      postMessage(): void {
+        setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'killed' })), 1);
+      }
+      terminate(): void {}
+    }
+    const g = globalThis as { Worker?: unknown };
+    const saved = g.Worker;
+    g.Worker = DyingWorker;
+    try {
+      const s = presetScenario('starlink-72x22')!;
+      const c = new AnalysisClient();
+      const r = await c.analyze(s, []);
+      // every death started a fresh worker, then the page took over: the same figures as the core
+      expect(c.restarts).toBe(MAX_RESTARTS + 1);
+      expect(started).toBe(MAX_RESTARTS + 1);
+      expect(r!.rollup).toEqual(runAnalysisJob(s, []).rollup);
+      // and the next request runs too
+      expect((await c.analyze(s, []))!.fleet.count).toBe(1584);
+    } finally {
+      g.Worker = saved;
+    }
   });
 });
