@@ -8,6 +8,7 @@ import type { AnalysisState } from './services';
 import { ReportMenu } from './ReportMenu';
 import { useWorkspace, useWs } from './workspace';
 import type { Rollup } from '../core/analysis/rollup';
+import { MAX_DECAY_YEARS } from '../core/analysis/feasibility';
 import type { Scenario } from '../core/scenario/schema';
 import type { ShellCounts } from '../core/scenario/operations';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from './format';
@@ -52,6 +53,7 @@ const LIMIT_LABEL: Record<string, string> = {
   thermal: 'heat',
   radiation: 'radiation dose',
   separation: 'closest approach',
+  drag: 'drag (propellant)',
 };
 
 /** "12.3 GW", "450 MW", "12 kW": the gigawatts stay the headline unit above 1 GW. */
@@ -376,7 +378,7 @@ function FeasibilityBlock({
                     <td>
                       {Number.isFinite(s.decayYears)
                         ? s.decayYears >= 1000
-                          ? `${fmtSig(s.decayYears / 1000, 2)}k`
+                          ? `${s.decayYears >= MAX_DECAY_YEARS ? '≥' : ''}${fmtSig(s.decayYears / 1000, 2)}k`
                           : fmtSig(s.decayYears, 2)
                         : '–'}
                     </td>

@@ -30,15 +30,29 @@ import { bestPhasing, shellClosestApproach, type ClosestApproach } from './close
 import { monotonicMs } from '../platform';
 
 /** Per-satellite infeasibility reasons (bits of FeasibilityColumns.reasons). */
-export const REASON = { power: 1, thermal: 2, radiation: 4, separation: 8 } as const;
+export const REASON = { power: 1, thermal: 2, radiation: 4, separation: 8, drag: 16 } as const;
 export type ReasonName = keyof typeof REASON;
-export const REASON_NAMES: readonly ReasonName[] = ['power', 'thermal', 'radiation', 'separation'];
+export const REASON_NAMES: readonly ReasonName[] = ['power', 'thermal', 'radiation', 'separation', 'drag'];
 export const REASON_TEXT: Record<ReasonName, string> = {
   power: 'power margin below zero',
   thermal: 'thermal margin below zero',
   radiation: 'radiation dose over the life above the accelerators’ tolerance',
   separation: 'closest approach within the shell under the keep-out distance',
+  drag: 'drag make-up over the life needs more propellant than the dry mass',
 };
+
+/**
+ * Largest propellant load a design can carry, as a multiple of its dry mass (mass ratio 2, i.e.
+ * half the wet mass; docs/FEASIBILITY.md "Feasibility: drag"). A satellite whose drag make-up over
+ * the life needs more is infeasible by `drag`, and only this much propellant enters its mass.
+ */
+export const MAX_PROPELLANT_PER_DRY_MASS = 1;
+
+/**
+ * Decay times are reported up to this many years: beyond it the figure says only "stays up", and
+ * the atmosphere model (fixed solar activity) has no meaning at such spans (docs/FEASIBILITY.md).
+ */
+export const MAX_DECAY_YEARS = 10_000;
 
 export interface FeasibilityColumns {
   start: number;
@@ -376,11 +390,16 @@ export function analyzeFeasibility(
     const dryKg = dd.fixedKg + (battery > 0 ? battery / dd.batteryWhPerKg : 0);
     const dv = dvUnit / dryKg;
     if (dose * dd.lifeYears > dd.toleranceKrad) reasons |= REASON.radiation;
+    let prop = propellantKg(dryKg, dv * dd.lifeYears, dd.isp);
+    if (!(prop <= dryKg * MAX_PROPELLANT_PER_DRY_MASS) && !Number.isNaN(prop)) {
+      reasons |= REASON.drag;
+      prop = dryKg * MAX_PROPELLANT_PER_DRY_MASS;
+    }
     doseOut.fill(dose, k, e);
     areaOut.fill(area, k, e);
     dvOut.fill(dv, k, e);
-    propOut.fill(propellantKg(dryKg, dv * dd.lifeYears, dd.isp), k, e);
-    decayOut.fill(decayUnit * dryKg, k, e);
+    propOut.fill(prop, k, e);
+    decayOut.fill(Math.min(decayUnit * dryKg, MAX_DECAY_YEARS), k, e);
     reasonOut.fill(reasons, k, e);
     k = e;
   }
@@ -388,7 +407,7 @@ export function analyzeFeasibility(
 }
 
 function zeroCounts(): Record<ReasonName, number> {
-  return { power: 0, thermal: 0, radiation: 0, separation: 0 };
+  return { power: 0, thermal: 0, radiation: 0, separation: 0, drag: 0 };
 }
 
 function summarizeFeasibility(
@@ -518,6 +537,7 @@ function summarizeFeasibility(
       if (rs & REASON.thermal) c.thermal += r;
       if (rs & REASON.radiation) c.radiation += r;
       if (rs & REASON.separation) c.separation += r;
+      if (rs & REASON.drag) c.drag += r;
     }
     k = next;
   }

@@ -3,13 +3,20 @@
  * plain-language findings, the per-shell table and the capacity-ramp chart. Numbers only; the
  * models and their sources are in docs/FEASIBILITY.md (and docs/PHYSICS.md "Beyond power and heat").
  */
-import { REASON_NAMES, REASON_TEXT, type FeasibilityResult } from '../analysis/feasibility';
+import { MAX_DECAY_YEARS, REASON_NAMES, REASON_TEXT, type FeasibilityResult } from '../analysis/feasibility';
 import type { Rollup } from '../analysis/rollup';
 import { fmtInt, fmtPct, fmtSig, fmtTonnes, fmtUsd } from '../format';
 import { lineChart, type Chart } from './chart';
 
 const km = (v: number, d = 3) => (Number.isFinite(v) ? `${fmtSig(v, d)} km` : '–');
-const yrs = (v: number) => (Number.isFinite(v) ? (v >= 1000 ? `${fmtInt(v)} yr` : `${fmtSig(v, 3)} yr`) : '–');
+const yrs = (v: number) =>
+  Number.isFinite(v)
+    ? v >= MAX_DECAY_YEARS
+      ? `≥ ${fmtInt(MAX_DECAY_YEARS)} yr`
+      : v >= 1000
+        ? `${fmtInt(v)} yr`
+        : `${fmtSig(v, 3)} yr`
+    : '–';
 
 /** What the shell's separation says, e.g. "0.087 km (under the 1 km keep-out)". */
 export function separationText(minKm: number, keepOutKm: number, lowerBound: boolean): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnalytic } from '../../../../src/core/analysis/analytic';
-import { analyzeFeasibility, REASON } from '../../../../src/core/analysis/feasibility';
+import { analyzeFeasibility, MAX_DECAY_YEARS, MAX_PROPELLANT_PER_DRY_MASS, REASON } from '../../../../src/core/analysis/feasibility';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { atmosphereDensityKgM3, circularSpeedKmS, decayYears, propellantKg } from '../../../../src/core/physics/drag';
 import { radiationDoseKradPerYear } from '../../../../src/core/physics/radiation';
@@ -42,6 +42,34 @@ describe('feasibility checks per satellite and per shell', () => {
     expect(f.columns.dragDeltaVMPerSPerYear[k] / dv).toBeCloseTo(1, 9);
     expect(f.columns.propellantKg[k]).toBeCloseTo(propellantKg(mass, dv * d.solarArray.lifeYears, 1500), 6);
     expect(f.columns.decayYears[k] / decayYears(alt, 'moderate', 2.2, area, mass)).toBeCloseTo(1, 9);
+  });
+
+  it('a shell too low to keep up is out by drag: the rocket equation asks more propellant than the dry mass, only that much is counted', () => {
+    // 200 km: about 1.5 km/s per year of drag make-up for this design (NRLMSISE-00 moderate activity),
+    // so 5 years need exp(dv / (1500 g0)) - 1 > 1 times the dry mass; the catalogue's decaying objects
+    // gave 1e+300 kt of propellant before this cap
+    const lowSc = scenario({ shells: [walker('skim', 200, 53, 2, 3), walker('high', 2500, 53, 2, 3)] });
+    const lowFleet = buildFleet(lowSc);
+    const lm = analyzeAnalytic(lowFleet, lowSc);
+    const lf = analyzeFeasibility(lowFleet, lowSc, lm);
+    const ld = lowSc.designs[0];
+    const dryKg =
+      ld.mass.busKg +
+      ld.solarArray.areaM2 * ld.mass.arrayKgPerM2 +
+      ld.radiator.areaM2 * ld.mass.radiatorKgPerM2 +
+      ld.compute.acceleratorCount * ld.mass.computeKgPerAccelerator +
+      lm.batteryEnergyWh[0] / ld.power.batteryWhPerKg;
+    const dvLife = lf.columns.dragDeltaVMPerSPerYear[0] * ld.solarArray.lifeYears;
+    expect(propellantKg(dryKg, dvLife, 1500)).toBeGreaterThan(dryKg * MAX_PROPELLANT_PER_DRY_MASS);
+    expect(lf.columns.propellantKg[0]).toBeCloseTo(dryKg * MAX_PROPELLANT_PER_DRY_MASS, 6);
+    expect(lf.columns.reasons[0] & REASON.drag).toBeTruthy();
+    expect(lf.shells[0].infeasibleCounts.drag).toBe(6);
+    expect(lf.shells[1].infeasibleCounts.drag).toBe(0);
+    expect(Number.isFinite(lf.totals.propellantT)).toBe(true);
+    // decay from 2,500 km takes far longer than the reported span: the figure stops at the cap
+    expect(decayYears(2500, 'moderate', 2.2, lf.columns.dragAreaM2[6], dryKg)).toBeGreaterThan(MAX_DECAY_YEARS);
+    expect(lf.columns.decayYears[6]).toBe(MAX_DECAY_YEARS);
+    expect(lf.columns.decayYears[0]).toBeLessThan(1);
   });
 
   it('the rollup counts a satellite feasible only without any reason; propellant joins the mass to orbit', () => {
