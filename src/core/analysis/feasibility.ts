@@ -26,7 +26,7 @@ import type { Design } from '../scenario/design';
 import type { Scenario } from '../scenario/schema';
 import type { PerSatelliteMetrics } from './metrics';
 import { METRIC_FLAGS } from './types';
-import { bestPhasing, shellClosestApproach, type ClosestApproach } from './closestApproach';
+import { bestPhasing, MAX_SCREENED_IMPORTED, shellClosestApproach, type ClosestApproach } from './closestApproach';
 import { monotonicMs } from '../platform';
 
 /** Per-satellite infeasibility reasons (bits of FeasibilityColumns.reasons). */
@@ -647,7 +647,10 @@ function summarizeFeasibility(
   if (separations.some((x) => x?.method === 'grid-screening'))
     notes.push('closest approach of imported shells: grid screening over one orbit from the window start');
   if (separations.some((x) => x?.method === 'not-screened'))
-    notes.push('closest approach not screened for some imported shells (a caller limit); their separation check is left open');
+    notes.push(
+      `closest approach not screened for imported shells above ${MAX_SCREENED_IMPORTED.toLocaleString('en-US')} objects ` +
+        '(the screening cost); their separation check is left open',
+    );
   return {
     columns: cols,
     shells,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestPhasing,
+  CandidateHeap,
   CLOSED_FORM_SLACK_KM,
   circularClosestKm,
   crossingGeometry,
@@ -280,5 +281,38 @@ describe('closest approach within a shell (SGP4 states)', () => {
     const brute = bruteForceMinKm(fl, 95.6 * 60, t);
     expect(r.minSeparationKm).toBeGreaterThan(0);
     expect(Math.abs(r.minSeparationKm - brute)).toBeLessThan(0.05);
+  });
+});
+
+describe('CandidateHeap: the closest pairs of a screening in bounded memory', () => {
+  it('keeps exactly the K pairs with the smallest best sample, each with the time of that sample (against a full map)', () => {
+    // fixed-seed LCG: 200,000 offers over 5,000 pair keys, many repeated with other distances
+    let seed = 20261204;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (const k of [1, 7, 500, 6000]) {
+      const heap = new CandidateHeap(k);
+      const all = new Map<number, [number, number]>();
+      for (let o = 0; o < 200_000; o++) {
+        const key = Math.floor(rnd() * 5000) * 100_003 + 17;
+        const d = Math.round(rnd() * 1e6) / 1e3; // ties happen
+        const t = o;
+        heap.offer(key, d, t);
+        const prev = all.get(key);
+        if (!prev || d < prev[0]) all.set(key, [d, t]);
+      }
+      const want = [...all.entries()].map(([key, [d, t]]) => [key, d, t]).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+      const got = heap.sorted();
+      expect(got.length).toBe(Math.min(k, all.size));
+      // the distances are the K smallest; with ties at the cut the keys may differ, so keys are checked below the cut
+      expect(got.map((g) => g[1])).toEqual(want.slice(0, got.length).map((w) => w[1]));
+      const cut = got.length ? got[got.length - 1][1] : 0;
+      for (const [key, d, t] of got) {
+        expect(all.get(key)?.[0]).toBe(d);
+        if (d < cut) expect(all.get(key)?.[1]).toBe(t);
+      }
+    }
   });
 });

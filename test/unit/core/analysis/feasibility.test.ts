@@ -44,7 +44,7 @@ describe('feasibility checks per satellite and per shell', () => {
     expect(f.columns.decayYears[k] / decayYears(alt, 'moderate', 2.2, area, mass)).toBeCloseTo(1, 9);
   });
 
-  it('a shell too low to keep up is out by drag: the rocket equation asks more propellant than the dry mass, only that much is counted', () => {
+  it('too low to keep up: out by drag, the rocket equation asks more than the dry mass, only that much counted', () => {
     // 200 km: about 1.5 km/s per year of drag make-up for this design (NRLMSISE-00 moderate activity),
     // so 5 years need exp(dv / (1500 g0)) - 1 > 1 times the dry mass; the catalogue's decaying objects
     // gave 1e+300 kt of propellant before this cap
