@@ -4,7 +4,9 @@
  * time until the analytic figures show (the analysis worker), until the view's first satellites
  * and its first SGP4 tick, the satellites drawn, the compute figure against the same core run in
  * Node, and the peak resident memory of the browser (the sum over Chromium's processes: browser,
- * renderer, GPU, workers; polled every 250 ms from /proc) and of the page's JS heap.
+ * renderer, GPU, workers; polled every 250 ms from /proc) and of the page's JS heap. Then the
+ * sampled run of the same 2M from the page (Run sampled, on the page's worker pool, the view still
+ * running): time to the sampled figures, its compute figure and the peak memory during it.
  *
  *   npx vite build && npx tsx bench/page-2m.ts        (npm run bench:page2m)
  */
@@ -82,6 +84,16 @@ try {
   await page.waitForTimeout(5000);
   const heap = Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN'));
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+  const peakAnalyticRss = peakRss;
+  // the sampled run of the whole 2M in the page
+  const ts = performance.now();
+  // a DOM click: the page's main thread is busy with 2M for seconds, past Playwright's post-click wait
+  await page.evaluate(`document.querySelector('[data-testid="run-sampled"]').click()`);
+  await waitFor(async () => (await page.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 3_600_000, 500);
+  await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 600_000);
+  const sampledMs = performance.now() - ts;
+  const gwSampled = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
+  peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
   const row = {
     satellites: total,
     analytic_figures_ms: Math.round(analyticMs),
@@ -90,6 +102,9 @@ try {
     compute_gw_page: gw,
     compute_gw_node: node.rollup.totals.computeGW,
     same_as_node: gw === node.rollup.totals.computeGW,
+    peak_browser_rss_mb_analytic: Math.round(peakAnalyticRss / 2 ** 20),
+    sampled_figures_ms: Math.round(sampledMs),
+    compute_gw_page_sampled: gwSampled,
     peak_browser_rss_mb: Math.round(peakRss / 2 ** 20),
     page_js_heap_mb: Math.round(heap / 2 ** 20),
     page_errors: page.errors.length,
@@ -100,7 +115,8 @@ try {
   console.error(
     `2M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
-      `peak browser RSS ${row.peak_browser_rss_mb} MB, page JS heap ${row.page_js_heap_mb} MB; ` +
+      `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB, page JS heap ${row.page_js_heap_mb} MB; ` +
+      `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB; ` +
       `load average ${load0.toFixed(1)} -> ${row.load_avg_1min_end.toFixed(1)}`,
   );
   if (page.errors.length) console.error(page.errors.join('\n'));
