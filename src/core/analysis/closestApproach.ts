@@ -497,29 +497,35 @@ export function rigidMinimum(
   return { minKm: best, a: bestA, b: bestB, tS: bestT, refined };
 }
 
-/** Golden-section minimum of f on [lo, hi] (times wrapped into [0, period)), to 1e-3 s. */
-function goldenMin(f: (t: number) => number, lo: number, hi: number, periodS: number): { f: number; t: number } {
+/** Golden-section minimum of a unimodal f on [lo, hi], until the bracket is under `tol` (at most `maxIter` steps). */
+function goldenSection(f: (t: number) => number, lo: number, hi: number, tol: number, maxIter: number): { f: number; t: number } {
   const g = 0.3819660112501051;
   let x1 = lo + g * (hi - lo);
   let x2 = hi - g * (hi - lo);
-  let g1 = f(wrapT(x1, periodS));
-  let g2 = f(wrapT(x2, periodS));
-  for (let it = 0; it < 40 && hi - lo > 1e-3; it++) {
+  let g1 = f(x1);
+  let g2 = f(x2);
+  for (let it = 0; it < maxIter && hi - lo > tol; it++) {
     if (g1 < g2) {
       hi = x2;
       x2 = x1;
       g2 = g1;
       x1 = lo + g * (hi - lo);
-      g1 = f(wrapT(x1, periodS));
+      g1 = f(x1);
     } else {
       lo = x1;
       x1 = x2;
       g1 = g2;
       x2 = hi - g * (hi - lo);
-      g2 = f(wrapT(x2, periodS));
+      g2 = f(x2);
     }
   }
-  return g1 < g2 ? { f: g1, t: wrapT(x1, periodS) } : { f: g2, t: wrapT(x2, periodS) };
+  return g1 < g2 ? { f: g1, t: x1 } : { f: g2, t: x2 };
+}
+
+/** Golden-section minimum of f on [lo, hi] (times wrapped into [0, period)), to 1e-3 s. */
+function goldenMin(f: (t: number) => number, lo: number, hi: number, periodS: number): { f: number; t: number } {
+  const r = goldenSection((t) => f(wrapT(t, periodS)), lo, hi, 1e-3, 40);
+  return { f: r.f, t: wrapT(r.t, periodS) };
 }
 
 /**
@@ -591,34 +597,13 @@ export function rigidMinimumSampled(
         const est = curv > 0 ? Math.max(0, f2 - ((f3 - f1) * (f3 - f1)) / (8 * curv)) : f2;
         const slack = Math.max(20, 0.2 * best);
         if (Number.isFinite(best) && Math.sqrt(est) > best + slack) continue;
-        let lo = (j - 1) * dt;
-        let hi = (j + 1) * dt;
-        const g = 0.3819660112501051;
-        let x1 = lo + g * (hi - lo);
-        let x2 = hi - g * (hi - lo);
-        let g1 = distAt(wrapT(x1, periodS));
-        let g2 = distAt(wrapT(x2, periodS));
-        for (let it = 0; it < 40 && hi - lo > 1e-3; it++) {
-          if (g1 < g2) {
-            hi = x2;
-            x2 = x1;
-            g2 = g1;
-            x1 = lo + g * (hi - lo);
-            g1 = distAt(wrapT(x1, periodS));
-          } else {
-            lo = x1;
-            x1 = x2;
-            g1 = g2;
-            x2 = hi - g * (hi - lo);
-            g2 = distAt(wrapT(x2, periodS));
-          }
-        }
-        const f = Math.min(g1, g2, Math.sqrt(f2));
+        const r = goldenMin(distAt, (j - 1) * dt, (j + 1) * dt, periodS);
+        const f = Math.min(r.f, Math.sqrt(f2));
         if (f < best) {
           best = f;
           bestA = ref;
           bestB = k;
-          bestT = wrapT(g1 < g2 ? x1 : x2, periodS);
+          bestT = r.t;
         }
       }
     }
@@ -995,33 +980,12 @@ function screenShell(fleet: Fleet, shell: FleetShell, t0: number, opts: ClosestA
       propagateBatch(bj, tMs, pb, va, e1);
       return Math.hypot(pa[0] - pb[0], pa[1] - pb[1], pa[2] - pb[2]);
     };
-    let lo = tc - SCREEN_STEP_S * 1000;
-    let hi = tc + SCREEN_STEP_S * 1000;
-    const g = 0.3819660112501051;
-    let x1 = lo + g * (hi - lo);
-    let x2 = hi - g * (hi - lo);
-    let f1 = f(x1);
-    let f2 = f(x2);
-    for (let it = 0; it < 50 && hi - lo > 1; it++) {
-      if (f1 < f2) {
-        hi = x2;
-        x2 = x1;
-        f2 = f1;
-        x1 = lo + g * (hi - lo);
-        f1 = f(x1);
-      } else {
-        lo = x1;
-        x1 = x2;
-        f1 = f2;
-        x2 = hi - g * (hi - lo);
-        f2 = f(x2);
-      }
-    }
-    const d = Math.min(f1, f2, dSample);
+    const r = goldenSection(f, tc - SCREEN_STEP_S * 1000, tc + SCREEN_STEP_S * 1000, 1, 50);
+    const d = Math.min(r.f, dSample);
     if (d < best) {
       best = d;
       bestPair = [i, j];
-      bestT = f1 < f2 ? x1 : x2;
+      bestT = r.t;
     }
   }
   return { minSeparationKm: best, pair: bestPair, timeMs: bestT, method: 'grid-screening', lowerBound: false, ...band };
