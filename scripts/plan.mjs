@@ -9,6 +9,7 @@
 //
 //   node scripts/plan.mjs <command> ...   same arguments as src/cli/main.ts
 //   node scripts/plan.mjs --build         (re)build the bundle and exit
+//   PLAN_NO_MINIFY=1 node scripts/plan.mjs --build   readable function names (for node --cpu-prof)
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,7 +67,7 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    minify: true,
+    minify: process.env.PLAN_NO_MINIFY !== '1',
     sourcemap: 'linked',
     logLevel: 'error',
     define: {

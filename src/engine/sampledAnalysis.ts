@@ -210,9 +210,13 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
     step: (t, route) => {
       if (failure) return Promise.reject(failure);
       if (!(route && routing)) {
-        const calls = sendChain.then(() => all((i) => access.call(i, 'sampledStep', t, route)));
-        sendChain = calls.catch(() => undefined);
-        return calls as Promise<Array<SampledStepStates | null>>;
+        // the chain waits for the calls to be sent, not for their results (steps stay queued ahead)
+        const sentPlain = sendChain.then(() => ({ calls: all((i) => access.call(i, 'sampledStep', t, route)) }));
+        sendChain = sentPlain.then(
+          () => undefined,
+          () => undefined,
+        );
+        return sentPlain.then(({ calls }) => calls) as Promise<Array<SampledStepStates | null>>;
       }
       const sent = sendChain.then(async () => {
         const slot = await acquire();

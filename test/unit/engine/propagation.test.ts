@@ -168,6 +168,33 @@ describe('sampled analysis in the pool', () => {
     }
   }, 120_000);
 
+  it('keeps SAMPLED_STEPS_AHEAD steps queued in the workers (a step is sent before the one before it finishes)', async () => {
+    // Regression: a plain step's send waited for the previous step's results, so the workers got
+    // one step at a time and idled for a round trip after each (8 s per worker at 1M).
+    const scenario = presetScenario('starlink-72x22')!;
+    const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: true }), workers: 2 });
+    pools.push(pool);
+    await pool.setFleet(fleet);
+    const access = pool.shardAccess()!;
+    const outstanding = [0, 0];
+    const most = [0, 0];
+    const counted: typeof access = {
+      ...access,
+      call: ((k: number, method: string, ...args: unknown[]) => {
+        const real = (access.call as (k: number, m: string, ...a: unknown[]) => Promise<unknown>)(k, method, ...args);
+        if (method !== 'sampledStep') return real;
+        outstanding[k]++;
+        most[k] = Math.max(most[k], outstanding[k]);
+        return real.finally(() => outstanding[k]--);
+      }) as typeof access.call,
+    };
+    const win = { startMs: Date.parse(scenario.window.start), durationMs: 30 * 60_000, stepS: 60 };
+    const r = await analyzeSampledOnPool({ shardAccess: () => counted } as unknown as PropagationPool, scenario, { window: win, islStride: 3 });
+    expect(r.stepsDone).toBe(30);
+    // The first SAMPLED_STEPS_AHEAD steps go out at once (sends are microtasks, results macrotasks).
+    expect(most).toEqual([SAMPLED_STEPS_AHEAD, SAMPLED_STEPS_AHEAD]);
+  }, 60_000);
+
   it('stops between steps when cancelled and says so', async () => {
     const scenario = presetScenario('starlink-72x22')!;
     const pool = new PropagationPool({ host: nodeWorkerHost({ shareMemory: false }), workers: 2 });
