@@ -189,7 +189,10 @@ describe('sampled analysis in the pool', () => {
       }) as typeof access.call,
     };
     const win = { startMs: Date.parse(scenario.window.start), durationMs: 30 * 60_000, stepS: 60 };
-    const r = await analyzeSampledOnPool({ shardAccess: () => counted } as unknown as PropagationPool, scenario, { window: win, islStride: 3 });
+    const r = await analyzeSampledOnPool({ shardAccess: () => counted } as unknown as PropagationPool, scenario, {
+      window: win,
+      islStride: 3,
+    });
     expect(r.stepsDone).toBe(30);
     // The first SAMPLED_STEPS_AHEAD steps go out at once (sends are microtasks, results macrotasks).
     expect(most).toEqual([SAMPLED_STEPS_AHEAD, SAMPLED_STEPS_AHEAD]);
