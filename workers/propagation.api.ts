@@ -21,6 +21,9 @@ import {
   type SampledSums,
 } from '../src/core/analysis/sampled';
 import type { GroundStation } from '../src/core/scenario/schema';
+import { WGS72 } from '../src/core/constants';
+import { gmstRadAtMs } from '../src/core/physics/time';
+import { addStationLinks, clearLinkChoice, newLinkChoice, type LinkChoice, type LinkStations } from '../src/core/physics/stationLinks';
 
 export type { SampledStepStates } from '../src/core/analysis/sampled';
 
@@ -68,6 +71,13 @@ export interface ShardStates {
   error?: Uint8Array;
   /** Milliseconds spent in the kernel. */
   kernelMs: number;
+  /**
+   * With link stations set: for each station the shard's K highest-elevation satellites above the
+   * mask at this time (src/core/physics/stationLinks.ts, fleet ids), over every satellite of the shard.
+   */
+  links?: LinkChoice;
+  /** Milliseconds of that choice (part of kernelMs' wall time, not included in it). */
+  linkMs?: number;
 }
 
 export interface ShardApi {
@@ -81,6 +91,8 @@ export interface ShardApi {
     timeMs: number,
     recycle?: { positionKm: Float64Array; velocityKmS: Float64Array; error: Uint8Array },
     sharedSlot?: number,
+    /** Stations to choose links for from now on (null: none; undefined: as before). */
+    linkStations?: LinkStations | null,
   ): ShardStates;
   /**
    * Start a sampled pass over this shard (src/core/analysis/sampled/shard.ts, the same code as
@@ -125,6 +137,24 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
   let router: SampledRouter | null = null;
   let slotViews: SampledStepStates[] = [];
   let shardSlotViews: SampledStepStates[] = [];
+  let linkStations: LinkStations | null = null;
+  let linkChoice: LinkChoice | null = null;
+  /** Top-K links per station over rows [from, to) of `pos` (ids = row + idOffset), at `timeMs`. */
+  const chooseLinks = (
+    pos: Float32Array | Float64Array,
+    unitsPerEr: number,
+    err: Uint8Array,
+    from: number,
+    to: number,
+    idOffset: number,
+    timeMs: number,
+  ): { links?: LinkChoice; linkMs?: number } => {
+    if (!linkStations || !linkChoice) return {};
+    const t = now();
+    clearLinkChoice(linkChoice);
+    addStationLinks(pos, unitsPerEr, err, from, to, idOffset, linkStations, gmstRadAtMs(timeMs), linkChoice);
+    return { links: linkChoice, linkMs: now() - t };
+  };
   return {
     init(msg) {
       const t0 = now();
@@ -141,22 +171,33 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
         : null;
       return { count: batch.count, initMs: now() - t0, messages: batch.messages };
     },
-    propagate(seq, timeMs, recycle, sharedSlot = 0) {
+    propagate(seq, timeMs, recycle, sharedSlot = 0, stations) {
       if (!batch) throw new Error('propagation shard used before init');
+      if (stations !== undefined) {
+        linkStations = stations && stations.count > 0 ? stations : null;
+        linkChoice = linkStations ? newLinkChoice(linkStations) : null;
+      }
       const n = batch.count;
       const t0 = now();
       if (sharedViews) {
         const v = sharedViews[sharedSlot % sharedViews.length];
         propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
         if (v.posEr && v.velEr) statesToEarthRadii(v.pos, v.vel, v.err, start, start + n, v.posEr, v.velEr);
-        return { seq, start, count: n, kernelMs: now() - t0 };
+        const kernelMs = now() - t0;
+        // The links from the states the viewer draws (Float32 Earth radii) when there are any, else from km.
+        const links = v.posEr
+          ? chooseLinks(v.posEr, 1, v.err, start, start + n, 0, timeMs)
+          : chooseLinks(v.pos, WGS72.radiusKm, v.err, start, start + n, 0, timeMs);
+        return { seq, start, count: n, kernelMs, ...links };
       }
       const ok = recycle && recycle.error.length === n;
       const positionKm = ok ? recycle.positionKm : new Float64Array(3 * n);
       const velocityKmS = ok ? recycle.velocityKmS : new Float64Array(3 * n);
       const error = ok ? recycle.error : new Uint8Array(n);
       propagateBatch(batch, timeMs, positionKm, velocityKmS, error, 0);
-      return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs: now() - t0 };
+      const kernelMs = now() - t0;
+      const links = chooseLinks(positionKm, WGS72.radiusKm, error, 0, n, start, timeMs);
+      return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs, ...links };
     },
     sampledBegin(stations, plan, routing) {
       if (!batch) throw new Error('propagation shard used before init');

@@ -9,7 +9,7 @@ const api = createShardApi();
 const out = <T>(r: T): T => Comlink.transfer(r, transferablesOf(r));
 const exposed: ShardApi = {
   init: (msg) => api.init(msg),
-  propagate: (seq, timeMs, recycle, sharedSlot) => out(api.propagate(seq, timeMs, recycle, sharedSlot)),
+  propagate: (seq, timeMs, recycle, sharedSlot, linkStations) => out(api.propagate(seq, timeMs, recycle, sharedSlot, linkStations)),
   sampledBegin: (stations, plan, routing) => api.sampledBegin(stations, plan, routing),
   sampledStep: (timeMs, route, slot) => {
     const r = api.sampledStep(timeMs, route, slot);

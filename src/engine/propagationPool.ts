@@ -17,7 +17,8 @@ import { transfer, type Remote } from 'comlink';
 import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
-import type { EngineNotice, PropagationEngine, StateFrame } from './types';
+import { mergeStationLinks, newLinkChoice, type LinkChoice, type LinkStations } from '../core/physics/stationLinks';
+import type { EngineNotice, FrameLinks, PropagationEngine, StateFrame } from './types';
 
 /** A running worker as the pool sees it. */
 export interface ShardWorker {
@@ -49,6 +50,8 @@ interface Slot {
   worker: ShardWorker | null;
   local: ShardApi | null;
   recycle?: { positionKm: Float64Array; velocityKmS: Float64Array; error: Uint8Array };
+  /** The link stations this slot's worker holds (undefined: unknown, e.g. after a restart: send again). */
+  sentLinks?: LinkStations | null;
 }
 
 const NOT_COMPUTED = 7;
@@ -98,6 +101,9 @@ export class PropagationPool implements PropagationEngine {
   lastKernelMs: number[] = [];
   /** Worker restarts so far. */
   restarts = 0;
+  private linkStations: LinkStations | null = null;
+  /** Per frame slot: the merged links (reused while the stations stay the same). */
+  private frameLinks: Array<FrameLinks | null> = [null, null];
 
   constructor(private readonly opts: PoolOptions) {
     this.mode = !opts.host ? 'in-thread' : opts.host.canShareMemory && !opts.preferTransfer ? 'shared' : 'transfer';
@@ -111,6 +117,10 @@ export class PropagationPool implements PropagationEngine {
   onNotice(cb: (n: EngineNotice) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
+  }
+
+  setLinkStations(stations: LinkStations | null): void {
+    this.linkStations = stations && stations.count > 0 ? stations : null;
   }
 
   private notice(n: EngineNotice): void {
@@ -154,6 +164,7 @@ export class PropagationPool implements PropagationEngine {
   private async startSlot(slot: Slot): Promise<void> {
     const fleet = this.fleet!;
     const retired = this.retired;
+    slot.sentLinks = undefined;
     if (this.mode === 'in-thread') {
       slot.local = createShardApi();
       slot.local.init({ elements: sliceElementColumns(fleet.elements, slot.start, slot.end), start: slot.start });
@@ -162,6 +173,7 @@ export class PropagationPool implements PropagationEngine {
     const w = this.opts.host!.spawn(slot.index);
     slot.worker = w;
     slot.recycle = undefined;
+    slot.sentLinks = undefined;
     const elements = copyElementColumns(fleet.elements, slot.start, slot.end);
     elements.names = null;
     elements.objectIds = null;
@@ -221,8 +233,10 @@ export class PropagationPool implements PropagationEngine {
     }
     const fi = this.frameIndex;
     const frame = this.frames[fi];
-    const results = await Promise.all(this.slots.map((s) => this.runSlot(s, seq, timeMs, fi)));
+    const stations = this.linkStations;
+    const results = await Promise.all(this.slots.map((s) => this.runSlot(s, seq, timeMs, fi, stations)));
     if (this.fleet !== fleet) return null;
+    frame.links = this.mergeLinks(results, stations, fi);
     for (let k = 0; k < results.length; k++) {
       const r = results[k];
       if (r.positionKm) {
@@ -240,8 +254,40 @@ export class PropagationPool implements PropagationEngine {
     return frame;
   }
 
-  private async runSlot(slot: Slot, seq: number, timeMs: number, frameSlot: number, attempt = 0): Promise<ShardStates> {
-    if (slot.local) return slot.local.propagate(seq, timeMs, slot.recycle, frameSlot);
+  /** Each station's top-K over every shard (each shard sent its own top-K), or undefined when a shard has none. */
+  private mergeLinks(results: ShardStates[], stations: LinkStations | null, fi: number): FrameLinks | undefined {
+    if (!stations) return undefined;
+    const parts: LinkChoice[] = [];
+    for (const r of results) {
+      if (!r.links || r.links.ids.length !== stations.count * stations.k) return undefined;
+      parts.push(r.links);
+    }
+    const t0 = performance.now();
+    let out = this.frameLinks[fi];
+    if (!out || out.stations !== stations) {
+      out = { ...newLinkChoice(stations), stations, mergeMs: 0 };
+      this.frameLinks[fi] = out;
+    }
+    mergeStationLinks(parts, stations, out);
+    out.mergeMs = performance.now() - t0;
+    return out;
+  }
+
+  private async runSlot(
+    slot: Slot,
+    seq: number,
+    timeMs: number,
+    frameSlot: number,
+    stations: LinkStations | null,
+    attempt = 0,
+  ): Promise<ShardStates> {
+    // The stations go with the request only when this slot's worker does not hold them yet.
+    const send = slot.sentLinks === stations ? undefined : stations;
+    if (slot.local) {
+      const r = slot.local.propagate(seq, timeMs, slot.recycle, frameSlot, send);
+      slot.sentLinks = stations;
+      return r;
+    }
     const w = slot.worker!;
     const retired = this.retired;
     const recycle = slot.recycle;
@@ -257,9 +303,12 @@ export class PropagationPool implements PropagationEngine {
               recycle.error.buffer as ArrayBuffer,
             ]),
             frameSlot,
+            send,
           )
-        : w.api.propagate(seq, timeMs, undefined, frameSlot);
-      return await Promise.race([call, w.crashed, retired.promise]);
+        : w.api.propagate(seq, timeMs, undefined, frameSlot, send);
+      const r = await Promise.race([call, w.crashed, retired.promise]);
+      slot.sentLinks = stations;
+      return r;
     } catch (e) {
       // Terminated on purpose (new fleet, dispose): no restart, the request is stale.
       if (this.disposed || attempt >= 2 || retired !== this.retired) throw e;
@@ -276,7 +325,7 @@ export class PropagationPool implements PropagationEngine {
         /* already gone */
       }
       await this.startSlot(slot);
-      return this.runSlot(slot, seq, timeMs, frameSlot, attempt + 1);
+      return this.runSlot(slot, seq, timeMs, frameSlot, stations, attempt + 1);
     }
   }
 

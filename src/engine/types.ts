@@ -3,6 +3,15 @@
  * src/engine/ (pool clients, in-thread fallback) and workers/ (thin comlink entries).
  */
 import type { Fleet } from '../core/fleet/fleet';
+import type { LinkChoice, LinkStations } from '../core/physics/stationLinks';
+
+/** Station links of one frame, chosen by the workers over every satellite (src/core/physics/stationLinks.ts). */
+export interface FrameLinks extends LinkChoice {
+  /** The stations they were chosen for: the object last given to setLinkStations. */
+  stations: LinkStations;
+  /** Main-thread milliseconds spent merging the shards' candidates. */
+  mergeMs: number;
+}
 
 /** SGP4 state of every satellite at one time. Index = fleet id. */
 export interface StateFrame {
@@ -23,6 +32,8 @@ export interface StateFrame {
    */
   positionEr?: Float32Array;
   velocityErS?: Float32Array;
+  /** With link stations set (setLinkStations): each station's top-K links at this time. */
+  links?: FrameLinks;
 }
 
 export type EngineNotice = { level: 'info' | 'warning' | 'error'; message: string };
@@ -32,6 +43,12 @@ export interface PropagationEngine {
   setFleet(fleet: Fleet): Promise<void>;
   /** States of all satellites at `timeMs`. A newer call makes this one resolve to null (stale). */
   propagate(timeMs: number): Promise<StateFrame | null>;
+  /**
+   * Stations whose links the workers choose with every frame from now on (null: none). Sent to the
+   * workers with the next request; frames computed before carry links for the old stations (compare
+   * FrameLinks.stations) or none.
+   */
+  setLinkStations?(stations: LinkStations | null): void;
   /** Worker restarts, fallbacks and similar events the user should see. */
   onNotice(cb: (n: EngineNotice) => void): () => void;
   /** 'shared' when results land in a SharedArrayBuffer, 'transfer' otherwise, 'in-thread' without workers. */

@@ -93,8 +93,13 @@ export interface ViewerHandle {
   store: ViewerStore;
   canvas: HTMLCanvasElement;
   stats(): ViewerStats;
-  /** Satellite id under CSS pixel (x, y) of the canvas (GPU id buffer), or -1. */
+  /**
+   * Satellite id under CSS pixel (x, y) of the canvas (GPU id buffer), or -1. Synchronous, so it
+   * waits for the GPU to finish drawing (a readPixels stall); pickAtAsync does not.
+   */
   pickAt(x: number, y: number): number;
+  /** As pickAt, read back through a pixel-pack buffer and a fence: resolves a frame or so later, no stall. */
+  pickAtAsync(x: number, y: number): Promise<number>;
   /** Where satellite `id` is drawn now: CSS pixels in the canvas, and whether the Earth hides it. */
   screenPosition(id: number): { x: number; y: number; visible: boolean } | null;
   /** Drawn state of satellite `id` now (km, km/s, TEME). */
@@ -127,6 +132,7 @@ function makeHandle(rt: ViewerRuntime, canvas: HTMLCanvasElement, renderNow: () 
     canvas,
     stats: () => ({ ...rt.stats }),
     pickAt: (x, y) => rt.pick(x, y),
+    pickAtAsync: (x, y) => rt.pickAsync(x, y),
     screenPosition(id) {
       const s = stateOf(rt, id);
       const cam = rt.camera;

@@ -26,8 +26,16 @@ export interface ViewerStats {
   /** Engine ticks applied, and main-thread ms spent converting them (Float64 km -> Float32 Earth radii). */
   ticks: number;
   totalTickMs: number;
-  /** Station-link choices (one pass over the fleet, strided above 200k): one per tick at most. */
+  /** Station-link choices applied: one per tick at most (plus one when the stations or the link layer change). */
   linkChoices: number;
+  /** Of those, the workers' choices over every satellite (taken as they are) ... */
+  workerLinkChoices: number;
+  /** ... and the main-thread fallback scans (strided above 200k satellites). */
+  linkFallbacks: number;
+  /** Main-thread ms spent on links at choice time (merging the workers' candidates, or the fallback scan). */
+  totalLinkMs: number;
+  /** Link segments drawn in the last frame. */
+  linksDrawn: number;
   /** performance.now() when the first satellites were drawn (NaN until then). */
   firstSatellitesAtMs: number;
   /** Satellites currently drawn. */
@@ -52,6 +60,10 @@ export const newStats = (): ViewerStats => ({
   ticks: 0,
   totalTickMs: 0,
   linkChoices: 0,
+  workerLinkChoices: 0,
+  linkFallbacks: 0,
+  totalLinkMs: 0,
+  linksDrawn: 0,
   firstSatellitesAtMs: Number.NaN,
   shown: 0,
   stateTimeMs: Number.NaN,
@@ -68,8 +80,10 @@ export interface ViewerRuntime {
   /** Sun unit vector (inertial) of the last frame. */
   sun: Float64Array;
   gmstRad: number;
-  /** Pick at CSS pixel (x, y) of the canvas; -1 when nothing. Set by the scene. */
+  /** Pick at CSS pixel (x, y) of the canvas; -1 when nothing. Set by the scene. Synchronous: waits for the GPU. */
   pick: (x: number, y: number) => number;
+  /** The same, read back without stalling on the GPU (a frame or so later). */
+  pickAsync: (x: number, y: number) => Promise<number>;
   /** Ask for a new frame (frameloop is on demand while paused). */
   invalidate: () => void;
   /** The selected satellite's path to the ground: hops and station name (hops -1 = none found). */
@@ -86,6 +100,7 @@ export function createRuntime(store: ViewerStore): ViewerRuntime {
     sun: new Float64Array([1, 0, 0]),
     gmstRad: 0,
     pick: () => -1,
+    pickAsync: () => Promise.resolve(-1),
     invalidate: () => {},
     groundPath: { id: -1, hops: -1, station: '' },
   };

@@ -3,21 +3,34 @@
  * satellites in view (inertial). Visibility: elevation above the station's mask on a spherical
  * Earth (PHYSICS.md "Latency": slant range and elevation geometry).
  *
- * Which satellites are linked is decided on engine ticks (one pass over the fleet per station, or
- * over an evenly strided subset of 200k above that size, rejecting with one dot product the
- * satellites below the station's horizon plane); per frame only
- * the few link end points (at most MAX_LINKS_PER_STATION per station) are moved, with the same
- * rotation the vertex shader applies.
+ * Which satellites are linked is decided on engine ticks: the propagation workers choose each
+ * station's top-K over all their satellites with every frame (src/core/physics/stationLinks.ts,
+ * merged by the pool) and takeLinks() takes that choice as it is. Only a tick without it (an engine
+ * without link support, the first tick after the stations changed, the provisional fill) falls
+ * back to chooseLinks(): the same test on the main thread over at most LINK_SCAN_ROWS evenly
+ * strided satellites. Per frame only the few link end points (at most MAX_LINKS_PER_STATION per
+ * station) are moved, with the same rotation the vertex shader applies.
  */
 import * as THREE from 'three';
 import type { GroundStation } from '../core/scenario/schema';
 import { WGS72 } from '../core/constants';
+import {
+  addStationLinks,
+  clearLinkChoice,
+  linkStationsOf,
+  MAX_LINK_STATIONS,
+  MAX_LINKS_PER_STATION,
+  newLinkChoice,
+  type LinkChoice,
+  type LinkStations,
+} from '../core/physics/stationLinks';
+import type { FrameLinks } from '../engine/types';
 import { DEG2RAD } from '../core/units';
 import { lonLatToUnit } from './globe';
 
-export const MAX_LINKS_PER_STATION = 4;
-export const MAX_STATIONS = 64;
-/** Satellites scanned per station when choosing links (strided above this). */
+export { MAX_LINKS_PER_STATION };
+export const MAX_STATIONS = MAX_LINK_STATIONS;
+/** Satellites scanned by the main-thread fallback choice (strided above this). */
 export const LINK_SCAN_ROWS = 200_000;
 
 /** Slant range (Earth radii) from the surface to altitude h (Earth radii) at elevation el (rad). */
@@ -32,9 +45,12 @@ export class GroundStationLayer {
   /** Links: add to the inertial scene. */
   readonly links: THREE.LineSegments;
   readonly stations: GroundStation[];
-  /** Earth-fixed unit vectors (and radius) of the stations. */
+  /** The stations as the link choice needs them (given to the engine, whose workers choose with every frame). */
+  readonly linkSpec: LinkStations;
+  /** Earth-fixed positions (Earth radii) of the stations. */
   private readonly ecef: Float64Array;
   private readonly sinMask: Float64Array;
+  private readonly choice: LinkChoice;
   /** Satellite ids linked per station slot, -1 = none. */
   readonly linkIds: Int32Array;
   private readonly linkPos: Float32Array;
@@ -44,8 +60,9 @@ export class GroundStationLayer {
   constructor(stations: GroundStation[], referenceAltitudeKm: number) {
     this.stations = stations.slice(0, MAX_STATIONS);
     const n = this.stations.length;
-    this.ecef = new Float64Array(3 * n);
-    this.sinMask = new Float64Array(n);
+    this.linkSpec = linkStationsOf(this.stations, MAX_LINKS_PER_STATION, MAX_STATIONS);
+    this.ecef = this.linkSpec.ecefEr;
+    this.sinMask = this.linkSpec.sinMask;
     const markerPos = new Float32Array(3 * n);
     const hEr = Math.max(0.01, referenceAltitudeKm / WGS72.radiusKm);
     const coneMat = new THREE.MeshBasicMaterial({
@@ -58,11 +75,8 @@ export class GroundStationLayer {
     const rimMat = new THREE.LineBasicMaterial({ color: '#E69F00', transparent: true, opacity: 0.45 });
     const up = new THREE.Vector3();
     this.stations.forEach((s, i) => {
-      const r = 1 + s.altitudeKm / WGS72.radiusKm;
-      lonLatToUnit(s.lonDeg, s.latDeg, this.ecef, 3 * i, r);
       lonLatToUnit(s.lonDeg, s.latDeg, markerPos, 3 * i, 1.004);
       const el = (s.minElevationDeg ?? 25) * DEG2RAD;
-      this.sinMask[i] = Math.sin(el);
       // Cone: apex at the station, axis along local vertical, edge at the mask elevation,
       // reaching the reference shell altitude.
       const d = slantRangeEr(hEr, el);
@@ -91,7 +105,8 @@ export class GroundStationLayer {
     markers.renderOrder = 5;
     this.fixed.add(markers);
 
-    this.linkIds = new Int32Array(n * MAX_LINKS_PER_STATION).fill(-1);
+    this.choice = newLinkChoice(this.linkSpec);
+    this.linkIds = this.choice.ids;
     this.linkPos = new Float32Array(n * MAX_LINKS_PER_STATION * 6);
     const lg = new THREE.BufferGeometry();
     this.linkAttr = new THREE.BufferAttribute(this.linkPos, 3).setUsage(THREE.DynamicDrawUsage);
@@ -121,48 +136,25 @@ export class GroundStationLayer {
   }
 
   /**
-   * Choose the linked satellites from tick states (Earth radii) at Earth rotation `gmst`: the
-   * highest-elevation satellites above each station's mask. One pass over `count` rows per station.
+   * Take the links the workers chose for this frame; false (nothing changed) when they were chosen
+   * for other stations than this layer's.
+   */
+  takeLinks(links: FrameLinks): boolean {
+    if (links.stations !== this.linkSpec || links.ids.length !== this.linkIds.length) return false;
+    this.linkIds.set(links.ids);
+    this.choice.sinEl.set(links.sinEl);
+    return true;
+  }
+
+  /**
+   * The main-thread fallback: choose the links from tick states (Earth radii) at Earth rotation
+   * `gmst` with the workers' test, over `count` rows, evenly strided above LINK_SCAN_ROWS (so it
+   * can miss the best satellite at a million; the workers' choice cannot).
    */
   chooseLinks(pos: Float32Array, count: number, gmst: number): void {
-    const K = MAX_LINKS_PER_STATION;
-    // Above LINK_SCAN_ROWS satellites, scan an evenly strided subset: every station then still
-    // sees hundreds of candidates, and the tick stays a few ms per station at a million.
+    clearLinkChoice(this.choice);
     const stride = Math.max(1, Math.ceil(count / LINK_SCAN_ROWS));
-    const best = new Float64Array(K);
-    for (let i = 0; i < this.stations.length; i++) {
-      this.stationInertial(i, gmst, _g);
-      const gx = _g.x,
-        gy = _g.y,
-        gz = _g.z;
-      const gr = Math.hypot(gx, gy, gz);
-      const ux = gx / gr,
-        uy = gy / gr,
-        uz = gz / gr;
-      const sm = this.sinMask[i];
-      best.fill(-2);
-      const base = i * K;
-      this.linkIds.fill(-1, base, base + K);
-      for (let k = 0; k < count; k += stride) {
-        const j = 3 * k;
-        const dx = pos[j] - gx,
-          dy = pos[j + 1] - gy,
-          dz = pos[j + 2] - gz;
-        const up = dx * ux + dy * uy + dz * uz;
-        if (up <= 0) continue; // below the horizon plane
-        const sinEl = up / Math.sqrt(dx * dx + dy * dy + dz * dz);
-        if (sinEl < sm || sinEl <= best[K - 1]) continue;
-        // insert into the sorted top-K
-        let q = K - 1;
-        while (q > 0 && best[q - 1] < sinEl) {
-          best[q] = best[q - 1];
-          this.linkIds[base + q] = this.linkIds[base + q - 1];
-          q--;
-        }
-        best[q] = sinEl;
-        this.linkIds[base + q] = k;
-      }
-    }
+    addStationLinks(pos, 1, null, 0, count, 0, this.linkSpec, gmst, this.choice, stride);
   }
 
   /**

@@ -54,6 +54,9 @@ export class ViewerController {
   controls: OrbitControls | null = null;
   private picker: Picker | null = null;
   private fleet: Fleet | null = null;
+  /** The ticking engine, and the link stations last given to it (undefined: none given yet). */
+  private engine: PropagationEngine | null = null;
+  private sentLinkSpec: GroundStationLayer['linkSpec'] | null | undefined = undefined;
   private metrics: ViewerMetrics | undefined;
   private readonly fs = { lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false };
   // ISL mesh of the imported shells (found from their elements), built on the first selection in one.
@@ -171,6 +174,9 @@ export class ViewerController {
     const fleet = this.fleet;
     const layer = this.layer;
     if (!fleet || !engine || !layer || layer.count !== fleet.count) return () => {};
+    this.engine = engine;
+    this.sentLinkSpec = undefined;
+    this.syncLinkStations();
     const loop = startTickLoop({
       engine,
       fleet,
@@ -179,7 +185,25 @@ export class ViewerController {
       onFrame: (frame) => this.applyFrame(layer, fleet, engine, frame),
       onError: (message) => this.store.setState({ status: { phase: 'error', shown: layer.shown, total: fleet.count, message } }),
     });
-    return () => loop.stop();
+    return () => {
+      loop.stop();
+      if (this.engine === engine) {
+        engine.setLinkStations?.(null);
+        this.engine = null;
+        this.sentLinkSpec = undefined;
+      }
+    };
+  }
+
+  /** Give the engine the stations whose links are drawn (none while links or stations are hidden), when that changed. */
+  private syncLinkStations(): void {
+    const engine = this.engine;
+    if (!engine?.setLinkStations) return;
+    const L = this.store.getState().layers;
+    const want = this.stations && L.links && L.groundStations ? this.stations.linkSpec : null;
+    if (want === this.sentLinkSpec) return;
+    engine.setLinkStations(want);
+    this.sentLinkSpec = want;
   }
 
   /** One engine frame into the GPU arrays; links and plane rings follow the new states. */
@@ -200,9 +224,19 @@ export class ViewerController {
     this.fs.selected = -2;
     const sl = this.stations;
     const st = this.store.getState();
-    // Links for the new states: chosen here once per tick (the frame loop only chooses when none were).
+    // Links for the new states, once per tick: the workers' choice (over every satellite) when the
+    // frame carries one for these stations, else the bounded main-thread scan. The frame loop only
+    // chooses when none were.
     this.fs.linksChosenAt = Number.NaN;
-    if (sl && st.layers.links && st.layers.groundStations) this.chooseLinks(sl, layer, layer.count, frame.timeMs);
+    if (sl && st.layers.links && st.layers.groundStations) {
+      const ls = this.runtime.stats;
+      if (frame.links && sl.takeLinks(frame.links)) {
+        this.fs.linksChosenAt = frame.timeMs;
+        ls.linkChoices++;
+        ls.workerLinkChoices++;
+        ls.totalLinkMs += frame.links.mergeMs;
+      } else this.chooseLinks(sl, layer, layer.count, frame.timeMs);
+    }
     if (st.layers.planeRings && !(Math.abs(frame.timeMs - this.fs.ringsBuiltAt) < 60_000)) {
       layer.pendingUploadBytes += this.rings.rebuild(fleet, layer.positions, layer.velocities);
       this.fs.ringsBuiltAt = frame.timeMs;
@@ -215,10 +249,15 @@ export class ViewerController {
     this.invalidate();
   }
 
+  /** The main-thread fallback choice (strided above LINK_SCAN_ROWS). */
   private chooseLinks(sl: GroundStationLayer, layer: SatelliteLayer, count: number, stateTimeMs: number): void {
+    const t0 = performance.now();
     sl.chooseLinks(layer.positions, count, gmstRad(stateTimeMs));
     this.fs.linksChosenAt = stateTimeMs;
-    this.runtime.stats.linkChoices++;
+    const stats = this.runtime.stats;
+    stats.linkChoices++;
+    stats.linkFallbacks++;
+    stats.totalLinkMs += performance.now() - t0;
   }
 
   // ---------------------------------------------------------------- colours, stations, card
@@ -249,11 +288,13 @@ export class ViewerController {
     this.stationGroup.add(sl.fixed);
     this.linkGroup.add(sl.links);
     this.fs.linksChosenAt = Number.NaN;
+    this.syncLinkStations();
     this.invalidate();
     return () => {
       this.stationGroup.remove(sl.fixed);
       this.linkGroup.remove(sl.links);
       if (this.stations === sl) this.stations = null;
+      this.syncLinkStations();
     };
   }
 
@@ -440,11 +481,14 @@ export class ViewerController {
         } else orbit.hide();
       }
       const sl = this.stations;
+      this.syncLinkStations();
       linkGroup.visible = L.links && L.groundStations && !!sl;
       if (sl && linkGroup.visible) {
         if (Number.isNaN(fs.linksChosenAt)) this.chooseLinks(sl, layer, layer.shown, layer.stateTimeMs);
-        upload += sl.updateLinks(layer.positions, layer.velocities, dt, gmst);
-      }
+        const linkBytes = sl.updateLinks(layer.positions, layer.velocities, dt, gmst);
+        upload += linkBytes;
+        stats.linksDrawn = linkBytes / 24; // two 12-byte end points per link
+      } else stats.linksDrawn = 0;
       isl.line.visible = linkGroup.visible && isl.hopCount >= 0;
       if (isl.line.visible) upload += isl.update(layer.positions, layer.velocities, dt, sl, gmst);
       rings.lines.visible = L.planeRings;

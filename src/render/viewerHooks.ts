@@ -106,8 +106,9 @@ export function useCamera(ctrl: ViewerController, cam: THREE.PerspectiveCamera, 
 }
 
 /**
- * Pointer: hover picking (at most every HOVER_PICK_MS, read back asynchronously) and click selection; a click on the bare
- * globe goes to onGlobeClick.
+ * Pointer: hover picking (at most every HOVER_PICK_MS) and click selection, both read back
+ * asynchronously (no readPixels stall on the GPU); a click on the bare globe goes to onGlobeClick.
+ * The synchronous pick stays for the embedder's handle (ViewerHandle.pickAt, docs/EMBED.md).
  */
 export function usePicking(
   ctrl: ViewerController,
@@ -127,6 +128,10 @@ export function usePicking(
       return ctrl.pick(gl, x, y, rect.width, rect.height);
     };
     runtime.pick = pickAt;
+    runtime.pickAsync = (x, y) => {
+      const rect = el.getBoundingClientRect();
+      return ctrl.pickAsync(gl, x, y, rect.width, rect.height);
+    };
     let lastHoverAt = -Infinity;
     let alive = true;
     const onMove = (e: PointerEvent) => {
@@ -166,13 +171,14 @@ export function usePicking(
       const rect = el.getBoundingClientRect();
       const x = e.clientX - rect.left;
       const y = e.clientY - rect.top;
-      const id = pickAt(x, y);
-      store.setState({ selectedId: selectionId(id) });
-      const cb = onGlobeClickRef.current;
-      if (id < 0 && cb) {
-        const ll = ctrl.globeLatLon(x, y, rect.width, rect.height);
-        if (ll) cb(ll.latDeg, ll.lonDeg);
-      }
+      // The ids are drawn now for the camera of this click; the pixels arrive a frame or so later.
+      const latLon = ctrl.globeLatLon(x, y, rect.width, rect.height);
+      void ctrl.pickAsync(gl, x, y, rect.width, rect.height).then((id) => {
+        if (!alive) return;
+        store.setState({ selectedId: selectionId(id) });
+        const cb = onGlobeClickRef.current;
+        if (id < 0 && cb && latLon) cb(latLon.latDeg, latLon.lonDeg);
+      });
     };
     const onLeave = () => {
       pending = null;
@@ -190,6 +196,7 @@ export function usePicking(
       el.removeEventListener('pointerup', onUp);
       el.removeEventListener('pointerleave', onLeave);
       runtime.pick = () => -1;
+      runtime.pickAsync = () => Promise.resolve(-1);
     };
   }, [ctrl, gl]);
 }

@@ -85,7 +85,8 @@ export function handleCommand(handle: ViewerHandle, msg: Msg): unknown {
       return handle.screenPosition(msg.id);
     case 'ocv:pick':
       if (typeof msg.x !== 'number' || typeof msg.y !== 'number') throw new Error('x, y: expected CSS pixel numbers');
-      return handle.pickAt(msg.x, msg.y);
+      // The reply is asynchronous anyway: read the id buffer back without a GPU stall.
+      return handle.pickAtAsync(msg.x, msg.y);
     case 'ocv:redraw':
       handle.redraw();
       return true;

@@ -105,8 +105,12 @@ describe('ViewerController (Node, in-thread engine)', () => {
       for (let f = 0; f < 4; f++) ctrl.frame(gl, scene, cam);
     }
     stop();
-    // one choice per tick (none in the frames that followed), none left to the frame loop
+    // one choice per tick (none in the frames that followed), none left to the frame loop; all of
+    // them made by the engine's shards over every satellite, none by the main-thread fallback
     expect(stats.linkChoices).toBe(stats.ticks);
+    expect(stats.workerLinkChoices).toBe(stats.ticks);
+    expect(stats.linkFallbacks).toBe(0);
+    expect(stats.linksDrawn).toBeGreaterThan(0);
     // every linked satellite is above its station's elevation mask (geometry recomputed here)
     const sl = ctrl.stations!;
     const layer = ctrl.layer!;
