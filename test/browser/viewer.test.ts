@@ -33,6 +33,10 @@ interface Stats {
   shown: number;
   ticks: number;
   firstSatellitesAtMs: number;
+  linkChoices: number;
+  workerLinkChoices: number;
+  linkFallbacks: number;
+  linksDrawn: number;
 }
 
 /** Wait for the first SGP4 tick (status 'ready'); on timeout, say what the page shows. */
@@ -199,6 +203,9 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     expect(await page.evaluate(() => document.elementFromPoint(1180, 560)?.tagName)).toBe('CANVAS');
     await page.mouse.click(1180, 560);
     await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === -1, 'selection cleared');
+    // Clicks and the embed's ocv:pick read back through the pixel-pack buffer too: still no synchronous readPixels.
+    expect(await api<number>(page, { type: 'ocv:pick', x, y })).toBe(id);
+    expect(await page.evaluate('window.__reads')).toMatchObject({ sync: 0 });
   });
 
   it('time controls move the satellites', async () => {
@@ -392,7 +399,7 @@ describe('viewer: default 1M scenario', () => {
   // The 2 s target is measured by `npx tsx bench/viewer-browser.ts` (timings do not belong in
   // tests on a shared 2-core machine); here: satellites appear progressively, before the whole
   // fleet is placed, and within a loose sanity bound.
-  it('shows the first satellites progressively, then the whole fleet', async () => {
+  it('shows the first satellites progressively, then the whole fleet, with the station links the workers chose', async () => {
     const page = await h.newPage(`embed.html?paused=1&t=${T0}&aa=0`);
     try {
       const firstMs = await waitFor(
@@ -416,6 +423,34 @@ describe('viewer: default 1M scenario', () => {
         120_000,
       );
       expect(all.shown).toBe(1_000_000);
+      // Station links at 1M: chosen by the propagation workers over every satellite with each tick
+      // (the main-thread scan only for the provisional states, before the first tick).
+      await waitForReady(page);
+      const ls = await waitFor(
+        async () => {
+          const s = await api<Stats>(page, { type: 'ocv:getStats' });
+          return s.workerLinkChoices > 0 && s.linksDrawn > 0 ? s : null;
+        },
+        'links chosen by the workers',
+        60_000,
+      );
+      expect(ls.linkFallbacks).toBeLessThanOrEqual(1);
+      // the eight default stations each see four satellites of the 1M fleet
+      expect(ls.linksDrawn).toBe(32);
+      // and they are drawn: the picture over a station changes when the link layer is switched off
+      await api(page, { type: 'ocv:camera', preset: 'station' });
+      await api(page, { type: 'ocv:setLayers', layers: { links: true } });
+      await settle(page);
+      const on = await shot(page);
+      await api(page, { type: 'ocv:setLayers', layers: { links: false } });
+      await settle(page);
+      const off = await shot(page);
+      let differ = 0;
+      for (let k = 0; k < on.data.length; k += 4)
+        if (Math.abs(on.data[k] - off.data[k]) + Math.abs(on.data[k + 1] - off.data[k + 1]) + Math.abs(on.data[k + 2] - off.data[k + 2]) > 30)
+          differ++;
+      expect(differ).toBeGreaterThan(50);
+      expect(((await api<Stats>(page, { type: 'ocv:getStats' })) as Stats).linksDrawn).toBe(0);
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();
