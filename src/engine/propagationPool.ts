@@ -99,6 +99,8 @@ export class PropagationPool implements PropagationEngine {
   private disposed = false;
   /** Kernel milliseconds of the last completed request, per shard. */
   lastKernelMs: number[] = [];
+  /** Milliseconds each shard spent choosing station links in the last request (empty without link stations). */
+  lastLinkMs: number[] = [];
   /** Worker restarts so far. */
   restarts = 0;
   private linkStations: LinkStations | null = null;
@@ -248,6 +250,7 @@ export class PropagationPool implements PropagationEngine {
       }
     }
     this.lastKernelMs = results.map((r) => r.kernelMs);
+    this.lastLinkMs = stations ? results.map((r) => r.linkMs ?? 0) : [];
     frame.seq = seq;
     frame.timeMs = timeMs;
     this.frameIndex = 1 - fi;

@@ -14,7 +14,7 @@
  *   capacity={{ totalGW, shells: [{ name, usableGW, binding }] }}  // drawn in the scene
  *   groundStations={scenario.groundStations}
  *   onGlobeClick={(latDeg, lonDeg) => ...}  // optional: click on the Earth (no satellite there)
- *   onReady={(handle) => ...}     // ViewerHandle: stats(), pickAt(), screenPosition(), state(), snapshot()
+ *   onReady={(handle) => ...}     // ViewerHandle: stats(), pickAt() / pickAtAsync(), screenPosition(), state(), snapshot()
  *   topRight={<CaptureMenu ... />}  // optional controls in one row with the status text (never over it)
  * />
  * ```
@@ -36,7 +36,8 @@
  * made with `drawStates` the workers write the Float32 states the attributes point at (no pass over
  * the satellites on the main thread per tick; docs/ENGINE.md "States for the GPU"); otherwise the
  * main thread converts a tick (Float64 km -> Float32 Earth radii). Station links are chosen once
- * per tick; hover picking reads the id buffer back asynchronously. Nothing per satellite per frame. Until the engine's first
+ * per tick, by the workers over every satellite (docs/ENGINE.md "Station links in the workers");
+ * hover and click picking read the id buffer back asynchronously. Nothing per satellite per frame. Until the engine's first
  * tick, satellites are placed from their elements in chunks
  * (provisional.ts) so the first ones show at once. Picking renders ids into a 9x9 target (picking.ts).
  * Measured with `npx vite build && npx tsx bench/viewer-browser.ts` (main-thread ms and bytes

@@ -446,9 +446,8 @@ describe('viewer: default 1M scenario', () => {
       await settle(page);
       const off = await shot(page);
       let differ = 0;
-      for (let k = 0; k < on.data.length; k += 4)
-        if (Math.abs(on.data[k] - off.data[k]) + Math.abs(on.data[k + 1] - off.data[k + 1]) + Math.abs(on.data[k + 2] - off.data[k + 2]) > 30)
-          differ++;
+      const d = (k: number) => Math.abs(on.data[k] - off.data[k]);
+      for (let k = 0; k < on.data.length; k += 4) if (d(k) + d(k + 1) + d(k + 2) > 30) differ++;
       expect(differ).toBeGreaterThan(50);
       expect(((await api<Stats>(page, { type: 'ocv:getStats' })) as Stats).linksDrawn).toBe(0);
       expect(page.errors).toEqual([]);
