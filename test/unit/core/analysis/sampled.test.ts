@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ecfToLookAngles, eciToEcf, gstime, propagate } from 'satellite.js';
 import { analyzeAnalytic } from '../../../../src/core/analysis/analytic';
 import { METRIC_FLAGS } from '../../../../src/core/analysis/types';
-import { analyzeSampled, analyzeSampledFleet, oneOrbitWindow, prepareStations, sampleCount } from '../../../../src/core/analysis/sampled';
+import {
+  accumulateStep,
+  analyzeSampled,
+  analyzeSampledFleet,
+  createSampledAccumulator,
+  oneOrbitWindow,
+  prepareStations,
+  sampleCount,
+} from '../../../../src/core/analysis/sampled';
+import { defaultGroundStations } from '../../../../src/core/presets/groundStations';
 import { finalizeRollup, rollupMetrics } from '../../../../src/core/analysis/rollup';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { julianDateFromMs } from '../../../../src/core/physics/time';
@@ -122,6 +131,74 @@ describe('ground-station visibility and latency against satellite.js look angles
       }
     }
     expect(anyVisible).toBeGreaterThan(6);
+  });
+
+  it('the block pre-test skips no visible station: a dense Walker (blocks) equals its rows shuffled (row by row), and satellite.js', () => {
+    // 20 planes x 200 at 550 km: 8 consecutive rows span ~1,500 km, so blocks are tested against
+    // each station first; shuffled, no block is compact and every row meets every station.
+    const stations = [
+      ...defaultGroundStations(),
+      { name: 'mask 0', latDeg: 12.5, lonDeg: 40, altitudeKm: 0, minElevationDeg: 0 },
+      { name: 'mask 80', latDeg: -5, lonDeg: -60, altitudeKm: 2, minElevationDeg: 80 },
+    ];
+    const dense = buildFleet(scenario({ shells: [walker('d', 550, 53, 20, 200)] }));
+    const n = dense.count;
+    const recs = satrecsFromColumns(dense.elements);
+    const order = Array.from({ length: n }, (_, i) => i);
+    let seed = 12345;
+    for (let i = n - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const at = new Int32Array(n); // row of satellite i in the shuffled arrays
+    for (let k = 0; k < n; k++) at[order[k]] = k;
+    const set = prepareStations(stations);
+    const inOrder = createSampledAccumulator(0, n, set);
+    const shuffled = createSampledAccumulator(0, n, set);
+    const pos = new Float64Array(3 * n);
+    const posS = new Float64Array(3 * n);
+    const err = new Uint8Array(n);
+    const dA = new Float64Array(n);
+    const dB = new Float64Array(n);
+    const t0 = Date.parse('2025-06-01T00:00:00Z');
+    let inView = 0;
+    let satjsInView = 0;
+    for (let j = 0; j < 12; j++) {
+      const t = t0 + j * 480_000;
+      for (let i = 0; i < n; i++) {
+        const p = propagate(recs[i], new Date(t))!.position as { x: number; y: number; z: number };
+        pos.set([p.x, p.y, p.z], 3 * i);
+        posS.set([p.x, p.y, p.z], 3 * at[i]);
+      }
+      accumulateStep(inOrder, t, pos, err, dA);
+      accumulateStep(shuffled, t, posS, err, dB);
+      expect(inOrder.blocked).toBe(true);
+      expect(shuffled.blocked).toBe(false);
+      const gmst = gstime(julianDateFromMs(t));
+      for (let i = 0; i < n; i++) {
+        expect(dB[at[i]]).toBe(dA[i]);
+        if (dA[i] < Infinity) inView++;
+        if (i % 20 !== 0) continue;
+        const ecf = eciToEcf({ x: pos[3 * i], y: pos[3 * i + 1], z: pos[3 * i + 2] }, gmst);
+        const seen = stations.some((g) => {
+          const el = ecfToLookAngles({ latitude: g.latDeg * D, longitude: g.lonDeg * D, height: g.altitudeKm } as never, ecf).elevation / D;
+          return el >= g.minElevationDeg + 0.01;
+        });
+        if (seen) {
+          satjsInView++;
+          expect(dA[i]).toBeLessThan(Infinity);
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const k = at[i];
+      expect(shuffled.inViewSteps[k]).toBe(inOrder.inViewSteps[i]);
+      expect(shuffled.directLatencySumMs[k]).toBe(inOrder.directLatencySumMs[i]);
+      expect(shuffled.shadowSum[k]).toBe(inOrder.shadowSum[i]);
+    }
+    expect(inView).toBeGreaterThan(1000);
+    expect(satjsInView).toBeGreaterThan(50);
   });
 
   it('stations are placed on the WGS-84 ellipsoid', () => {
