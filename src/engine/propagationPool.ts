@@ -268,11 +268,12 @@ export class PropagationPool implements PropagationEngine {
     const t0 = performance.now();
     let out = this.frameLinks[fi];
     if (!out || out.stations !== stations) {
-      out = { ...newLinkChoice(stations), stations, mergeMs: 0 };
+      out = { ...newLinkChoice(stations), stations, mergeMs: 0, workerMs: 0 };
       this.frameLinks[fi] = out;
     }
     mergeStationLinks(parts, stations, out);
     out.mergeMs = performance.now() - t0;
+    out.workerMs = Math.max(...results.map((r) => r.linkMs ?? 0));
     return out;
   }
 

@@ -11,6 +11,8 @@ export interface FrameLinks extends LinkChoice {
   stations: LinkStations;
   /** Main-thread milliseconds spent merging the shards' candidates. */
   mergeMs: number;
+  /** Milliseconds the slowest shard spent choosing them (in its worker; in this thread in-thread). */
+  workerMs: number;
 }
 
 /** SGP4 state of every satellite at one time. Index = fleet id. */

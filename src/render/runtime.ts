@@ -34,6 +34,8 @@ export interface ViewerStats {
   linkFallbacks: number;
   /** Main-thread ms spent on links at choice time (merging the workers' candidates, or the fallback scan). */
   totalLinkMs: number;
+  /** Milliseconds the workers spent choosing those links (the slowest shard per tick, summed): not main-thread time. */
+  totalWorkerLinkMs: number;
   /** Link segments drawn in the last frame. */
   linksDrawn: number;
   /** performance.now() when the first satellites were drawn (NaN until then). */
@@ -63,6 +65,7 @@ export const newStats = (): ViewerStats => ({
   workerLinkChoices: 0,
   linkFallbacks: 0,
   totalLinkMs: 0,
+  totalWorkerLinkMs: 0,
   linksDrawn: 0,
   firstSatellitesAtMs: Number.NaN,
   shown: 0,

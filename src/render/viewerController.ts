@@ -235,6 +235,7 @@ export class ViewerController {
         ls.linkChoices++;
         ls.workerLinkChoices++;
         ls.totalLinkMs += frame.links.mergeMs;
+        ls.totalWorkerLinkMs += frame.links.workerMs;
       } else this.chooseLinks(sl, layer, layer.count, frame.timeMs);
     }
     if (st.layers.planeRings && !(Math.abs(frame.timeMs - this.fs.ringsBuiltAt) < 60_000)) {
