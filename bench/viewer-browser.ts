@@ -3,7 +3,7 @@
  * bytes uploaded to the GPU per frame, while playing, at 100k and 1M satellites, with the ground
  * stations and their links on. Headless Chromium renders with SwiftShader (software), so frame
  * rate here says nothing about a real GPU; the main-thread time and the upload volume are what
- * this measures (ARCHITECTURE.md "Rendering a million points"). Per tick it also splits out the
+ * this measures (docs/ENGINE.md "States for the GPU", "Station links in the workers"). Per tick it also splits out the
  * station links: main-thread ms spent on them (merging the workers' candidates, or the strided
  * fallback scan), how many ticks took the workers' choice and how many fell back. Load averages
  * (os.loadavg(), as `uptime` prints them) are printed beside every row: the machine is shared.
