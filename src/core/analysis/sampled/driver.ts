@@ -20,7 +20,7 @@ import { buildIslTopology, createIslWorkspace, startIslRoute, type IslTopology }
 import { assertWindow, sampleCount, windowFromScenario, type AnalysisWindowMs } from '../window';
 import { mergeSampledSums, type SampledSums } from './accumulator';
 import { finishSampled, type SampledResult } from './finish';
-import { DEFAULT_INTERPOLATION_ERROR_KM, knotStepsFor } from './interpolation';
+import { DEFAULT_INTERPOLATION_ERROR_KM, interpolationFor } from './interpolation';
 import type { SampledRoutingPlan } from './router';
 import type { SampledShardPlan } from './shard';
 import type { CancelSignal, SampledProgress, SampledStepStates } from './types';
@@ -127,14 +127,15 @@ export function* sampledPass(
     return true;
   };
 
-  const knotSteps =
+  const interp =
     opts.interpolation === false
-      ? 1
-      : knotStepsFor(fleet.elements, start, end, win.stepS, opts.interpolation?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM);
+      ? { knotSteps: 1, quintic: false }
+      : interpolationFor(fleet.elements, start, end, win.stepS, opts.interpolation?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM);
+  const knotSteps = interp.knotSteps;
   const links = { grazingAltitudeKm: scenario.links.grazingAltitudeKm, perHopProcessingMs: scenario.links.perHopProcessingMs };
   yield exec.begin(
     scenario.groundStations,
-    { startMs: win.startMs, stepMs: win.stepS * 1000, knotSteps },
+    { startMs: win.startMs, stepMs: win.stepS * 1000, knotSteps, quintic: interp.quintic },
     away && topology ? { topology, ...links } : undefined,
   );
   const routes = topology !== null;
@@ -196,7 +197,7 @@ export function* sampledPass(
   const notes: string[] = [];
   if (knotSteps > 1)
     notes.push(
-      `SGP4 every ${knotSteps} steps (${knotSteps * win.stepS} s), cubic Hermite interpolation in between (position error ` +
+      `SGP4 every ${knotSteps} steps (${knotSteps * win.stepS} s), ${interp.quintic ? 'quintic' : 'cubic'} Hermite interpolation in between (position error ` +
         `under ${((opts.interpolation || null)?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM) * 1000} m)`,
     );
   if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);

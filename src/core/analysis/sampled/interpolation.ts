@@ -1,17 +1,27 @@
 /**
- * Fewer SGP4 evaluations in the sampled pass: full SGP4 states ("knots") every K steps and cubic
- * Hermite interpolation from the knots' positions and velocities in between.
+ * Fewer SGP4 evaluations in the sampled pass: full SGP4 states ("knots") every K steps and Hermite
+ * interpolation in between: quintic, from each knot's SGP4 position and velocity and its
+ * acceleration from the Earth SGP4 uses (WGS-72 mu, two-body plus J2), when every satellite is
+ * near-circular (e <= 0.01) with its perigee at least 300 km up; cubic, from positions and
+ * velocities alone, otherwise.
  *
- * Error bound (docs/ENGINE.md "Sampled analysis on the engine"): for a function with a continuous
- * fourth derivative, the cubic Hermite interpolant between knots h apart is off by at most
- * h^4 / 384 x max |x''''|. For an orbit, |x''''| is largest at perigee, about r_p w_p^4 with the
- * perigee angular rate w_p = n (1 + e)^2 / (1 - e^2)^1.5; SGP4's short-period terms (twice the
- * orbital frequency, amplitudes of kilometres) add well under 5 % of that in LEO, and a safety
- * factor of 2 covers them. K is the largest number of steps whose bound stays under `maxErrorKm`
- * (default 0.05 km) for every satellite of the pass, at most MAX_KNOT_STEPS. Interpolation is used
- * only when every satellite is near-circular (e <= 0.1) and near-Earth (period < 225 min); any
- * other fleet (a real catalogue with deep-space objects) gets full SGP4 at every step.
- * Measured against full SGP4 in test/unit/core/analysis/interpolation.test.ts.
+ * Error bounds (docs/ENGINE.md "Sampled analysis on the engine"), knots H = K steps apart. For an
+ * orbit the n-th derivative |x^(n)| is largest at perigee, about r_p w_p^n with the perigee
+ * angular rate w_p = n (1 + e)^2 / (1 - e^2)^1.5; SGP4's short-period terms (twice the orbital
+ * frequency, amplitudes of kilometres) add a few per cent of that in LEO, and a safety factor of 2
+ * covers them.
+ * - Cubic: at most H^4 / 384 x max |x^(4)|.
+ * - Quintic: at most H^6 / 46080 x max |x^(6)|, plus H^2 / 32 x da for an error da in the knots'
+ *   accelerations. What the J2 Earth leaves out of SGP4's motion (J3 and J4, ~2e-8 km/s^2; SGP4's
+ *   drag down to 300 km; its first-order short-period terms) is taken as ACCEL_ALLOWANCE_KM_S2 =
+ *   1e-6 km/s^2 (measured: 13.6 m at K = 16 over 300-2,000 km, e <= 0.01, B* up to 2e-4, where
+ *   the bound is 23 m). Above e ~ 0.01 SGP4's motion departs from the J2 Earth's by ~1e-5 km/s^2
+ *   (measured: 50-80 m at e = 0.1, K = 12-16), which is why those fleets take the cubic.
+ * K is the largest number of steps whose bound stays under `maxErrorKm` (default 0.05 km) for every
+ * satellite of the pass, at most MAX_KNOT_STEPS (550 km at 30 s steps: quintic K = 16, cubic K = 5).
+ * Interpolation is used only when every satellite has e <= 0.1 and a period under 225 min; any
+ * other fleet (a real catalogue with deep-space objects) gets full SGP4 at every step. Measured
+ * against full SGP4 in test/unit/core/analysis/interpolation.test.ts.
  *
  * What 50 m means: the shadow boundary is crossed ~7 ms earlier or later (at 7.6 km/s) against
  * 30 s steps; a one-way latency moves by 0.17 us. Error codes: a satellite with a non-zero code at
@@ -26,6 +36,14 @@ export const MAX_KNOT_STEPS = 16;
 /** Default bound on the interpolated position error, km. */
 export const DEFAULT_INTERPOLATION_ERROR_KM = 0.05;
 const SAFETY = 2;
+/** Acceleration SGP4's motion has beyond the two-body + J2 Earth of the knots, km/s^2 (see the file comment). */
+const ACCEL_ALLOWANCE_KM_S2 = 1e-6;
+/** The quintic is used when every satellite has e at most this and its perigee at least this high (km). */
+export const QUINTIC_MAX_ECCENTRICITY = 0.01;
+export const QUINTIC_MIN_PERIGEE_KM = 300;
+/** WGS-72, as SGP4: equatorial radius, km, and J2. */
+const EARTH_RADIUS_KM = 6378.135;
+const J2 = 0.001082616;
 const MU_KM3_S2 = 398600.8; // WGS-72, as SGP4
 const TWO_PI = 2 * Math.PI;
 
@@ -40,36 +58,97 @@ export function knotStepsFor(
   stepS: number,
   maxErrorKm = DEFAULT_INTERPOLATION_ERROR_KM,
 ): number {
-  if (!(maxErrorKm > 0) || !(stepS > 0)) return 1;
-  let worst = 0; // max over satellites of r_p w_p^4, km/s^4
+  return interpolationFor(e, start, end, stepS, maxErrorKm).knotSteps;
+}
+
+/** How a pass interpolates: SGP4 every `knotSteps` steps, quintic (p, v, J2 a) or cubic (p, v) Hermite in between. */
+export interface InterpolationPlan {
+  knotSteps: number;
+  quintic: boolean;
+}
+
+/**
+ * The interpolation for satellites [start, end) of `e` at `stepS` whose bound stays under
+ * `maxErrorKm`: quintic when every satellite is near-circular (e <= QUINTIC_MAX_ECCENTRICITY) with
+ * its perigee at least QUINTIC_MIN_PERIGEE_KM up, else cubic; knotSteps 1 = full SGP4 every step.
+ */
+export function interpolationFor(
+  e: ElementColumns,
+  start: number,
+  end: number,
+  stepS: number,
+  maxErrorKm = DEFAULT_INTERPOLATION_ERROR_KM,
+): InterpolationPlan {
+  const none = { knotSteps: 1, quintic: false };
+  if (!(maxErrorKm > 0) || !(stepS > 0)) return none;
+  let worst4 = 0; // max over satellites of r_p w_p^4, km/s^4
+  let worst6 = 0; // and of r_p w_p^6, km/s^6
+  let quintic = true;
   for (let i = start; i < end; i++) {
     const revDay = e.meanMotionRevPerDay[i];
     const ecc = e.eccentricity[i];
     if (!(revDay > 0) || !(ecc >= 0)) continue; // unusable elements fail at every step anyway
-    if (ecc > 0.1 || revDay < 1440 / 225) return 1;
+    if (ecc > 0.1 || revDay < 1440 / 225) return none;
     const n = (revDay * TWO_PI) / 86400;
     const a = Math.cbrt(MU_KM3_S2 / (n * n));
+    const rp = a * (1 - ecc);
     const wp = (n * (1 + ecc) ** 2) / (1 - ecc * ecc) ** 1.5;
-    const b = a * (1 - ecc) * wp ** 4;
-    if (b > worst) worst = b;
+    if (ecc > QUINTIC_MAX_ECCENTRICITY || rp - EARTH_RADIUS_KM < QUINTIC_MIN_PERIGEE_KM) quintic = false;
+    worst4 = Math.max(worst4, rp * wp ** 4);
+    worst6 = Math.max(worst6, rp * wp ** 6);
   }
-  if (worst === 0) return 1;
-  const hS = ((384 * maxErrorKm) / (SAFETY * worst)) ** 0.25;
-  return Math.max(1, Math.min(MAX_KNOT_STEPS, Math.floor(hS / stepS + 1e-9)));
+  if (worst4 === 0) return none;
+  let K = 1;
+  if (quintic) {
+    while (K < MAX_KNOT_STEPS && quinticBoundKm(worst6, (K + 1) * stepS) <= maxErrorKm) K++;
+  } else {
+    const hS = ((384 * maxErrorKm) / (SAFETY * worst4)) ** 0.25;
+    K = Math.max(1, Math.min(MAX_KNOT_STEPS, Math.floor(hS / stepS + 1e-9)));
+  }
+  return { knotSteps: K, quintic: quintic && K > 1 };
+}
+
+/** The stated position bound for knots hS apart, km, given max |x^(6)| (km/s^6; see the file comment). */
+export function quinticBoundKm(sixthDerivativeKmS6: number, hS: number): number {
+  return SAFETY * ((sixthDerivativeKmS6 * hS ** 6) / 46080 + (hS * hS * ACCEL_ALLOWANCE_KM_S2) / 32);
 }
 
 interface Knot {
   index: number;
   pos: Float64Array;
   vel: Float64Array;
+  /** Two-body + J2 acceleration at pos, km/s^2. */
+  acc: Float64Array;
   err: Uint8Array;
+}
+
+/** Two-body + J2 acceleration (WGS-72, TEME z as the pole) of `count` positions into `acc`; rows with an error code are left. */
+export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: number, acc: Float64Array): void {
+  const re2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+  for (let k = 0; k < count; k++) {
+    if (err[k] !== 0) continue;
+    const o = 3 * k;
+    const x = pos[o];
+    const y = pos[o + 1];
+    const z = pos[o + 2];
+    const r2 = x * x + y * y + z * z;
+    const inv2 = 1 / r2;
+    const inv3 = inv2 / Math.sqrt(r2);
+    const f = 1.5 * J2 * re2 * inv2;
+    const z2 = 5 * z * z * inv2;
+    const m = -MU_KM3_S2 * inv3;
+    const c = m * (1 + f * (1 - z2));
+    acc[o] = c * x;
+    acc[o + 1] = c * y;
+    acc[o + 2] = m * (1 + f * (3 - z2)) * z;
+  }
 }
 
 /**
  * A StateSource that evaluates `exact` only at knots startMs + m K stepMs and interpolates at the
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
  * With `positionsOnly`, steps on the grid leave the velocity output untouched (a caller that
- * reads only positions, such as the sampled shard, saves half the interpolation).
+ * reads only positions, such as the sampled shard, saves a third of the interpolation).
  */
 export function hermiteStateSource(
   exact: StateSource,
@@ -77,15 +156,17 @@ export function hermiteStateSource(
   startMs: number,
   stepMs: number,
   knotSteps: number,
-  opts: { positionsOnly?: boolean } = {},
+  opts: { positionsOnly?: boolean; quintic?: boolean } = {},
 ): StateSource {
   const withVel = opts.positionsOnly !== true;
+  const quintic = opts.quintic === true;
   if (knotSteps <= 1) return exact;
   const K = knotSteps;
   const mk = (): Knot => ({
     index: Number.NaN,
     pos: new Float64Array(3 * count),
     vel: new Float64Array(3 * count),
+    acc: new Float64Array(quintic ? 3 * count : 0),
     err: new Uint8Array(count),
   });
   let a = mk();
@@ -93,6 +174,7 @@ export function hermiteStateSource(
   const knot = (k: Knot, m: number): void => {
     if (k.index === m) return;
     exact.propagate(startMs + m * K * stepMs, k.pos, k.vel, k.err);
+    if (quintic) j2AccelerationKmS2(k.pos, k.err, count, k.acc);
     k.index = m;
   };
   return {
@@ -122,35 +204,59 @@ export function hermiteStateSource(
       const h = (K * stepMs) / 1000;
       const s2 = s * s;
       const s3 = s2 * s;
-      const h00 = 2 * s3 - 3 * s2 + 1;
-      const h10 = (s3 - 2 * s2 + s) * h;
-      const h01 = -2 * s3 + 3 * s2;
-      const h11 = (s3 - s2) * h;
-      // derivatives over the knot interval, per second
-      const d00 = (6 * s2 - 6 * s) / h;
-      const d10 = 3 * s2 - 4 * s + 1;
-      const d01 = (-6 * s2 + 6 * s) / h;
-      const d11 = 3 * s2 - 2 * s;
+      const s4 = s3 * s;
+      const s5 = s4 * s;
+      // Hermite basis on s in [0, 1] over knots h seconds apart, for p, h v (and h^2 a) at each
+      // end, and their time derivatives (per second): quintic, or cubic (no acceleration terms)
+      let h0 = 2 * s3 - 3 * s2 + 1;
+      let h1 = (s3 - 2 * s2 + s) * h;
+      let h3 = -2 * s3 + 3 * s2;
+      let h4 = (s3 - s2) * h;
+      let d0 = (6 * s2 - 6 * s) / h;
+      let d1 = 3 * s2 - 4 * s + 1;
+      let d3 = (-6 * s2 + 6 * s) / h;
+      let d4 = 3 * s2 - 2 * s;
+      let h2 = 0;
+      let h5 = 0;
+      let d2 = 0;
+      let d5 = 0;
+      if (quintic) {
+        h0 = 1 - 10 * s3 + 15 * s4 - 6 * s5;
+        h1 = (s - 6 * s3 + 8 * s4 - 3 * s5) * h;
+        h2 = 0.5 * (s2 - 3 * s3 + 3 * s4 - s5) * h * h;
+        h3 = 10 * s3 - 15 * s4 + 6 * s5;
+        h4 = (-4 * s3 + 7 * s4 - 3 * s5) * h;
+        h5 = 0.5 * (s3 - 2 * s4 + s5) * h * h;
+        d0 = (-30 * s2 + 60 * s3 - 30 * s4) / h;
+        d1 = 1 - 18 * s2 + 32 * s3 - 15 * s4;
+        d2 = (s - 4.5 * s2 + 6 * s3 - 2.5 * s4) * h;
+        d3 = (30 * s2 - 60 * s3 + 30 * s4) / h;
+        d4 = -12 * s2 + 28 * s3 - 15 * s4;
+        d5 = (1.5 * s2 - 4 * s3 + 2.5 * s4) * h;
+      }
       const pa = a.pos;
       const va = a.vel;
+      const aa = a.acc;
       const pb = b.pos;
       const vb = b.vel;
+      const ab = b.acc;
       const ea = a.err;
       const eb = b.err;
-      if (!withVel) {
+      if (quintic && !withVel) {
+        // the sampled shard's case (positions only), written out: ~2x faster than the general loop
         for (let k = 0; k < count; k++) {
+          const o = 3 * k;
           const e1 = ea[k];
           const e2 = eb[k];
-          const o = 3 * k;
           if (e1 !== 0 || e2 !== 0) {
             err[k] = e1 > e2 ? e1 : e2;
             pos[o] = pos[o + 1] = pos[o + 2] = Number.NaN;
             continue;
           }
           err[k] = 0;
-          pos[o] = h00 * pa[o] + h10 * va[o] + h01 * pb[o] + h11 * vb[o];
-          pos[o + 1] = h00 * pa[o + 1] + h10 * va[o + 1] + h01 * pb[o + 1] + h11 * vb[o + 1];
-          pos[o + 2] = h00 * pa[o + 2] + h10 * va[o + 2] + h01 * pb[o + 2] + h11 * vb[o + 2];
+          pos[o] = h0 * pa[o] + h1 * va[o] + h2 * aa[o] + h3 * pb[o] + h4 * vb[o] + h5 * ab[o];
+          pos[o + 1] = h0 * pa[o + 1] + h1 * va[o + 1] + h2 * aa[o + 1] + h3 * pb[o + 1] + h4 * vb[o + 1] + h5 * ab[o + 1];
+          pos[o + 2] = h0 * pa[o + 2] + h1 * va[o + 2] + h2 * aa[o + 2] + h3 * pb[o + 2] + h4 * vb[o + 2] + h5 * ab[o + 2];
         }
         return;
       }
@@ -161,7 +267,7 @@ export function hermiteStateSource(
         if (e1 !== 0 || e2 !== 0) {
           err[k] = e1 > e2 ? e1 : e2;
           pos[o] = pos[o + 1] = pos[o + 2] = Number.NaN;
-          vel[o] = vel[o + 1] = vel[o + 2] = Number.NaN;
+          if (withVel) vel[o] = vel[o + 1] = vel[o + 2] = Number.NaN;
           continue;
         }
         err[k] = 0;
@@ -170,8 +276,15 @@ export function hermiteStateSource(
           const v0 = va[c];
           const p1 = pb[c];
           const v1 = vb[c];
-          pos[c] = h00 * p0 + h10 * v0 + h01 * p1 + h11 * v1;
-          vel[c] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
+          if (quintic) {
+            const a0 = aa[c];
+            const a1 = ab[c];
+            pos[c] = h0 * p0 + h1 * v0 + h2 * a0 + h3 * p1 + h4 * v1 + h5 * a1;
+            if (withVel) vel[c] = d0 * p0 + d1 * v0 + d2 * a0 + d3 * p1 + d4 * v1 + d5 * a1;
+          } else {
+            pos[c] = h0 * p0 + h1 * v0 + h3 * p1 + h4 * v1;
+            if (withVel) vel[c] = d0 * p0 + d1 * v0 + d3 * p1 + d4 * v1;
+          }
         }
       }
     },

@@ -43,6 +43,8 @@ export interface SampledShardPlan {
   stepMs: number;
   /** Steps between full SGP4 evaluations (1 = every step). */
   knotSteps: number;
+  /** Quintic Hermite (positions, velocities, J2 accelerations) rather than cubic (./interpolation.ts). */
+  quintic?: boolean;
 }
 
 export interface SampledShardOptions {
@@ -71,7 +73,12 @@ export function createSampledShard(exact: StateSource, start: number, count: num
     count,
     begin(stations, plan) {
       // velocities are not used by the accumulation: interpolated steps write positions only
-      source = plan ? hermiteStateSource(exact, count, plan.startMs, plan.stepMs, plan.knotSteps, { positionsOnly: true }) : exact;
+      source = plan
+        ? hermiteStateSource(exact, count, plan.startMs, plan.stepMs, plan.knotSteps, {
+            positionsOnly: true,
+            quintic: plan.quintic === true,
+          })
+        : exact;
       acc = createSampledAccumulator(start, count, prepareStations(stations));
       fresh();
       vel = new Float64Array(3 * count);

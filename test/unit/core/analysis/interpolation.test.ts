@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSampledFleet } from '../../../../src/core/analysis/sampled';
-import { DEFAULT_INTERPOLATION_ERROR_KM, hermiteStateSource, knotStepsFor } from '../../../../src/core/analysis/sampled/interpolation';
+import {
+  DEFAULT_INTERPOLATION_ERROR_KM,
+  hermiteStateSource,
+  interpolationFor,
+  quinticBoundKm,
+  knotStepsFor,
+  QUINTIC_MAX_ECCENTRICITY,
+  QUINTIC_MIN_PERIGEE_KM,
+} from '../../../../src/core/analysis/sampled/interpolation';
 import { allocElementColumns } from '../../../../src/core/elements/columns';
 import { buildFleet } from '../../../../src/core/fleet/generators';
 import { kernelStateSource } from '../../../../src/core/report/run';
@@ -24,62 +32,90 @@ function rng(seed: number): () => number {
   };
 }
 
-describe('Hermite interpolation between SGP4 knots', () => {
-  it('stays within the stated position bound of full SGP4 (160-2,000 km, e up to 0.1, with drag)', () => {
-    const n = 3000;
-    const r = rng(7);
-    const e = allocElementColumns(n);
-    const epoch = Date.UTC(2026, 2, 20);
+/** n random LEO element sets: perigee in [minKm, maxKm], e up to maxEcc (a third) or 0.002, B* up to 2e-4. */
+function leoElements(n: number, seed: number, minKm: number, maxKm: number, maxEcc: number) {
+  const r = rng(seed);
+  const e = allocElementColumns(n);
+  const epoch = Date.UTC(2026, 2, 20);
+  for (let i = 0; i < n; i++) {
+    const hKm = minKm + r() * (maxKm - minKm);
+    const ecc = i % 3 === 0 ? r() * maxEcc : r() * Math.min(maxEcc, 0.002);
+    const aKm = (6378.135 + hKm) / (1 - ecc); // perigee at hKm
+    e.epochMs[i] = epoch - r() * 3 * 86400e3;
+    e.meanMotionRevPerDay[i] = (86400 / (2 * Math.PI)) * Math.sqrt(398600.8 / aKm ** 3);
+    e.eccentricity[i] = ecc;
+    e.inclinationDeg[i] = r() * 180;
+    e.raanDeg[i] = r() * 360;
+    e.argPerigeeDeg[i] = r() * 360;
+    e.meanAnomalyDeg[i] = r() * 360;
+    e.bstar[i] = r() * 2e-4;
+  }
+  return { e, epoch };
+}
+
+/** Max position and velocity differences of the interpolated source from full SGP4 over 4 knot intervals. */
+function againstSgp4(e: ReturnType<typeof allocElementColumns>, epoch: number, stepS: number) {
+  const n = e.count;
+  const plan = interpolationFor(e, 0, n, stepS);
+  const K = plan.knotSteps;
+  const batch = initSgp4Batch(e, 0, n);
+  const exact = { propagate: (t: number, p: Float64Array, v: Float64Array, er: Uint8Array) => propagateBatch(batch, t, p, v, er, 0) };
+  const interp = hermiteStateSource(exact, n, epoch, stepS * 1000, K, { quintic: plan.quintic });
+  const posOnly = hermiteStateSource(exact, n, epoch, stepS * 1000, K, { positionsOnly: true, quintic: plan.quintic });
+  const p3 = new Float64Array(3 * n);
+  const v3 = new Float64Array(3 * n);
+  const e3 = new Uint8Array(n);
+  const p1 = new Float64Array(3 * n);
+  const v1 = new Float64Array(3 * n);
+  const e1 = new Uint8Array(n);
+  const p2 = new Float64Array(3 * n);
+  const v2 = new Float64Array(3 * n);
+  const e2 = new Uint8Array(n);
+  let maxKm = 0;
+  let maxVelKmS = 0;
+  for (let j = 0; j < 4 * K + 1; j++) {
+    const t = epoch + j * stepS * 1000;
+    interp.propagate(t, p1, v1, e1);
+    exact.propagate(t, p2, v2, e2);
+    // positions only (what the sampled shard uses): the same positions and codes, velocities untouched
+    posOnly.propagate(t, p3, v3, e3);
+    expect(p3).toEqual(p1);
+    expect(e3).toEqual(e1);
+    expect(v3.every((x) => x === 0)).toBe(true);
     for (let i = 0; i < n; i++) {
-      const hKm = 160 + r() * 1840;
-      const ecc = i % 3 === 0 ? r() * 0.1 : r() * 0.002;
-      const aKm = (6378.135 + hKm) / (1 - ecc); // perigee at hKm
-      e.epochMs[i] = epoch - r() * 3 * 86400e3;
-      e.meanMotionRevPerDay[i] = (86400 / (2 * Math.PI)) * Math.sqrt(398600.8 / aKm ** 3);
-      e.eccentricity[i] = ecc;
-      e.inclinationDeg[i] = r() * 180;
-      e.raanDeg[i] = r() * 360;
-      e.argPerigeeDeg[i] = r() * 360;
-      e.meanAnomalyDeg[i] = r() * 360;
-      e.bstar[i] = r() * 2e-4;
+      if (e2[i] !== 0 || e1[i] !== 0) continue;
+      const d = Math.hypot(p1[3 * i] - p2[3 * i], p1[3 * i + 1] - p2[3 * i + 1], p1[3 * i + 2] - p2[3 * i + 2]);
+      maxKm = Math.max(maxKm, d);
+      maxVelKmS = Math.max(maxVelKmS, Math.hypot(v1[3 * i] - v2[3 * i], v1[3 * i + 1] - v2[3 * i + 1], v1[3 * i + 2] - v2[3 * i + 2]));
     }
-    const stepS = 30;
-    const K = knotStepsFor(e, 0, n, stepS);
-    expect(K).toBeGreaterThan(1); // the bound allows knots more than one step apart even for this fleet
-    const batch = initSgp4Batch(e, 0, n);
-    const exact = { propagate: (t: number, p: Float64Array, v: Float64Array, er: Uint8Array) => propagateBatch(batch, t, p, v, er, 0) };
-    const interp = hermiteStateSource(exact, n, epoch, stepS * 1000, K);
-    const posOnly = hermiteStateSource(exact, n, epoch, stepS * 1000, K, { positionsOnly: true });
-    const p3 = new Float64Array(3 * n);
-    const v3 = new Float64Array(3 * n);
-    const e3 = new Uint8Array(n);
-    const p1 = new Float64Array(3 * n);
-    const v1 = new Float64Array(3 * n);
-    const e1 = new Uint8Array(n);
-    const p2 = new Float64Array(3 * n);
-    const v2 = new Float64Array(3 * n);
-    const e2 = new Uint8Array(n);
-    let maxKm = 0;
-    let maxVelKmS = 0;
-    for (let j = 0; j < 4 * K + 1; j++) {
-      const t = epoch + j * stepS * 1000;
-      interp.propagate(t, p1, v1, e1);
-      exact.propagate(t, p2, v2, e2);
-      // positions only (what the sampled shard uses): the same positions and codes, velocities untouched
-      posOnly.propagate(t, p3, v3, e3);
-      expect(p3).toEqual(p1);
-      expect(e3).toEqual(e1);
-      expect(v3.every((x) => x === 0)).toBe(true);
-      for (let i = 0; i < n; i++) {
-        if (e2[i] !== 0 || e1[i] !== 0) continue;
-        const d = Math.hypot(p1[3 * i] - p2[3 * i], p1[3 * i + 1] - p2[3 * i + 1], p1[3 * i + 2] - p2[3 * i + 2]);
-        maxKm = Math.max(maxKm, d);
-        maxVelKmS = Math.max(maxVelKmS, Math.hypot(v1[3 * i] - v2[3 * i], v1[3 * i + 1] - v2[3 * i + 1], v1[3 * i + 2] - v2[3 * i + 2]));
-      }
-    }
+  }
+  return { plan, maxKm, maxVelKmS };
+}
+
+describe('Hermite interpolation between SGP4 knots', () => {
+  it('cubic: stays within the stated position bound of full SGP4 (160-2,000 km, e up to 0.1, with drag)', () => {
+    const { e, epoch } = leoElements(3000, 7, 160, 2000, 0.1);
+    const { plan, maxKm, maxVelKmS } = againstSgp4(e, epoch, 30);
+    expect(plan.quintic).toBe(false); // eccentric and very low orbits: the cubic
+    expect(plan.knotSteps).toBe(5); // the bound allows knots more than one step apart even for this fleet
     expect(maxKm).toBeGreaterThan(0); // it does interpolate
     expect(maxKm).toBeLessThan(DEFAULT_INTERPOLATION_ERROR_KM);
     expect(maxVelKmS).toBeLessThan(0.005); // 5 m/s (velocity is not used by the pass; reported for callers)
+  });
+
+  it('quintic: stays within the stated position bound of full SGP4 (300-2,000 km, e up to 0.01, with drag)', () => {
+    const { e, epoch } = leoElements(3000, 11, QUINTIC_MIN_PERIGEE_KM, 2000, QUINTIC_MAX_ECCENTRICITY);
+    const { plan, maxKm, maxVelKmS } = againstSgp4(e, epoch, 30);
+    expect(plan.quintic).toBe(true);
+    expect(plan.knotSteps).toBe(16); // SGP4 every 8 min instead of every 2 (cubic: K = 5 for this fleet)
+    expect(knotStepsFor(e, 0, e.count, 30)).toBe(16);
+    expect(maxKm).toBeGreaterThan(0);
+    expect(maxKm).toBeLessThan(DEFAULT_INTERPOLATION_ERROR_KM); // 13.6 m measured; bound at 300 km and K = 16: 23 m
+    expect(maxKm).toBeLessThan(quinticBoundKm(6678.135 * (398600.8 / 6678.135 ** 3) ** 3, 480));
+    expect(maxVelKmS).toBeLessThan(0.005);
+    // one satellite below the quintic's floor makes the pass cubic
+    e.eccentricity[5] = 0.02;
+    expect(interpolationFor(e, 0, e.count, 30).quintic).toBe(false);
   });
 
   it('is not used for a real catalogue (deep-space and eccentric objects)', () => {
@@ -101,7 +137,7 @@ describe('Hermite interpolation between SGP4 knots', () => {
     const exact = analyzeSampledFleet(fleet, sc, kernelStateSource(fleet), { interpolation: false });
     expect(fast.sgp4KnotSteps).toBeGreaterThan(2);
     expect(exact.sgp4KnotSteps).toBe(1);
-    expect(fast.notes.join(' ')).toMatch(/cubic Hermite/);
+    expect(fast.notes.join(' ')).toMatch(/quintic Hermite/);
     let maxEcl = 0;
     let maxLat = 0;
     let maxVis = 0;
