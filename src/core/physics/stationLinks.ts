@@ -103,6 +103,15 @@ function insert(out: LinkChoice, base: number, k: number, sinEl: number, id: num
 
 let scratch = new Float64Array(0);
 
+/** Rows per block of the horizon-plane bound (generated fleets are stored plane by plane, slot by slot: neighbours are close). */
+export const LINK_BLOCK_ROWS = 8;
+/**
+ * A block is skipped for a station only when its bound is below the station's horizon plane by
+ * this share of the station's radius: far more than any rounding, so no row the per-row test
+ * would keep is ever skipped.
+ */
+const BLOCK_MARGIN = 1e-9;
+
 /**
  * Add rows [start, end) of `pos` (xyz interleaved, row r at 3r; `unitsPerEr` position units per
  * Earth radius: 1 for the viewer's Earth-radii states, the WGS-72 radius for km) to `out`, the
@@ -112,6 +121,14 @@ let scratch = new Float64Array(0);
  *
  * The test per satellite and station: d = sat - station; up = d . (station / |station|);
  * below the horizon plane (up <= 0) is out, then sin(el) = up / |d| must be >= sin(mask).
+ *
+ * With stride 1 the rows go in blocks of LINK_BLOCK_ROWS: the block's bounding box gives the
+ * largest p . u any of its rows can have, and a station whose horizon plane (p . u = |station|)
+ * lies above that bound skips the block. Each station sees a cap of a few per cent of the sky, so
+ * most blocks of an ordered fleet are skipped by most stations. A fleet in random order (a
+ * catalogue) skips few, and would pay the boxes and bounds for nothing: when fewer than 60 % of
+ * the (block, station) pairs of the first 1,024 blocks were skipped, the rest goes row by row.
+ * Either way the rows kept, their order and the result are those of the plain per-row scan.
  */
 export function addStationLinks(
   pos: Float32Array | Float64Array,
@@ -128,32 +145,123 @@ export function addStationLinks(
   const S = st.count;
   const k = st.k;
   if (S === 0 || k === 0 || end <= start) return;
-  // Per station: inertial position (g), unit up vector (u), sin(mask), in 7 doubles.
-  if (scratch.length < 7 * S) scratch = new Float64Array(7 * S);
+  // Per station: inertial position (g), unit up vector (u), sin(mask), the block threshold, in 8 doubles.
+  if (scratch.length < 8 * S) scratch = new Float64Array(8 * S);
   const w = scratch;
   for (let i = 0; i < S; i++) {
-    stationInertialInto(st, i, gmstRad, unitsPerEr, w, 7 * i);
-    const gr = Math.hypot(w[7 * i], w[7 * i + 1], w[7 * i + 2]);
-    w[7 * i + 3] = w[7 * i] / gr;
-    w[7 * i + 4] = w[7 * i + 1] / gr;
-    w[7 * i + 5] = w[7 * i + 2] / gr;
-    w[7 * i + 6] = st.sinMask[i];
+    const o = 8 * i;
+    stationInertialInto(st, i, gmstRad, unitsPerEr, w, o);
+    const gr = Math.hypot(w[o], w[o + 1], w[o + 2]);
+    w[o + 3] = w[o] / gr;
+    w[o + 4] = w[o + 1] / gr;
+    w[o + 5] = w[o + 2] / gr;
+    w[o + 6] = st.sinMask[i];
+    w[o + 7] = gr * (1 - BLOCK_MARGIN);
   }
-  const best = out.sinEl;
   const step = Math.max(1, Math.floor(stride));
-  for (let r = start; r < end; r += step) {
+  lastLinkScan.skippedPairs = 0;
+  lastLinkScan.rowByRow = step > 1;
+  if (step > 1) {
+    scanRows(pos, error, start, end, step, S, w, k, idOffset, out);
+    return;
+  }
+  // Blocks, while they pay: after BLOCK_TRIAL blocks, a fleet whose blocks are mostly not skipped
+  // (random order) goes on row by row.
+  let tried = 0;
+  let skipped = 0;
+  for (let b = start; b < end; b += LINK_BLOCK_ROWS) {
+    if (tried === BLOCK_TRIAL && skipped < BLOCK_MIN_SKIP_SHARE * tried * S) {
+      lastLinkScan.skippedPairs = skipped;
+      lastLinkScan.rowByRow = true;
+      scanRows(pos, error, b, end, 1, S, w, k, idOffset, out);
+      return;
+    }
+    tried++;
+    const e = Math.min(end, b + LINK_BLOCK_ROWS);
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity,
+      z0 = Infinity,
+      z1 = -Infinity;
+    for (let j = 3 * b; j < 3 * e; j += 3) {
+      const x = pos[j],
+        y = pos[j + 1],
+        z = pos[j + 2];
+      // A NaN stays out of the box: harmless, the per-row test never keeps a NaN row.
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (z < z0) z0 = z;
+      if (z > z1) z1 = z;
+    }
+    for (let i = 0; i < S; i++) {
+      const o = 8 * i;
+      const ux = w[o + 3],
+        uy = w[o + 4],
+        uz = w[o + 5];
+      const bound = (ux > 0 ? ux * x1 : ux * x0) + (uy > 0 ? uy * y1 : uy * y0) + (uz > 0 ? uz * z1 : uz * z0);
+      if (bound < w[o + 7]) {
+        skipped++; // every row of the block is below this station's horizon plane
+        continue;
+      }
+      const gx = w[o],
+        gy = w[o + 1],
+        gz = w[o + 2];
+      const sm = w[o + 6];
+      const base = i * k;
+      for (let r = b; r < e; r++) {
+        if (error !== null && error[r] !== 0) continue;
+        const j = 3 * r;
+        const dx = pos[j] - gx,
+          dy = pos[j + 1] - gy,
+          dz = pos[j + 2] - gz;
+        const up = dx * ux + dy * uy + dz * uz;
+        if (!(up > 0)) continue; // below the horizon plane (or not a number)
+        const sinEl = up / Math.sqrt(dx * dx + dy * dy + dz * dz);
+        if (sinEl < sm || sinEl <= out.sinEl[base + k - 1]) continue;
+        insert(out, base, k, sinEl, r + idOffset);
+      }
+    }
+  }
+  lastLinkScan.skippedPairs = skipped;
+}
+
+/** How the last addStationLinks call went (for tests and benchmarks): (block, station) pairs skipped, and whether it went on row by row. */
+export const lastLinkScan = { skippedPairs: 0, rowByRow: false };
+
+/** Blocks looked at before deciding whether they pay, and the share of (block, station) pairs that must be skipped. */
+const BLOCK_TRIAL = 1024;
+const BLOCK_MIN_SKIP_SHARE = 0.6;
+
+/** The per-row scan of addStationLinks over rows from, from + step, ... < to (w: the station table). */
+function scanRows(
+  pos: Float32Array | Float64Array,
+  error: Uint8Array | null,
+  from: number,
+  to: number,
+  step: number,
+  S: number,
+  w: Float64Array,
+  k: number,
+  idOffset: number,
+  out: LinkChoice,
+): void {
+  const best = out.sinEl;
+  for (let r = from; r < to; r += step) {
     if (error !== null && error[r] !== 0) continue;
     const j = 3 * r;
     const px = pos[j],
       py = pos[j + 1],
       pz = pos[j + 2];
     for (let i = 0; i < S; i++) {
-      const o = 7 * i;
+      const o = 8 * i;
       const dx = px - w[o],
         dy = py - w[o + 1],
         dz = pz - w[o + 2];
       const up = dx * w[o + 3] + dy * w[o + 4] + dz * w[o + 5];
-      if (up <= 0) continue; // below the horizon plane
+      if (!(up > 0)) continue; // below the horizon plane (or not a number)
       const sinEl = up / Math.sqrt(dx * dx + dy * dy + dz * dz);
       const base = i * k;
       if (sinEl < w[o + 6] || sinEl <= best[base + k - 1]) continue;

@@ -13,6 +13,7 @@ import { parseElements } from '../../../../src/core/elements/stream';
 import {
   addStationLinks,
   clearLinkChoice,
+  lastLinkScan,
   linkStationsOf,
   mergeStationLinks,
   newLinkChoice,
@@ -128,6 +129,42 @@ describe('station links chosen per shard and merged (real catalogue)', () => {
       expect(got.map((g) => g.ids)).toEqual(want.map((w) => w.ids));
       for (let s = 0; s < stations.length; s++) for (let q = 0; q < K; q++) expect(got[s].sin[q]).toBeCloseTo(want[s].sin[q], 10);
     }
+  });
+
+  it('block bounds (ordered fleet) and row by row (catalogue order) give the same exact choice', () => {
+    const gmst = gmstRadAtMs(timeMs);
+    const st = linkStationsOf(stations, K);
+    // catalogue order: neighbours in the file are not neighbours in space, the scan goes row by row
+    const c = newLinkChoice(st);
+    addStationLinks(posKm, R, err, 0, n, 0, st, gmst, c);
+    expect(lastLinkScan.rowByRow).toBe(true);
+    const want = bruteForce(posKm, err, stations, gstime(new Date(timeMs)));
+    expect(rows(c, stations.length).map((g) => g.ids)).toEqual(want.map((w) => w.ids));
+    // the same satellites sorted into compact blocks (by 200 km of radius, then 1-degree cells of
+    // latitude and longitude, boustrophedon; failed rows last): the scan stays in blocks
+    const key = (i: number) => {
+      if (err[i] !== 0) return Number.MAX_SAFE_INTEGER;
+      const x = posKm[3 * i],
+        y = posKm[3 * i + 1],
+        z = posKm[3 * i + 2];
+      const shell = Math.floor(Math.hypot(x, y, z) / 200);
+      const lat = Math.floor((Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI + 90);
+      const lon = Math.floor((Math.atan2(y, x) * 180) / Math.PI + 180);
+      return (shell * 181 + lat) * 360 + (lat % 2 ? 359 - lon : lon);
+    };
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+    const sp = new Float64Array(3 * n);
+    const se = new Uint8Array(n);
+    order.forEach((from, to) => {
+      sp.set(posKm.subarray(3 * from, 3 * from + 3), 3 * to);
+      se[to] = err[from];
+    });
+    const s = newLinkChoice(st);
+    addStationLinks(sp, R, se, 0, n, 0, st, gmst, s);
+    expect(lastLinkScan).toMatchObject({ rowByRow: false });
+    // (the catalogue reaches GEO, which a station sees much of: about two thirds are skipped)
+    expect(lastLinkScan.skippedPairs).toBeGreaterThan(0.5 * Math.ceil(n / 8) * stations.length);
+    expect(rows(s, stations.length).map((g) => g.ids)).toEqual(bruteForce(sp, se, stations, gstime(new Date(timeMs))).map((w) => w.ids));
   });
 
   it('from the Float32 Earth-radii states the viewer draws: the same satellites', () => {
