@@ -100,8 +100,10 @@ export function createStatesShard(): StatesShard {
       for (let s = 0; s < n; s += BLOCK) {
         const e = Math.min(n, s + BLOCK);
         propagateBatch(initSgp4Batch(cols, s, e), atMs, pos, vel, err, 0);
-        // The same names as satelliteName() on the whole fleet: name, else NORAD number, else shell-index.
-        const nameOf = (k: number): string => names?.[s + k] || importedFallbackName(noradId[s + k], shellName, idOffset + s + k);
+        // The same names as satelliteName() on the whole fleet: name, else NORAD number (null: written
+        // by writeStateRows from the number), else shell-index.
+        const nameOf = (k: number): string | null =>
+          names?.[s + k] || (noradId[s + k] >= 0 ? null : importedFallbackName(noradId[s + k], shellName, idOffset + s + k));
         failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err, { atMs, frame });
       }
       if (sink) w.flush();
