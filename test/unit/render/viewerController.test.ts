@@ -133,6 +133,67 @@ describe('ViewerController (Node, in-thread engine)', () => {
     engine.dispose();
   });
 
+  it('new stations reach the engine: the next ticks carry their links; hidden links ask for none', async () => {
+    const t = Date.parse(scenario.window.start);
+    const store = createViewerStore({ epochMs: t });
+    viewerActions(store).pause();
+    viewerActions(store).setTime(t);
+    const ctrl = new ViewerController(store, createRuntime(store));
+    const cleanup = ctrl.setFleet(fleet, 2);
+    const gl = { autoClear: true, clear() {}, render() {}, clearDepth() {} } as unknown as THREE.WebGLRenderer;
+    const scene = new THREE.Scene();
+    const cam = new THREE.PerspectiveCamera();
+    const engine = new PropagationPool({ host: null, workers: 1 });
+    const given: Array<unknown> = [];
+    const setLinkStations = engine.setLinkStations.bind(engine);
+    engine.setLinkStations = (st) => {
+      given.push(st);
+      setLinkStations(st);
+    };
+    let drop = ctrl.setStations(scenario.groundStations);
+    const stop = ctrl.startEngine(engine);
+    const stats = ctrl.runtime.stats;
+    const tick = async (k: number) => {
+      const ticks = stats.ticks;
+      viewerActions(store).setTime(t + k * 60_000);
+      await until(() => stats.ticks > ticks, `tick at +${k} min`);
+      ctrl.frame(gl, scene, cam);
+    };
+    await tick(1);
+    expect(given).toEqual([ctrl.stations!.linkSpec]);
+    // the scenario's stations change (what useGroundStations does: drop the old layer, add the new)
+    drop();
+    const other = [{ name: 'Quito', latDeg: -0.18, lonDeg: -78.47, altitudeKm: 2.8, minElevationDeg: 10 }];
+    drop = ctrl.setStations(other);
+    const spec = ctrl.stations!.linkSpec;
+    expect(given.at(-1)).toBe(spec);
+    const before = stats.workerLinkChoices;
+    await tick(2);
+    await tick(3);
+    expect(stats.workerLinkChoices).toBeGreaterThan(before);
+    // the linked satellites are the new station's: above its 10 deg mask
+    const layer = ctrl.layer!;
+    const g = ctrl.stations!.stationInertial(0, gmstRad(layer.stateTimeMs), new THREE.Vector3());
+    const ids = Array.from(ctrl.stations!.linkIds).filter((id) => id >= 0);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const d = new THREE.Vector3(layer.positions[3 * id], layer.positions[3 * id + 1], layer.positions[3 * id + 2]).sub(g);
+      expect(90 - (d.angleTo(g) * 180) / Math.PI).toBeGreaterThanOrEqual(10);
+    }
+    // links hidden: the engine is told to choose none
+    viewerActions(store).setLayers({ links: false });
+    ctrl.frame(gl, scene, cam);
+    expect(given.at(-1)).toBeNull();
+    viewerActions(store).setLayers({ links: true });
+    ctrl.frame(gl, scene, cam);
+    expect(given.at(-1)).toBe(spec);
+    stop();
+    expect(given.at(-1)).toBeNull();
+    drop();
+    cleanup();
+    engine.dispose();
+  });
+
   it('an empty fleet says so and starts no engine', () => {
     const store = createViewerStore();
     const ctrl = new ViewerController(store, createRuntime(store));
