@@ -192,13 +192,14 @@ describe('viewer (embed page, 20k satellites, fixed clock)', () => {
     expect(await page.evaluate('window.__reads')).toMatchObject({ sync: 0 });
     expect(((await page.evaluate('window.__reads')) as { pbo: number }).pbo).toBeGreaterThan(0);
     await page.mouse.click(x, y);
+    // The click's pick is read back asynchronously: the selection lands a frame or so after the click.
+    await waitFor(async () => (await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId === id, 'selection');
     const inspector = page.locator('[data-testid="inspector"]');
     await waitFor(async () => (await inspector.getAttribute('data-sat-id')) === String(id), `inspector for satellite ${id}`, 10_000);
     const text = await inspector.innerText();
     expect(text).toContain('550 km / 53 deg');
     expect(text).toMatch(/Altitude\s+5\d\d\.\d km/);
     expect(text).toMatch(/Beta angle\s+-?\d+\.\d°/);
-    expect((await api<{ selectedId: number }>(page, { type: 'ocv:getState' })).selectedId).toBe(id);
     // Clicking empty space clears the selection (below the open inspector, which reaches y ~470 at the right edge).
     expect(await page.evaluate(() => document.elementFromPoint(1180, 560)?.tagName)).toBe('CANVAS');
     await page.mouse.click(1180, 560);
