@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readTextChunks } from '../engine/textChunks';
 import { basename } from 'node:path';
-import { createElementStreamParser, parseElements, type ImportResult } from '../core/elements';
+import { createElementStreamParser, detectElementFormat, parseElements, type ImportResult, tleRecordsAtMost } from '../core/elements';
 import { buildFleet } from '../core/fleet/generators';
 import { fleetFromScenario, type ShellImportReport } from '../core/fleet/fromScenario';
 import type { Fleet } from '../core/fleet/fleet';
@@ -143,7 +143,11 @@ function readInputFile(
     // (trimStart also drops a byte order mark)
     const headText = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
     if (size === 0 || headText.trimStart().startsWith('{')) return { kind: 'text', text: readFileSync(fd).toString('utf8') };
-    const parser = createElementStreamParser({ acceptBadChecksums: opts.acceptBadChecksums });
+    // A TLE file's size bounds its records: the parser's columns then come in one block (no copy).
+    const parser = createElementStreamParser({
+      acceptBadChecksums: opts.acceptBadChecksums,
+      capacityHint: detectElementFormat(headText) === 'tle' ? tleRecordsAtMost(size) : undefined,
+    });
     let blank = true;
     readTextChunks(fd, 0, size, (text) => {
       if (blank && /\S/.test(text)) blank = false;

@@ -7,8 +7,8 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { readTextChunks } from './textChunks';
-import { createElementStreamParser, type ElementColumns, type ElementFormat, type ImportIssue } from '../core/elements';
-import { initSgp4Batch, propagateBatch } from '../core/sgp4';
+import { createElementStreamParser, type ElementColumns, type ElementFormat, type ImportIssue, tleRecordsAtMost } from '../core/elements';
+import { initSgp4Batch, propagateBatch, SGP4_BATCH_STRIDE } from '../core/sgp4';
 import { importedFallbackName } from '../core/fleet/fleet';
 import { ByteCsvWriter } from '../core/csv';
 import { writeStateRows } from './stateRows';
@@ -60,7 +60,11 @@ export function createStatesShard(): StatesShard {
   let done: { cols: ElementColumns; atMs: number; frame: StateFrame; shellName: string } | null = null;
   return {
     run(range) {
-      const parser = createElementStreamParser({ acceptBadChecksums: range.acceptBadChecksums });
+      // The range is TLE (statesParallel checked): its size bounds the records (one block of columns).
+      const parser = createElementStreamParser({
+        acceptBadChecksums: range.acceptBadChecksums,
+        capacityHint: tleRecordsAtMost(range.endByte - range.startByte),
+      });
       const fd = openSync(range.path, 'r');
       try {
         readTextChunks(fd, range.startByte, range.endByte, (text) => parser.push(text));
@@ -95,11 +99,12 @@ export function createStatesShard(): StatesShard {
       const pos = new Float64Array(3 * BLOCK);
       const vel = new Float64Array(3 * BLOCK);
       const err = new Uint8Array(BLOCK);
+      const scratch = { constants: new Float64Array(SGP4_BATCH_STRIDE * BLOCK), flags: new Uint8Array(BLOCK) };
       const noradId = cols.noradId;
       let failed = 0;
       for (let s = 0; s < n; s += BLOCK) {
         const e = Math.min(n, s + BLOCK);
-        propagateBatch(initSgp4Batch(cols, s, e), atMs, pos, vel, err, 0);
+        propagateBatch(initSgp4Batch(cols, s, e, scratch), atMs, pos, vel, err, 0);
         // The same names as satelliteName() on the whole fleet: name, else NORAD number (null: written
         // by writeStateRows from the number), else shell-index.
         const nameOf = (k: number): string | null =>

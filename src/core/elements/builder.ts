@@ -1,7 +1,9 @@
 /**
- * Growable element columns for parsers: rows are appended into fixed-size typed-array chunks
- * (row-major inside a chunk; no per-record objects are kept), and `finish()` copies the chunks
- * once into exact-size columns. Peak memory is therefore about twice the final columns, independent of file size.
+ * Growable element columns for parsers: rows are appended into chunks of typed-array columns (no
+ * per-record objects are kept), and `finish()` copies the chunks once into exact-size columns, or,
+ * when the first chunk was sized for all rows (a capacity hint from the file size), hands its
+ * columns over as they are. Peak memory is therefore at most about twice the final columns,
+ * independent of file size.
  */
 import { ELEMENT_FLOAT_FIELDS, ELEMENT_INT_FIELDS, type ElementColumns } from './columns';
 
@@ -74,21 +76,25 @@ export class ColumnBuilder {
 
   count = 0;
   /**
-   * Committed rows, row-major within each chunk (row r of a chunk at r * NF .. r * NF + NF - 1),
-   * so that committing a row writes one contiguous run; `finish()` transposes into columns.
+   * Committed rows in chunks of columns (one typed array per field and chunk): the first chunk
+   * holds `capacityHint` rows (a caller that knows an upper bound on the records, such as the
+   * size of a TLE file, gets one chunk and `finish()` hands its columns over without a copy),
+   * later chunks CHUNK_ROWS; `finish()` otherwise joins the chunks into exact-size columns.
    */
-  private readonly floatChunks: Float64Array[] = [];
-  private readonly intChunks: Int32Array[] = [];
-  private readonly ephChunks: Uint8Array[] = [];
-  private readonly styleChunks: Uint16Array[] = [];
-  /** The chunks rows are currently appended to. */
-  private curF = new Float64Array(0);
-  private curI = new Int32Array(0);
+  private readonly chunks: Array<{ f: Float64Array[]; i: Int32Array[]; eph: Uint8Array; style: Uint16Array; rows: number }> = [];
+  /** The chunk rows are currently appended to, and its first row. */
+  private curF: Float64Array[] = [];
+  private curI: Int32Array[] = [];
   private curEph = new Uint8Array(0);
   private curStyle = new Uint16Array(0);
+  private curBase = 0;
+  private curRows = 0;
   private readonly names = new StringColumn('');
   private readonly objectIds = new StringColumn('');
   private readonly classes = new StringColumn('U');
+
+  /** `capacityHint`: rows of the first chunk (an upper bound on the rows saves the final copy). */
+  constructor(private readonly capacityHint = CHUNK_ROWS) {}
 
   /** Reset the row being built to defaults. */
   resetRow(): void {
@@ -104,28 +110,40 @@ export class ColumnBuilder {
     this.tleStyle = 0;
   }
 
+  private newChunk(): void {
+    const rows = this.chunks.length === 0 ? Math.max(1, Math.floor(this.capacityHint)) : CHUNK_ROWS;
+    const chunk = {
+      f: Array.from({ length: NF }, () => new Float64Array(rows)),
+      i: Array.from({ length: NI }, () => new Int32Array(rows)),
+      eph: new Uint8Array(rows),
+      style: new Uint16Array(rows),
+      rows,
+    };
+    this.chunks.push(chunk);
+    this.curBase = this.count;
+    this.curRows = rows;
+    this.curF = chunk.f;
+    this.curI = chunk.i;
+    this.curEph = chunk.eph;
+    this.curStyle = chunk.style;
+  }
+
   /** Append the row being built. */
   commitRow(): void {
-    const at = this.count % CHUNK_ROWS;
-    if (at === 0) {
-      this.curF = new Float64Array(CHUNK_ROWS * NF);
-      this.curI = new Int32Array(CHUNK_ROWS * NI);
-      this.curEph = new Uint8Array(CHUNK_ROWS);
-      this.curStyle = new Uint16Array(CHUNK_ROWS);
-      this.floatChunks.push(this.curF);
-      this.intChunks.push(this.curI);
-      this.ephChunks.push(this.curEph);
-      this.styleChunks.push(this.curStyle);
+    const n = this.count;
+    let at = n - this.curBase;
+    if (at >= this.curRows || this.chunks.length === 0) {
+      this.newChunk();
+      at = 0;
     }
     const f = this.f;
     const cf = this.curF;
-    for (let k = 0, o = at * NF; k < NF; k++) cf[o + k] = f[k];
+    for (let k = 0; k < NF; k++) cf[k][at] = f[k];
     const i = this.i;
     const ci = this.curI;
-    for (let k = 0, o = at * NI; k < NI; k++) ci[o + k] = i[k];
+    for (let k = 0; k < NI; k++) ci[k][at] = i[k];
     this.curEph[at] = this.ephemerisType;
     this.curStyle[at] = this.tleStyle;
-    const n = this.count;
     this.names.push(detachString(this.name), n);
     this.objectIds.push(detachString(this.objectId), n);
     this.classes.push(this.classification, n);
@@ -135,28 +153,17 @@ export class ColumnBuilder {
   /** Exact-size columns of all committed rows; the builder's chunks are released. */
   finish(): ElementColumns {
     const n = this.count;
-    // Row-major chunks -> columns, one chunk at a time (it stays in cache across the fields).
-    const columns = <T extends Float64Array | Int32Array>(chunks: T[], stride: number, make: (n: number) => T): T[] => {
-      const out: T[] = [];
-      for (let k = 0; k < stride; k++) out.push(make(n));
-      for (let c = 0; c < chunks.length; c++) {
-        const chunk = chunks[c];
-        const base = c * CHUNK_ROWS;
-        const rows = Math.min(CHUNK_ROWS, n - base);
-        for (let k = 0; k < stride; k++) {
-          const col = out[k];
-          for (let r = 0, o = k; r < rows; r++, o += stride) col[base + r] = chunk[o];
-        }
+    const chunks = this.chunks;
+    // One chunk with at most 1/8 of it unused: its columns as they are (views of its first n rows).
+    const adopt = chunks.length === 1 && chunks[0].rows - n <= chunks[0].rows / 8;
+    const join = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(parts: T[], make: (len: number) => T): T => {
+      if (adopt) return parts[0].subarray(0, n) as T;
+      const out = make(n);
+      for (let c = 0, base = 0; c < parts.length; c++) {
+        const rows = Math.min(chunks[c].rows, n - base);
+        out.set(rows === parts[c].length ? parts[c] : parts[c].subarray(0, rows), base);
+        base += rows;
       }
-      chunks.length = 0;
-      return out;
-    };
-    const join = <T extends Uint8Array | Uint16Array>(chunks: T[], out: T): T => {
-      for (let c = 0; c < chunks.length; c++) {
-        const rows = Math.min(CHUNK_ROWS, n - c * CHUNK_ROWS);
-        out.set(chunks[c].subarray(0, rows), c * CHUNK_ROWS);
-      }
-      chunks.length = 0;
       return out;
     };
     const cols = {
@@ -165,14 +172,27 @@ export class ColumnBuilder {
       objectIds: this.objectIds.finish(n),
       classification: this.classes.finish(n),
     } as ElementColumns;
-    const floats = columns(this.floatChunks, NF, (len) => new Float64Array(len));
-    const ints = columns(this.intChunks, NI, (len) => new Int32Array(len));
-    for (let k = 0; k < NF; k++) cols[ELEMENT_FLOAT_FIELDS[k]] = floats[k];
-    for (let k = 0; k < NI; k++) cols[ELEMENT_INT_FIELDS[k]] = ints[k];
-    this.curF = new Float64Array(0);
-    this.curI = new Int32Array(0);
-    cols.ephemerisType = join(this.ephChunks, new Uint8Array(n));
-    cols.tleStyle = join(this.styleChunks, new Uint16Array(n));
+    for (let k = 0; k < NF; k++)
+      cols[ELEMENT_FLOAT_FIELDS[k]] = join(
+        chunks.map((c) => c.f[k]),
+        (len) => new Float64Array(len),
+      );
+    for (let k = 0; k < NI; k++)
+      cols[ELEMENT_INT_FIELDS[k]] = join(
+        chunks.map((c) => c.i[k]),
+        (len) => new Int32Array(len),
+      );
+    cols.ephemerisType = join(
+      chunks.map((c) => c.eph),
+      (len) => new Uint8Array(len),
+    );
+    cols.tleStyle = join(
+      chunks.map((c) => c.style),
+      (len) => new Uint16Array(len),
+    );
+    chunks.length = 0;
+    this.curF = [];
+    this.curI = [];
     return cols;
   }
 }

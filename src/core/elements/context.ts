@@ -25,13 +25,15 @@ export function elementProblem(e: number, meanMotionRevPerDay: number, inclinati
 }
 
 export class ImportContext {
-  readonly b = new ColumnBuilder();
+  readonly b: ColumnBuilder;
   readonly rejected: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
   /** Records seen so far (accepted + rejected). */
   records = 0;
   accepted = 0;
-  constructor(readonly opts: ParseOptions) {}
+  constructor(readonly opts: ParseOptions) {
+    this.b = new ColumnBuilder(opts.capacityHint);
+  }
 
   /** Start a new record; returns its 1-based number. */
   nextRecord(): number {

@@ -239,7 +239,7 @@ export interface ElementStreamParser {
 }
 
 export function createElementStreamParser(opts: ParseOptions = {}): ElementStreamParser {
-  const ctx = new ImportContext({ acceptBadChecksums: opts.acceptBadChecksums === true });
+  const ctx = new ImportContext({ acceptBadChecksums: opts.acceptBadChecksums === true, capacityHint: opts.capacityHint });
   let format: ElementFormat | null = null;
   let reader: Reader | null = null;
   let linesOf: (() => number) | null = null;

@@ -38,6 +38,15 @@ export const TLE_STYLE = {
 } as const;
 
 export const TLE_LINE_LENGTH = 69;
+
+/**
+ * Upper bound on the accepted records in `bytes` of TLE text: each has two 69-character lines
+ * and a line break between them, and a line break before the next record (140k - 1 bytes for k
+ * records at least). For ParseOptions.capacityHint.
+ */
+export function tleRecordsAtMost(bytes: number): number {
+  return Math.max(0, Math.floor((bytes + 1) / (2 * TLE_LINE_LENGTH + 2)));
+}
 export const ALPHA5_MAX = 339999;
 const ALPHA5_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'; // I and O are not used
 

@@ -29,6 +29,12 @@ export interface ImportResult {
 export interface ParseOptions {
   /** Accept records whose TLE checksum is wrong, with a warning (many published files have wrong checksums). */
   acceptBadChecksums?: boolean;
+  /**
+   * Expected number of records at most (e.g. tleRecordsAtMost of a TLE file's size): sizes the
+   * parser's first block of columns, so that a right guess saves one copy of every column. Any
+   * value gives the same result.
+   */
+  capacityHint?: number;
 }
 
 export const ISSUE_TEXT_MAX = 100;

@@ -131,17 +131,28 @@ export function sgp4BatchBytes(b: Sgp4Batch): number {
 }
 
 /**
- * Initialise SGP4 for rows [start, end) of `cols`. Never throws for a bad satellite: its flag
+ * Memory for initSgp4Batch to reuse across blocks (constants of SGP4_BATCH_STRIDE * rows, flags of
+ * rows): a batch made in it is valid until the next initSgp4Batch with the same scratch.
+ */
+export interface Sgp4BatchScratch {
+  constants: Float64Array;
+  flags: Uint8Array;
+}
+
+/**
+ * Initialise SGP4 for rows [start, end) of `cols` (in `scratch` when given and large enough). Never throws for a bad satellite: its flag
  * gets SGP4_FLAG_INVALID and propagation reports error 1 for it. Throws RangeError only for a
  * bad [start, end) range.
  */
-export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = cols.count): Sgp4Batch {
+export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = cols.count, scratch?: Sgp4BatchScratch): Sgp4Batch {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= cols.count)) {
     throw new RangeError(`initSgp4Batch: range [${start}, ${end}) is not within 0..${cols.count}`);
   }
   const count = end - start;
-  const kc = new Float64Array(SGP4_BATCH_STRIDE * count);
-  const flags = new Uint8Array(count);
+  // Every constant the kernel reads and every flag is written below, so reused memory needs no clearing.
+  const reuse = scratch !== undefined && scratch.flags.length >= count && scratch.constants.length >= SGP4_BATCH_STRIDE * count;
+  const kc = reuse ? scratch.constants.subarray(0, SGP4_BATCH_STRIDE * count) : new Float64Array(SGP4_BATCH_STRIDE * count);
+  const flags = reuse ? scratch.flags.subarray(0, count) : new Uint8Array(count);
   const messages: string[] = [];
 
   const epochMs = cols.epochMs.subarray(start, end);
@@ -292,6 +303,12 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
       kc[kb + 13] = d2;
       kc[kb + 14] = (17.0 * ao + sfour) * temp;
       kc[kb + 15] = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * cc1;
+    }
+    if (fl & SGP4_FLAG_SIMPLE) {
+      // No higher-order drag terms (the kernel still subtracts them: zeros).
+      kc[kb + 13] = 0;
+      kc[kb + 14] = 0;
+      kc[kb + 15] = 0;
     }
     if (!(Number.isFinite(mdot) && Number.isFinite(cc1) && Number.isFinite(kc[kb + 6]) && Number.isFinite(kc[kb + 15]))) {
       fl = SGP4_FLAG_INVALID;

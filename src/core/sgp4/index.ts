@@ -9,6 +9,8 @@ export {
   SGP4_FLAG_SIMPLE,
   type Sgp4Batch,
   type Sgp4BatchColumn,
+  type Sgp4BatchScratch,
+  SGP4_BATCH_STRIDE,
 } from './batch';
 export {
   propagateBatch,

@@ -11,7 +11,7 @@
 import { twoline2satrec } from 'satellite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createElementStreamParser, parseElements, parseElementStream } from '../../../../src/core/elements/stream';
-import { tleChecksum, writeTle } from '../../../../src/core/elements/tle';
+import { tleChecksum, tleRecordsAtMost, writeTle } from '../../../../src/core/elements/tle';
 import type { ImportResult } from '../../../../src/core/elements/types';
 import { cutAt, diffColumns, readSharedData } from './helpers';
 
@@ -146,5 +146,21 @@ describe('real catalogue 2022-08-09', () => {
     expect(progress.length).toBe(Math.ceil(bytes.length / chunk));
     expect(progress[progress.length - 1]).toBe(bytes.length);
     for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThan(progress[k - 1]);
+  });
+
+  it('gives the same columns whatever the capacity hint (one adopted block, several joined, a wrong guess)', () => {
+    const bytes = Buffer.byteLength(text);
+    const bound = tleRecordsAtMost(bytes);
+    // The bound holds (two 69-character lines and two line breaks a record) and is close for a 2-line file.
+    expect(bound).toBeGreaterThanOrEqual(result.accepted);
+    expect(bound).toBeLessThan(result.accepted * 1.01);
+    for (const hint of [undefined, 1, 1000, result.accepted - 1, result.accepted, bound, 4 * bound]) {
+      const r = parseElements(text, { capacityHint: hint });
+      expect(r.accepted).toBe(result.accepted);
+      expect(diffColumns(r.columns, result.columns, { strings: true }), `hint ${hint}`).toBeNull();
+      expect(Array.from(r.columns.tleStyle ?? [])).toEqual(Array.from(result.columns.tleStyle ?? []));
+      expect(Array.from(r.columns.ephemerisType ?? [])).toEqual(Array.from(result.columns.ephemerisType ?? []));
+      expect(r.columns.epochMs.length).toBe(result.accepted);
+    }
   });
 });

@@ -9,7 +9,7 @@
 import { propagate, twoline2satrec, type SatRec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { parseElements } from '../../../../src/core/elements';
-import { initSgp4Batch, propagateBatch } from '../../../../src/core/sgp4';
+import { initSgp4Batch, propagateBatch, SGP4_BATCH_STRIDE, SGP4_FLAG_DEEP, SGP4_FLAG_SIMPLE } from '../../../../src/core/sgp4';
 import { readSharedData, splitTle } from './helpers';
 
 describe('parsed catalogue -> column SGP4 vs satellite.js', () => {
@@ -53,5 +53,40 @@ describe('parsed catalogue -> column SGP4 vs satellite.js', () => {
     console.log(`parsed catalogue: ${compared} states, max ${(maxDp * 1e3).toFixed(4)} m, ${(maxDv * 1e6).toFixed(4)} mm/s`);
     expect(problems).toEqual([]);
     expect(compared).toBeGreaterThan(cols.count * 2.5);
+  });
+
+  it('gives bit-identical states when blocks are initialised in reused (poisoned) scratch memory', () => {
+    // The catalogue has every kind: near-Earth, low-perigee (simple), deep-space and failing satellites.
+    const cols = parseElements(readSharedData('catalog-2022-08-09.tle')).columns;
+    const timeMs = Date.UTC(2022, 7, 10);
+    const n = cols.count;
+    const fresh = { p: new Float64Array(3 * n), v: new Float64Array(3 * n), e: new Uint8Array(n) };
+    const reused = { p: new Float64Array(3 * n), v: new Float64Array(3 * n), e: new Uint8Array(n) };
+    const maxBlock = 4096;
+    const scratch = { constants: new Float64Array(SGP4_BATCH_STRIDE * maxBlock), flags: new Uint8Array(maxBlock) };
+    const kinds = new Set<number>();
+    // Blocks of varying size, so that every satellite lands where others' constants were.
+    for (let s = 0, k = 0; s < n; k++) {
+      const e = Math.min(n, s + [4096, 1, 777, 4000, 33][k % 5]);
+      const a = initSgp4Batch(cols, s, e);
+      scratch.constants.fill(Number.NaN);
+      scratch.flags.fill(255);
+      const b = initSgp4Batch(cols, s, e, scratch);
+      expect(Array.from(b.flags)).toEqual(Array.from(a.flags));
+      for (const f of a.flags) kinds.add(f);
+      propagateBatch(a, timeMs, fresh.p.subarray(3 * s), fresh.v.subarray(3 * s), fresh.e.subarray(s));
+      propagateBatch(b, timeMs, reused.p.subarray(3 * s), reused.v.subarray(3 * s), reused.e.subarray(s));
+      s = e;
+    }
+    expect(kinds.has(0)).toBe(true);
+    expect(kinds.has(SGP4_FLAG_SIMPLE)).toBe(true);
+    expect(kinds.has(SGP4_FLAG_DEEP | SGP4_FLAG_SIMPLE)).toBe(true);
+    expect(Array.from(reused.e)).toEqual(Array.from(fresh.e));
+    expect(fresh.e.some((x) => x !== 0)).toBe(true);
+    for (let i = 0; i < 3 * n; i++) {
+      if (!Object.is(reused.p[i], fresh.p[i]) || !Object.is(reused.v[i], fresh.v[i])) {
+        expect.fail(`satellite ${Math.floor(i / 3)}: ${reused.p[i]} / ${reused.v[i]} vs ${fresh.p[i]} / ${fresh.v[i]}`);
+      }
+    }
   });
 });
