@@ -21,6 +21,7 @@ import type { LoadedInput } from './input';
 import type { Output } from './output';
 import type { Progress } from './progress';
 import { separationText } from '../core/report/feasibility';
+import { shellSeparations } from '../core/analysis/feasibility';
 
 /** Per-shell radiation, drag, closest approach and launch lines, and the launch totals. */
 function feasibilityLines(run: AnalysisRun): string[] {
@@ -87,7 +88,20 @@ export async function runAnalyze(
       // the +Grid mesh is built here while the workers start and initialise SGP4
       const topology = scenario.links.interSatelliteLinks && fleet.count > 1 ? buildIslTopology(fleet, scenario) : undefined;
       await ready;
-      const r = await analyzeSampledOnPool(pool, scenario, { onProgress, progressIntervalMs: 500, disposeAfterShards: true, topology });
+      // Once steps run (8 queued ahead in each worker), this thread is idle: the closest-approach
+      // checks the rollup needs run then, into the cache the rollup reads, not after the pass.
+      let warmed = false;
+      const r = await analyzeSampledOnPool(pool, scenario, {
+        onProgress: (p) => {
+          onProgress(p);
+          if (warmed || p.stepsDone < 1) return;
+          warmed = true;
+          setImmediate(() => shellSeparations(fleet, scenario, Date.parse(scenario.window.start)));
+        },
+        progressIntervalMs: 500,
+        disposeAfterShards: true,
+        topology,
+      });
       run = sampledRun(fleet, scenario, r);
     } finally {
       pool.dispose();

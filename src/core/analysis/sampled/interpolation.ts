@@ -92,10 +92,14 @@ export function interpolationFor(
     const n = (revDay * TWO_PI) / 86400;
     const a = Math.cbrt(MU_KM3_S2 / (n * n));
     const rp = a * (1 - ecc);
-    const wp = (n * (1 + ecc) ** 2) / (1 - ecc * ecc) ** 1.5;
+    // w_p = n (1 + e)^2 / (1 - e^2)^1.5, powers by multiplication (a serial pass over 1M rows)
+    const q = 1 - ecc * ecc;
+    const wp = (n * (1 + ecc) * (1 + ecc)) / (q * Math.sqrt(q));
+    const wp2 = wp * wp;
+    const wp4 = wp2 * wp2;
     if (ecc > QUINTIC_MAX_ECCENTRICITY || rp - EARTH_RADIUS_KM < QUINTIC_MIN_PERIGEE_KM) quintic = false;
-    worst4 = Math.max(worst4, rp * wp ** 4);
-    worst6 = Math.max(worst6, rp * wp ** 6);
+    if (rp * wp4 > worst4) worst4 = rp * wp4;
+    if (rp * wp4 * wp2 > worst6) worst6 = rp * wp4 * wp2;
   }
   if (worst4 === 0) return none;
   let K = 1;
