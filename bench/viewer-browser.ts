@@ -127,7 +127,8 @@ try {
 }
 console.log(
   '\n| case | first satellites, ms | fps (SwiftShader) | main-thread ms/frame (all) | ms/frame without state upload | frames with ' +
-    'state upload, their ms | bytes uploaded/frame (mean) | bytes/tick | ticks/s | main-thread ms/tick (all) | of which links ' +
+    'state upload, their ms | bytes uploaded/frame (mean) | bytes/tick | ticks/s | main-thread ms/tick (applying the frame) ' +
+    "| + main-thread ms/tick on links (merging the workers' candidates in the pool, or fallback scans) " +
     '| worker ms/tick on links (slowest shard) ' +
     '| ticks with worker links / main-thread fallback | links drawn | load average (1, 5, 15 min) before -> after |',
 );

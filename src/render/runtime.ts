@@ -32,7 +32,7 @@ export interface ViewerStats {
   workerLinkChoices: number;
   /** ... and the main-thread fallback scans (strided above 200k satellites). */
   linkFallbacks: number;
-  /** Main-thread ms spent on links at choice time (merging the workers' candidates, or the fallback scan). */
+  /** Main-thread ms spent on links (merging the workers' candidates in the pool, outside totalTickMs; or the fallback scan). */
   totalLinkMs: number;
   /** Milliseconds the workers spent choosing those links (the slowest shard per tick, summed): not main-thread time. */
   totalWorkerLinkMs: number;
