@@ -9,6 +9,7 @@
  * running): time to the sampled figures, its compute figure and the peak memory during it.
  *
  *   npx vite build && npx tsx bench/page-2m.ts        (npm run bench:page2m)
+ *   npm run bench:page2m -- --scale 1                 the default 1M itself (issue 17: page memory of a sampled 1M run)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -49,20 +50,26 @@ function descendantsRssBytes(root: number): number {
 }
 
 const base = defaultScenario();
-const two: Scenario = {
-  ...base,
-  name: 'Two million',
-  shells: base.shells.map((sh) =>
-    sh.kind === 'walker-delta' || sh.kind === 'walker-star'
-      ? { ...sh, totalSatellites: sh.totalSatellites * 2 }
-      : sh.kind === 'sso-dawn-dusk'
-        ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 }
-        : sh,
-  ),
-};
+const at = process.argv.indexOf('--scale');
+const scale = at > 0 ? Number(process.argv[at + 1]) : 2;
+if (scale !== 1 && scale !== 2) throw new Error('--scale takes 1 (the default 1M) or 2 (every shell doubled, 2M)');
+const two: Scenario =
+  scale === 1
+    ? base
+    : {
+        ...base,
+        name: 'Two million',
+        shells: base.shells.map((sh) =>
+          sh.kind === 'walker-delta' || sh.kind === 'walker-star'
+            ? { ...sh, totalSatellites: sh.totalSatellites * 2 }
+            : sh.kind === 'sso-dawn-dusk'
+              ? { ...sh, satellitesPerPlane: sh.satellitesPerPlane * 2 }
+              : sh,
+        ),
+      };
 const load0 = loadavg()[0];
 const node = runAnalysisJob(two, []);
-if (node.fleet.count !== 2_000_000) throw new Error(`expected 2,000,000 satellites, got ${node.fleet.count}`);
+if (node.fleet.count !== scale * 1_000_000) throw new Error(`expected ${scale * 1_000_000} satellites, got ${node.fleet.count}`);
 
 const h = await openHarness();
 let peakRss = descendantsRssBytes(process.pid);
@@ -80,14 +87,14 @@ try {
   await waitFor(() => page.locator('[data-testid="status"][data-phase="ready"]').count(), 'first SGP4 tick', 600_000);
   const readyMs = performance.now() - t0;
   const firstSatellitesMs = Number(await page.evaluate(`(performance.getEntriesByName('viewer:first-satellites')[0] || {}).startTime`));
-  // let the view run a few ticks at 2M, then read the heap
+  // let the view run a few ticks, then read the heap
   await page.waitForTimeout(5000);
   const heap = Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN'));
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
   const peakAnalyticRss = peakRss;
-  // the sampled run of the whole 2M in the page
+  // the sampled run of the whole fleet in the page
   const ts = performance.now();
-  // a DOM click: the page's main thread is busy with 2M for seconds, past Playwright's post-click wait
+  // a DOM click: the page's main thread is busy with millions for seconds, past Playwright's post-click wait
   await page.evaluate(`document.querySelector('[data-testid="run-sampled"]').click()`);
   await waitFor(async () => (await page.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 3_600_000, 500);
   await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 600_000);
@@ -113,7 +120,7 @@ try {
   };
   console.log(JSON.stringify(row));
   console.error(
-    `2M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
+    `${scale}M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
       `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB, page JS heap ${row.page_js_heap_mb} MB; ` +
       `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB; ` +
