@@ -120,7 +120,8 @@ try {
   };
   console.log(JSON.stringify(row));
   console.error(
-    `${scale}M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
+    `${scale}M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, ` +
+      `first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
       `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB, page JS heap ${row.page_js_heap_mb} MB; ` +
       `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB; ` +

@@ -100,6 +100,7 @@ export function workspaceActions(store: WorkspaceStore, viewer: ViewerStore): Wo
   const startTask = (label: string, cancel: (() => void) | null): number => {
     const id = taskSeq++;
     store.setState({ task: { id, label, fraction: null, detail: '', cancel } });
+    viewer.setState({ backgroundTask: true });
     return id;
   };
   const progressTask = (id: number, fraction: number | null, detail = ''): void => {
@@ -108,7 +109,10 @@ export function workspaceActions(store: WorkspaceStore, viewer: ViewerStore): Wo
   };
   const endTask = (id: number): void => {
     const t = store.getState().task;
-    if (t && t.id === id) store.setState({ task: null });
+    if (t && t.id === id) {
+      store.setState({ task: null });
+      viewer.setState({ backgroundTask: false });
+    }
   };
 
   return { post, dismiss, edit, undo, redo, open, startTask, progressTask, endTask };

@@ -59,6 +59,8 @@ export interface ViewerState {
   /** Loading state shown to the user. */
   status: { phase: 'empty' | 'provisional' | 'ready' | 'error'; shown: number; total: number; message: string };
   contextLost: boolean;
+  /** A heavy task runs in the page: the view ticks every BACKGROUND_TICK_INTERVAL_MS (./tickLoop.ts). */
+  backgroundTask: boolean;
 }
 
 export const MIN_SPEED = 1;
@@ -93,6 +95,7 @@ export function defaultViewerState(timeMs = Date.now()): ViewerState {
     cameraRequest: { preset: 'earth', nonce: 0 },
     status: { phase: 'empty', shown: 0, total: 0, message: '' },
     contextLost: false,
+    backgroundTask: false,
   };
 }
 

@@ -14,6 +14,12 @@ import { simTimeMs, type ViewerClock } from './store';
 
 /** Minimum wall time between engine ticks while playing, ms. */
 export const TICK_INTERVAL_MS = 400;
+/**
+ * Between ticks while a heavy task runs in the page (ViewerState.backgroundTask: a sampled
+ * analysis, a trade study, a report): the task's workers share the cores with the view's, and a
+ * 1M tick costs ~0.2 s of SGP4 per worker. Satellites still move every frame from the last states.
+ */
+export const BACKGROUND_TICK_INTERVAL_MS = 2000;
 /** A propagate() unanswered this long is taken as lost: the fleet is handed over again. 1M takes ~0.1-2 s. */
 export const STALL_MS = 20_000;
 /** The same for setFleet() (1M: ~1-5 s of worker start-up and SGP4 init on a loaded machine). */
@@ -38,6 +44,8 @@ export interface TickLoopOptions {
   setFleetStallMs?: number;
   /** Pause before handing the fleet over again after a failure, ms (default 2,000). */
   retryMs?: number;
+  /** Time between ticks while playing, ms, read before each wait (default TICK_INTERVAL_MS). */
+  intervalMs?: () => number;
 }
 
 export interface TickLoop {
@@ -122,7 +130,7 @@ export function startTickLoop(opts: TickLoopOptions): TickLoop {
       failures = 0;
       if (frame) opts.onFrame(frame);
       const spent = now() - started;
-      await sleep(Math.max(16, TICK_INTERVAL_MS - spent));
+      await sleep(Math.max(16, (opts.intervalMs?.() ?? TICK_INTERVAL_MS) - spent));
     }
     return true;
   };

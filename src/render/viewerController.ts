@@ -29,7 +29,7 @@ import type { ViewerRuntime } from './runtime';
 import { SatelliteLayer } from './satelliteLayer';
 import { advanceInto, GroundStationLayer } from './stations';
 import { simTimeMs, type CameraPreset, type ViewerStore } from './store';
-import { startTickLoop } from './tickLoop';
+import { BACKGROUND_TICK_INTERVAL_MS, startTickLoop, TICK_INTERVAL_MS } from './tickLoop';
 
 /** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
 export const PROVISIONAL_CHUNK = 100_000;
@@ -181,6 +181,7 @@ export class ViewerController {
       engine,
       fleet,
       clock: () => this.store.getState().clock,
+      intervalMs: () => (this.store.getState().backgroundTask ? BACKGROUND_TICK_INTERVAL_MS : TICK_INTERVAL_MS),
       hasFrame: () => layer.live,
       onFrame: (frame) => this.applyFrame(layer, fleet, engine, frame),
       onError: (message) => this.store.setState({ status: { phase: 'error', shown: layer.shown, total: fleet.count, message } }),

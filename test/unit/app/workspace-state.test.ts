@@ -75,6 +75,21 @@ describe('workspace store', () => {
     expect(store.getState().selectedShellId).toBe(other.shells[0].id);
     expect(store.getState().docId).toBe('doc2');
   });
+  it('a task in the page slows the view ticks until it ends (only the task that started it ends it)', () => {
+    const s = presetScenario('starlink-72x22')!;
+    const store = createWorkspace(s, 'doc');
+    const viewer = createPageViewer(s);
+    const a = workspaceActions(store, viewer);
+    expect(viewer.getState().backgroundTask).toBe(false);
+    const id = a.startTask('Sampled analysis', null);
+    expect(viewer.getState().backgroundTask).toBe(true);
+    a.endTask(id + 1000);
+    expect(viewer.getState().backgroundTask).toBe(true);
+    a.endTask(id);
+    expect(viewer.getState().backgroundTask).toBe(false);
+    expect(store.getState().task).toBeNull();
+  });
+
   it('the page viewer starts its clock at the analysis window start with the scenario epoch and window', () => {
     const s = presetScenario('starlink-72x22')!;
     const v = createPageViewer(s).getState();

@@ -12,7 +12,7 @@ import { PropagationPool } from '../../../src/engine/propagationPool';
 import type { PropagationEngine, StateFrame } from '../../../src/engine/types';
 import { createRuntime } from '../../../src/render/runtime';
 import { createViewerStore, type ViewerClock } from '../../../src/render/store';
-import { startTickLoop } from '../../../src/render/tickLoop';
+import { BACKGROUND_TICK_INTERVAL_MS, startTickLoop, TICK_INTERVAL_MS } from '../../../src/render/tickLoop';
 import { ViewerController } from '../../../src/render/viewerController';
 import { browserLikeHost } from '../engine/browserLikeHost';
 
@@ -83,6 +83,37 @@ describe('tick loop', () => {
     await loop.done;
     expect(errors).toEqual(['SGP4 has not answered for 0.04 s. Restarting the propagation workers.']);
     expect(log.slice(0, 5)).toEqual(['setFleet:ok', 'propagate:ok', 'propagate:hang', 'setFleet:ok', 'propagate:ok']);
+  });
+
+  it('waits TICK_INTERVAL_MS between ticks, BACKGROUND_TICK_INTERVAL_MS while a page task runs, read before each wait', async () => {
+    const { engine } = scripted([]);
+    const waits: number[] = [];
+    let clockMs = 0;
+    let busy = false;
+    const frames: number[] = [];
+    const loop = startTickLoop({
+      engine,
+      fleet,
+      clock: () => playing,
+      hasFrame: () => frames.length > 0,
+      onFrame: (f) => {
+        frames.push(f.seq);
+        clockMs += 30; // each tick "takes" 30 ms
+        if (frames.length === 3) busy = true;
+        if (frames.length === 5) busy = false;
+      },
+      onError: () => {},
+      now: () => clockMs,
+      sleep: (ms) => {
+        waits.push(ms);
+        return new Promise<void>((r) => setTimeout(r, 1));
+      },
+      intervalMs: () => (busy ? BACKGROUND_TICK_INTERVAL_MS : TICK_INTERVAL_MS),
+    });
+    await until(() => frames.length >= 6, 'six frames');
+    loop.stop();
+    await loop.done;
+    expect(waits.slice(0, 6)).toEqual([370, 370, 1970, 1970, 370, 370]);
   });
 
   it('a failed hand-over says what failed and is retried', async () => {

@@ -197,7 +197,8 @@ export function* sampledPass(
   const notes: string[] = [];
   if (knotSteps > 1)
     notes.push(
-      `SGP4 every ${knotSteps} steps (${knotSteps * win.stepS} s), ${interp.quintic ? 'quintic' : 'cubic'} Hermite interpolation in between (position error ` +
+      `SGP4 every ${knotSteps} steps (${knotSteps * win.stepS} s), ${interp.quintic ? 'quintic' : 'cubic'} Hermite ` +
+        'interpolation in between (position error ' +
         `under ${((opts.interpolation || null)?.maxErrorKm ?? DEFAULT_INTERPOLATION_ERROR_KM) * 1000} m)`,
     );
   if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
