@@ -95,11 +95,14 @@ export function budgetPause(budgetMs: number): (p: SampledPause) => Promise<void
 export const SAMPLED_ROUTING_BUFFER_BYTES = 128e6;
 
 /**
- * Whole-fleet routing steps in flight at once: enough that a worker routing a step does not hold
- * the others up (steps queued ahead + 2), within SAMPLED_ROUTING_BUFFER_BYTES, at least 2.
+ * Whole-fleet routing steps in flight at once, within SAMPLED_ROUTING_BUFFER_BYTES, at least 2.
+ * A slot is held from its step's send until its route is done, and a route waits in its worker
+ * behind that worker's queued steps, so it lives ~2 x SAMPLED_STEPS_AHEAD steps: with routing
+ * every step, steps ahead + 2 slots left each worker idle 1.2-2.1 s of a 100k run waiting for one
+ * (per-call trace, load ~6); 2 x steps ahead + 2 halved that.
  */
 export function routesInFlight(satellites: number): number {
-  return Math.max(2, Math.min(SAMPLED_STEPS_AHEAD + 2, Math.floor(SAMPLED_ROUTING_BUFFER_BYTES / (33 * Math.max(1, satellites)))));
+  return Math.max(2, Math.min(2 * SAMPLED_STEPS_AHEAD + 2, Math.floor(SAMPLED_ROUTING_BUFFER_BYTES / (33 * Math.max(1, satellites)))));
 }
 
 type Access = NonNullable<ReturnType<PropagationPool['shardAccess']>>;
