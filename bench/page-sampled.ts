@@ -1,7 +1,8 @@
 /**
  * The page path of a sampled run (issue 17): the Starlink-like preset (1,584 satellites, one orbit
  * at 30 s) run from the workspace's "Run sampled" button in headless Chromium with the view
- * running, timed from the click until the figures are labelled sampled, against the same run in
+ * running, timed in the page from the button's click event until the figures are labelled sampled
+ * (Playwright's own wait before it clicks is reported apart), against the same run in
  * the CLI (`node scripts/plan.mjs analyze preset:starlink-72x22 --mode sampled`, a fresh process).
  * Target: the page within 2x of the CLI. Also the longest gap between progress texts in the page.
  *
@@ -27,31 +28,46 @@ for (let r = 0; r < repeats; r++) {
 }
 const h = await openHarness();
 const page: number[] = [];
+const harness: number[] = [];
 let maxGapMs = 0;
 try {
   const pg = await h.newPage(`#${encodeShareFragment(s)}`);
   await pg.waitForSelector('[data-testid="usable-gw"][data-gw]:not([data-gw=""])', { timeout: 120_000 });
   for (let r = 0; r < repeats; r++) {
     await waitFor(async () => (await pg.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 120_000);
-    // watch the progress text from inside the page (gaps between changes)
+    // Timed inside the page, from the button's click event to the figures labelled sampled (a
+    // MutationObserver sees the label change). Playwright's click first waits for the button to be
+    // stable across animation frames, which with the view drawn in software (75-110 ms a frame)
+    // took 0.8-1.0 s before the click event fired: that wait is the harness's, reported apart.
+    // The progress text is watched from the click too (largest gap between changes).
     await pg.evaluate(`(() => {
-      window.__gaps = { last: performance.now(), max: 0, text: '' };
-      const tick = () => {
+      const g = (window.__run = { click: 0, done: 0, last: 0, max: 0, text: '' });
+      document.querySelector('[data-testid="run-sampled"]').addEventListener('click', () => { g.click = g.last = performance.now(); }, { capture: true, once: true });
+      const check = () => {
+        const now = performance.now();
+        if (!g.click) return;
         const el = document.querySelector('[data-testid="progress"]');
         const t = el ? el.textContent : '';
-        const g = window.__gaps;
-        const now = performance.now();
         if (t !== g.text) { if (el) g.max = Math.max(g.max, now - g.last); g.last = now; g.text = t; }
-        window.__gapsRaf = requestAnimationFrame(tick);
+        const m = document.querySelector('[data-testid="rollup-mode"]');
+        if (!g.done && m && m.textContent === 'sampled') { g.done = now; g.obs.disconnect(); }
       };
-      tick();
+      g.obs = new MutationObserver(check);
+      g.obs.observe(document.body, { subtree: true, childList: true, characterData: true });
     })()`);
     const t0 = performance.now();
     await pg.click('[data-testid="run-sampled"]');
     await waitFor(async () => (await pg.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 300_000, 20);
-    page.push(performance.now() - t0);
-    maxGapMs = Math.max(maxGapMs, Number(await pg.evaluate('window.__gaps.max')));
-    await pg.evaluate('cancelAnimationFrame(window.__gapsRaf)');
+    harness.push(performance.now() - t0);
+    const run = (await pg.evaluate('({ click: window.__run.click, done: window.__run.done, max: window.__run.max })')) as {
+      click: number;
+      done: number;
+      max: number;
+    };
+    if (!(run.click > 0 && run.done > run.click))
+      throw new Error(`page-sampled: click or finish not seen in the page (${JSON.stringify(run)})`);
+    page.push(run.done - run.click);
+    maxGapMs = Math.max(maxGapMs, run.max);
     // back to analytic for the next round
     if (r + 1 < repeats) {
       await pg.reload();
@@ -72,6 +88,7 @@ const out = {
   page_max_progress_gap_ms: maxGapMs,
   runs_cli_ms: cli.map(Math.round),
   runs_page_ms: page.map(Math.round),
+  harness_click_to_label_ms: harness.map(Math.round),
   load_avg_1m_start: load0,
   load_avg_1m_end: loadavg()[0],
 };

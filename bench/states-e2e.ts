@@ -93,7 +93,11 @@ export const statesE2eSection: BenchSection = {
           { label: 'plan states (ours)', value: `${(oursMs / 1000).toFixed(2)} s`, note: 'node scripts/plan.mjs states (npm run plan)' },
           { label: 'satellite.js script', value: `${(satjsMs / 1000).toFixed(2)} s`, note: 'twoline2satrec + propagate + CSV' },
           { label: 'speed-up', value: `${ratio.toFixed(2)}x`, note: ratio >= 3 ? 'target >= 3x met' : 'target >= 3x NOT met' },
-          { label: 'max position difference', value: `${maxDiffM.toFixed(4)} m`, note: `${compared} sampled rows compared, ${mismatched} status mismatches` },
+          {
+            label: 'max position difference',
+            value: `${maxDiffM.toFixed(4)} m`,
+            note: `${compared} sampled rows compared, ${mismatched} status mismatches`,
+          },
         ],
       };
     } finally {
