@@ -206,13 +206,15 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     const rteosq = Math.sqrt(omeosq);
     const cosio = Math.cos(inclo);
     const cosio2 = cosio * cosio;
-    const ak = (XKE / noKozai) ** X2O3;
+    const akBase = XKE / noKozai;
+    const ak = Math.cbrt(akBase * akBase); // (XKE / n)^(2/3)
     const d1 = (0.75 * J2 * (3.0 * cosio2 - 1.0)) / (rteosq * omeosq);
     let delPrime = d1 / (ak * ak);
     const adel = ak * (1.0 - delPrime * delPrime - delPrime * (1.0 / 3.0 + (134.0 * delPrime * delPrime) / 81.0));
     delPrime = d1 / (adel * adel);
     const no = noKozai / (1.0 + delPrime);
-    const ao = (XKE / no) ** X2O3;
+    const aoBase = XKE / no;
+    const ao = Math.cbrt(aoBase * aoBase);
     const sinio = Math.sin(inclo);
     const po = ao * omeosq;
     const con42 = 1.0 - 5.0 * cosio2;
@@ -239,8 +241,9 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     const etasq = eta * eta;
     const eeta = ecco * eta;
     const psisq = Math.abs(1.0 - etasq);
-    const coef = qzms24 * tsi ** 4.0;
-    const coef1 = coef / psisq ** 3.5;
+    const tsi2 = tsi * tsi;
+    const coef = qzms24 * (tsi2 * tsi2);
+    const coef1 = coef / (psisq * psisq * psisq * Math.sqrt(psisq));
     const cc2 =
       coef1 *
       no *
