@@ -34,13 +34,16 @@ export async function runStates(
     const w = new ByteCsvWriter((c) => out.write(c));
     w.text(statesHeader(frameName)).newline();
     let failed = 0;
-    for (let s = 0; s < fleet.count; s += ROWS_PER_BLOCK) {
+    let s = 0;
+    // one name function for every block (one call target for the optimised writeStateRows)
+    const nameOf = (k: number) => satelliteName(fleet, s + k);
+    for (; s < fleet.count; s += ROWS_PER_BLOCK) {
       const e = Math.min(fleet.count, s + ROWS_PER_BLOCK);
       failed += writeStateRows(
         w,
         e - s,
         s,
-        (k) => satelliteName(fleet, s + k),
+        nameOf,
         fleet.elements.noradId.subarray(s, e),
         frame.positionKm.subarray(3 * s, 3 * e),
         frame.velocityKmS.subarray(3 * s, 3 * e),

@@ -377,7 +377,10 @@ function writeSmallUint(b: Uint8Array, at: number, n: number): number {
     b[at] = 48 + m;
     return at + 1;
   }
-  const digits = m < 100 ? 2 : m < 1e3 ? 3 : m < 1e4 ? 4 : m < 1e5 ? 5 : m < 1e6 ? 6 : m < 1e7 ? 7 : m < 1e8 ? 8 : m < 1e9 ? 9 : 10;
+  // Digits counted in a loop, not a chain of compares: a compare first reached when the numbers
+  // grow past 10^5 (row ids do, mid-run) would throw the optimised caller away.
+  let digits = 2;
+  for (let p = 100; digits < 10 && m >= p; p *= 10) digits++;
   const end = at + digits;
   let k = end;
   while (m >= 100) {

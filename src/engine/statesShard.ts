@@ -102,13 +102,15 @@ export function createStatesShard(): StatesShard {
       const scratch = { constants: new Float64Array(SGP4_BATCH_STRIDE * BLOCK), flags: new Uint8Array(BLOCK) };
       const noradId = cols.noradId;
       let failed = 0;
-      for (let s = 0; s < n; s += BLOCK) {
+      // The same names as satelliteName() on the whole fleet: name, else NORAD number (null: written
+      // by writeStateRows from the number), else shell-index. One function for every block (a new
+      // closure per block is a new call target for the optimised writeStateRows each time).
+      let s = 0;
+      const nameOf = (k: number): string | null =>
+        names?.[s + k] || (noradId[s + k] >= 0 ? null : importedFallbackName(noradId[s + k], shellName, idOffset + s + k));
+      for (; s < n; s += BLOCK) {
         const e = Math.min(n, s + BLOCK);
         propagateBatch(initSgp4Batch(cols, s, e, scratch), atMs, pos, vel, err, 0);
-        // The same names as satelliteName() on the whole fleet: name, else NORAD number (null: written
-        // by writeStateRows from the number), else shell-index.
-        const nameOf = (k: number): string | null =>
-          names?.[s + k] || (noradId[s + k] >= 0 ? null : importedFallbackName(noradId[s + k], shellName, idOffset + s + k));
         failed += writeStateRows(w, e - s, idOffset + s, nameOf, noradId.subarray(s, e), pos, vel, err, { atMs, frame });
       }
       if (sink) w.flush();

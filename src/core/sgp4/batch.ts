@@ -139,36 +139,29 @@ export interface Sgp4BatchScratch {
   flags: Uint8Array;
 }
 
-/**
- * Initialise SGP4 for rows [start, end) of `cols` (in `scratch` when given and large enough). Never throws for a bad satellite: its flag
- * gets SGP4_FLAG_INVALID and propagation reports error 1 for it. Throws RangeError only for a
- * bad [start, end) range.
- */
-export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = cols.count, scratch?: Sgp4BatchScratch): Sgp4Batch {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= cols.count)) {
-    throw new RangeError(`initSgp4Batch: range [${start}, ${end}) is not within 0..${cols.count}`);
-  }
-  const count = end - start;
-  // Every constant the kernel reads and every flag is written below, so reused memory needs no clearing.
-  const reuse = scratch !== undefined && scratch.flags.length >= count && scratch.constants.length >= SGP4_BATCH_STRIDE * count;
-  const kc = reuse ? scratch.constants.subarray(0, SGP4_BATCH_STRIDE * count) : new Float64Array(SGP4_BATCH_STRIDE * count);
-  const flags = reuse ? scratch.flags.subarray(0, count) : new Uint8Array(count);
-  const messages: string[] = [];
-
-  const epochMs = cols.epochMs.subarray(start, end);
-  const eccentricity = cols.eccentricity.subarray(start, end);
-  const inclinationDeg = cols.inclinationDeg.subarray(start, end);
-  const raanDeg = cols.raanDeg.subarray(start, end);
-  const argPerigeeDeg = cols.argPerigeeDeg.subarray(start, end);
-  const meanAnomalyDeg = cols.meanAnomalyDeg.subarray(start, end);
-  const nRevPerDay = cols.meanMotionRevPerDay.subarray(start, end);
-  const bstarCol = cols.bstar.subarray(start, end);
-
+/** The near-Earth initialisation of initSgp4Batch's rows [start, end) into kc and flags; deep-space rows are listed in deepList. */
+function initNearEarth(
+  epochMs: Float64Array,
+  eccentricity: Float64Array,
+  inclinationDeg: Float64Array,
+  raanDeg: Float64Array,
+  argPerigeeDeg: Float64Array,
+  meanAnomalyDeg: Float64Array,
+  nRevPerDay: Float64Array,
+  bstarCol: Float64Array,
+  start: number,
+  kc: Float64Array,
+  flags: Uint8Array,
+  messages: string[],
+  deepList: number[],
+): void {
+  // Column views, not the columns object: objects from different readers have different shapes,
+  // and a second shape here would throw the optimised loop away.
+  const count = epochMs.length;
   // sgp4init "earth constants": s and qoms2t in Earth radii.
   const ss = 78.0 / RADIUS_KM + 1.0;
   const qzms2ttemp = (120.0 - 78.0) / RADIUS_KM;
   const qzms2t = qzms2ttemp * qzms2ttemp * qzms2ttemp * qzms2ttemp;
-  const deepList: number[] = [];
 
   for (let i = 0; i < count; i++) {
     const kb = 18 * i; // SGP4_BATCH_STRIDE
@@ -319,6 +312,50 @@ export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = col
     }
     flags[i] = fl;
   }
+}
+
+/**
+ * Initialise SGP4 for rows [start, end) of `cols` (in `scratch` when given and large enough). Never throws for a bad satellite: its flag
+ * gets SGP4_FLAG_INVALID and propagation reports error 1 for it. Throws RangeError only for a
+ * bad [start, end) range.
+ */
+export function initSgp4Batch(cols: ElementColumns, start = 0, end: number = cols.count, scratch?: Sgp4BatchScratch): Sgp4Batch {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= cols.count)) {
+    throw new RangeError(`initSgp4Batch: range [${start}, ${end}) is not within 0..${cols.count}`);
+  }
+  const count = end - start;
+  // Every constant the kernel reads and every flag is written below, so reused memory needs no clearing.
+  const reuse = scratch !== undefined && scratch.flags.length >= count && scratch.constants.length >= SGP4_BATCH_STRIDE * count;
+  const kc = reuse ? scratch.constants.subarray(0, SGP4_BATCH_STRIDE * count) : new Float64Array(SGP4_BATCH_STRIDE * count);
+  const flags = reuse ? scratch.flags.subarray(0, count) : new Uint8Array(count);
+  const messages: string[] = [];
+
+  const deepList: number[] = [];
+  // The loop is a function of its own (as propagateBatch's): optimised while it runs, it would
+  // otherwise meet the deep-space code after it without type feedback and be compiled again.
+  const epochMs = cols.epochMs.subarray(start, end);
+  const eccentricity = cols.eccentricity.subarray(start, end);
+  const inclinationDeg = cols.inclinationDeg.subarray(start, end);
+  const raanDeg = cols.raanDeg.subarray(start, end);
+  const argPerigeeDeg = cols.argPerigeeDeg.subarray(start, end);
+  const meanAnomalyDeg = cols.meanAnomalyDeg.subarray(start, end);
+  const nRevPerDay = cols.meanMotionRevPerDay.subarray(start, end);
+  const bstarCol = cols.bstar.subarray(start, end);
+  initNearEarth(
+    epochMs,
+    eccentricity,
+    inclinationDeg,
+    raanDeg,
+    argPerigeeDeg,
+    meanAnomalyDeg,
+    nRevPerDay,
+    bstarCol,
+    start,
+    kc,
+    flags,
+    messages,
+    deepList,
+  );
 
   // Deep-space objects: satellite.js SatRecs (see header and restoreExactEpoch).
   const deepIndex: number[] = [];

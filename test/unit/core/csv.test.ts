@@ -130,6 +130,8 @@ describe('ByteCsvWriter', () => {
     );
     for (const n of [0, 9, 10, 99, 100, 101, 999, 1000, 65535, 99999, 100000, 2147483647, 2147483648, 4294967296, 9007199254740991])
       expect(render((w) => w.uint(n))).toBe(String(n));
+    // every digit count: 10^k - 1 and 10^k up to 2^31 (the small-integer path counts digits in a loop)
+    for (let k = 1; k <= 10; k++) for (const n of [10 ** k - 1, 10 ** k, 2 * 10 ** k - 1]) expect(render((w) => w.uint(n))).toBe(String(n));
     expect(render((w) => w.bytes(new TextEncoder().encode('NORAD ')).uint(25544))).toBe('NORAD 25544');
   });
 
