@@ -38,6 +38,8 @@ export interface IslWorkspace {
    * hold Infinity); forward / copyTo / copyFrom are indices into recW.
    */
   linksFor?: { topology: IslTopology; forward: Int32Array; copyTo: Int32Array; copyFrom: Int32Array };
+  /** A step's smallest and largest link weight and direct latency (filled by its loops). */
+  range: Float64Array;
 }
 
 export function createIslWorkspace(count: number): IslWorkspace {
@@ -51,6 +53,7 @@ export function createIslWorkspace(count: number): IslWorkspace {
     entryNode: new Int32Array(2 * count + 16),
     entryNext: new Int32Array(2 * count + 16),
     head: new Int32Array(0),
+    range: new Float64Array(4),
   };
 }
 
@@ -166,70 +169,20 @@ export function startIslRoute(
   opts: IslRouteOptions,
 ): IslRouteJob {
   const n = topo.count;
-  const rec = ws.rec;
-  const recW = ws.recW;
   const clear = (opts.earthRadiusKm ?? WGS84.radiusKm) + opts.grazingAltitudeKm;
-  const clear2 = clear * clear;
-  const hopMs = opts.perHopProcessingMs;
-  let wMin = Number.POSITIVE_INFINITY;
-  let wMax = 0;
   const links = linksOf(topo, ws);
-  const fwd = links.forward;
-  const L = fwd.length;
-  for (let l = 0; l < L; l++) {
-    const wi = fwd[l];
-    const u = wi >> 3;
-    const v = rec[wi - 4];
-    let w = Number.POSITIVE_INFINITY;
-    if (error[u] === 0 && error[v] === 0) {
-      const ux = positionKm[3 * u];
-      const uy = positionKm[3 * u + 1];
-      const uz = positionKm[3 * u + 2];
-      const vx = positionKm[3 * v];
-      const vy = positionKm[3 * v + 1];
-      const vz = positionKm[3 * v + 2];
-      const dx = vx - ux;
-      const dy = vy - uy;
-      const dz = vz - uz;
-      const len2 = dx * dx + dy * dy + dz * dz;
-      // closest approach of the segment to the Earth's centre must clear R + grazing altitude.
-      // Quick accept: |(1-t) u + t v|^2 = (1-t)|u|^2 + t|v|^2 - t(1-t)|v-u|^2 >= min(|u|^2, |v|^2) - |v-u|^2 / 4.
-      const ru2 = ux * ux + uy * uy + uz * uz;
-      const rv2 = vx * vx + vy * vy + vz * vz;
-      let clears = (ru2 < rv2 ? ru2 : rv2) - 0.25 * len2 >= clear2;
-      if (!clears) {
-        let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const cx = ux + t * dx;
-        const cy = uy + t * dy;
-        const cz = uz + t * dz;
-        clears = cx * cx + cy * cy + cz * cz >= clear2;
-      }
-      if (clears) {
-        // stored as Float32 (~3e-8 relative): the search adds the stored value, so wMin is taken from it
-        w = Math.fround(Math.sqrt(len2) * MS_PER_KM + hopMs);
-        if (w < wMin) wMin = w;
-        if (w > wMax) wMax = w;
-      }
-    }
-    recW[wi] = w;
-  }
+  // Each loop is a function that ends with it (see linkWeights): wMin, wMax, dLo, dHi come back in `range`.
+  const range = ws.range;
+  linkWeights(links.forward, ws.rec, ws.recW, positionKm, error, clear * clear, opts.perHopProcessingMs, range);
+  const wMin = range[0];
+  const wMax = range[1];
   // the same links seen from their other ends (length, sight line and states are symmetric)
-  const cTo = links.copyTo;
-  const cFrom = links.copyFrom;
-  for (let k = 0; k < cTo.length; k++) recW[cTo[k]] = recW[cFrom[k]];
+  copyWeights(links.copyTo, links.copyFrom, ws.recW);
   opts.onWeightsDone?.();
   const dist = ws.dist;
-  let dLo = Number.POSITIVE_INFINITY;
-  let dHi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const d = error[i] === 0 ? directLatencyMs[i] : Number.POSITIVE_INFINITY;
-    dist[i] = d;
-    if (d < Number.POSITIVE_INFINITY) {
-      if (d < dLo) dLo = d;
-      if (d > dHi) dHi = d;
-    }
-  }
+  seedDistances(n, error, directLatencyMs, dist, range);
+  const dLo = range[2];
+  const dHi = range[3];
   const finish = (reached: number): IslRouteJob => {
     outLatencyMs.set(dist.subarray(0, n));
     return { run: () => true, reached };
@@ -241,7 +194,7 @@ export function startIslRoute(
   // a power of two, so the circular bucket of an absolute index is a mask, not a division
   let buckets = 16;
   while (buckets < needed) buckets *= 2;
-  const st = bucketInit(topo, ws, dLo, width, buckets);
+  const st = bucketInit(topo, ws, dLo, width, buckets, dHi);
   let done = false;
   return {
     run(budgetMs: number): boolean {
@@ -293,21 +246,107 @@ function ensureEntries(ws: IslWorkspace, used: number, need: number): void {
  * when reached if its satellite's distance no longer falls in that bucket (settled in an earlier
  * one); no unlinking, no doubly linked lists, no per-satellite bucket array.
  */
-function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number): BucketState {
+function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: number, nBuckets: number, dHi: number): BucketState {
   const n = topo.count;
   if (ws.head.length < nBuckets) ws.head = new Int32Array(nBuckets);
-  const head = ws.head;
-  head.fill(-1, 0, nBuckets);
-  const dist = ws.dist;
-  const mask = nBuckets - 1;
+  ws.head.fill(-1, 0, nBuckets);
   ensureEntries(ws, 0, n + 16);
-  const node = ws.entryNode;
-  const nxt = ws.entryNext;
+  const used = seedBuckets(n, ws.dist, ws.entryNode, ws.entryNext, ws.head, base, 1 / width, nBuckets - 1);
+  // base is the smallest distance (bucket 0); the largest is dHi
+  return { base, width, nBuckets, cur: 0, maxB: ((dHi - base) * (1 / width)) | 0, queued: used, reached: 0, used };
+}
+
+/**
+ * The loops of a routing step, each a function that ends with its loop (the result in `range` or
+ * the return value). An engine that optimises a loop while it runs (on-stack replacement) keeps
+ * that code for the next entry to the loop; code after the loop that had not run when it was
+ * compiled threw it away there on every step (~190 deoptimisations per loop in a 192-step run).
+ */
+
+/** Link weights (ms, Float32; Infinity when the line of sight dips below `clear2` or a state failed) of the forward slots; range[0], range[1] = smallest, largest. */
+function linkWeights(
+  fwd: Int32Array,
+  rec: Int32Array,
+  recW: Float32Array,
+  positionKm: Float64Array,
+  error: Uint8Array,
+  clear2: number,
+  hopMs: number,
+  range: Float64Array,
+): void {
+  range[0] = Number.POSITIVE_INFINITY;
+  range[1] = 0;
+  const L = fwd.length;
+  for (let l = 0; l < L; l++) {
+    const wi = fwd[l];
+    const u = wi >> 3;
+    const v = rec[wi - 4];
+    let w = Number.POSITIVE_INFINITY;
+    if (error[u] === 0 && error[v] === 0) {
+      const ux = positionKm[3 * u];
+      const uy = positionKm[3 * u + 1];
+      const uz = positionKm[3 * u + 2];
+      const vx = positionKm[3 * v];
+      const vy = positionKm[3 * v + 1];
+      const vz = positionKm[3 * v + 2];
+      const dx = vx - ux;
+      const dy = vy - uy;
+      const dz = vz - uz;
+      const len2 = dx * dx + dy * dy + dz * dz;
+      // closest approach of the segment to the Earth's centre must clear R + grazing altitude.
+      // Quick accept: |(1-t) u + t v|^2 = (1-t)|u|^2 + t|v|^2 - t(1-t)|v-u|^2 >= min(|u|^2, |v|^2) - |v-u|^2 / 4.
+      const ru2 = ux * ux + uy * uy + uz * uz;
+      const rv2 = vx * vx + vy * vy + vz * vz;
+      let clears = (ru2 < rv2 ? ru2 : rv2) - 0.25 * len2 >= clear2;
+      if (!clears) {
+        let t = len2 > 0 ? -(ux * dx + uy * dy + uz * dz) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const cx = ux + t * dx;
+        const cy = uy + t * dy;
+        const cz = uz + t * dz;
+        clears = cx * cx + cy * cy + cz * cz >= clear2;
+      }
+      if (clears) {
+        // stored as Float32 (~3e-8 relative): the search adds the stored value, so wMin is taken from it
+        w = Math.fround(Math.sqrt(len2) * MS_PER_KM + hopMs);
+        if (w < range[0]) range[0] = w;
+        if (w > range[1]) range[1] = w;
+      }
+    }
+    recW[wi] = w;
+  }
+}
+
+function copyWeights(cTo: Int32Array, cFrom: Int32Array, recW: Float32Array): void {
+  for (let k = 0; k < cTo.length; k++) recW[cTo[k]] = recW[cFrom[k]];
+}
+
+/** dist = direct latency (Infinity for a failed state); range[2], range[3] = smallest, largest finite one (Infinity, -Infinity if none). */
+function seedDistances(n: number, error: Uint8Array, directLatencyMs: Float64Array, dist: Float64Array, range: Float64Array): void {
+  range[2] = Number.POSITIVE_INFINITY;
+  range[3] = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const d = error[i] === 0 ? directLatencyMs[i] : Number.POSITIVE_INFINITY;
+    dist[i] = d;
+    if (d < Number.POSITIVE_INFINITY) {
+      if (d < range[2]) range[2] = d;
+      if (d > range[3]) range[3] = d;
+    }
+  }
+}
+
+/** Queue every satellite with a finite distance in its bucket; returns how many. */
+function seedBuckets(
+  n: number,
+  dist: Float64Array,
+  node: Int32Array,
+  nxt: Int32Array,
+  head: Int32Array,
+  base: number,
+  inv: number,
+  mask: number,
+): number {
   let used = 0;
-  let queued = 0;
-  let cur = Number.MAX_SAFE_INTEGER;
-  let maxB = -1;
-  const inv = 1 / width;
   for (let i = 0; i < n; i++) {
     const d = dist[i];
     if (d < Number.POSITIVE_INFINITY) {
@@ -317,12 +356,9 @@ function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: nu
       nxt[used] = head[slot];
       head[slot] = used;
       used++;
-      queued++;
-      if (b < cur) cur = b;
-      if (b > maxB) maxB = b;
     }
   }
-  return { base, width, nBuckets, cur, maxB, queued, reached: 0, used };
+  return used;
 }
 
 /**

@@ -43,20 +43,23 @@ export function createSampledRouter(plan: SampledRoutingPlan): SampledRouter {
       sums ??= { routedSumMs: new Float64Array(n), routedSteps: new Uint32Array(n), stepsRouted: 0 };
       const job = startIslRoute(plan.topology, st.positionKm, st.error, st.directMs, out, ws, plan);
       job.run(Number.POSITIVE_INFINITY);
-      const { routedSumMs, routedSteps } = sums;
-      const o = out;
-      for (let i = 0; i < n; i++) {
-        const v = o[i];
-        if (v < Number.POSITIVE_INFINITY) {
-          routedSumMs[i] += v;
-          routedSteps[i]++;
-        }
-      }
+      addRouted(n, out, sums.routedSumMs, sums.routedSteps);
       sums.stepsRouted++;
       return job.reached;
     },
     sums: () => sums,
   };
+}
+
+/** Add one step's routed latencies (Infinity = no path) to the sums: a function that ends with its loop (see routing.ts linkWeights). */
+function addRouted(n: number, latencyMs: Float64Array, routedSumMs: Float64Array, routedSteps: Uint32Array): void {
+  for (let i = 0; i < n; i++) {
+    const v = latencyMs[i];
+    if (v < Number.POSITIVE_INFINITY) {
+      routedSumMs[i] += v;
+      routedSteps[i]++;
+    }
+  }
 }
 
 /** Add routers' whole-fleet sums into shard sums (each part covers rows [p.start, p.start + p.count) of the pass from `passStart`). */
