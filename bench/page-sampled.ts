@@ -42,7 +42,8 @@ try {
     // The progress text is watched from the click too (largest gap between changes).
     await pg.evaluate(`(() => {
       const g = (window.__run = { click: 0, done: 0, last: 0, max: 0, text: '' });
-      document.querySelector('[data-testid="run-sampled"]').addEventListener('click', () => { g.click = g.last = performance.now(); }, { capture: true, once: true });
+      const button = document.querySelector('[data-testid="run-sampled"]');
+      button.addEventListener('click', () => { g.click = g.last = performance.now(); }, { capture: true, once: true });
       const check = () => {
         const now = performance.now();
         if (!g.click) return;

@@ -263,7 +263,10 @@ function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: nu
  * compiled threw it away there on every step (~190 deoptimisations per loop in a 192-step run).
  */
 
-/** Link weights (ms, Float32; Infinity when the line of sight dips below `clear2` or a state failed) of the forward slots; range[0], range[1] = smallest, largest. */
+/**
+ * Link weights (ms, Float32; Infinity when the line of sight dips below `clear2` or a state failed)
+ * of the forward slots; range[0], range[1] = smallest, largest.
+ */
 function linkWeights(
   fwd: Int32Array,
   rec: Int32Array,
