@@ -66,7 +66,8 @@ const COS8 = 1 / 40320;
 /**
  * Propagate every satellite of `batch` to `timeMs` (Unix ms UTC). Results go to
  * positionKm / velocityKmS at [3 * (outOffset + i) .. +2] and error[outOffset + i].
- * Allocates nothing for near-Earth satellites; never throws for a bad satellite.
+ * Allocates nothing for near-Earth satellites (beyond the once-per-thread primer, primeKernel);
+ * never throws for a bad satellite.
  * Returns the number of satellites with a non-zero error code.
  */
 export function propagateBatch(
