@@ -6,7 +6,7 @@ import type { SampledProgress } from '../core/analysis/sampled';
 import {
   analysisSummary,
   PER_SATELLITE_CSV_HEADER,
-  perSatelliteCsvRow,
+  writePerSatelliteCsvRow,
   reasonText,
   runAnalysis,
   sampledRun,
@@ -14,7 +14,7 @@ import {
 } from '../core/report/run';
 import { buildIslTopology } from '../core/analysis/isl';
 import { createNodePropagationEngine } from '../engine/nodeHost';
-import { ChunkedWriter } from '../core/csv';
+import { ByteCsvWriter } from '../core/csv';
 import { analyzeSampledOnPool } from '../engine/sampledAnalysis';
 import { fmtPowerGW, fmtSig, fmtTonnes, fmtUsd } from '../core/format';
 import type { LoadedInput } from './input';
@@ -144,13 +144,13 @@ export async function runAnalyze(
     text: lines.join('\n'),
     async writeCsv(out, opts = {}) {
       const block = Math.max(1, opts.rowsPerBlock ?? ROWS_PER_BLOCK);
-      const w = new ChunkedWriter((c) => out.write(c));
-      w.line(PER_SATELLITE_CSV_HEADER);
+      // bytes straight into one reused buffer (the writer's chunks are copied by out.write)
+      const w = new ByteCsvWriter((c) => out.write(c));
+      w.text(PER_SATELLITE_CSV_HEADER).newline();
       const m = run.metrics;
       const fc = run.rollup.feasibility?.columns;
-      const e = fleet.elements;
       for (let i = 0; i < fleet.count; i++) {
-        w.line(perSatelliteCsvRow(fleet, m, fc, i));
+        writePerSatelliteCsvRow(w, fleet, m, fc, i);
         if (i % block === block - 1) {
           w.flush();
           await out.drain();

@@ -12,7 +12,7 @@ import { analyzeSampledFleet, type CancelSignal, type SampledProgress, type Samp
 import { satelliteName, type Fleet } from '../fleet/fleet';
 import { BINDING_NAMES } from '../analysis/types';
 import { REASON, REASON_NAMES, type FeasibilityColumns } from '../analysis/feasibility';
-import { csvField, num } from '../csv';
+import { ByteCsvWriter } from '../csv';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
 import { propagateBatch } from '../sgp4/propagate';
@@ -147,33 +147,69 @@ export function reasonText(bits: number): string {
 }
 
 /**
- * Row `i` of the per-satellite CSV (columns of PER_SATELLITE_CSV_HEADER), the same in `plan analyze
- * --csv` and the page's download. `fc`: the feasibility columns (empty fields without them).
+ * Row `i` of the per-satellite CSV (columns of PER_SATELLITE_CSV_HEADER) and its line break, as
+ * bytes into `w`: the same in `plan analyze --csv` and the page download. `fc`: the feasibility
+ * columns (empty fields without them). Numbers are `toFixed` digits made by the writer (no string
+ * per field): the string-built row took ~4 us, the CLI's CSV of 100k rows ~0.4 s of a 2.8 s run.
  */
-export function perSatelliteCsvRow(fleet: Fleet, m: PerSatelliteMetrics, fc: FeasibilityColumns | undefined, i: number): string {
+export function writePerSatelliteCsvRow(
+  w: ByteCsvWriter,
+  fleet: Fleet,
+  m: PerSatelliteMetrics,
+  fc: FeasibilityColumns | undefined,
+  i: number,
+): void {
   const e = fleet.elements;
   const sh = fleet.shells[fleet.shellIndex[i]];
-  return [
-    i,
-    csvField(satelliteName(fleet, i)),
-    e.noradId[i] >= 0 ? e.noradId[i] : '',
-    csvField(sh?.name ?? ''),
-    num(m.betaDeg[i], 4),
-    num(m.eclipseFraction[i], 6),
-    num(m.sunlitFraction[i], 6),
-    num(m.usablePowerW[i], 1),
-    num(m.computePowerW[i], 1),
-    num(m.radiatorTempC[i], 2),
-    num(m.powerMarginW[i], 1),
-    num(m.thermalMarginW[i], 1),
-    BINDING_NAMES[m.bindingLimit[i]] ?? '',
-    num(m.latencyMs[i], 4),
-    num(m.radiatorTempEclipseC[i], 2),
-    num(m.radiatorTempSunC[i], 2),
-    num(fc ? fc.radiationDoseKradPerYear[i] : Number.NaN, 4),
-    num(fc ? fc.dragDeltaVMPerSPerYear[i] : Number.NaN, 4),
-    num(fc ? fc.propellantKg[i] : Number.NaN, 2),
-    num(fc ? fc.decayYears[i] : Number.NaN, 2),
-    fc ? reasonText(fc.reasons[i]) : '',
-  ].join(',');
+  w.uint(i).comma().field(satelliteName(fleet, i)).comma();
+  if (e.noradId[i] >= 0) w.uint(e.noradId[i]);
+  w.comma()
+    .field(sh?.name ?? '')
+    .comma();
+  w.fixed(m.betaDeg[i], 4).comma();
+  w.fixed(m.eclipseFraction[i], 6).comma();
+  w.fixed(m.sunlitFraction[i], 6).comma();
+  w.fixed(m.usablePowerW[i], 1).comma();
+  w.fixed(m.computePowerW[i], 1).comma();
+  w.fixed(m.radiatorTempC[i], 2).comma();
+  w.fixed(m.powerMarginW[i], 1).comma();
+  w.fixed(m.thermalMarginW[i], 1).comma();
+  w.text(BINDING_NAMES[m.bindingLimit[i]] ?? '').comma();
+  w.fixed(m.latencyMs[i], 4).comma();
+  w.fixed(m.radiatorTempEclipseC[i], 2).comma();
+  w.fixed(m.radiatorTempSunC[i], 2).comma();
+  if (fc) {
+    w.fixed(fc.radiationDoseKradPerYear[i], 4).comma();
+    w.fixed(fc.dragDeltaVMPerSPerYear[i], 4).comma();
+    w.fixed(fc.propellantKg[i], 2).comma();
+    w.fixed(fc.decayYears[i], 2).comma();
+    if (fc.reasons[i] !== 0) w.text(reasonText(fc.reasons[i]));
+  } else w.comma().comma().comma().comma();
+  w.newline();
+}
+
+let rowBytes: Uint8Array[] = [];
+const rowWriter = new ByteCsvWriter((c) => rowBytes.push(c.slice()), 4096);
+const rowDecoder = new TextDecoder();
+
+/** Row `i` of the per-satellite CSV as a string, without its line break (writePerSatelliteCsvRow's bytes). */
+export function perSatelliteCsvRow(fleet: Fleet, m: PerSatelliteMetrics, fc: FeasibilityColumns | undefined, i: number): string {
+  writePerSatelliteCsvRow(rowWriter, fleet, m, fc, i);
+  rowWriter.flush();
+  const parts = rowBytes;
+  rowBytes = [];
+  const bytes = parts.length === 1 ? parts[0] : concatBytes(parts);
+  return rowDecoder.decode(bytes.subarray(0, bytes.length - 1));
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
