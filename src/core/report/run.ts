@@ -13,6 +13,7 @@ import { satelliteName, type Fleet } from '../fleet/fleet';
 import { BINDING_NAMES } from '../analysis/types';
 import { REASON, REASON_NAMES, type FeasibilityColumns } from '../analysis/feasibility';
 import { ByteCsvWriter } from '../csv';
+import { utf8Decoder } from '../platform';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
 import { propagateBatch } from '../sgp4/propagate';
@@ -190,7 +191,7 @@ export function writePerSatelliteCsvRow(
 
 let rowBytes: Uint8Array[] = [];
 const rowWriter = new ByteCsvWriter((c) => rowBytes.push(c.slice()), 4096);
-const rowDecoder = new TextDecoder();
+const rowDecoder = utf8Decoder();
 
 /** Row `i` of the per-satellite CSV as a string, without its line break (writePerSatelliteCsvRow's bytes). */
 export function perSatelliteCsvRow(fleet: Fleet, m: PerSatelliteMetrics, fc: FeasibilityColumns | undefined, i: number): string {
