@@ -19,7 +19,7 @@ export function downloadText(name: string, text: string, type = 'application/jso
 }
 
 /** Download text given in pieces (a Blob joins them: no single giant string). */
-export function downloadParts(name: string, parts: string[], type: string): void {
+export function downloadParts(name: string, parts: BlobPart[], type: string): void {
   const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;

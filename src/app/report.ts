@@ -6,9 +6,9 @@
  * progress and Cancel so a million rows neither freeze nor crash the page.
  */
 import { windowFromScenario } from '../core/analysis/window';
-import { ChunkedWriter } from '../core/csv';
+import { ByteCsvWriter } from '../core/csv';
 import type { ReportInput, ReportSnapshot } from '../core/report/model';
-import { PER_SATELLITE_CSV_HEADER, perSatelliteCsvRow } from '../core/report/run';
+import { PER_SATELLITE_CSV_HEADER, writePerSatelliteCsvRow } from '../core/report/run';
 import type { Scenario } from '../core/scenario/schema';
 import { DESIGN_COMMENTS } from '../ui/schemaMeta';
 import type { AnalysisState, CsvProgress } from '../ui/services';
@@ -190,9 +190,9 @@ export type { CsvProgress };
 export const CSV_SLICE_ROWS = 20_000;
 
 /**
- * The per-satellite CSV (same columns as `plan analyze --csv`) written in slices of CSV_SLICE_ROWS
- * rows, yielding to the page between slices; the text is kept as ~1 MB pieces joined only by the
- * Blob, never as one string. Resolves with the pieces, or null when cancelled.
+ * The per-satellite CSV (same bytes as `plan analyze --csv`: writePerSatelliteCsvRow) written in
+ * slices of CSV_SLICE_ROWS rows, yielding to the page between slices; kept as ~1 MB byte pieces
+ * joined only by the Blob, never as one string. Resolves with the pieces, or null when cancelled.
  */
 export async function perSatelliteCsvParts(
   analysis: AnalysisState,
@@ -200,21 +200,20 @@ export async function perSatelliteCsvParts(
   mode: 'analytic' | 'sampled',
   onProgress: (p: CsvProgress) => void,
   signal: { cancelled: boolean },
-): Promise<string[] | null> {
+): Promise<Uint8Array<ArrayBuffer>[] | null> {
   const input = reportInput(analysis, scenario, mode);
   if (!input) return null;
   const { fleet } = input;
   const m = input.run.metrics;
   const fc = input.run.rollup.feasibility?.columns;
-  const parts: string[] = [];
-  const w = new ChunkedWriter((c) => parts.push(c));
-  w.line(PER_SATELLITE_CSV_HEADER);
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  // the writer lends its reused buffer to the sink: each piece is copied out
+  const w = new ByteCsvWriter((c) => parts.push(c.slice()));
+  w.text(PER_SATELLITE_CSV_HEADER).newline();
   for (let start = 0; start < fleet.count; start += CSV_SLICE_ROWS) {
     if (signal.cancelled) return null;
     const end = Math.min(fleet.count, start + CSV_SLICE_ROWS);
-    for (let i = start; i < end; i++) {
-      w.line(perSatelliteCsvRow(fleet, m, fc, i));
-    }
+    for (let i = start; i < end; i++) writePerSatelliteCsvRow(w, fleet, m, fc, i);
     onProgress({ rows: end, total: fleet.count });
     await new Promise<void>((res) => setTimeout(res, 0));
   }

@@ -13,6 +13,7 @@ import { encodeShareFragment } from '../../src/core/report/shareLink';
 import { defaultScenario, presetScenario } from '../../src/core/presets';
 import { runAnalysisJob } from '../../src/core/report/analysisJob';
 import { fmtSig } from '../../src/core/format';
+import { splitCsvLine } from '../../src/core/csv';
 import { PER_SATELLITE_CSV_HEADER } from '../../src/core/report/run';
 import type { Scenario } from '../../src/core/scenario/schema';
 
@@ -298,6 +299,12 @@ describe('planner workspace', () => {
     const rows = readFileSync(csvPath, 'utf8').trim().split('\n');
     expect(rows[0]).toBe(PER_SATELLITE_CSV_HEADER);
     expect(rows.length).toBe(300 + 1);
+    // written as bytes (writePerSatelliteCsvRow): every row has the header's fields, ids in order
+    const width = PER_SATELLITE_CSV_HEADER.split(',').length;
+    rows.slice(1).forEach((r, i) => {
+      expect(splitCsvLine(r)).toHaveLength(width);
+      expect(r.startsWith(`${i},`)).toBe(true);
+    });
     // ground stations: a latitude out of range is refused in the table
     await page.click('button[role=tab]:has-text("Ground")');
     const lat = page.getByLabel('Station 1 Lat (deg)');

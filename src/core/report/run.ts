@@ -13,7 +13,6 @@ import { satelliteName, type Fleet } from '../fleet/fleet';
 import { BINDING_NAMES } from '../analysis/types';
 import { REASON, REASON_NAMES, type FeasibilityColumns } from '../analysis/feasibility';
 import { ByteCsvWriter } from '../csv';
-import { utf8Decoder } from '../platform';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
 import { propagateBatch } from '../sgp4/propagate';
@@ -187,30 +186,4 @@ export function writePerSatelliteCsvRow(
     if (fc.reasons[i] !== 0) w.text(reasonText(fc.reasons[i]));
   } else w.comma().comma().comma().comma();
   w.newline();
-}
-
-let rowBytes: Uint8Array[] = [];
-const rowWriter = new ByteCsvWriter((c) => rowBytes.push(c.slice()), 4096);
-const rowDecoder = utf8Decoder();
-
-/** Row `i` of the per-satellite CSV as a string, without its line break (writePerSatelliteCsvRow's bytes). */
-export function perSatelliteCsvRow(fleet: Fleet, m: PerSatelliteMetrics, fc: FeasibilityColumns | undefined, i: number): string {
-  writePerSatelliteCsvRow(rowWriter, fleet, m, fc, i);
-  rowWriter.flush();
-  const parts = rowBytes;
-  rowBytes = [];
-  const bytes = parts.length === 1 ? parts[0] : concatBytes(parts);
-  return rowDecoder.decode(bytes.subarray(0, bytes.length - 1));
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
