@@ -277,8 +277,12 @@ function linkWeights(
   hopMs: number,
   range: Float64Array,
 ): void {
-  range[0] = Number.POSITIVE_INFINITY;
-  range[1] = 0;
+  // extremes kept in locals and stored in `range` only when they change (a store in the loop, so
+  // the loop stays the function's end; no load from `range` per link)
+  let wMin = Number.POSITIVE_INFINITY;
+  let wMax = 0;
+  range[0] = wMin;
+  range[1] = wMax;
   const L = fwd.length;
   for (let l = 0; l < L; l++) {
     const wi = fwd[l];
@@ -312,8 +316,8 @@ function linkWeights(
       if (clears) {
         // stored as Float32 (~3e-8 relative): the search adds the stored value, so wMin is taken from it
         w = Math.fround(Math.sqrt(len2) * MS_PER_KM + hopMs);
-        if (w < range[0]) range[0] = w;
-        if (w > range[1]) range[1] = w;
+        if (w < wMin) range[0] = wMin = w;
+        if (w > wMax) range[1] = wMax = w;
       }
     }
     recW[wi] = w;
@@ -326,14 +330,16 @@ function copyWeights(cTo: Int32Array, cFrom: Int32Array, recW: Float32Array): vo
 
 /** dist = direct latency (Infinity for a failed state); range[2], range[3] = smallest, largest finite one (Infinity, -Infinity if none). */
 function seedDistances(n: number, error: Uint8Array, directLatencyMs: Float64Array, dist: Float64Array, range: Float64Array): void {
-  range[2] = Number.POSITIVE_INFINITY;
-  range[3] = Number.NEGATIVE_INFINITY;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  range[2] = lo;
+  range[3] = hi;
   for (let i = 0; i < n; i++) {
     const d = error[i] === 0 ? directLatencyMs[i] : Number.POSITIVE_INFINITY;
     dist[i] = d;
     if (d < Number.POSITIVE_INFINITY) {
-      if (d < range[2]) range[2] = d;
-      if (d > range[3]) range[3] = d;
+      if (d < lo) range[2] = lo = d;
+      if (d > hi) range[3] = hi = d;
     }
   }
 }
@@ -381,17 +387,19 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
   let node = ws.entryNode;
   let nxt = ws.entryNext;
   let sinceCheck = 0;
-  while (cur <= maxB) {
+  for (;;) {
+    // The state is saved once per bucket, before the loop's only exits: nothing follows the loop
+    // (see linkWeights: code after an on-stack-replaced loop threw it away on every step, ~100
+    // times in a 192-step run of 100k).
+    st.cur = cur;
+    st.maxB = maxB;
+    st.reached = reached;
+    st.used = used;
+    st.queued = queued;
+    if (cur > maxB) return true;
     if (over && sinceCheck >= 4096) {
       sinceCheck = 0;
-      if (over()) {
-        st.cur = cur;
-        st.maxB = maxB;
-        st.reached = reached;
-        st.used = used;
-        st.queued = queued;
-        return false;
-      }
+      if (over()) return false;
     }
     // at most 4 cells per settled satellite: make room for a whole bucket's worth up front
     if (used + 4 * queued + 16 > node.length) {
@@ -432,12 +440,6 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
     }
     cur++;
   }
-  st.cur = cur;
-  st.maxB = maxB;
-  st.reached = reached;
-  st.used = used;
-  st.queued = 0;
-  return true;
 }
 
 function heapDijkstra(topo: IslTopology, ws: IslWorkspace): number {
