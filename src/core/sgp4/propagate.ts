@@ -109,8 +109,8 @@ let primed = false;
  * optimised code away and the ~10 kB function is compiled again: 9 compilations, ~500 ms of
  * compile time, in one `plan states` run of 300,000 satellites on two threads. So once per thread
  * a small fixed set (96 satellites: perigees from 150 km, e up to 0.6, B* up to 0.05, invalid
- * elements) is initialised and propagated from epoch to four years on, unoptimised (2-7 ms: a first call of 1,024 satellites against 1,023), and
- * its results are dropped.
+ * elements) is initialised and propagated from epoch to four years on, unoptimised, and its
+ * results are dropped: 2-7 ms (a first call of 1,024 satellites against one of 1,023).
  */
 function primeKernel(): void {
   primed = true;
