@@ -13,6 +13,8 @@ export interface History<T> {
 }
 
 export const HISTORY_LIMIT = 200;
+/** Edits of one field closer together than this merge into one undo step (typing a number digit by digit). */
+export const COALESCE_MS = 1200;
 
 export function createHistory<T>(present: T): History<T> {
   return { past: [], present, future: [], lastKey: null, lastAtMs: 0 };
@@ -22,7 +24,7 @@ export function createHistory<T>(present: T): History<T> {
  * Record `next` as the new present. With a `key` equal to the previous edit's key and within
  * `coalesceMs`, the edit replaces the present without adding an undo step.
  */
-export function pushHistory<T>(h: History<T>, next: T, key: string | null = null, nowMs = 0, coalesceMs = 1200): History<T> {
+export function pushHistory<T>(h: History<T>, next: T, key: string | null = null, nowMs = 0, coalesceMs = COALESCE_MS): History<T> {
   if (Object.is(next, h.present)) return h;
   const coalesce = key !== null && key === h.lastKey && nowMs - h.lastAtMs <= coalesceMs && h.past.length > 0;
   const past = coalesce ? h.past : [...h.past, h.present].slice(-HISTORY_LIMIT);
