@@ -19,31 +19,61 @@ import { encodeShareFragment } from '../src/core/report/shareLink';
 import type { Scenario } from '../src/core/scenario/schema';
 import { openHarness, waitFor } from '../test/browser/harness';
 
-/** Resident memory of every descendant of `root`, bytes (Linux /proc). */
-function descendantsRssBytes(root: number): number {
+/** The descendants of `root` (Linux /proc). */
+function descendants(root: number): number[] {
   const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      // fields after the command name in parentheses: state ppid ... ; rss is field 24 (pages)
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(rest[1]));
-      rss.set(Number(d), Number(rest[21]) * 4096);
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       // the process ended while we read it
     }
   }
-  let sum = 0;
-  for (const [pid, bytes] of rss) {
-    let p: number | undefined = pid;
+  const out: number[] = [];
+  for (const pid of parent.keys()) {
+    let p: number | undefined = parent.get(pid);
     for (let depth = 0; p !== undefined && p > 1 && depth < 64; depth++) {
       if (p === root) {
-        if (pid !== root) sum += bytes;
+        out.push(pid);
         break;
       }
       p = parent.get(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Proportional set size of every descendant of `root`, bytes: each shared page (the Chromium
+ * binary, its data files, shared memory between the renderer and the GPU process) counted once,
+ * split between the processes that map it. RSS summed over processes counts those pages once per
+ * process. From /proc/<pid>/smaps_rollup (Linux 4.14+).
+ */
+function descendantsPssBytes(root: number): number {
+  let sum = 0;
+  for (const pid of descendants(root)) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) sum += Number(m[1]) * 1024;
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return sum;
+}
+
+/** Resident memory of every descendant of `root`, bytes (Linux /proc; shared pages once per process). */
+function descendantsRssBytes(root: number): number {
+  let sum = 0;
+  for (const pid of descendants(root)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // fields after the command name in parentheses: state ppid ... ; rss is field 24 (pages)
+      sum += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096;
+    } catch {
+      // the process ended while we read it
     }
   }
   return sum;
@@ -73,8 +103,10 @@ if (node.fleet.count !== scale * 1_000_000) throw new Error(`expected ${scale * 
 
 const h = await openHarness();
 let peakRss = descendantsRssBytes(process.pid);
+let peakPss = descendantsPssBytes(process.pid);
 const poll = setInterval(() => {
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+  peakPss = Math.max(peakPss, descendantsPssBytes(process.pid));
 }, 250);
 try {
   const t0 = performance.now();
@@ -91,7 +123,9 @@ try {
   await page.waitForTimeout(5000);
   const heap = Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN'));
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+  peakPss = Math.max(peakPss, descendantsPssBytes(process.pid));
   const peakAnalyticRss = peakRss;
+  const peakAnalyticPss = peakPss;
   // the sampled run of the whole fleet in the page
   const ts = performance.now();
   // a DOM click: the page's main thread is busy with millions for seconds, past Playwright's post-click wait
@@ -101,6 +135,7 @@ try {
   const sampledMs = performance.now() - ts;
   const gwSampled = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
+  peakPss = Math.max(peakPss, descendantsPssBytes(process.pid));
   const row = {
     satellites: total,
     analytic_figures_ms: Math.round(analyticMs),
@@ -110,9 +145,11 @@ try {
     compute_gw_node: node.rollup.totals.computeGW,
     same_as_node: gw === node.rollup.totals.computeGW,
     peak_browser_rss_mb_analytic: Math.round(peakAnalyticRss / 2 ** 20),
+    peak_browser_pss_mb_analytic: Math.round(peakAnalyticPss / 2 ** 20),
     sampled_figures_ms: Math.round(sampledMs),
     compute_gw_page_sampled: gwSampled,
     peak_browser_rss_mb: Math.round(peakRss / 2 ** 20),
+    peak_browser_pss_mb: Math.round(peakPss / 2 ** 20),
     page_js_heap_mb: Math.round(heap / 2 ** 20),
     page_errors: page.errors.length,
     load_avg_1min_start: load0,
@@ -123,8 +160,8 @@ try {
     `${scale}M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, ` +
       `first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
-      `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB, page JS heap ${row.page_js_heap_mb} MB; ` +
-      `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB; ` +
+      `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB (PSS ${row.peak_browser_pss_mb_analytic} MB), page JS heap ${row.page_js_heap_mb} MB; ` +
+      `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB (PSS ${row.peak_browser_pss_mb} MB); ` +
       `load average ${load0.toFixed(1)} -> ${row.load_avg_1min_end.toFixed(1)}`,
   );
   if (page.errors.length) console.error(page.errors.join('\n'));
