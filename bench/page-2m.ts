@@ -160,8 +160,9 @@ try {
     `${scale}M planner: figures after ${(analyticMs / 1000).toFixed(1)} s, ` +
       `first satellites at ${(firstSatellitesMs / 1000).toFixed(1)} s, ` +
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
-      `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB (PSS ${row.peak_browser_pss_mb_analytic} MB), page JS heap ${row.page_js_heap_mb} MB; ` +
-      `sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), peak browser RSS with it ${row.peak_browser_rss_mb} MB (PSS ${row.peak_browser_pss_mb} MB); ` +
+      `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB (PSS ${row.peak_browser_pss_mb_analytic} MB), ` +
+      `page JS heap ${row.page_js_heap_mb} MB; sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), ` +
+      `peak browser RSS with it ${row.peak_browser_rss_mb} MB (PSS ${row.peak_browser_pss_mb} MB); ` +
       `load average ${load0.toFixed(1)} -> ${row.load_avg_1min_end.toFixed(1)}`,
   );
   if (page.errors.length) console.error(page.errors.join('\n'));

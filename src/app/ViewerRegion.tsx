@@ -16,6 +16,7 @@ import { SatelliteSearch } from '../ui/SatelliteSearch';
 import { resolveSatelliteRef } from '../core/fleet/search';
 import { onPendingSatellite, peekPendingSatellite, takePendingSatellite } from './deepLink';
 import { registerReportView } from './report';
+import { registerViewEngine } from './viewPool';
 import { CaptureMenu } from './capture/CaptureMenu';
 import { useWorkspace, useWs } from '../ui/workspace';
 import { addStation, stationAt } from '../core/scenario/operations';
@@ -46,7 +47,12 @@ export function ViewerRegion({
     } catch {
       setEngine(null);
     }
-    return () => e?.dispose();
+    // a sampled run of the fleet this view propagates runs on these workers (./viewPool.ts)
+    const unregister = e ? registerViewEngine(e) : undefined;
+    return () => {
+      unregister?.();
+      e?.dispose();
+    };
   }, []);
   // The viewer store is made with the workspace (src/app/store.ts createPageViewer): it holds the
   // one selection the panels read too. Here it follows the scenario's epoch and window.

@@ -10,7 +10,7 @@ import type { AnalysisState } from '../ui/services';
 import type { ImportsState } from './imports';
 import { AnalysisClient } from '../engine/analysisClient';
 import { summarize } from '../core/report/analysisJob';
-import { runSampled } from './sampled';
+import { SampledFleetReplacedError, runSampled } from './sampled';
 
 export type { AnalysisState };
 
@@ -80,6 +80,8 @@ export function useAnalysis(scenario: Scenario, imports: ImportsState): Analysis
       })
       .catch((e: Error) => {
         if (ac.signal.aborted) actions.post('info', 'Sampled analysis cancelled; the analytic figures stand.');
+        else if (e instanceof SampledFleetReplacedError)
+          actions.post('info', `Sampled analysis stopped: ${e.message}; the analytic figures stand. Run it again for the new fleet.`);
         else actions.post('error', `Sampled analysis failed: ${e.message}`);
       })
       .finally(() => {

@@ -97,6 +97,8 @@ export class PropagationPool implements PropagationEngine {
   private retired = retiredSignal();
   private listeners = new Set<(n: EngineNotice) => void>();
   private disposed = false;
+  /** The last setFleet's start-up (holds() waits for it). */
+  private fleetReady: Promise<void> = Promise.resolve();
   /** Kernel milliseconds of the last completed request, per shard. */
   lastKernelMs: number[] = [];
   /** Milliseconds each shard spent choosing station links in the last request (empty without link stations). */
@@ -129,7 +131,27 @@ export class PropagationPool implements PropagationEngine {
     for (const cb of this.listeners) cb(n);
   }
 
-  async setFleet(fleet: Fleet): Promise<void> {
+  /**
+   * Whether this pool holds `fleet` with its workers started (waits for a setFleet in progress).
+   * The page's sampled run uses the view's pool when it does, instead of a second copy of the fleet.
+   */
+  async holds(fleet: Fleet): Promise<boolean> {
+    if (this.fleet !== fleet || this.disposed) return false;
+    try {
+      await this.fleetReady;
+    } catch {
+      return false;
+    }
+    return this.fleet === fleet && !this.disposed && this.slots.length > 0;
+  }
+
+  setFleet(fleet: Fleet): Promise<void> {
+    const ready = this.startFleet(fleet);
+    this.fleetReady = ready;
+    return ready;
+  }
+
+  private async startFleet(fleet: Fleet): Promise<void> {
     this.terminateWorkers();
     this.fleet = fleet;
     this.seq++; // anything in flight is now stale
@@ -362,6 +384,11 @@ export class PropagationPool implements PropagationEngine {
       call: (k, method, ...args) => this.call(slots[k], method, ...args),
       restart: async () => {
         if (this.fleet !== fleet || this.disposed) return;
+        // A view may share these workers: its request in flight would never settle on a terminated
+        // worker, so it is made stale (answered with no frame; the view asks again).
+        this.seq++;
+        this.retired.reject(new Error('the workers were restarted before this call finished'));
+        this.retired = retiredSignal();
         for (const s of slots) {
           if (!s.worker) continue;
           this.restarts++;

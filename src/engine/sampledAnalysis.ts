@@ -107,6 +107,16 @@ export function routesInFlight(satellites: number): number {
 
 type Access = NonNullable<ReturnType<PropagationPool['shardAccess']>>;
 
+/**
+ * `p`, marked as handled: the driver awaits queued steps in order and stops at the first failure,
+ * so the steps queued behind it (rejected too when the workers die or take another fleet) would
+ * otherwise be reported as unhandled rejections. Awaiting `p` still throws.
+ */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 /** Typed arrays of a routing plan's topology in shared memory (one copy for every worker), or as they are. */
 function shareTopology(plan: SampledRoutingPlan, shared: boolean): SampledRoutingPlan {
   if (!shared) return plan;
@@ -211,7 +221,7 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
       return all((i) => access.call(i, 'sampledBegin', [...stations], plan, setup));
     },
     step: (t, route) => {
-      if (failure) return Promise.reject(failure);
+      if (failure) return handled(Promise.reject(failure));
       if (!(route && routing)) {
         // the chain waits for the calls to be sent, not for their results (steps stay queued ahead)
         const sentPlain = sendChain.then(() => ({ calls: all((i) => access.call(i, 'sampledStep', t, route)) }));
@@ -219,7 +229,7 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
           () => undefined,
           () => undefined,
         );
-        return sentPlain.then(({ calls }) => calls) as Promise<Array<SampledStepStates | null>>;
+        return handled(sentPlain.then(({ calls }) => calls) as Promise<Array<SampledStepStates | null>>);
       }
       const sent = sendChain.then(async () => {
         const slot = await acquire();
@@ -229,17 +239,19 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
         () => undefined,
         () => undefined,
       );
-      return sent.then(async ({ slot, calls }) => {
-        let states: Array<SampledStepStates | null>;
-        try {
-          states = (await calls) as Array<SampledStepStates | null>;
-        } catch (e) {
-          release(slot);
-          throw e;
-        }
-        launchRoute(slot, states);
-        return states.map(() => null);
-      });
+      return handled(
+        sent.then(async ({ slot, calls }) => {
+          let states: Array<SampledStepStates | null>;
+          try {
+            states = (await calls) as Array<SampledStepStates | null>;
+          } catch (e) {
+            release(slot);
+            throw e;
+          }
+          launchRoute(slot, states);
+          return states.map(() => null);
+        }),
+      );
     },
     routed: (ms) => all((i) => access.call(i, 'sampledRouted', ms.slice(access.ranges[i][0] - start, access.ranges[i][1] - start))),
     finish: async () => {
@@ -252,6 +264,14 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
       return parts as SampledSums[];
     },
   };
+}
+
+/** The pool took another fleet (or was disposed) during a sampled run on it: the run stopped, nothing failed. */
+export class SampledFleetReplacedError extends Error {
+  constructor() {
+    super('the workers took another fleet during the run (the scenario changed)');
+    this.name = 'SampledFleetReplacedError';
+  }
 }
 
 /**
@@ -295,8 +315,9 @@ export async function analyzeSampledOnPool(
         cb({ stepsDone: p.stepsDone, steps: p.steps, fraction: p.fraction, phase: 'routing' });
       }, SAMPLED_HEARTBEAT_MS / 2)
     : null;
+  let r: SampledResult;
   try {
-    return await runSampledAsync(
+    r = await runSampledAsync(
       sampledPass(access.fleet, scenario, exec, {
         window: opts.window,
         signal,
@@ -310,6 +331,9 @@ export async function analyzeSampledOnPool(
       budgetPause(opts.yieldBudgetMs ?? SAMPLED_YIELD_BUDGET_MS),
     );
   } catch (e) {
+    // The pool took another fleet (a view sharing it changed scenario): its calls in flight were
+    // rejected on purpose. Nothing to restart.
+    if (access.stale() && opts.signal?.aborted !== true) throw new SampledFleetReplacedError();
     // A worker died mid-pass: its sums are gone. Restart the workers so the pool stays usable.
     await access.restart();
     access.notice({ level: 'error', message: `Sampled analysis stopped: a worker failed (${(e as Error)?.message ?? e}). Run it again.` });
@@ -317,6 +341,8 @@ export async function analyzeSampledOnPool(
   } finally {
     if (beat !== null) clearInterval(beat);
   }
+  if (r.cancelled && opts.signal?.aborted !== true && access.stale()) throw new SampledFleetReplacedError();
+  return r;
 }
 
 /** The same pass in this thread (small fleets in the page: a worker round trip per step costs more than the work). */

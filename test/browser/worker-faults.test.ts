@@ -120,16 +120,18 @@ describe('a worker killed mid-task', () => {
   }, 600_000);
 
   it('mid-sampled run: the run stops with a message, the analytic figures stand, the next run finishes', async () => {
-    // 25,000 satellites: above the in-thread limit, so the run has its own worker pool
+    // 25,000 satellites: above the in-thread limit, so the run is on worker shards: the view's
+    // propagation workers, which hold the fleet (src/app/viewPool.ts)
     const page = await h.newPage(walkerLink(100, 250));
     const gw0 = await rollupGW(page);
-    const before = new Set(page.workers());
+    const status = async () => (await page.textContent('[data-testid="status"]').catch(() => '')) ?? '';
+    await waitFor(async () => (await status()).startsWith('25,000 satellites · SGP4 ('), 'the view propagating', 120_000);
+    const viewWorkers = workersNamed(page, 'propagation');
+    expect(viewWorkers.length).toBeGreaterThan(0);
     await page.click('[data-testid="run-sampled"]');
     const bar = await page.waitForSelector('[data-testid="progress"] [role="progressbar"]', { timeout: 120_000 });
     await waitFor(async () => Number(await bar.getAttribute('aria-valuenow')) > 0, 'progress above 0', 300_000, 200);
-    const runWorkers = page.workers().filter((w) => !before.has(w) && w.url().includes('propagation'));
-    expect(runWorkers.length).toBeGreaterThan(0);
-    await kill(runWorkers[0]);
+    await kill(viewWorkers[0]);
     await waitFor(
       async () => /Sampled analysis (stopped|failed)/.test((await page.textContent('.messages')) ?? ''),
       'failure message',
@@ -138,6 +140,9 @@ describe('a worker killed mid-task', () => {
     await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 120_000 });
     expect(await page.textContent('[data-testid="rollup-mode"]')).toBe('analytic');
     expect(await rollupGW(page)).toBe(gw0);
+    // the view's workers were restarted: it propagates again
+    await waitFor(async () => !viewWorkers.some((w) => page.workers().includes(w)), 'the old workers gone', 60_000);
+    await waitFor(async () => (await status()).startsWith('25,000 satellites · SGP4 ('), 'the view propagating again', 120_000);
     // the next attempt works
     await page.click('[data-testid="run-sampled"]');
     await waitFor(async () => (await page.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 600_000, 200);

@@ -25,10 +25,13 @@ export function browserLikeHost(delayMs: number): { host: WorkerHost; spawned: (
             }
           }, delayMs),
         );
-      const api = {
-        init: (msg: Parameters<ShardApi['init']>[0]) => answer(() => shard.init(msg)),
-        propagate: (...a: Parameters<ShardApi['propagate']>) => answer(() => shard.propagate(...a)),
-      };
+      // every shard method (propagation and the sampled analysis), answered after the delay
+      const api = new Proxy({} as Record<string, unknown>, {
+        get:
+          (_, method: string) =>
+          (...a: unknown[]) =>
+            answer(() => (shard[method as keyof ShardApi] as (...x: unknown[]) => unknown)(...a)),
+      });
       return {
         api: api as unknown as ShardWorker['api'],
         crashed: new Promise<never>(() => {}),

@@ -5,7 +5,7 @@ import { buildFleet } from '../../../src/core/fleet/generators';
 import { presetScenario } from '../../../src/core/presets';
 import { nodeWorkerHost } from '../../../src/engine/nodeHost';
 import { PropagationPool } from '../../../src/engine/propagationPool';
-import { analyzeSampledOnPool, SAMPLED_STEPS_AHEAD } from '../../../src/engine/sampledAnalysis';
+import { analyzeSampledOnPool, SAMPLED_STEPS_AHEAD, SampledFleetReplacedError } from '../../../src/engine/sampledAnalysis';
 import { browserLikeHost } from './browserLikeHost';
 import type { EngineNotice, StateFrame } from '../../../src/engine/types';
 import type { Fleet } from '../../../src/core/fleet/fleet';
@@ -286,5 +286,104 @@ describe('propagation engine: fleet changes while a request runs (issue 19 item 
     expect(next.count).toBe(smaller.count);
     expect(pool.restarts).toBe(0);
     expect(notices.filter((n) => /stopped/.test(n.message))).toEqual([]);
+  }, 60_000);
+});
+
+describe("the page's sampled run on the view's pool (issue 17)", () => {
+  const scenario = presetScenario('starlink-72x22')!;
+  const window = { startMs: t1, durationMs: 40 * 60_000, stepS: 60 };
+  const within = <T>(p: Promise<T>, ms: number): Promise<T | 'hung'> =>
+    Promise.race([p, new Promise<'hung'>((r) => setTimeout(() => r('hung'), ms))]);
+
+  it('holds(): true for the fleet it propagates once its workers are up, false for another or after dispose', async () => {
+    const { host } = browserLikeHost(5);
+    const pool = new PropagationPool({ host, workers: 2 });
+    pools.push(pool);
+    expect(await pool.holds(fleet)).toBe(false);
+    const ready = pool.setFleet(fleet);
+    const held = pool.holds(fleet); // waits for the workers to start
+    await ready;
+    expect(await held).toBe(true);
+    expect(await pool.holds(buildFleet(scenario))).toBe(false); // equal content, another fleet object
+    pool.dispose();
+    expect(await pool.holds(fleet)).toBe(false);
+  }, 60_000);
+
+  it('view requests between the run’s steps get frames, and the result equals a run on a pool of its own', async () => {
+    const { host } = browserLikeHost(2);
+    const view = new PropagationPool({ host, workers: 2 });
+    const own = new PropagationPool({ host: browserLikeHost(2).host, workers: 2 });
+    pools.push(view, own);
+    await Promise.all([view.setFleet(fleet), own.setFleet(fleet)]);
+    let frames = 0;
+    let ticking = true;
+    const ticks = (async () => {
+      while (ticking) {
+        const f = await within(view.propagate(t1 + frames * 1000), 10_000);
+        if (f === 'hung') throw new Error('a view request hung during the sampled run');
+        if (f) frames++;
+      }
+    })();
+    const shared = await analyzeSampledOnPool(view, scenario, { window });
+    ticking = false;
+    await ticks;
+    const alone = await analyzeSampledOnPool(own, scenario, { window });
+    expect(frames).toBeGreaterThan(0);
+    expect(shared.stepsDone).toBe(shared.steps);
+    expect(Array.from(shared.metrics.eclipseFraction)).toEqual(Array.from(alone.metrics.eclipseFraction));
+    expect(Array.from(shared.metrics.latencyMs)).toEqual(Array.from(alone.metrics.latencyMs));
+  }, 60_000);
+
+  it('a fleet change mid-run stops it with SampledFleetReplacedError: no restart, no unhandled rejection', async () => {
+    const { host } = browserLikeHost(2);
+    const pool = new PropagationPool({ host, workers: 2 });
+    pools.push(pool);
+    const notices: EngineNotice[] = [];
+    pool.onNotice((n) => notices.push(n));
+    await pool.setFleet(fleet);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let edited: Promise<void> | null = null;
+      const run = analyzeSampledOnPool(pool, scenario, {
+        window,
+        progressIntervalMs: 0,
+        onProgress: (p) => {
+          if (p.stepsDone === 3 && !edited) edited = pool.setFleet(buildFleet(scenario)); // the view takes the edited scenario's fleet
+        },
+      });
+      const r = await within(
+        run.then(
+          () => 'finished',
+          (e: Error) => e,
+        ),
+        20_000,
+      );
+      expect(r).toBeInstanceOf(SampledFleetReplacedError);
+      await edited;
+      await new Promise((res) => setTimeout(res, 50)); // let rejections of the queued steps surface
+      expect(unhandled).toEqual([]);
+      expect(pool.restarts).toBe(0);
+      expect(notices).toEqual([]);
+      // the pool serves the new fleet
+      const next = await within(pool.propagate(t1), 10_000);
+      expect((next as StateFrame).count).toBe(fleet.count);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  }, 60_000);
+
+  it('restart() (after a failed run) while a view request is in flight: the request ends with no frame, the next gets one', async () => {
+    const { host } = browserLikeHost(30);
+    const pool = new PropagationPool({ host, workers: 2 });
+    pools.push(pool);
+    await pool.setFleet(fleet);
+    const inFlight = pool.propagate(t1);
+    await new Promise((r) => setTimeout(r, 5));
+    await pool.shardAccess()!.restart(); // terminates the workers under the request (a terminated Web Worker never answers)
+    expect(await within(inFlight, 10_000)).toBeNull();
+    const next = await within(pool.propagate(t1 + 1000), 10_000);
+    expect((next as StateFrame).count).toBe(fleet.count);
   }, 60_000);
 });
