@@ -1,9 +1,11 @@
 /**
- * The page's sampled run on the view's worker pool (fleets above 20,000 satellites; src/app/viewPool.ts):
- * routing runs in the workers (src/engine/sampledAnalysis.ts; shared routing slots, the harness page
- * being cross-origin isolated), no second pool is started, and a scenario change during the run stops it. 25,000 satellites, a 30-minute window at 60 s steps, routing every step:
- * the run finishes without page errors, the figures switch to sampled and the per-shell routed
- * latency appears. (The numbers themselves are checked against the single-thread pass in
+ * The page's sampled run on the view's worker pool (fleets above 20,000 satellites;
+ * src/app/viewPool.ts): routing runs in the workers (src/engine/sampledAnalysis.ts; shared routing
+ * slots, the harness page being cross-origin isolated) and no second pool is started. 25,000
+ * satellites, a 30-minute window at 60 s steps, routing every step: the run finishes without page
+ * errors, the figures switch to sampled and the per-shell routed latency appears, and the view goes
+ * on ticking. A scenario change during a run stops it with a message; the next run finishes. (The
+ * numbers themselves are checked against the single-thread pass in
  * test/unit/engine/propagation.test.ts on Node worker threads, same shard and router code.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
