@@ -243,6 +243,7 @@ export function ConstellationView(props: ConstellationViewProps): React.JSX.Elem
               state.gl.setClearColor(0x000000, 0);
               if (onReady) {
                 const renderNow = () => {
+                  runtime.drawNextFrame = true; // drawn even while frames are limited (a background task)
                   state.advance(performance.now());
                 };
                 onReady(makeHandle(runtime, state.gl.domElement, renderNow, state.gl));

@@ -89,6 +89,8 @@ export interface ViewerRuntime {
   pickAsync: (x: number, y: number) => Promise<number>;
   /** Ask for a new frame (frameloop is on demand while paused). */
   invalidate: () => void;
+  /** The next frame draws whatever limits apply (a snapshot renders, then reads the canvas back). */
+  drawNextFrame: boolean;
   /** The selected satellite's path to the ground: hops and station name (hops -1 = none found). */
   groundPath: { id: number; hops: number; station: string };
 }
@@ -105,6 +107,7 @@ export function createRuntime(store: ViewerStore): ViewerRuntime {
     pick: () => -1,
     pickAsync: () => Promise.resolve(-1),
     invalidate: () => {},
+    drawNextFrame: false,
     groundPath: { id: -1, hops: -1, station: '' },
   };
 }

@@ -32,6 +32,30 @@ import { simTimeMs, type CameraPreset, type ViewerStore } from './store';
 import { BACKGROUND_TICK_INTERVAL_MS, startTickLoop, TICK_INTERVAL_MS } from './tickLoop';
 
 /** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
+/**
+ * While a background task runs (a sampled analysis, a trade study, a report) and the view is drawn
+ * in software (no GPU: SwiftShader, llvmpipe), a playing view draws one frame per this many ms.
+ * A software frame of 1M points costs about a core-second in the GPU process, out of sight of the
+ * page's thread (headless Chromium here: 1.4 frames/s on ~1.45 of the 2 cores, leaving the
+ * task's workers ~0.4 core). The states still come every BACKGROUND_TICK_INTERVAL_MS and the
+ * camera still answers at once; a GPU-drawn view is not limited.
+ */
+export const BACKGROUND_SOFTWARE_FRAME_MS = 4000;
+
+/** Whether a WebGL renderer string names a software rasteriser. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
+/**
+ * When a playing view's next frame is due: 'none' (paused: frames on demand only), 0 (at once: the
+ * next animation frame) or a delay in ms (see BACKGROUND_SOFTWARE_FRAME_MS).
+ */
+export function nextPlayingFrameDelayMs(playing: boolean, backgroundTask: boolean, softwareGl: boolean): number | 'none' {
+  if (!playing) return 'none';
+  return backgroundTask && softwareGl ? BACKGROUND_SOFTWARE_FRAME_MS : 0;
+}
+
 export const PROVISIONAL_CHUNK = 100_000;
 export const FIRST_CHUNK = 20_000;
 
@@ -61,18 +85,40 @@ export class ViewerController {
   private readonly fs = { lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false };
   // ISL mesh of the imported shells (found from their elements), built on the first selection in one.
   private importedMesh: { fleet: Fleet | null; nb: Int32Array | null } = { fleet: null, nb: null };
+  /** The renderer's kind (software or GPU), and a playing frame waiting for its time (nextPlayingFrameDelayMs). */
+  private renderer: { gl: THREE.WebGLRenderer; software: boolean } | null = null;
+  private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastState: ReturnType<ViewerStore['getState']> | null = null;
+  private lastFrameAtMs = Number.NEGATIVE_INFINITY;
+  private urgentFrame = false;
+
+  /** The canvas's own frame request (R3F's invalidate, set by the scene). */
+  private requestAnimationFrame: () => void;
 
   constructor(
     readonly store: ViewerStore,
     readonly runtime: ViewerRuntime,
-    /** Ask for a frame (the canvas renders on demand while paused). Replaced by the scene. */
-    public invalidate: () => void = () => {},
+    /** Ask the canvas for a frame (it renders on demand while paused). Replaced by the scene. */
+    invalidate: () => void = () => {},
   ) {
+    this.requestAnimationFrame = invalidate;
     this.globe.earthFixed.add(this.stationGroup);
+  }
+
+  setInvalidate(invalidate: () => void): void {
+    this.requestAnimationFrame = invalidate;
+  }
+
+  /** A frame for something the user did or changed: drawn at the next animation frame, limited or not. */
+  invalidate(): void {
+    this.urgentFrame = true;
+    this.requestAnimationFrame();
   }
 
   /** Free the GPU objects of the long-lived scene parts. */
   dispose(): void {
+    if (this.frameTimer !== null) clearTimeout(this.frameTimer);
+    this.frameTimer = null;
     for (const root of [this.globe.root, this.orbit.group, this.rings.lines, this.isl.line, this.card?.scene])
       root?.traverse((o) => {
         const m = o as THREE.Mesh;
@@ -248,7 +294,7 @@ export class ViewerController {
     stats.totalTickMs += performance.now() - t0;
     if (st.status.phase !== 'ready')
       this.store.setState({ status: { phase: 'ready', shown: layer.count, total: fleet.count, message: engineLabel(engine) } });
-    this.invalidate();
+    this.requestFrame();
   }
 
   /** The main-thread fallback choice (strided above LINK_SCAN_ROWS). */
@@ -419,6 +465,17 @@ export class ViewerController {
   frame(gl: THREE.WebGLRenderer, scene: THREE.Scene, cam: THREE.PerspectiveCamera): void {
     const t0 = performance.now();
     const st = this.store.getState();
+    // Frames limited (a background task, a software renderer): a frame the canvas asked for by
+    // itself (a React update of the page around it) before its time draws nothing, so the last
+    // picture stays; the next one comes from requestFrame's timer.
+    const limit = nextPlayingFrameDelayMs(st.clock.playing, st.backgroundTask, this.softwareGl(gl));
+    const urgent = this.urgentFrame || this.runtime.drawNextFrame;
+    this.urgentFrame = false;
+    this.runtime.drawNextFrame = false;
+    if (limit !== 0 && limit !== 'none' && !urgent && t0 - this.lastFrameAtMs < limit) {
+      this.requestFrame();
+      return;
+    }
     const runtime = this.runtime;
     const stats = runtime.stats;
     const t = simTimeMs(st.clock);
@@ -529,7 +586,60 @@ export class ViewerController {
       stats.firstSatellitesAtMs = performance.now();
       performance.mark('viewer:first-satellites');
     }
-    if (st.clock.playing) this.invalidate();
+    this.lastFrameAtMs = t0;
+    if (limit !== 'none') this.requestFrame();
+  }
+
+  /**
+   * A frame for new states or the running clock: at once, or while frames are limited
+   * (nextPlayingFrameDelayMs) BACKGROUND_SOFTWARE_FRAME_MS after the last frame began.
+   */
+  private requestFrame(): void {
+    const st = this.store.getState();
+    const delay = this.renderer ? nextPlayingFrameDelayMs(st.clock.playing, st.backgroundTask, this.renderer.software) : 0;
+    if (delay === 0 || delay === 'none') {
+      this.requestAnimationFrame();
+      return;
+    }
+    if (this.frameTimer !== null) return;
+    const wait = Math.max(0, this.lastFrameAtMs + delay - performance.now());
+    this.frameTimer = setTimeout(() => {
+      this.frameTimer = null;
+      this.requestAnimationFrame();
+    }, wait);
+  }
+
+  /**
+   * The viewer store changed. A change of the status text alone (each tick) while frames are
+   * limited (nextPlayingFrameDelayMs) waits for the next limited frame; anything else (a
+   * selection, a layer, the clock) is drawn at once.
+   */
+  storeChanged(): void {
+    const st = this.store.getState();
+    const prev = this.lastState;
+    this.lastState = st;
+    const statusOnly =
+      prev !== null &&
+      st.status !== prev.status &&
+      (Object.keys(st) as Array<keyof typeof st>).every((k) => k === 'status' || st[k] === prev[k]);
+    if (statusOnly) this.requestFrame();
+    else this.invalidate();
+  }
+
+  /** Whether `gl` draws in software (read once per renderer). */
+  private softwareGl(gl: THREE.WebGLRenderer): boolean {
+    if (this.renderer?.gl !== gl) {
+      let name = '';
+      try {
+        const ctx = gl.getContext();
+        const ext = ctx.getExtension('WEBGL_debug_renderer_info');
+        name = String(ctx.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : ctx.RENDERER) ?? '');
+      } catch {
+        // a lost context: take it as a GPU (no limit)
+      }
+      this.renderer = { gl, software: isSoftwareRenderer(name) };
+    }
+    return this.renderer.software;
   }
 }
 

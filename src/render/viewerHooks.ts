@@ -20,11 +20,11 @@ export const HOVER_PICK_MS = 60;
 /** One controller per (store, runtime), disposed with the view. */
 export function useViewerController(store: ViewerStore, runtime: ViewerRuntime, invalidate: () => void): ViewerController {
   const ctrl = useMemo(() => new ViewerController(store, runtime), [store, runtime]);
-  ctrl.invalidate = invalidate;
+  ctrl.setInvalidate(invalidate);
   useEffect(() => () => ctrl.dispose(), [ctrl]);
   useEffect(() => ctrl.loadOutlinesLater(), [ctrl]);
   // Any store change may change the picture (paused views render on demand).
-  useEffect(() => store.subscribe(() => ctrl.invalidate()), [store, ctrl]);
+  useEffect(() => store.subscribe(() => ctrl.storeChanged()), [store, ctrl]);
   return ctrl;
 }
 
