@@ -15,6 +15,7 @@ import { cssGradient, rgbCss } from './colormaps';
 import { COLOUR_MODE_ORDER, COLOUR_MODES, formatValue, legendFor, type ColourMode, type ViewerMetrics } from './legend';
 import { stateOf, type ViewerRuntime } from './runtime';
 import { SUN_ANGULAR_RADIUS_RAD } from './satelliteLayer';
+import { BACKGROUND_SOFTWARE_FRAME_MS } from './viewerController';
 import { usePopupFocus } from './focus';
 import { SPEED_STEPS, simTimeMs, useViewer, viewerActions, type ViewerLayers, type ViewerStore } from './store';
 
@@ -508,6 +509,8 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
   const status = useViewer(store, (s) => s.status);
   const lost = useViewer(store, (s) => s.contextLost);
   const lostLong = useLostLong(store);
+  // frames limited while a task runs on a software renderer (viewerController.ts, BACKGROUND_SOFTWARE_FRAME_MS)
+  const limited = useViewer(store, (s) => s.backgroundTask && s.clock.playing) && runtime?.softwareGl === true;
   if (lost) {
     if (lostLong) return null; // ContextLostCard covers the view
     const times = runtime?.stats.contextLosses ?? 1;
@@ -522,6 +525,17 @@ export function StatusBadge({ store, runtime }: { store: ViewerStore; runtime?: 
     return status.total > 0 ? (
       <div className="ocv-status" data-testid="status" data-phase={status.phase}>
         {status.total.toLocaleString('en-US')} satellites · {status.message}
+        {limited ? (
+          <span
+            data-testid="frames-limited"
+            title={
+              `Drawn in software (no GPU): while a task runs the view draws one frame every ` +
+              `${BACKGROUND_SOFTWARE_FRAME_MS / 1000} s, so the task gets the CPU. The camera still answers at once.`
+            }
+          >
+            {` · 1 frame / ${BACKGROUND_SOFTWARE_FRAME_MS / 1000} s`}
+          </span>
+        ) : null}
       </div>
     ) : null;
   }

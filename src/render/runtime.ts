@@ -91,6 +91,8 @@ export interface ViewerRuntime {
   invalidate: () => void;
   /** The next frame draws whatever limits apply (a snapshot renders, then reads the canvas back). */
   drawNextFrame: boolean;
+  /** Whether the canvas draws in software (no GPU), once the first frame has told; null before. */
+  softwareGl: boolean | null;
   /** The selected satellite's path to the ground: hops and station name (hops -1 = none found). */
   groundPath: { id: number; hops: number; station: string };
 }
@@ -108,6 +110,7 @@ export function createRuntime(store: ViewerStore): ViewerRuntime {
     pickAsync: () => Promise.resolve(-1),
     invalidate: () => {},
     drawNextFrame: false,
+    softwareGl: null,
     groundPath: { id: -1, hops: -1, station: '' },
   };
 }

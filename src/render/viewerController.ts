@@ -638,6 +638,7 @@ export class ViewerController {
         // a lost context: take it as a GPU (no limit)
       }
       this.renderer = { gl, software: isSoftwareRenderer(name) };
+      this.runtime.softwareGl = this.renderer.software;
     }
     return this.renderer.software;
   }

@@ -70,10 +70,12 @@ describe('sampled run on the page worker pool', () => {
   }, 400_000);
 
   it('stops with a message when the scenario changes during the run, and the next run finishes', async () => {
-    const page = await open25k(6 * 60);
+    const page = await open25k(3 * 24 * 60); // 4,320 steps: ~13 s here, long enough to edit during it
     await page.click('[data-testid="run-sampled"]');
     const bar = await page.waitForSelector('[data-testid="progress"] [role="progressbar"]', { timeout: 60_000 });
     await waitFor(async () => Number(await bar.getAttribute('aria-valuenow')) > 0, 'progress above 0', 120_000, 100);
+    // headless Chromium draws in software: while the run goes, the view says it draws one frame per 4 s
+    expect(await page.textContent('[data-testid="frames-limited"]')).toBe(' · 1 frame / 4 s');
     // a new fleet (T = 25,100): the view's workers take it, the run on the old one stops
     const field = 'input[data-field="shells.starlink.totalSatellites"]';
     await page.fill(field, '25100');
@@ -87,6 +89,7 @@ describe('sampled run on the page worker pool', () => {
     });
     await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 60_000 });
     expect(await page.textContent('[data-testid="rollup-mode"]')).toBe('analytic');
+    await page.waitForSelector('[data-testid="frames-limited"]', { state: 'detached', timeout: 10_000 });
     expect(await page.textContent('.messages')).not.toMatch(/Sampled analysis failed/);
     await waitFor(async () => (await statusText(page)).startsWith('25,100 satellites · SGP4 ('), 'the view on the new fleet', 120_000);
     await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 120_000);

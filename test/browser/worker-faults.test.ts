@@ -32,12 +32,12 @@ function link(patch: Partial<Scenario> = {}): string {
 }
 
 /** A Walker shell of `planes` x `perPlane` at 550 km / 53 deg. */
-function walkerLink(planes: number, perPlane: number): string {
+function walkerLink(planes: number, perPlane: number, window?: Scenario['window']): string {
   const s = presetScenario('starlink-72x22');
   if (!s) throw new Error('preset starlink-72x22 missing');
   const sh = s.shells[0];
   if (sh.kind !== 'walker-delta') throw new Error('expected a Walker shell');
-  return link({ shells: [{ ...sh, planes, totalSatellites: planes * perPlane, phasing: 1 }] });
+  return link({ shells: [{ ...sh, planes, totalSatellites: planes * perPlane, phasing: 1 }], ...(window ? { window } : {}) });
 }
 
 async function rollupGW(page: Page): Promise<number> {
@@ -122,7 +122,9 @@ describe('a worker killed mid-task', () => {
   it('mid-sampled run: the run stops with a message, the analytic figures stand, the next run finishes', async () => {
     // 25,000 satellites: above the in-thread limit, so the run is on worker shards: the view's
     // propagation workers, which hold the fleet (src/app/viewPool.ts)
-    const page = await h.newPage(walkerLink(100, 250));
+    // a 3-day window at 60 s steps (4,320 steps, ~13 s here): the worker dies while the run goes
+    const base = presetScenario('starlink-72x22')!;
+    const page = await h.newPage(walkerLink(100, 250, { ...base.window, durationMin: 3 * 24 * 60, stepS: 60 }));
     const gw0 = await rollupGW(page);
     const status = async () => (await page.textContent('[data-testid="status"]').catch(() => '')) ?? '';
     await waitFor(async () => (await status()).startsWith('25,000 satellites · SGP4 ('), 'the view propagating', 120_000);
