@@ -24,7 +24,7 @@ export interface IslWorkspace {
    */
   rec: Int32Array;
   recW: Float32Array;
-  /** Binary heap (heap fallback). */
+  /** Binary heap (heap fallback; allocated on its first use, 8 bytes per satellite otherwise idle). */
   heap: Int32Array;
   /** Heap fallback: the satellite's heap position, -1 not queued, -2 settled. */
   where: Int32Array;
@@ -48,8 +48,8 @@ export function createIslWorkspace(count: number): IslWorkspace {
     dist: new Float64Array(count),
     rec,
     recW: new Float32Array(rec.buffer),
-    heap: new Int32Array(count),
-    where: new Int32Array(count),
+    heap: new Int32Array(0),
+    where: new Int32Array(0),
     entryNode: new Int32Array(2 * count + 16),
     entryNext: new Int32Array(2 * count + 16),
     head: new Int32Array(0),
@@ -444,6 +444,10 @@ function bucketRun(topo: IslTopology, ws: IslWorkspace, st: BucketState, over: (
 
 function heapDijkstra(topo: IslTopology, ws: IslWorkspace): number {
   const n = topo.count;
+  if (ws.heap.length < n) {
+    ws.heap = new Int32Array(n);
+    ws.where = new Int32Array(n);
+  }
   const { dist, rec, recW, heap, where } = ws;
   let size = 0;
   for (let i = 0; i < n; i++) {

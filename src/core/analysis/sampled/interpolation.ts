@@ -117,17 +117,23 @@ export function quinticBoundKm(sixthDerivativeKmS6: number, hS: number): number 
   return SAFETY * ((sixthDerivativeKmS6 * hS ** 6) / 46080 + (hS * hS * ACCEL_ALLOWANCE_KM_S2) / 32);
 }
 
+/**
+ * One knot's states, stored as Float32 (half the memory of Float64: 73 -> 37 bytes per satellite
+ * and knot, two knots held; ~72 MB at 1M). Rounding at LEO radii is under 0.25 m per coordinate in
+ * position, 0.5 mm/s in velocity; through the Hermite weights that stays under ~0.5 m, against the
+ * 50 m the interpolation is allowed (the knot steps themselves report the rounded states too).
+ */
 interface Knot {
   index: number;
-  pos: Float64Array;
-  vel: Float64Array;
+  pos: Float32Array;
+  vel: Float32Array;
   /** Two-body + J2 acceleration at pos, km/s^2. */
-  acc: Float64Array;
+  acc: Float32Array;
   err: Uint8Array;
 }
 
 /** Two-body + J2 acceleration (WGS-72, TEME z as the pole) of `count` positions into `acc`; rows with an error code are left. */
-export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: number, acc: Float64Array): void {
+export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: number, acc: Float64Array | Float32Array): void {
   const re2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
   for (let k = 0; k < count; k++) {
     if (err[k] !== 0) continue;
@@ -151,8 +157,9 @@ export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: nu
 /**
  * A StateSource that evaluates `exact` only at knots startMs + m K stepMs and interpolates at the
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
- * With `positionsOnly`, steps on the grid leave the velocity output untouched (a caller that
- * reads only positions, such as the sampled shard, saves a third of the interpolation).
+ * With `positionsOnly`, no velocities are interpolated (a caller that reads only positions, such
+ * as the sampled shard, saves a third of the interpolation); the velocity array it passes is then
+ * only the knots' Float64 scratch (contents unspecified). The knots are kept as Float32 (see Knot).
  */
 export function hermiteStateSource(
   exact: StateSource,
@@ -168,17 +175,26 @@ export function hermiteStateSource(
   const K = knotSteps;
   const mk = (): Knot => ({
     index: Number.NaN,
-    pos: new Float64Array(3 * count),
-    vel: new Float64Array(3 * count),
-    acc: new Float64Array(quintic ? 3 * count : 0),
+    pos: new Float32Array(3 * count),
+    vel: new Float32Array(3 * count),
+    acc: new Float32Array(quintic ? 3 * count : 0),
     err: new Uint8Array(count),
   });
   let a = mk();
   let b = mk();
-  const knot = (k: Knot, m: number): void => {
+  // only for a caller that passes no velocity array
+  let spare = new Float64Array(0);
+  const scratchVel = (): Float64Array => {
+    if (spare.length < 3 * count) spare = new Float64Array(3 * count);
+    return spare;
+  };
+  /** SGP4 at knot m into `k`, through the caller's Float64 output arrays (overwritten after). */
+  const knot = (k: Knot, m: number, pos64: Float64Array, vel64: Float64Array): void => {
     if (k.index === m) return;
-    exact.propagate(startMs + m * K * stepMs, k.pos, k.vel, k.err);
-    if (quintic) j2AccelerationKmS2(k.pos, k.err, count, k.acc);
+    exact.propagate(startMs + m * K * stepMs, pos64, vel64, k.err);
+    if (quintic) j2AccelerationKmS2(pos64, k.err, count, k.acc);
+    k.pos.set(pos64.subarray(0, 3 * count));
+    k.vel.set(vel64.subarray(0, 3 * count));
     k.index = m;
   };
   return {
@@ -196,14 +212,16 @@ export function hermiteStateSource(
         a = b;
         b = t;
       }
-      knot(a, m);
+      // the caller's arrays serve as the knots' Float64 scratch: they are written below in any case
+      const vel64 = vel.length >= 3 * count ? vel : scratchVel();
+      knot(a, m, pos, vel64);
       if (r === 0) {
         pos.set(a.pos.subarray(0, 3 * count));
         if (withVel) vel.set(a.vel.subarray(0, 3 * count));
         err.set(a.err.subarray(0, count));
         return;
       }
-      knot(b, m + 1);
+      knot(b, m + 1, pos, vel64);
       const s = r / K;
       const h = (K * stepMs) / 1000;
       const s2 = s * s;

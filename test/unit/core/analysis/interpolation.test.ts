@@ -77,11 +77,11 @@ function againstSgp4(e: ReturnType<typeof allocElementColumns>, epoch: number, s
     const t = epoch + j * stepS * 1000;
     interp.propagate(t, p1, v1, e1);
     exact.propagate(t, p2, v2, e2);
-    // positions only (what the sampled shard uses): the same positions and codes, velocities untouched
+    // positions only (what the sampled shard uses): the same positions and codes (its velocity
+    // array is only the knots' Float64 scratch: contents unspecified)
     posOnly.propagate(t, p3, v3, e3);
     expect(p3).toEqual(p1);
     expect(e3).toEqual(e1);
-    expect(v3.every((x) => x === 0)).toBe(true);
     for (let i = 0; i < n; i++) {
       if (e2[i] !== 0 || e1[i] !== 0) continue;
       const d = Math.hypot(p1[3 * i] - p2[3 * i], p1[3 * i + 1] - p2[3 * i + 1], p1[3 * i + 2] - p2[3 * i + 2]);
