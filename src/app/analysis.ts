@@ -10,7 +10,8 @@ import type { AnalysisState } from '../ui/services';
 import type { ImportsState } from './imports';
 import { AnalysisClient } from '../engine/analysisClient';
 import { summarize } from '../core/report/analysisJob';
-import { SampledFleetReplacedError, runSampled } from './sampled';
+import { SampledFleetReplacedError } from '../engine/sampledAnalysis';
+import { runSampled } from './sampled';
 
 export type { AnalysisState };
 

@@ -16,10 +16,8 @@ import type { SampledProgress, SampledResult } from '../core/analysis/sampled';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { createPropagationEngine, type PropagationPool } from '../engine';
-import { analyzeSampledInThread, analyzeSampledOnPool, SampledFleetReplacedError } from '../engine/sampledAnalysis';
+import { analyzeSampledInThread, analyzeSampledOnPool } from '../engine/sampledAnalysis';
 import { viewPoolFor } from './viewPool';
-
-export { SampledFleetReplacedError };
 
 export interface SampledRunOptions {
   signal: AbortSignal;

@@ -387,8 +387,7 @@ export class PropagationPool implements PropagationEngine {
         // A view may share these workers: its request in flight would never settle on a terminated
         // worker, so it is made stale (answered with no frame; the view asks again).
         this.seq++;
-        this.retired.reject(new Error('the workers were restarted before this call finished'));
-        this.retired = retiredSignal();
+        this.retire('the workers were restarted before this call finished');
         for (const s of slots) {
           if (!s.worker) continue;
           this.restarts++;
@@ -400,9 +399,14 @@ export class PropagationPool implements PropagationEngine {
     };
   }
 
-  private terminateWorkers(): void {
-    this.retired.reject(new Error('the fleet was replaced (or the engine disposed) before this call finished'));
+  /** Reject every call in flight on the current workers (they are about to be terminated). */
+  private retire(why: string): void {
+    this.retired.reject(new Error(why));
     this.retired = retiredSignal();
+  }
+
+  private terminateWorkers(): void {
+    this.retire('the fleet was replaced (or the engine disposed) before this call finished');
     for (const s of this.slots) s.worker?.terminate();
     this.slots = [];
   }

@@ -108,9 +108,9 @@ export function routesInFlight(satellites: number): number {
 type Access = NonNullable<ReturnType<PropagationPool['shardAccess']>>;
 
 /**
- * `p`, marked as handled: the driver awaits queued steps in order and stops at the first failure,
- * so the steps queued behind it (rejected too when the workers die or take another fleet) would
- * otherwise be reported as unhandled rejections. Awaiting `p` still throws.
+ * `p`, marked as handled: the driver awaits queued calls and steps in order and stops at the first
+ * failure, so those queued behind it (rejected too when the workers die or take another fleet)
+ * would otherwise be reported as unhandled rejections. Awaiting `p` still throws.
  */
 function handled<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
@@ -140,11 +140,7 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
   const k = access.ranges.map((_, i) => i);
   const start = access.ranges.length > 0 ? access.ranges[0][0] : 0;
   const end = access.ranges.length > 0 ? access.ranges[access.ranges.length - 1][1] : 0;
-  const all = <T>(f: (i: number) => Promise<T>): Promise<T[]> => {
-    const p = Promise.all(k.map(f));
-    p.catch(() => undefined); // awaited by the driver in order; this keeps a later rejection from being "unhandled"
-    return p;
-  };
+  const all = <T>(f: (i: number) => Promise<T>): Promise<T[]> => handled(Promise.all(k.map(f)));
   const away = access.mode !== 'in-thread';
   const shared = access.mode === 'shared';
   let routing = false;

@@ -91,7 +91,7 @@ export interface ViewerRuntime {
   invalidate: () => void;
   /** The next frame draws whatever limits apply (a snapshot renders, then reads the canvas back). */
   drawNextFrame: boolean;
-  /** Whether the canvas draws in software (no GPU), once the first frame has told; null before. */
+  /** Whether the canvas draws in software (no GPU), read by the view's first frame; null before (viewerController.ts). */
   softwareGl: boolean | null;
   /** The selected satellite's path to the ground: hops and station name (hops -1 = none found). */
   groundPath: { id: number; hops: number; station: string };

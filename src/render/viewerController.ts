@@ -31,7 +31,6 @@ import { advanceInto, GroundStationLayer } from './stations';
 import { simTimeMs, type CameraPreset, type ViewerStore } from './store';
 import { BACKGROUND_TICK_INTERVAL_MS, startTickLoop, TICK_INTERVAL_MS } from './tickLoop';
 
-/** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
 /**
  * While a background task runs (a sampled analysis, a trade study, a report) and the view is drawn
  * in software (no GPU: SwiftShader, llvmpipe), a playing view draws one frame per this many ms.
@@ -56,6 +55,7 @@ export function nextPlayingFrameDelayMs(playing: boolean, backgroundTask: boolea
   return backgroundTask && softwareGl ? BACKGROUND_SOFTWARE_FRAME_MS : 0;
 }
 
+/** Rows converted per provisional chunk (one macrotask each, ~5-10 ms). */
 export const PROVISIONAL_CHUNK = 100_000;
 export const FIRST_CHUNK = 20_000;
 
@@ -85,10 +85,8 @@ export class ViewerController {
   private readonly fs = { lastSunMs: Number.NaN, linksChosenAt: Number.NaN, ringsBuiltAt: Number.NaN, selected: -2, marked: false };
   // ISL mesh of the imported shells (found from their elements), built on the first selection in one.
   private importedMesh: { fleet: Fleet | null; nb: Int32Array | null } = { fleet: null, nb: null };
-  /** The renderer's kind (software or GPU), and a playing frame waiting for its time (nextPlayingFrameDelayMs). */
-  private renderer: { gl: THREE.WebGLRenderer; software: boolean } | null = null;
+  /** A playing frame waiting for its time (nextPlayingFrameDelayMs). */
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastState: ReturnType<ViewerStore['getState']> | null = null;
   private lastFrameAtMs = Number.NEGATIVE_INFINITY;
   private urgentFrame = false;
 
@@ -596,7 +594,8 @@ export class ViewerController {
    */
   private requestFrame(): void {
     const st = this.store.getState();
-    const delay = this.renderer ? nextPlayingFrameDelayMs(st.clock.playing, st.backgroundTask, this.renderer.software) : 0;
+    const software = this.runtime.softwareGl;
+    const delay = software === null ? 0 : nextPlayingFrameDelayMs(st.clock.playing, st.backgroundTask, software);
     if (delay === 0 || delay === 'none') {
       this.requestAnimationFrame();
       return;
@@ -609,26 +608,9 @@ export class ViewerController {
     }, wait);
   }
 
-  /**
-   * The viewer store changed. A change of the status text alone (each tick) while frames are
-   * limited (nextPlayingFrameDelayMs) waits for the next limited frame; anything else (a
-   * selection, a layer, the clock) is drawn at once.
-   */
-  storeChanged(): void {
-    const st = this.store.getState();
-    const prev = this.lastState;
-    this.lastState = st;
-    const statusOnly =
-      prev !== null &&
-      st.status !== prev.status &&
-      (Object.keys(st) as Array<keyof typeof st>).every((k) => k === 'status' || st[k] === prev[k]);
-    if (statusOnly) this.requestFrame();
-    else this.invalidate();
-  }
-
-  /** Whether `gl` draws in software (read once per renderer). */
+  /** Whether `gl` draws in software (read from the first frame's renderer into runtime.softwareGl). */
   private softwareGl(gl: THREE.WebGLRenderer): boolean {
-    if (this.renderer?.gl !== gl) {
+    if (this.runtime.softwareGl === null) {
       let name = '';
       try {
         const ctx = gl.getContext();
@@ -637,10 +619,9 @@ export class ViewerController {
       } catch {
         // a lost context: take it as a GPU (no limit)
       }
-      this.renderer = { gl, software: isSoftwareRenderer(name) };
-      this.runtime.softwareGl = this.renderer.software;
+      this.runtime.softwareGl = isSoftwareRenderer(name);
     }
-    return this.renderer.software;
+    return this.runtime.softwareGl;
   }
 }
 

@@ -24,7 +24,7 @@ export function useViewerController(store: ViewerStore, runtime: ViewerRuntime, 
   useEffect(() => () => ctrl.dispose(), [ctrl]);
   useEffect(() => ctrl.loadOutlinesLater(), [ctrl]);
   // Any store change may change the picture (paused views render on demand).
-  useEffect(() => store.subscribe(() => ctrl.storeChanged()), [store, ctrl]);
+  useEffect(() => store.subscribe(() => ctrl.invalidate()), [store, ctrl]);
   return ctrl;
 }
 

@@ -63,19 +63,21 @@ function fakeRenderer(renderer: string) {
   return { gl, calls };
 }
 
-describe('ViewerController frames during a background task', () => {
-  const setup = (renderer: string) => {
-    const store = createViewerStore({ epochMs: Date.parse('2026-03-20T12:00:00Z') });
-    viewerActions(store).play();
-    store.setState({ backgroundTask: true });
-    let requests = 0;
-    const ctrl = new ViewerController(store, createRuntime(store), () => requests++);
-    const { gl, calls } = fakeRenderer(renderer);
-    const scene = new THREE.Scene();
-    const cam = new THREE.PerspectiveCamera();
-    return { store, ctrl, frame: () => ctrl.frame(gl, scene, cam), calls, requests: () => requests };
-  };
+/** A playing view with a background task running, drawn by a fake renderer named `renderer`. */
+function setup(renderer: string) {
+  const store = createViewerStore({ epochMs: Date.parse('2026-03-20T12:00:00Z') });
+  viewerActions(store).play();
+  store.setState({ backgroundTask: true });
+  let requests = 0;
+  const runtime = createRuntime(store);
+  const ctrl = new ViewerController(store, runtime, () => requests++);
+  const { gl, calls } = fakeRenderer(renderer);
+  const scene = new THREE.Scene();
+  const cam = new THREE.PerspectiveCamera();
+  return { store, runtime, ctrl, frame: () => ctrl.frame(gl, scene, cam), calls, requests: () => requests };
+}
 
+describe('ViewerController frames during a background task', () => {
   it('software: a frame the canvas asks for by itself soon after the last draws nothing; one for the user draws', () => {
     const v = setup('Google SwiftShader');
     v.frame();
@@ -111,21 +113,15 @@ describe('ViewerController frames during a background task', () => {
 
 describe('a snapshot while frames are limited', () => {
   it('draws (runtime.drawNextFrame), so the read-back holds the picture', () => {
-    const store = createViewerStore({ epochMs: Date.parse('2026-03-20T12:00:00Z') });
-    viewerActions(store).play();
-    store.setState({ backgroundTask: true });
-    const runtime = createRuntime(store);
-    const ctrl = new ViewerController(store, runtime, () => undefined);
-    const { gl, calls } = fakeRenderer('Google SwiftShader');
-    const scene = new THREE.Scene();
-    const cam = new THREE.PerspectiveCamera();
-    ctrl.frame(gl, scene, cam);
-    ctrl.frame(gl, scene, cam);
-    expect(calls.render).toBe(1);
-    runtime.drawNextFrame = true; // what the handle's renderNow sets before advancing the canvas
-    ctrl.frame(gl, scene, cam);
-    expect(calls.render).toBe(2);
-    expect(runtime.drawNextFrame).toBe(false);
-    ctrl.dispose();
+    const v = setup('Google SwiftShader');
+    v.frame();
+    v.frame();
+    expect(v.calls.render).toBe(1);
+    v.runtime.drawNextFrame = true; // what the handle's renderNow sets before advancing the canvas
+    v.frame();
+    expect(v.calls.render).toBe(2);
+    expect(v.runtime.drawNextFrame).toBe(false);
+    expect(v.runtime.softwareGl).toBe(true); // what the status text reads
+    v.ctrl.dispose();
   });
 });
