@@ -6,7 +6,8 @@
  * Node, and the peak resident memory of the browser (the sum over Chromium's processes: browser,
  * renderer, GPU, workers; polled every 250 ms from /proc) and of the page's JS heap. Then the
  * sampled run of the same 2M from the page (Run sampled, on the page's worker pool, the view still
- * running): time to the sampled figures, its compute figure and the peak memory during it.
+ * running): time to the sampled figures, its compute figure, the peak memory during it (PSS: during
+ * the pass, progress below 100 %, and overall) and the cores each Chromium process type used.
  *
  *   npx vite build && npx tsx bench/page-2m.ts        (npm run bench:page2m)
  *   npm run bench:page2m -- --scale 1                 the default 1M itself (issue 17: page memory of a sampled 1M run)
@@ -62,6 +63,22 @@ function descendantsPssBytes(root: number): number {
     }
   }
   return sum;
+}
+
+/** CPU time of the descendants of `root` by Chromium process type (--type=gpu-process, renderer, ...; 'browser' without), clock ticks. */
+function cpuTicksByType(root: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of descendants(root)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      out.set(type, (out.get(type) ?? 0) + Number(rest[11]) + Number(rest[12])); // utime + stime
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return out;
 }
 
 /** Resident memory of every descendant of `root`, bytes (Linux /proc; shared pages once per process). */
@@ -128,9 +145,32 @@ try {
   const peakAnalyticPss = peakPss;
   // the sampled run of the whole fleet in the page
   const ts = performance.now();
+  const cpu0 = cpuTicksByType(process.pid);
   // a DOM click: the page's main thread is busy with millions for seconds, past Playwright's post-click wait
   await page.evaluate(`document.querySelector('[data-testid="run-sampled"]').click()`);
+  // the pass itself (progress below 100 %) apart from its end (the sums in the page, the per-satellite figures)
+  let peakPassPss = 0;
+  let running = true;
+  const passPoll = (async () => {
+    while (running) {
+      const now = await page
+        .getAttribute('[data-testid="progress"] [role="progressbar"]', 'aria-valuenow', { timeout: 1000 })
+        .catch(() => null);
+      if (now !== null && Number(now) < 100) peakPassPss = Math.max(peakPassPss, descendantsPssBytes(process.pid));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
   await waitFor(async () => (await page.textContent('[data-testid="rollup-mode"]')) === 'sampled', 'sampled figures', 3_600_000, 500);
+  running = false;
+  await passPoll;
+  const cpu1 = cpuTicksByType(process.pid);
+  const runS = (performance.now() - ts) / 1000;
+  // cores each Chromium process type used during the run (clock ticks of 10 ms)
+  const coresByType = Object.fromEntries(
+    [...cpu1]
+      .map(([type, ticks]) => [type, +((ticks - (cpu0.get(type) ?? 0)) / 100 / runS).toFixed(2)])
+      .filter(([, c]) => (c as number) > 0.01),
+  );
   await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 600_000);
   const sampledMs = performance.now() - ts;
   const gwSampled = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
@@ -150,6 +190,8 @@ try {
     compute_gw_page_sampled: gwSampled,
     peak_browser_rss_mb: Math.round(peakRss / 2 ** 20),
     peak_browser_pss_mb: Math.round(peakPss / 2 ** 20),
+    peak_browser_pss_mb_during_pass: Math.round(peakPassPss / 2 ** 20),
+    sampled_run_cores_by_process: coresByType,
     page_js_heap_mb: Math.round(heap / 2 ** 20),
     page_errors: page.errors.length,
     load_avg_1min_start: load0,
@@ -162,7 +204,8 @@ try {
       `first SGP4 tick after ${(readyMs / 1000).toFixed(1)} s; ${row.same_as_node ? 'same' : 'DIFFERENT'} compute as Node (${gw} GW); ` +
       `peak browser RSS ${row.peak_browser_rss_mb_analytic} MB (PSS ${row.peak_browser_pss_mb_analytic} MB), ` +
       `page JS heap ${row.page_js_heap_mb} MB; sampled run ${(sampledMs / 1000).toFixed(1)} s (${gwSampled} GW), ` +
-      `peak browser RSS with it ${row.peak_browser_rss_mb} MB (PSS ${row.peak_browser_pss_mb} MB); ` +
+      `peak browser RSS with it ${row.peak_browser_rss_mb} MB (PSS ${row.peak_browser_pss_mb} MB, ` +
+      `${row.peak_browser_pss_mb_during_pass} MB during the pass); cores during it ${JSON.stringify(coresByType)}; ` +
       `load average ${load0.toFixed(1)} -> ${row.load_avg_1min_end.toFixed(1)}`,
   );
   if (page.errors.length) console.error(page.errors.join('\n'));
