@@ -235,6 +235,7 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
     },
     sampledRoutedSums() {
       const s = router?.sums() ?? null;
+      router?.release();
       router = null;
       slotViews = shardSlotViews = [];
       return s;

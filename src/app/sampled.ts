@@ -18,6 +18,7 @@ import type { Scenario } from '../core/scenario/schema';
 import { createPropagationEngine, type PropagationPool } from '../engine';
 import { analyzeSampledInThread, analyzeSampledOnPool } from '../engine/sampledAnalysis';
 import { viewPoolFor } from './viewPool';
+import { releaseNow } from '../core/platform';
 
 export interface SampledRunOptions {
   signal: AbortSignal;
@@ -64,6 +65,8 @@ export async function runSampled(fleet: Fleet, scenario: Scenario, opts: Sampled
     } else {
       r = await analyzeSampledInThread(fleet, scenario, { signal, progressIntervalMs: 100, onProgress: progress });
     }
+    // the page keeps the metrics only: the other per-satellite columns (32 MB at 1M) go now
+    releaseNow(r.directLatencyMs, r.stationVisibleFraction, r.islLatencyMs, r.islReachableFraction);
     if (r.cancelled || signal.aborted) throw cancelled();
     return { metrics: r.metrics, notes: r.notes, window: r.window, stepsDone: r.stepsDone, steps: r.steps };
   } finally {

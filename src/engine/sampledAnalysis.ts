@@ -25,6 +25,7 @@ import type { AnalysisWindowMs } from '../core/analysis/window';
 import type { Fleet } from '../core/fleet/fleet';
 import type { Scenario } from '../core/scenario/schema';
 import { kernelStateSource } from '../core/report/run';
+import { releaseNow } from '../core/platform';
 import type { PropagationPool } from './propagationPool';
 import type { RoutingSlotBuffers, WorkerRoutingSetup } from '../../workers/propagation.api';
 
@@ -256,6 +257,7 @@ function poolExecutor(access: Access): SampledExecutor & { routesPending(): numb
       const routers = routing ? await all((i) => access.call(i, 'sampledRoutedSums')) : [];
       const parts = await all((i) => access.call(i, 'sampledFinish'));
       if (routing) addRoutedSums(parts, start, routers);
+      for (const r of routers) if (r) releaseNow(r.routedSumMs, r.routedSteps);
       free = [];
       return parts as SampledSums[];
     },

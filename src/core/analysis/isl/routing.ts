@@ -12,7 +12,7 @@
  */
 import { SPEED_OF_LIGHT_KM_PER_S, WGS84 } from '../../constants';
 import type { IslTopology } from './topology';
-import { monotonicMs } from '../../platform';
+import { monotonicMs, releaseNow } from '../../platform';
 
 export interface IslWorkspace {
   dist: Float64Array;
@@ -55,6 +55,13 @@ export function createIslWorkspace(count: number): IslWorkspace {
     head: new Int32Array(0),
     range: new Float64Array(4),
   };
+}
+
+/** Free a workspace's arrays now (../../platform releaseNow); it must not be used after. */
+export function releaseIslWorkspace(ws: IslWorkspace): void {
+  releaseNow(ws.dist, ws.rec, ws.heap, ws.where, ws.entryNode, ws.entryNext, ws.head);
+  if (ws.linksFor) releaseNow(ws.linksFor.forward, ws.linksFor.copyTo, ws.linksFor.copyFrom);
+  ws.linksFor = undefined;
 }
 
 export interface IslRouteOptions {

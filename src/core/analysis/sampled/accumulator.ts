@@ -9,6 +9,7 @@ import { sunPositionKm } from '../../physics/sun';
 import { gmstRad, julianDateFromMs } from '../../physics/time';
 import { METRIC_FLAGS } from '../types';
 import type { StationSet } from './stations';
+import { releaseNow } from '../../platform';
 
 /** Each per-satellite sum and its array type. */
 export const SAMPLED_SUM_COLUMNS = {
@@ -96,6 +97,11 @@ export function mergeSampledSums(start: number, count: number, parts: readonly S
     out.routedStepsTotal = p.routedStepsTotal;
   }
   return out;
+}
+
+/** Free the arrays of sums nobody reads any more (../../platform releaseNow). */
+export function releaseSums(s: SampledSums): void {
+  for (const k of SUM_KEYS) releaseNow(s[k]);
 }
 
 const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;

@@ -16,15 +16,15 @@
  */
 import type { Fleet } from '../../fleet/fleet';
 import type { GroundStation, Scenario } from '../../scenario/schema';
-import { buildIslTopology, createIslWorkspace, startIslRoute, type IslTopology } from '../isl';
+import { buildIslTopology, createIslWorkspace, releaseIslWorkspace, startIslRoute, type IslTopology } from '../isl';
 import { assertWindow, sampleCount, windowFromScenario, type AnalysisWindowMs } from '../window';
-import { mergeSampledSums, type SampledSums } from './accumulator';
+import { mergeSampledSums, releaseSums, type SampledSums } from './accumulator';
 import { finishSampled, type SampledResult } from './finish';
 import { DEFAULT_INTERPOLATION_ERROR_KM, interpolationFor } from './interpolation';
 import type { SampledRoutingPlan } from './router';
 import type { SampledShardPlan } from './shard';
 import type { CancelSignal, SampledProgress, SampledStepStates } from './types';
-import { monotonicMs } from '../../platform';
+import { monotonicMs, releaseNow } from '../../platform';
 
 type Maybe<T> = T | Promise<T>;
 
@@ -46,6 +46,7 @@ export interface SampledExecutor {
   step(timeMs: number, route: boolean): Maybe<ReadonlyArray<SampledStepStates | null>>;
   /** Routed latencies for the whole range of the pass (row k = id start + k); the executor hands each shard its rows. */
   routed(routedMs: Float64Array): Maybe<unknown>;
+  /** The shards' sums; the driver owns them from here and frees their arrays once the figures are made. */
   finish(): Maybe<ReadonlyArray<SampledSums>>;
 }
 
@@ -192,6 +193,10 @@ export function* sampledPass(
   for (const c of routedCalls) yield c;
   const sums = (yield exec.finish()) as ReadonlyArray<SampledSums>;
   opts.onShardsDone?.();
+  // routing memory of this thread, now (the figures below allocate the same again)
+  if (ws) releaseIslWorkspace(ws);
+  releaseNow(routed, whole?.positionKm, whole?.error, whole?.directMs);
+  whole = null;
   if (report('finishing', true)) yield PAUSE_SLICE;
   const cancelled = done < steps;
   const notes: string[] = [];
@@ -203,8 +208,12 @@ export function* sampledPass(
     );
   if (stride > 1) notes.push(`inter-satellite routing ran every ${stride}th step (${routedSteps} of ${steps} steps) to bound run time`);
   if (cancelled) notes.push(`cancelled after ${done} of ${steps} steps; figures cover the steps done`);
+  const merged = mergeSampledSums(start, n, sums);
+  if (merged !== sums[0]) for (const p of sums) releaseSums(p);
+  const figures = finishSampled(fleet, scenario, merged, win, () => report('finishing'));
+  releaseSums(merged);
   return {
-    ...finishSampled(fleet, scenario, mergeSampledSums(start, n, sums), win, () => report('finishing')),
+    ...figures,
     window: win,
     steps,
     stepsDone: done,

@@ -28,6 +28,7 @@
  * either knot gets the larger code and NaN states between them (it is flagged as failing from
  * the knot before the failure, at most K - 1 steps early).
  */
+import { releaseNow } from '../../platform';
 import type { ElementColumns } from '../../elements/columns';
 import type { StateSource } from './types';
 
@@ -303,6 +304,9 @@ export function hermiteStateSource(
           }
         }
       }
+    },
+    release() {
+      releaseNow(a.pos, a.vel, a.acc, a.err, b.pos, b.vel, b.acc, b.err);
     },
   };
 }

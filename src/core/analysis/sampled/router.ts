@@ -6,7 +6,8 @@
  * every step in one place gives (the same shortest paths; only the order of the additions per
  * satellite differs, ~1e-15 relative).
  */
-import { createIslWorkspace, startIslRoute, type IslTopology, type IslWorkspace } from '../isl';
+import { createIslWorkspace, releaseIslWorkspace, startIslRoute, type IslTopology, type IslWorkspace } from '../isl';
+import { releaseNow } from '../../platform';
 import type { SampledStepStates } from './types';
 
 /** What a router needs: the mesh and the link options of the scenario. */
@@ -29,6 +30,8 @@ export interface SampledRouter {
   route(states: SampledStepStates): number;
   /** The sums so far (null when this router routed no step). */
   sums(): RoutedSums | null;
+  /** Free the routing workspace now (not the sums); the router is not used after. */
+  release(): void;
 }
 
 export function createSampledRouter(plan: SampledRoutingPlan): SampledRouter {
@@ -48,6 +51,12 @@ export function createSampledRouter(plan: SampledRoutingPlan): SampledRouter {
       return job.reached;
     },
     sums: () => sums,
+    release() {
+      if (ws) releaseIslWorkspace(ws);
+      releaseNow(out);
+      ws = null;
+      out = null;
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  * each propagation worker (workers/propagation.api.ts).
  */
 import type { GroundStation } from '../../scenario/schema';
+import { releaseNow } from '../../platform';
 import {
   accumulateRouted,
   accumulateStep,
@@ -108,7 +109,10 @@ export function createSampledShard(exact: StateSource, start: number, count: num
       if (!acc) throw new Error('sampled finish before begin');
       const s = sumsOf(acc);
       acc = null;
-      source = exact; // drop the knots
+      // the pass's memory goes now, not at the worker's next collection (an idle worker may not collect for long)
+      if (source !== exact) source.release?.();
+      source = exact;
+      releaseNow(pos, vel, err, direct);
       pos = vel = direct = new Float64Array(0);
       err = new Uint8Array(0);
       return s;

@@ -7,6 +7,8 @@
  */
 export interface StateSource {
   propagate(timeMs: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array): void;
+  /** Give back memory this source holds for the pass (interpolation knots); it is not used after. */
+  release?(): void;
 }
 
 /** Cooperative cancel, checked between steps (an AbortSignal satisfies it). */
