@@ -1,6 +1,7 @@
 /**
  * Analysis worker entry (thin): runs the analytic job (analysisJob.ts) off the page's thread and
- * transfers the fleet and metric columns back without copying.
+ * transfers the fleet and metric columns back without copying (the fleet's elements are in shared
+ * memory when the page is cross-origin isolated).
  */
 import * as Comlink from 'comlink';
 import type { ElementColumns } from '../src/core/elements/columns';
@@ -11,9 +12,12 @@ export interface AnalysisWorkerApi {
   analyze(scenario: Scenario, imported: Array<[string, ElementColumns]>): AnalysisJobResult;
 }
 
+/** Cross-origin isolated: the fleet's elements go to shared memory, which the propagation workers then read in place. */
+const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+
 const api: AnalysisWorkerApi = {
   analyze(scenario, imported) {
-    const r = runAnalysisJob(scenario, imported);
+    const r = runAnalysisJob(scenario, imported, { sharedColumns: shared });
     return Comlink.transfer(r, analysisResultBuffers(r));
   },
 };

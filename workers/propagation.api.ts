@@ -6,7 +6,7 @@
  * buffers that travel to the main thread and back (transfer mode).
  */
 import type { ElementColumns } from '../src/core/elements/columns';
-import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
+import { initSgp4Batch, sgp4BatchWindow, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
 import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
@@ -40,12 +40,60 @@ export interface ShardInit {
 }
 
 export interface SharedFrameBuffers {
-  position: SharedArrayBuffer;
-  velocity: SharedArrayBuffer;
+  /**
+   * TEME km and km/s (Float64), or, for a viewer's pool (drawStates), none: the shard then
+   * propagates block by block into its own small scratch and writes only the Float32 states
+   * below (96 MB of shared memory less at 1M).
+   */
+  position?: SharedArrayBuffer;
+  velocity?: SharedArrayBuffer;
   error: SharedArrayBuffer;
-  /** Optional Float32 Earth-radii copies for the viewer's GPU buffers, written by the shard after each propagate. */
+  /** Float32 Earth-radii states for the viewer's GPU buffers, written by the shard after each propagate (drawStates). */
   positionEr?: SharedArrayBuffer;
   velocityErS?: SharedArrayBuffer;
+}
+
+/** Rows per block when a shard propagates into scratch for the Float32 draw states only. */
+export const DRAW_BLOCK_ROWS = 4096;
+
+interface SharedViews {
+  pos?: Float64Array;
+  vel?: Float64Array;
+  err: Uint8Array;
+  posEr?: Float32Array;
+  velEr?: Float32Array;
+}
+
+/** A shard's blocks for the draw-only frames: batch windows and, per frame buffer, the views each block writes. */
+interface DrawBlocks {
+  batches: Sgp4Batch[];
+  /** [frame buffer][block] */
+  out: Array<Array<{ err: Uint8Array; posEr: Float32Array; velEr: Float32Array }>>;
+  pos: Float64Array;
+  vel: Float64Array;
+  err: Uint8Array;
+}
+
+function drawBlocks(batch: Sgp4Batch, start: number, views: SharedViews[]): DrawBlocks {
+  const batches: Sgp4Batch[] = [];
+  for (let a = 0; a < batch.count; a += DRAW_BLOCK_ROWS)
+    batches.push(sgp4BatchWindow(batch, a, Math.min(batch.count, a + DRAW_BLOCK_ROWS)));
+  return {
+    batches,
+    out: views.map((v) =>
+      batches.map((b) => {
+        const g = start + b.start - batch.start;
+        return {
+          err: v.err.subarray(g, g + b.count),
+          posEr: v.posEr!.subarray(3 * g, 3 * (g + b.count)),
+          velEr: v.velEr!.subarray(3 * g, 3 * (g + b.count)),
+        };
+      }),
+    ),
+    pos: new Float64Array(3 * DRAW_BLOCK_ROWS),
+    vel: new Float64Array(3 * DRAW_BLOCK_ROWS),
+    err: new Uint8Array(DRAW_BLOCK_ROWS),
+  };
 }
 
 /** Whole-fleet states of one routing step in shared memory (written by every shard at its offset, routed by one worker). */
@@ -131,8 +179,8 @@ export function transferablesOf(value: unknown): ArrayBuffer[] {
 export function createShardApi(now: () => number = () => performance.now()): ShardApi {
   let batch: Sgp4Batch | null = null;
   let start = 0;
-  let sharedViews: Array<{ pos: Float64Array; vel: Float64Array; err: Uint8Array; posEr?: Float32Array; velEr?: Float32Array }> | null =
-    null;
+  let sharedViews: SharedViews[] | null = null;
+  let blocks: DrawBlocks | null = null;
   let sampled: SampledShard | null = null;
   let router: SampledRouter | null = null;
   let slotViews: SampledStepStates[] = [];
@@ -162,13 +210,16 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       batch = initSgp4Batch(msg.elements, 0, msg.elements.count);
       sharedViews = msg.shared
         ? msg.shared.map((b) => ({
-            pos: new Float64Array(b.position),
-            vel: new Float64Array(b.velocity),
+            pos: b.position ? new Float64Array(b.position) : undefined,
+            vel: b.velocity ? new Float64Array(b.velocity) : undefined,
             err: new Uint8Array(b.error),
             posEr: b.positionEr ? new Float32Array(b.positionEr) : undefined,
             velEr: b.velocityErS ? new Float32Array(b.velocityErS) : undefined,
           }))
         : null;
+      const v0 = sharedViews?.[0];
+      if (v0 && !v0.pos && !(v0.posEr && v0.velEr)) throw new Error('shared frames need km states or draw states');
+      blocks = sharedViews && v0 && !v0.pos ? drawBlocks(batch, start, sharedViews) : null;
       return { count: batch.count, initMs: now() - t0, messages: batch.messages };
     },
     propagate(seq, timeMs, recycle, sharedSlot = 0, stations) {
@@ -180,14 +231,27 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       const n = batch.count;
       const t0 = now();
       if (sharedViews) {
-        const v = sharedViews[sharedSlot % sharedViews.length];
-        propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
-        if (v.posEr && v.velEr) statesToEarthRadii(v.pos, v.vel, v.err, start, start + n, v.posEr, v.velEr);
+        const fi = sharedSlot % sharedViews.length;
+        const v = sharedViews[fi];
+        if (blocks) {
+          // draw states only: each block through the scratch, straight into the Float32 frame
+          const out = blocks.out[fi];
+          for (let k = 0; k < blocks.batches.length; k++) {
+            const b = blocks.batches[k];
+            const o = out[k];
+            propagateBatch(b, timeMs, blocks.pos, blocks.vel, blocks.err, 0);
+            o.err.set(blocks.err.subarray(0, b.count));
+            statesToEarthRadii(blocks.pos, blocks.vel, blocks.err, 0, b.count, o.posEr, o.velEr);
+          }
+        } else if (v.pos && v.vel) {
+          propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
+          if (v.posEr && v.velEr) statesToEarthRadii(v.pos, v.vel, v.err, start, start + n, v.posEr, v.velEr);
+        }
         const kernelMs = now() - t0;
         // The links from the states the viewer draws (Float32 Earth radii) when there are any, else from km.
         const links = v.posEr
           ? chooseLinks(v.posEr, 1, v.err, start, start + n, 0, timeMs)
-          : chooseLinks(v.pos, WGS72.radiusKm, v.err, start, start + n, 0, timeMs);
+          : chooseLinks(v.pos!, WGS72.radiusKm, v.err, start, start + n, 0, timeMs);
         return { seq, start, count: n, kernelMs, ...links };
       }
       const ok = recycle && recycle.error.length === n;

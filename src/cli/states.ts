@@ -30,6 +30,8 @@ export async function runStates(
     await pool.setFleet(input.fleet);
     const frame = await pool.propagate(atMs);
     if (!frame) throw new Error('propagation was superseded');
+    const { positionKm, velocityKmS } = frame;
+    if (!positionKm || !velocityKmS) throw new Error('the pool returned no km states');
     const { fleet } = input;
     const w = new ByteCsvWriter((c) => out.write(c));
     w.text(statesHeader(frameName)).newline();
@@ -45,8 +47,8 @@ export async function runStates(
         s,
         nameOf,
         fleet.elements.noradId.subarray(s, e),
-        frame.positionKm.subarray(3 * s, 3 * e),
-        frame.velocityKmS.subarray(3 * s, 3 * e),
+        positionKm.subarray(3 * s, 3 * e),
+        velocityKmS.subarray(3 * s, 3 * e),
         frame.error.subarray(s, e),
         { atMs, frame: frameName },
       );

@@ -14,7 +14,7 @@
  *   file is only the tick engine.
  */
 import { transfer, type Remote } from 'comlink';
-import { copyElementColumns, sliceElementColumns } from '../core/elements/columns';
+import { copyElementColumns, elementColumnsShared, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
 import { mergeStationLinks, newLinkChoice, type LinkChoice, type LinkStations } from '../core/physics/stationLinks';
@@ -163,19 +163,22 @@ export class PropagationPool implements PropagationEngine {
     this.sharedBuffers = undefined;
     // Float32 Earth-radii copies for a viewer (opts.drawStates), written by the workers: shared mode only.
     const draw = this.mode === 'shared' && this.opts.drawStates === true;
-    const buffers = [0, 1].map(() => ({
-      position: alloc(24 * n),
-      velocity: alloc(24 * n),
-      error: alloc(n),
-      ...(draw ? { positionEr: alloc(12 * n), velocityErS: alloc(12 * n) } : {}),
-    }));
+    // A viewer's pool keeps the km states in the workers (each propagates block by block into scratch):
+    // its frames carry the Float32 draw states only.
+    type Buf = ArrayBuffer | SharedArrayBuffer;
+    const buffers = [0, 1].map((): { position?: Buf; velocity?: Buf; error: Buf; positionEr?: Buf; velocityErS?: Buf } =>
+      draw
+        ? { positionEr: alloc(12 * n), velocityErS: alloc(12 * n), error: alloc(n) }
+        : { position: alloc(24 * n), velocity: alloc(24 * n), error: alloc(n) },
+    );
     if (this.mode === 'shared') this.sharedBuffers = buffers as unknown as SharedFrameBuffers[];
     this.frames = buffers.map((b) => ({
       seq: -1,
       timeMs: Number.NaN,
       count: n,
-      positionKm: new Float64Array(b.position, 0, 3 * n),
-      velocityKmS: new Float64Array(b.velocity, 0, 3 * n),
+      ...(b.position && b.velocity
+        ? { positionKm: new Float64Array(b.position, 0, 3 * n), velocityKmS: new Float64Array(b.velocity, 0, 3 * n) }
+        : {}),
       error: new Uint8Array(b.error, 0, n).fill(NOT_COMPUTED),
       ...(b.positionEr && b.velocityErS
         ? { positionEr: new Float32Array(b.positionEr, 0, 3 * n), velocityErS: new Float32Array(b.velocityErS, 0, 3 * n) }
@@ -198,13 +201,17 @@ export class PropagationPool implements PropagationEngine {
     slot.worker = w;
     slot.recycle = undefined;
     slot.sentLinks = undefined;
-    const elements = copyElementColumns(fleet.elements, slot.start, slot.end);
-    elements.names = null;
-    elements.objectIds = null;
-    elements.classification = null;
-    const buffers = Object.values(elements)
-      .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
-      .map((v) => v.buffer as ArrayBuffer);
+    // Elements in shared memory (the page's analysis worker made them so) are read in place by the
+    // worker: views, no copy (48 bytes per satellite less, 48 MB at 1M). Else a copy is transferred.
+    const inPlace = this.mode === 'shared' && elementColumnsShared(fleet.elements);
+    const elements = inPlace
+      ? sliceElementColumns({ ...fleet.elements, names: null, objectIds: null, classification: null }, slot.start, slot.end)
+      : copyElementColumns({ ...fleet.elements, names: null, objectIds: null, classification: null }, slot.start, slot.end);
+    const buffers = inPlace
+      ? []
+      : Object.values(elements)
+          .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
+          .map((v) => v.buffer as ArrayBuffer);
     const r = await Promise.race([
       w.api.init(transfer({ elements, start: slot.start, shared: this.sharedBuffers }, buffers)),
       w.crashed,
@@ -263,7 +270,7 @@ export class PropagationPool implements PropagationEngine {
     frame.links = this.mergeLinks(results, stations, fi);
     for (let k = 0; k < results.length; k++) {
       const r = results[k];
-      if (r.positionKm) {
+      if (r.positionKm && frame.positionKm && frame.velocityKmS) {
         // transfer or in-thread mode: copy this shard into the frame, keep buffers for reuse
         frame.positionKm.set(r.positionKm, 3 * r.start);
         frame.velocityKmS.set(r.velocityKmS!, 3 * r.start);

@@ -21,14 +21,17 @@ export interface StateFrame {
   seq: number;
   timeMs: number;
   count: number;
-  /** TEME position, km, xyz interleaved (3 * count). */
-  positionKm: Float64Array;
-  /** TEME velocity, km/s, xyz interleaved (3 * count). */
-  velocityKmS: Float64Array;
+  /**
+   * TEME position, km, and velocity, km/s, xyz interleaved (3 * count). Absent in the frames of a
+   * viewer's pool (`drawStates` in shared mode): its workers keep the km states and write only
+   * the Float32 draw states below.
+   */
+  positionKm?: Float64Array;
+  velocityKmS?: Float64Array;
   /** 0 = ok; otherwise the SGP4 error code (1-6, as satellite.js), 7 = not yet computed. */
   error: Uint8Array;
   /**
-   * Pools made with `drawStates` in shared mode: the same states in Earth radii and Earth radii/s
+   * Pools made with `drawStates` in shared mode: the states in Earth radii and Earth radii/s
    * (Float32, error rows zeroed), written by the workers, for the viewer's GPU buffers as they are.
    * Valid until the next-but-one request (frames are double-buffered).
    */

@@ -258,11 +258,11 @@ export class ViewerController {
       // The workers wrote what the GPU reads (shared memory): no pass over the satellites here.
       // biome-ignore lint/correctness/useHookAtTopLevel: SatelliteLayer.useStates is a plain method ("use these arrays"), not a React hook
       layer.useStates(frame.positionEr, frame.velocityErS);
-    } else {
+    } else if (frame.positionKm && frame.velocityKmS) {
       const n = Math.min(frame.count, layer.count);
       frameToGpu(frame.positionKm, frame.velocityKmS, frame.error, n, layer.positions, layer.velocities);
       layer.markAllStates();
-    }
+    } else return; // draw states for another fleet size (a frame in flight across a fleet change): the next tick has them
     layer.stateTimeMs = frame.timeMs;
     layer.live = true;
     layer.setShown(layer.count);

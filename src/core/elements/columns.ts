@@ -69,18 +69,43 @@ export const ELEMENT_INT_FIELDS = ['noradId', 'revAtEpoch', 'elementSetNo'] as c
 export type ElementFloatField = (typeof ELEMENT_FLOAT_FIELDS)[number];
 export type ElementIntField = (typeof ELEMENT_INT_FIELDS)[number];
 
-/** Allocate zeroed columns for `count` satellites (noradId -1). */
-export function allocElementColumns(count: number, withStrings = false): ElementColumns {
+/**
+ * Allocate zeroed columns for `count` satellites (noradId -1). With `shared`, the numeric columns
+ * are views of one SharedArrayBuffer: posted to workers they are shared, not copied (the page's
+ * propagation workers read the fleet's elements in place instead of holding a copy each).
+ */
+export function allocElementColumns(count: number, withStrings = false, shared = false): ElementColumns {
   const cols = {
     count,
     names: withStrings ? new Array<string>(count).fill('') : null,
     objectIds: withStrings ? new Array<string>(count).fill('') : null,
     classification: withStrings ? new Array<string>(count).fill('U') : null,
   } as ElementColumns;
-  for (const f of ELEMENT_FLOAT_FIELDS) cols[f] = new Float64Array(count);
-  for (const f of ELEMENT_INT_FIELDS) cols[f] = new Int32Array(count);
+  if (shared) {
+    const block = new SharedArrayBuffer(Math.max(8, (8 * ELEMENT_FLOAT_FIELDS.length + 4 * ELEMENT_INT_FIELDS.length) * count));
+    let at = 0;
+    for (const f of ELEMENT_FLOAT_FIELDS) {
+      cols[f] = new Float64Array(block, at, count);
+      at += 8 * count;
+    }
+    for (const f of ELEMENT_INT_FIELDS) {
+      cols[f] = new Int32Array(block, at, count);
+      at += 4 * count;
+    }
+  } else {
+    for (const f of ELEMENT_FLOAT_FIELDS) cols[f] = new Float64Array(count);
+    for (const f of ELEMENT_INT_FIELDS) cols[f] = new Int32Array(count);
+  }
   cols.noradId.fill(-1);
   return cols;
+}
+
+/** Whether every numeric column lives in shared memory (allocElementColumns with `shared`). */
+export function elementColumnsShared(cols: ElementColumns): boolean {
+  if (typeof SharedArrayBuffer === 'undefined') return false;
+  for (const f of ELEMENT_FLOAT_FIELDS) if (!(cols[f].buffer instanceof SharedArrayBuffer)) return false;
+  for (const f of ELEMENT_INT_FIELDS) if (!(cols[f].buffer instanceof SharedArrayBuffer)) return false;
+  return true;
 }
 
 /** Views of rows [start, end) sharing the same buffers (no copy of element data). */

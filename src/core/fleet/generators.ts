@@ -137,6 +137,11 @@ export interface BuildFleetOptions {
    * and rebuilds fleets from them.
    */
   adoptImported?: boolean;
+  /**
+   * The fleet's element columns in one SharedArrayBuffer (allocElementColumns `shared`): the page's
+   * analysis worker, when cross-origin isolated.
+   */
+  sharedColumns?: boolean;
 }
 
 export const MAX_FLEET_SATELLITES = 4_000_000;
@@ -225,7 +230,7 @@ export function buildFleet(scenario: Scenario, opts: BuildFleetOptions = {}): Fl
     }
     return { count: total, elements: adopted, shellIndex, designIndex, shells };
   }
-  const cols = allocElementColumns(total, false);
+  const cols = allocElementColumns(total, false, opts.sharedColumns === true);
   const shellIndex = new Uint16Array(total);
   const designIndex = new Uint16Array(total);
   let names: string[] | null = null;

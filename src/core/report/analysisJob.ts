@@ -35,9 +35,14 @@ export function summarize(fleet: Fleet, scenario: Scenario, metrics: PerSatellit
   return applyFeasibility(rollup, f, fleet, scenario);
 }
 
-export function runAnalysisJob(scenario: Scenario, imported: ReadonlyArray<[string, ElementColumns]>): AnalysisJobResult {
+export function runAnalysisJob(
+  scenario: Scenario,
+  imported: ReadonlyArray<[string, ElementColumns]>,
+  /** The fleet's element columns in shared memory (see BuildFleetOptions.sharedColumns). */
+  opts: { sharedColumns?: boolean } = {},
+): AnalysisJobResult {
   const t0 = monotonicMs();
-  const fleet = buildFleet(scenario, { imported: new Map(imported) });
+  const fleet = buildFleet(scenario, { imported: new Map(imported), sharedColumns: opts.sharedColumns });
   const metrics = analyzeAnalytic(fleet, scenario);
   const rollup = summarize(fleet, scenario, metrics);
   const ms = monotonicMs() - t0;

@@ -123,6 +123,41 @@ function restoreExactEpoch(rec: SatRec, epochMs: number): void {
   }
 }
 
+/**
+ * Rows [from, to) of a batch as a batch of their own, sharing its memory (views; the deep-space
+ * lists filtered and re-indexed): propagating the window gives exactly those rows of the whole.
+ * For propagating a large batch block by block into small scratch arrays.
+ */
+export function sgp4BatchWindow(b: Sgp4Batch, from: number, to: number): Sgp4Batch {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to >= from && to <= b.count)) {
+    throw new RangeError(`sgp4BatchWindow: rows [${from}, ${to}) are not within 0..${b.count}`);
+  }
+  const deep: number[] = [];
+  const recs: SatRec[] = [];
+  for (let k = 0; k < b.deepIndex.length; k++) {
+    const i = b.deepIndex[k];
+    if (i >= from && i < to) {
+      deep.push(i - from);
+      recs.push(b.deepRecs[k]);
+    }
+  }
+  return {
+    count: to - from,
+    start: b.start + from,
+    epochMs: b.epochMs.subarray(from, to),
+    eccentricity: b.eccentricity.subarray(from, to),
+    inclinationDeg: b.inclinationDeg.subarray(from, to),
+    raanDeg: b.raanDeg.subarray(from, to),
+    argPerigeeDeg: b.argPerigeeDeg.subarray(from, to),
+    meanAnomalyDeg: b.meanAnomalyDeg.subarray(from, to),
+    constants: b.constants.subarray(SGP4_BATCH_STRIDE * from, SGP4_BATCH_STRIDE * to),
+    flags: b.flags.subarray(from, to),
+    deepIndex: Int32Array.from(deep),
+    deepRecs: recs,
+    messages: [],
+  };
+}
+
 /** Bytes held by the batch's own arrays (excluding the shared element views and deep SatRecs). */
 export function sgp4BatchBytes(b: Sgp4Batch): number {
   let n = b.flags.byteLength + b.deepIndex.byteLength;

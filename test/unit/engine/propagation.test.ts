@@ -36,8 +36,10 @@ function satjsRef(f: Fleet, i: number, timeMs: number) {
 }
 
 function maxDiffKm(a: StateFrame, b: StateFrame): number {
+  const pa = a.positionKm!;
+  const pb = b.positionKm!;
   let m = 0;
-  for (let k = 0; k < a.positionKm.length; k++) m = Math.max(m, Math.abs(a.positionKm[k] - b.positionKm[k]));
+  for (let k = 0; k < pa.length; k++) m = Math.max(m, Math.abs(pa[k] - pb[k]));
   return m;
 }
 
@@ -58,7 +60,8 @@ describe('propagation engine', () => {
     for (let i = 0; i < fleet.count; i += 7) {
       const ref = satjsRef(fleet, i, t1);
       const p = ref.position as { x: number; y: number; z: number };
-      worst = Math.max(worst, Math.hypot(f.positionKm[3 * i] - p.x, f.positionKm[3 * i + 1] - p.y, f.positionKm[3 * i + 2] - p.z));
+      const q = f.positionKm!;
+      worst = Math.max(worst, Math.hypot(q[3 * i] - p.x, q[3 * i + 1] - p.y, q[3 * i + 2] - p.z));
       expect(f.error[i]).toBe(0);
     }
     expect(worst).toBeLessThan(1e-3); // 1 m
@@ -100,7 +103,7 @@ describe('propagation engine', () => {
     pool.onNotice((n) => notices.push(n));
     await pool.setFleet(fleet);
     const before = (await pool.propagate(t1))!;
-    const copy = Float64Array.from(before.positionKm);
+    const copy = Float64Array.from(before.positionKm!);
     await spawned[1].terminate(); // the worker dies between requests
     const after = (await pool.propagate(t1))!;
     expect(after).not.toBeNull();
@@ -108,7 +111,7 @@ describe('propagation engine', () => {
     expect(spawned.length).toBe(3);
     expect(notices.some((n) => n.level === 'warning' && /restarted/.test(n.message))).toBe(true);
     let m = 0;
-    for (let k = 0; k < copy.length; k++) m = Math.max(m, Math.abs(copy[k] - after.positionKm[k]));
+    for (let k = 0; k < copy.length; k++) m = Math.max(m, Math.abs(copy[k] - after.positionKm![k]));
     expect(m).toBe(0);
   }, 60_000);
 });
@@ -249,8 +252,8 @@ describe('propagation engine: fleet changes while a request runs (issue 19 item 
     expect(frame.timeMs).toBe(t1 + 60_000);
     const ref = satjsRef(smaller, smaller.count - 1, t1 + 60_000);
     const p = ref.position as { x: number; y: number; z: number };
-    expect(Math.abs(frame.positionKm[3 * (smaller.count - 1)] - p.x)).toBeLessThan(1e-3);
-    expect(Math.abs(frame.positionKm[3 * (smaller.count - 1) + 2] - p.z)).toBeLessThan(1e-3);
+    expect(Math.abs(frame.positionKm![3 * (smaller.count - 1)] - p.x)).toBeLessThan(1e-3);
+    expect(Math.abs(frame.positionKm![3 * (smaller.count - 1) + 2] - p.z)).toBeLessThan(1e-3);
   }, 60_000);
 
   it('a fleet replaced while its workers still initialise: the first setFleet is refused, the second works', async () => {

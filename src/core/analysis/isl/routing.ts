@@ -42,6 +42,9 @@ export interface IslWorkspace {
   range: Float64Array;
 }
 
+/** First size of the bucket queue's entry pool: a +Grid step uses ~1.05 n cells (ensureEntries grows it when a step needs more). */
+const entryCells = (count: number): number => Math.ceil(1.125 * count) + 16;
+
 export function createIslWorkspace(count: number): IslWorkspace {
   const rec = new Int32Array(8 * count);
   return {
@@ -50,8 +53,8 @@ export function createIslWorkspace(count: number): IslWorkspace {
     recW: new Float32Array(rec.buffer),
     heap: new Int32Array(0),
     where: new Int32Array(0),
-    entryNode: new Int32Array(2 * count + 16),
-    entryNext: new Int32Array(2 * count + 16),
+    entryNode: new Int32Array(entryCells(count)),
+    entryNext: new Int32Array(entryCells(count)),
     head: new Int32Array(0),
     range: new Float64Array(4),
   };
@@ -171,7 +174,8 @@ export function startIslRoute(
   positionKm: Float64Array,
   error: Uint8Array,
   directLatencyMs: Float64Array,
-  outLatencyMs: Float64Array,
+  /** Receives the result; null leaves it in ws.dist only (valid until the workspace's next step). */
+  outLatencyMs: Float64Array | null,
   ws: IslWorkspace,
   opts: IslRouteOptions,
 ): IslRouteJob {
@@ -191,7 +195,7 @@ export function startIslRoute(
   const dLo = range[2];
   const dHi = range[3];
   const finish = (reached: number): IslRouteJob => {
-    outLatencyMs.set(dist.subarray(0, n));
+    outLatencyMs?.set(dist.subarray(0, n));
     return { run: () => true, reached };
   };
   if (!(dLo < Number.POSITIVE_INFINITY)) return finish(0);
@@ -209,7 +213,7 @@ export function startIslRoute(
       const t0 = budgetMs === Number.POSITIVE_INFINITY ? 0 : now();
       const over = budgetMs === Number.POSITIVE_INFINITY ? null : () => now() - t0 >= budgetMs;
       if (!bucketRun(topo, ws, st, over)) return false;
-      outLatencyMs.set(dist.subarray(0, n));
+      outLatencyMs?.set(dist.subarray(0, n));
       done = true;
       return true;
     },

@@ -7,7 +7,6 @@
  * satellite differs, ~1e-15 relative).
  */
 import { createIslWorkspace, releaseIslWorkspace, startIslRoute, type IslTopology, type IslWorkspace } from '../isl';
-import { releaseNow } from '../../platform';
 import type { SampledStepStates } from './types';
 
 /** What a router needs: the mesh and the link options of the scenario. */
@@ -37,25 +36,22 @@ export interface SampledRouter {
 export function createSampledRouter(plan: SampledRoutingPlan): SampledRouter {
   const n = plan.topology.count;
   let ws: IslWorkspace | null = null;
-  let out: Float64Array | null = null;
   let sums: RoutedSums | null = null;
   return {
     route(st) {
       ws ??= createIslWorkspace(n);
-      out ??= new Float64Array(n);
       sums ??= { routedSumMs: new Float64Array(n), routedSteps: new Uint32Array(n), stepsRouted: 0 };
-      const job = startIslRoute(plan.topology, st.positionKm, st.error, st.directMs, out, ws, plan);
+      // the latencies are added from the workspace's distances (no copy of the step's result)
+      const job = startIslRoute(plan.topology, st.positionKm, st.error, st.directMs, null, ws, plan);
       job.run(Number.POSITIVE_INFINITY);
-      addRouted(n, out, sums.routedSumMs, sums.routedSteps);
+      addRouted(n, ws.dist, sums.routedSumMs, sums.routedSteps);
       sums.stepsRouted++;
       return job.reached;
     },
     sums: () => sums,
     release() {
       if (ws) releaseIslWorkspace(ws);
-      releaseNow(out);
       ws = null;
-      out = null;
     },
   };
 }
