@@ -33,11 +33,8 @@ export interface IslWorkspace {
   entryNext: Int32Array;
   /** First entry of each circular bucket, -1 = empty. */
   head: Int32Array;
-  /**
-   * The topology the records were last laid out for (neighbour ids copied, slots without a link
-   * hold Infinity); forward / copyTo / copyFrom are indices into recW.
-   */
-  linksFor?: { topology: IslTopology; forward: Int32Array; copyTo: Int32Array; copyFrom: Int32Array };
+  /** The topology the records were last laid out for, and the weight indices weighed each step (layOut). */
+  laidOutFor?: { topology: IslTopology; weighed: Int32Array };
   /** A step's smallest and largest link weight and direct latency (filled by its loops). */
   range: Float64Array;
 }
@@ -63,8 +60,8 @@ export function createIslWorkspace(count: number): IslWorkspace {
 /** Free a workspace's arrays now (../../platform releaseNow); it must not be used after. */
 export function releaseIslWorkspace(ws: IslWorkspace): void {
   releaseNow(ws.dist, ws.rec, ws.heap, ws.where, ws.entryNode, ws.entryNext, ws.head);
-  if (ws.linksFor) releaseNow(ws.linksFor.forward, ws.linksFor.copyTo, ws.linksFor.copyFrom);
-  ws.linksFor = undefined;
+  if (ws.laidOutFor) releaseNow(ws.laidOutFor.weighed);
+  ws.laidOutFor = undefined;
 }
 
 export interface IslRouteOptions {
@@ -80,48 +77,31 @@ export interface IslRouteOptions {
 const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
 
 /**
- * Each undirected link once: `forward` lists the slots 4u + e whose weight is computed (no reverse,
- * or the reverse slot comes later); `copyTo[k]` then takes the weight of `copyFrom[k]` (its reverse,
- * an earlier slot), in increasing slot order, as weighing slot by slot would. Built once per
- * topology and workspace; the weight slots without a link are set to Infinity then and stay so.
+ * Lay the records out for `topo` (neighbour ids copied; weight slots without a link set to
+ * Infinity, and so they stay), once per topology and workspace. Each undirected link is then
+ * weighed once per step: slot 4u + e is weighed when it has no reverse or its reverse comes later
+ * (linkWeights), and takes its reverse's weight otherwise (copyWeights), in increasing slot order,
+ * as weighing slot by slot would. Both read the topology's `reverse` (shared by the workers): no
+ * link lists per workspace (24 bytes per satellite each, 48 MB for the page's two workers at 1M).
  */
-function linksOf(topo: IslTopology, ws: IslWorkspace): NonNullable<IslWorkspace['linksFor']> {
-  const c = ws.linksFor;
-  if (c && c.topology === topo) return c;
+function layOut(topo: IslTopology, ws: IslWorkspace): Int32Array {
+  if (ws.laidOutFor?.topology === topo) return ws.laidOutFor.weighed;
   const nb = topo.neighbours;
   const rev = topo.reverse;
-  let nf = 0;
-  let nc = 0;
-  for (let i = 0; i < nb.length; i++) {
-    if (nb[i] < 0) continue;
-    if (rev[i] >= 0 && rev[i] < i) nc++;
-    else nf++;
-  }
-  const forward = new Int32Array(nf);
-  const copyTo = new Int32Array(nc);
-  const copyFrom = new Int32Array(nc);
-  nf = nc = 0;
-  for (let i = 0; i < nb.length; i++) {
-    if (nb[i] < 0) continue;
-    if (rev[i] >= 0 && rev[i] < i) {
-      copyTo[nc] = i;
-      copyFrom[nc++] = rev[i];
-    } else forward[nf++] = i;
-  }
   const rec = ws.rec;
   const recW = ws.recW;
+  let nw = 0;
+  for (let i = 0; i < nb.length; i++) if (nb[i] >= 0 && !(rev[i] >= 0 && rev[i] < i)) nw++;
+  const weighed = new Int32Array(nw);
+  nw = 0;
   for (let i = 0; i < nb.length; i++) {
     rec[2 * i - (i & 3)] = nb[i];
     recW[2 * i - (i & 3) + 4] = Number.POSITIVE_INFINITY;
+    // slot 4u + e -> its weight's index 8u + 4 + e in recW
+    if (nb[i] >= 0 && !(rev[i] >= 0 && rev[i] < i)) weighed[nw++] = 2 * i - (i & 3) + 4;
   }
-  // slot 4u + e -> its weight's index 8u + 4 + e in recW
-  for (let k = 0; k < forward.length; k++) forward[k] = 2 * forward[k] - (forward[k] & 3) + 4;
-  for (let k = 0; k < copyTo.length; k++) {
-    copyTo[k] = 2 * copyTo[k] - (copyTo[k] & 3) + 4;
-    copyFrom[k] = 2 * copyFrom[k] - (copyFrom[k] & 3) + 4;
-  }
-  ws.linksFor = { topology: topo, forward, copyTo, copyFrom };
-  return ws.linksFor;
+  ws.laidOutFor = { topology: topo, weighed };
+  return weighed;
 }
 
 /** Most buckets the bucket queue may use before falling back to the heap. */
@@ -181,14 +161,14 @@ export function startIslRoute(
 ): IslRouteJob {
   const n = topo.count;
   const clear = (opts.earthRadiusKm ?? WGS84.radiusKm) + opts.grazingAltitudeKm;
-  const links = linksOf(topo, ws);
+  const weighed = layOut(topo, ws);
   // Each loop is a function that ends with it (see linkWeights): wMin, wMax, dLo, dHi come back in `range`.
   const range = ws.range;
-  linkWeights(links.forward, ws.rec, ws.recW, positionKm, error, clear * clear, opts.perHopProcessingMs, range);
+  linkWeights(weighed, ws.rec, ws.recW, positionKm, error, clear * clear, opts.perHopProcessingMs, range);
   const wMin = range[0];
   const wMax = range[1];
   // the same links seen from their other ends (length, sight line and states are symmetric)
-  copyWeights(links.copyTo, links.copyFrom, ws.recW);
+  copyWeights(topo.reverse, ws.rec, ws.recW);
   opts.onWeightsDone?.();
   const dist = ws.dist;
   seedDistances(n, error, directLatencyMs, dist, range);
@@ -276,7 +256,8 @@ function bucketInit(topo: IslTopology, ws: IslWorkspace, base: number, width: nu
 
 /**
  * Link weights (ms, Float32; Infinity when the line of sight dips below `clear2` or a state failed)
- * of the forward slots; range[0], range[1] = smallest, largest.
+ * of the slots weighed (a link without a reverse slot before it, see layOut); range[0], range[1] =
+ * smallest, largest.
  */
 function linkWeights(
   fwd: Int32Array,
@@ -335,8 +316,13 @@ function linkWeights(
   }
 }
 
-function copyWeights(cTo: Int32Array, cFrom: Int32Array, recW: Float32Array): void {
-  for (let k = 0; k < cTo.length; k++) recW[cTo[k]] = recW[cFrom[k]];
+/** Each slot whose reverse comes before it takes that reverse's weight (see layOut). */
+function copyWeights(rev: Int32Array, rec: Int32Array, recW: Float32Array): void {
+  const L = rev.length;
+  for (let i = 0; i < L; i++) {
+    const r = rev[i];
+    if (r >= 0 && r < i && rec[2 * i - (i & 3)] >= 0) recW[2 * i - (i & 3) + 4] = recW[2 * r - (r & 3) + 4];
+  }
 }
 
 /** dist = direct latency (Infinity for a failed state); range[2], range[3] = smallest, largest finite one (Infinity, -Infinity if none). */
