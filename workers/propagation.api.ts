@@ -10,6 +10,7 @@ import { initSgp4Batch, sgp4BatchWindow, type Sgp4Batch } from '../src/core/sgp4
 import { propagateBatch } from '../src/core/sgp4/propagate';
 import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
+  batchStateSource,
   createSampledRouter,
   createSampledShard,
   type RoutedSums,
@@ -267,7 +268,7 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       if (!batch) throw new Error('propagation shard used before init');
       const b = batch;
       // Routing steps hand the states over (transferred), so the shard gives fresh arrays after each.
-      sampled = createSampledShard({ propagate: (t, p, v, e) => propagateBatch(b, t, p, v, e, 0) }, start, b.count, { handOver: true });
+      sampled = createSampledShard(batchStateSource(b), start, b.count, { handOver: true });
       sampled.begin(stations, plan);
       router = routing ? createSampledRouter(routing.plan) : null;
       slotViews = (routing?.slots ?? []).map((sl) => ({

@@ -9,6 +9,7 @@
 import * as THREE from 'three';
 // Colours in ShaderMaterial uniforms are passed raw (sRGB numbers): our shaders write them unconverted.
 import { AU_KM, SUN_RADIUS_KM, WGS72 } from '../core/constants';
+import { releaseNow } from '../core/platform';
 import { ECLIPSE_EARTH_RADIUS_KM } from '../core/physics/eclipse';
 import { ECLIPSE_RGB, SUNLIT_RGB } from './colormaps';
 
@@ -111,6 +112,8 @@ export class SatelliteLayer {
    */
   useStates(pos: Float32Array, vel: Float32Array): void {
     if (pos.length !== 3 * this.count || vel.length !== 3 * this.count) throw new RangeError('state arrays of the wrong length');
+    // the layer's own arrays (the provisional states before the first frame) are not used again: 24 MB at 1M
+    if (this.positions !== pos && this.velocities !== vel) releaseNow(this.positions, this.velocities);
     this.positions = pos;
     this.velocities = vel;
     this.posAttr.array = pos;

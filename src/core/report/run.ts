@@ -15,7 +15,7 @@ import { REASON, REASON_NAMES, type FeasibilityColumns } from '../analysis/feasi
 import { ByteCsvWriter } from '../csv';
 import type { Scenario } from '../scenario/schema';
 import { initSgp4Batch } from '../sgp4/batch';
-import { propagateBatch } from '../sgp4/propagate';
+import { batchStateSource } from '../analysis/sampled/batchSource';
 
 export interface AnalysisRun {
   mode: AnalysisMode;
@@ -30,8 +30,7 @@ export interface AnalysisRun {
 
 /** SGP4 states of the whole fleet from the column kernel, in this thread. */
 export function kernelStateSource(fleet: Fleet): StateSource {
-  const batch = initSgp4Batch(fleet.elements, 0, fleet.count);
-  return { propagate: (t, pos, vel, err) => propagateBatch(batch, t, pos, vel, err, 0) };
+  return batchStateSource(initSgp4Batch(fleet.elements, 0, fleet.count));
 }
 
 export interface RunOptions {

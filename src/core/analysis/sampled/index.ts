@@ -12,6 +12,7 @@
  * - router.ts: routing steps where the shards are (each worker routes whole-fleet steps and keeps routed sums);
  * - driver.ts: THE loop over the steps (sampledPass) with its sync and async runners;
  * - finish.ts: the result, through the same design models as the analytic mode;
+ * - batchSource.ts: the column kernel as a state source, whole or in blocks of rows;
  * - stations.ts, types.ts.
  * `analyzeSampled` (a shard, direct links only) and `analyzeSampledFleet` (whole fleet, with ISL)
  * run the driver in this thread, synchronously; src/engine runs it on the worker pool and, for
@@ -25,6 +26,7 @@ import { createSampledShard } from './shard';
 import type { StateSource } from './types';
 
 export * from './accumulator';
+export * from './batchSource';
 export * from './driver';
 export * from './finish';
 export * from './interpolation';

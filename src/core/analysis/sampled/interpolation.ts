@@ -161,8 +161,12 @@ export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: nu
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
  * With `positionsOnly`, no velocities are interpolated (a caller that reads only positions, such
  * as the sampled shard, saves a third of the interpolation); the velocity array it passes is then
- * only the knots' Float64 scratch (contents unspecified). The knots are kept as Float32 (see Knot).
+ * only the knots' Float64 scratch (contents unspecified), or, when `exact` propagates blocks of
+ * rows (propagateRows), not used at all (it may be empty). The knots are kept as Float32 (see Knot).
  */
+/** Rows per block when the knots are computed through scratch (StateSource.propagateRows). */
+export const KNOT_BLOCK_ROWS = 4096;
+
 export function hermiteStateSource(
   exact: StateSource,
   count: number,
@@ -184,13 +188,32 @@ export function hermiteStateSource(
   });
   let a = mk();
   let b = mk();
-  /** SGP4 at knot m into `k`, through the caller's Float64 output arrays (overwritten after). */
+  // With a source that propagates blocks of rows, the knots go through small Float64 scratch (the
+  // caller's velocity array is then not used: a positions-only caller may pass an empty one).
+  const rows = exact.propagateRows ? exact.propagateRows.bind(exact) : null;
+  const B = Math.min(KNOT_BLOCK_ROWS, count);
+  const sp = rows ? new Float64Array(3 * B) : new Float64Array(0);
+  const sv = rows ? new Float64Array(3 * B) : new Float64Array(0);
+  let offGrid: Float64Array | null = null;
+  /** SGP4 at knot m into `k`: block by block, or through the caller's Float64 output arrays (overwritten after). */
   const knot = (k: Knot, m: number, pos64: Float64Array, vel64: Float64Array): void => {
     if (k.index === m) return;
-    exact.propagate(startMs + m * K * stepMs, pos64, vel64, k.err);
-    if (quintic) j2AccelerationKmS2(pos64, k.err, count, k.acc);
-    k.pos.set(pos64.subarray(0, 3 * count));
-    k.vel.set(vel64.subarray(0, 3 * count));
+    const t = startMs + m * K * stepMs;
+    if (rows) {
+      for (let r0 = 0; r0 < count; r0 += B) {
+        const r1 = Math.min(count, r0 + B);
+        const e = k.err.subarray(r0, r1);
+        rows(t, r0, r1, sp, sv, e);
+        if (quintic) j2AccelerationKmS2(sp, e, r1 - r0, k.acc.subarray(3 * r0, 3 * r1));
+        k.pos.set(sp.subarray(0, 3 * (r1 - r0)), 3 * r0);
+        k.vel.set(sv.subarray(0, 3 * (r1 - r0)), 3 * r0);
+      }
+    } else {
+      exact.propagate(t, pos64, vel64, k.err);
+      if (quintic) j2AccelerationKmS2(pos64, k.err, count, k.acc);
+      k.pos.set(pos64.subarray(0, 3 * count));
+      k.vel.set(vel64.subarray(0, 3 * count));
+    }
     k.index = m;
   };
   return {
@@ -198,7 +221,9 @@ export function hermiteStateSource(
       const jf = (timeMs - startMs) / stepMs;
       const j = Math.round(jf);
       if (Math.abs(jf - j) > 1e-6 || j < 0) {
-        exact.propagate(timeMs, pos, vel, err);
+        // off the step grid: full SGP4 (velocities into scratch when the caller passed none)
+        if (vel.length < 3 * count) offGrid ??= new Float64Array(3 * count);
+        exact.propagate(timeMs, pos, vel.length < 3 * count ? offGrid! : vel, err);
         return;
       }
       const m = Math.floor(j / K);
@@ -306,7 +331,7 @@ export function hermiteStateSource(
       }
     },
     release() {
-      releaseNow(a.pos, a.vel, a.acc, a.err, b.pos, b.vel, b.acc, b.err);
+      releaseNow(a.pos, a.vel, a.acc, a.err, b.pos, b.vel, b.acc, b.err, offGrid);
     },
   };
 }

@@ -64,10 +64,11 @@ export function createSampledShard(exact: StateSource, start: number, count: num
   let vel = new Float64Array(0);
   let err = new Uint8Array(0);
   let direct = new Float64Array(0);
+  // direct latencies are only handed out by routing steps without a slot to write into (made on first use)
   const fresh = (): void => {
     pos = new Float64Array(3 * count);
     err = new Uint8Array(count);
-    direct = new Float64Array(count);
+    direct = new Float64Array(0);
   };
   return {
     start,
@@ -82,7 +83,8 @@ export function createSampledShard(exact: StateSource, start: number, count: num
         : exact;
       acc = createSampledAccumulator(start, count, prepareStations(stations));
       fresh();
-      vel = new Float64Array(3 * count);
+      // interpolation through block scratch needs no velocity array here (12 MB per 500k rows)
+      vel = source !== exact && exact.propagateRows ? new Float64Array(0) : new Float64Array(3 * count);
     },
     step(timeMs, route, into) {
       if (!acc) throw new Error('sampled step before begin');
@@ -96,6 +98,7 @@ export function createSampledShard(exact: StateSource, start: number, count: num
         accumulateStep(acc, timeMs, pos, err);
         return null;
       }
+      if (direct.length !== count) direct = new Float64Array(count);
       accumulateStep(acc, timeMs, pos, err, direct);
       const out = { positionKm: pos, error: err, directMs: direct };
       if (opts.handOver) fresh();

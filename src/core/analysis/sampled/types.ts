@@ -7,6 +7,11 @@
  */
 export interface StateSource {
   propagate(timeMs: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array): void;
+  /**
+   * Rows [from, to) only, written from index 0 of the arrays (to - from rows): lets a consumer work
+   * through small blocks instead of whole-fleet Float64 arrays (the interpolation knots).
+   */
+  propagateRows?(timeMs: number, from: number, to: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array): void;
   /** Give back memory this source holds for the pass (interpolation knots); it is not used after. */
   release?(): void;
 }
