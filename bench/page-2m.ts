@@ -7,7 +7,9 @@
  * renderer, GPU, workers; polled every 250 ms from /proc) and of the page's JS heap. Then the
  * sampled run of the same 2M from the page (Run sampled, on the page's worker pool, the view still
  * running): time to the sampled figures, its compute figure, the peak memory during it (PSS: during
- * the pass, progress below 100 %, and overall) and the cores each Chromium process type used.
+ * the pass, progress below 100 %, and overall), the cores each Chromium process type used, and the
+ * ArrayBuffer memory of each JS context (page, workers) with the view running, halfway through the
+ * pass and after the run.
  *
  *   npx vite build && npx tsx bench/page-2m.ts        (npm run bench:page2m)
  *   npm run bench:page2m -- --scale 1                 the default 1M itself (issue 17: page memory of a sampled 1M run)
@@ -96,6 +98,46 @@ function descendantsRssBytes(root: number): number {
   return sum;
 }
 
+/**
+ * ArrayBuffer memory of each JS context of the page (the page and each worker, by script name), MB:
+ * V8's backingStorageSize from CDP Runtime.getHeapUsage (typed arrays and ArrayBuffers; shared
+ * memory is not in it). Says which thread holds what; the PSS sums say what the machine pays.
+ */
+async function backingStoresMb(browser: import('playwright-core').Browser): Promise<Record<string, number>> {
+  const b = await browser.newBrowserCDPSession();
+  try {
+    let id = 0;
+    const pending = new Map<number, (v: unknown) => void>();
+    b.on('Target.receivedMessageFromTarget', (ev: { message: string }) => {
+      const m = JSON.parse(ev.message) as { id: number; result?: unknown };
+      pending.get(m.id)?.(m.result ?? null);
+      pending.delete(m.id);
+    });
+    const { targetInfos } = (await b.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const out: Record<string, number> = {};
+    for (const t of targetInfos) {
+      if (t.type !== 'worker' && t.type !== 'page') continue;
+      if (t.type === 'page' && !t.url.startsWith('http')) continue;
+      const { sessionId } = (await b.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
+      const i = ++id;
+      const r = (await Promise.race([
+        new Promise((res) => {
+          pending.set(i, res);
+          void b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method: 'Runtime.getHeapUsage' }) });
+        }),
+        new Promise((res) => setTimeout(() => res(null), 3000)),
+      ])) as { backingStorageSize?: number } | null;
+      const name = t.type === 'page' ? 'page' : (/([a-z]+)\.worker/.exec(t.url)?.[1] ?? 'worker');
+      let key = name;
+      for (let k = 2; key in out; k++) key = `${name}_${k}`;
+      out[key] = r?.backingStorageSize !== undefined ? Math.round(r.backingStorageSize / 2 ** 20) : Number.NaN;
+    }
+    return out;
+  } finally {
+    await b.detach().catch(() => {});
+  }
+}
+
 const base = defaultScenario();
 const at = process.argv.indexOf('--scale');
 const scale = at > 0 ? Number(process.argv[at + 1]) : 2;
@@ -139,6 +181,7 @@ try {
   // let the view run a few ticks, then read the heap
   await page.waitForTimeout(5000);
   const heap = Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN'));
+  const backingView = await backingStoresMb(h.browser);
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
   peakPss = Math.max(peakPss, descendantsPssBytes(process.pid));
   const peakAnalyticRss = peakRss;
@@ -151,12 +194,19 @@ try {
   // the pass itself (progress below 100 %) apart from its end (the sums in the page, the per-satellite figures)
   let peakPassPss = 0;
   let running = true;
+  let backingPass: Record<string, number> = {};
   const passPoll = (async () => {
+    let sampledBacking = false;
     while (running) {
       const now = await page
         .getAttribute('[data-testid="progress"] [role="progressbar"]', 'aria-valuenow', { timeout: 1000 })
         .catch(() => null);
       if (now !== null && Number(now) < 100) peakPassPss = Math.max(peakPassPss, descendantsPssBytes(process.pid));
+      // once, halfway through the pass
+      if (!sampledBacking && now !== null && Number(now) >= 50 && Number(now) < 100) {
+        sampledBacking = true;
+        backingPass = await backingStoresMb(h.browser);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   })();
@@ -174,6 +224,7 @@ try {
   await waitFor(async () => (await page.getAttribute('.capacity', 'aria-busy')) === 'false', 'analysis to settle', 600_000);
   const sampledMs = performance.now() - ts;
   const gwSampled = Number(await page.getAttribute('[data-testid="usable-gw"]', 'data-gw'));
+  const backingAfter = await backingStoresMb(h.browser);
   peakRss = Math.max(peakRss, descendantsRssBytes(process.pid));
   peakPss = Math.max(peakPss, descendantsPssBytes(process.pid));
   const row = {
@@ -193,6 +244,9 @@ try {
     peak_browser_pss_mb_during_pass: Math.round(peakPassPss / 2 ** 20),
     sampled_run_cores_by_process: coresByType,
     page_js_heap_mb: Math.round(heap / 2 ** 20),
+    array_buffers_mb_view: backingView,
+    array_buffers_mb_mid_pass: backingPass,
+    array_buffers_mb_after_run: backingAfter,
     page_errors: page.errors.length,
     load_avg_1min_start: load0,
     load_avg_1min_end: loadavg()[0],
