@@ -33,8 +33,8 @@ export interface IslWorkspace {
   entryNext: Int32Array;
   /** First entry of each circular bucket, -1 = empty. */
   head: Int32Array;
-  /** The topology the records were last laid out for, and the weight indices weighed each step (layOut). */
-  laidOutFor?: { topology: IslTopology; weighed: Int32Array };
+  /** The topology the records were last laid out for, the weight indices weighed each step and the slots that copy theirs (layOut). */
+  laidOutFor?: { topology: IslTopology; weighed: Int32Array; copied: Int32Array };
   /** A step's smallest and largest link weight and direct latency (filled by its loops). */
   range: Float64Array;
 }
@@ -60,7 +60,7 @@ export function createIslWorkspace(count: number): IslWorkspace {
 /** Free a workspace's arrays now (../../platform releaseNow); it must not be used after. */
 export function releaseIslWorkspace(ws: IslWorkspace): void {
   releaseNow(ws.dist, ws.rec, ws.heap, ws.where, ws.entryNode, ws.entryNext, ws.head);
-  if (ws.laidOutFor) releaseNow(ws.laidOutFor.weighed);
+  if (ws.laidOutFor) releaseNow(ws.laidOutFor.weighed, ws.laidOutFor.copied);
   ws.laidOutFor = undefined;
 }
 
@@ -79,29 +79,37 @@ const MS_PER_KM = 1000 / SPEED_OF_LIGHT_KM_PER_S;
 /**
  * Lay the records out for `topo` (neighbour ids copied; weight slots without a link set to
  * Infinity, and so they stay), once per topology and workspace. Each undirected link is then
- * weighed once per step: slot 4u + e is weighed when it has no reverse or its reverse comes later
- * (linkWeights), and takes its reverse's weight otherwise (copyWeights), in increasing slot order,
- * as weighing slot by slot would. Both read the topology's `reverse` (shared by the workers): no
- * link lists per workspace (24 bytes per satellite each, 48 MB for the page's two workers at 1M).
+ * weighed once per step: slot 4u + e is weighed (`weighed`, its weight's index) when it has no
+ * reverse or its reverse comes later, and takes its reverse's weight otherwise (`copied`, the
+ * slot; its reverse read from the topology's shared `reverse`), in increasing slot order, as
+ * weighing slot by slot would. 16 bytes per satellite (the copy list held the reverse too, 24).
  */
-function layOut(topo: IslTopology, ws: IslWorkspace): Int32Array {
-  if (ws.laidOutFor?.topology === topo) return ws.laidOutFor.weighed;
+function layOut(topo: IslTopology, ws: IslWorkspace): NonNullable<IslWorkspace['laidOutFor']> {
+  if (ws.laidOutFor?.topology === topo) return ws.laidOutFor;
   const nb = topo.neighbours;
   const rev = topo.reverse;
   const rec = ws.rec;
   const recW = ws.recW;
   let nw = 0;
-  for (let i = 0; i < nb.length; i++) if (nb[i] >= 0 && !(rev[i] >= 0 && rev[i] < i)) nw++;
+  let nc = 0;
+  for (let i = 0; i < nb.length; i++) {
+    if (nb[i] < 0) continue;
+    if (rev[i] >= 0 && rev[i] < i) nc++;
+    else nw++;
+  }
   const weighed = new Int32Array(nw);
-  nw = 0;
+  const copied = new Int32Array(nc);
+  nw = nc = 0;
   for (let i = 0; i < nb.length; i++) {
     rec[2 * i - (i & 3)] = nb[i];
     recW[2 * i - (i & 3) + 4] = Number.POSITIVE_INFINITY;
-    // slot 4u + e -> its weight's index 8u + 4 + e in recW
-    if (nb[i] >= 0 && !(rev[i] >= 0 && rev[i] < i)) weighed[nw++] = 2 * i - (i & 3) + 4;
+    if (nb[i] < 0) continue;
+    // slot 4u + e -> its weight's index 8u + 4 + e in recW; copied slots are kept as slots
+    if (rev[i] >= 0 && rev[i] < i) copied[nc++] = i;
+    else weighed[nw++] = 2 * i - (i & 3) + 4;
   }
-  ws.laidOutFor = { topology: topo, weighed };
-  return weighed;
+  ws.laidOutFor = { topology: topo, weighed, copied };
+  return ws.laidOutFor;
 }
 
 /** Most buckets the bucket queue may use before falling back to the heap. */
@@ -161,14 +169,14 @@ export function startIslRoute(
 ): IslRouteJob {
   const n = topo.count;
   const clear = (opts.earthRadiusKm ?? WGS84.radiusKm) + opts.grazingAltitudeKm;
-  const weighed = layOut(topo, ws);
+  const links = layOut(topo, ws);
   // Each loop is a function that ends with it (see linkWeights): wMin, wMax, dLo, dHi come back in `range`.
   const range = ws.range;
-  linkWeights(weighed, ws.rec, ws.recW, positionKm, error, clear * clear, opts.perHopProcessingMs, range);
+  linkWeights(links.weighed, ws.rec, ws.recW, positionKm, error, clear * clear, opts.perHopProcessingMs, range);
   const wMin = range[0];
   const wMax = range[1];
   // the same links seen from their other ends (length, sight line and states are symmetric)
-  copyWeights(topo.reverse, ws.rec, ws.recW);
+  copyWeights(links.copied, topo.reverse, ws.recW);
   opts.onWeightsDone?.();
   const dist = ws.dist;
   seedDistances(n, error, directLatencyMs, dist, range);
@@ -316,12 +324,12 @@ function linkWeights(
   }
 }
 
-/** Each slot whose reverse comes before it takes that reverse's weight (see layOut). */
-function copyWeights(rev: Int32Array, rec: Int32Array, recW: Float32Array): void {
-  const L = rev.length;
-  for (let i = 0; i < L; i++) {
+/** Each copied slot takes its reverse's weight (see layOut). */
+function copyWeights(copied: Int32Array, rev: Int32Array, recW: Float32Array): void {
+  for (let k = 0; k < copied.length; k++) {
+    const i = copied[k];
     const r = rev[i];
-    if (r >= 0 && r < i && rec[2 * i - (i & 3)] >= 0) recW[2 * i - (i & 3) + 4] = recW[2 * r - (r & 3) + 4];
+    recW[2 * i - (i & 3) + 4] = recW[2 * r - (r & 3) + 4];
   }
 }
 
