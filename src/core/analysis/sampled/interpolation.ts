@@ -156,6 +156,9 @@ export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: nu
   }
 }
 
+/** Rows per block when the knots are computed through scratch (StateSource.propagateRows). */
+export const KNOT_BLOCK_ROWS = 4096;
+
 /**
  * A StateSource that evaluates `exact` only at knots startMs + m K stepMs and interpolates at the
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
@@ -164,9 +167,6 @@ export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: nu
  * only the knots' Float64 scratch (contents unspecified), or, when `exact` propagates blocks of
  * rows (propagateRows), not used at all (it may be empty). The knots are kept as Float32 (see Knot).
  */
-/** Rows per block when the knots are computed through scratch (StateSource.propagateRows). */
-export const KNOT_BLOCK_ROWS = 4096;
-
 export function hermiteStateSource(
   exact: StateSource,
   count: number,
