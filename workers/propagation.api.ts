@@ -6,7 +6,7 @@
  * buffers that travel to the main thread and back (transfer mode).
  */
 import type { ElementColumns } from '../src/core/elements/columns';
-import { initSgp4Batch, sgp4BatchWindow, type Sgp4Batch } from '../src/core/sgp4/batch';
+import { initSgp4Batch, type Sgp4Batch } from '../src/core/sgp4/batch';
 import { propagateBatch } from '../src/core/sgp4/propagate';
 import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
@@ -20,6 +20,7 @@ import {
   type SampledShardPlan,
   type SampledStepStates,
   type SampledSums,
+  type StateSource,
 } from '../src/core/analysis/sampled';
 import type { GroundStation } from '../src/core/scenario/schema';
 import { WGS72 } from '../src/core/constants';
@@ -65,9 +66,10 @@ interface SharedViews {
   velEr?: Float32Array;
 }
 
-/** A shard's blocks for the draw-only frames: batch windows and, per frame buffer, the views each block writes. */
+/** A shard's blocks for the draw-only frames: their row ranges and, per frame buffer, the views each block writes. */
 interface DrawBlocks {
-  batches: Sgp4Batch[];
+  /** [from, to) rows of the shard per block. */
+  rows: Array<readonly [number, number]>;
   /** [frame buffer][block] */
   out: Array<Array<{ err: Uint8Array; posEr: Float32Array; velEr: Float32Array }>>;
   pos: Float64Array;
@@ -75,21 +77,17 @@ interface DrawBlocks {
   err: Uint8Array;
 }
 
-function drawBlocks(batch: Sgp4Batch, start: number, views: SharedViews[]): DrawBlocks {
-  const batches: Sgp4Batch[] = [];
-  for (let a = 0; a < batch.count; a += DRAW_BLOCK_ROWS)
-    batches.push(sgp4BatchWindow(batch, a, Math.min(batch.count, a + DRAW_BLOCK_ROWS)));
+function drawBlocks(count: number, start: number, views: SharedViews[]): DrawBlocks {
+  const rows: Array<readonly [number, number]> = [];
+  for (let a = 0; a < count; a += DRAW_BLOCK_ROWS) rows.push([a, Math.min(count, a + DRAW_BLOCK_ROWS)]);
   return {
-    batches,
+    rows,
     out: views.map((v) =>
-      batches.map((b) => {
-        const g = start + b.start - batch.start;
-        return {
-          err: v.err.subarray(g, g + b.count),
-          posEr: v.posEr!.subarray(3 * g, 3 * (g + b.count)),
-          velEr: v.velEr!.subarray(3 * g, 3 * (g + b.count)),
-        };
-      }),
+      rows.map(([a, b]) => ({
+        err: v.err.subarray(start + a, start + b),
+        posEr: v.posEr!.subarray(3 * (start + a), 3 * (start + b)),
+        velEr: v.velEr!.subarray(3 * (start + a), 3 * (start + b)),
+      })),
     ),
     pos: new Float64Array(3 * DRAW_BLOCK_ROWS),
     vel: new Float64Array(3 * DRAW_BLOCK_ROWS),
@@ -182,6 +180,8 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
   let start = 0;
   let sharedViews: SharedViews[] | null = null;
   let blocks: DrawBlocks | null = null;
+  /** The shard's SGP4 batch as a state source, whole or in row windows (the draw blocks and the sampled pass share it). */
+  let source: StateSource | null = null;
   let sampled: SampledShard | null = null;
   let router: SampledRouter | null = null;
   let slotViews: SampledStepStates[] = [];
@@ -220,7 +220,8 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
         : null;
       const v0 = sharedViews?.[0];
       if (v0 && !v0.pos && !(v0.posEr && v0.velEr)) throw new Error('shared frames need km states or draw states');
-      blocks = sharedViews && v0 && !v0.pos ? drawBlocks(batch, start, sharedViews) : null;
+      source = batchStateSource(batch);
+      blocks = sharedViews && v0 && !v0.pos ? drawBlocks(batch.count, start, sharedViews) : null;
       return { count: batch.count, initMs: now() - t0, messages: batch.messages };
     },
     propagate(seq, timeMs, recycle, sharedSlot = 0, stations) {
@@ -237,12 +238,12 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
         if (blocks) {
           // draw states only: each block through the scratch, straight into the Float32 frame
           const out = blocks.out[fi];
-          for (let k = 0; k < blocks.batches.length; k++) {
-            const b = blocks.batches[k];
+          for (let k = 0; k < blocks.rows.length; k++) {
+            const [a, b] = blocks.rows[k];
             const o = out[k];
-            propagateBatch(b, timeMs, blocks.pos, blocks.vel, blocks.err, 0);
-            o.err.set(blocks.err.subarray(0, b.count));
-            statesToEarthRadii(blocks.pos, blocks.vel, blocks.err, 0, b.count, o.posEr, o.velEr);
+            source!.propagateRows!(timeMs, a, b, blocks.pos, blocks.vel, blocks.err);
+            o.err.set(blocks.err.subarray(0, b - a));
+            statesToEarthRadii(blocks.pos, blocks.vel, blocks.err, 0, b - a, o.posEr, o.velEr);
           }
         } else if (v.pos && v.vel) {
           propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
@@ -265,10 +266,10 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       return { seq, start, count: n, positionKm, velocityKmS, error, kernelMs, ...links };
     },
     sampledBegin(stations, plan, routing) {
-      if (!batch) throw new Error('propagation shard used before init');
+      if (!batch || !source) throw new Error('propagation shard used before init');
       const b = batch;
       // Routing steps hand the states over (transferred), so the shard gives fresh arrays after each.
-      sampled = createSampledShard(batchStateSource(b), start, b.count, { handOver: true });
+      sampled = createSampledShard(source, start, b.count, { handOver: true });
       sampled.begin(stations, plan);
       router = routing ? createSampledRouter(routing.plan) : null;
       slotViews = (routing?.slots ?? []).map((sl) => ({
