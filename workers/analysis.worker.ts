@@ -7,13 +7,14 @@ import * as Comlink from 'comlink';
 import type { ElementColumns } from '../src/core/elements/columns';
 import type { Scenario } from '../src/core/scenario/schema';
 import { analysisResultBuffers, runAnalysisJob, type AnalysisJobResult } from '../src/core/report/analysisJob';
+import { canShareMemory } from '../src/engine/browserHost';
 
 export interface AnalysisWorkerApi {
   analyze(scenario: Scenario, imported: Array<[string, ElementColumns]>): AnalysisJobResult;
 }
 
 /** Cross-origin isolated: the fleet's elements go to shared memory, which the propagation workers then read in place. */
-const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+const shared = canShareMemory();
 
 const api: AnalysisWorkerApi = {
   analyze(scenario, imported) {

@@ -11,6 +11,7 @@ import { propagateBatch } from '../src/core/sgp4/propagate';
 import { statesToEarthRadii } from '../src/core/sgp4/drawStates';
 import {
   batchStateSource,
+  STATE_BLOCK_ROWS,
   createSampledRouter,
   createSampledShard,
   type RoutedSums,
@@ -55,9 +56,6 @@ export interface SharedFrameBuffers {
   velocityErS?: SharedArrayBuffer;
 }
 
-/** Rows per block when a shard propagates into scratch for the Float32 draw states only. */
-export const DRAW_BLOCK_ROWS = 4096;
-
 interface SharedViews {
   pos?: Float64Array;
   vel?: Float64Array;
@@ -66,33 +64,21 @@ interface SharedViews {
   velEr?: Float32Array;
 }
 
-/** A shard's blocks for the draw-only frames: their row ranges and, per frame buffer, the views each block writes. */
-interface DrawBlocks {
-  /** [from, to) rows of the shard per block. */
-  rows: Array<readonly [number, number]>;
-  /** [frame buffer][block] */
-  out: Array<Array<{ err: Uint8Array; posEr: Float32Array; velEr: Float32Array }>>;
-  pos: Float64Array;
-  vel: Float64Array;
-  err: Uint8Array;
-}
+/**
+ * Per frame buffer, the views of the shard's rows that each block of the state source
+ * (STATE_BLOCK_ROWS rows, batchStateSource) writes: made once, so a tick allocates nothing.
+ */
+type DrawViews = Array<Array<{ err: Uint8Array; posEr: Float32Array; velEr: Float32Array }>>;
 
-function drawBlocks(count: number, start: number, views: SharedViews[]): DrawBlocks {
-  const rows: Array<readonly [number, number]> = [];
-  for (let a = 0; a < count; a += DRAW_BLOCK_ROWS) rows.push([a, Math.min(count, a + DRAW_BLOCK_ROWS)]);
-  return {
-    rows,
-    out: views.map((v) =>
-      rows.map(([a, b]) => ({
-        err: v.err.subarray(start + a, start + b),
-        posEr: v.posEr!.subarray(3 * (start + a), 3 * (start + b)),
-        velEr: v.velEr!.subarray(3 * (start + a), 3 * (start + b)),
-      })),
-    ),
-    pos: new Float64Array(3 * DRAW_BLOCK_ROWS),
-    vel: new Float64Array(3 * DRAW_BLOCK_ROWS),
-    err: new Uint8Array(DRAW_BLOCK_ROWS),
-  };
+function drawViews(count: number, start: number, views: SharedViews[]): DrawViews {
+  return views.map((v) => {
+    const out: DrawViews[number] = [];
+    for (let a = start; a < start + count; a += STATE_BLOCK_ROWS) {
+      const b = Math.min(start + count, a + STATE_BLOCK_ROWS);
+      out.push({ err: v.err.subarray(a, b), posEr: v.posEr!.subarray(3 * a, 3 * b), velEr: v.velEr!.subarray(3 * a, 3 * b) });
+    }
+    return out;
+  });
 }
 
 /** Whole-fleet states of one routing step in shared memory (written by every shard at its offset, routed by one worker). */
@@ -179,7 +165,14 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
   let batch: Sgp4Batch | null = null;
   let start = 0;
   let sharedViews: SharedViews[] | null = null;
-  let blocks: DrawBlocks | null = null;
+  let draw: DrawViews | null = null;
+  /** The frame buffer the draw blocks write (drawBlock reads it). */
+  let drawInto: DrawViews[number] = [];
+  const drawBlock = (k: number, from: number, to: number, p: Float64Array, v: Float64Array, e: Uint8Array): void => {
+    const o = drawInto[k];
+    o.err.set(e.subarray(0, to - from));
+    statesToEarthRadii(p, v, e, 0, to - from, o.posEr, o.velEr);
+  };
   /** The shard's SGP4 batch as a state source, whole or in row windows (the draw blocks and the sampled pass share it). */
   let source: StateSource | null = null;
   let sampled: SampledShard | null = null;
@@ -221,7 +214,7 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       const v0 = sharedViews?.[0];
       if (v0 && !v0.pos && !(v0.posEr && v0.velEr)) throw new Error('shared frames need km states or draw states');
       source = batchStateSource(batch);
-      blocks = sharedViews && v0 && !v0.pos ? drawBlocks(batch.count, start, sharedViews) : null;
+      draw = sharedViews && v0 && !v0.pos ? drawViews(batch.count, start, sharedViews) : null;
       return { count: batch.count, initMs: now() - t0, messages: batch.messages };
     },
     propagate(seq, timeMs, recycle, sharedSlot = 0, stations) {
@@ -235,16 +228,10 @@ export function createShardApi(now: () => number = () => performance.now()): Sha
       if (sharedViews) {
         const fi = sharedSlot % sharedViews.length;
         const v = sharedViews[fi];
-        if (blocks) {
-          // draw states only: each block through the scratch, straight into the Float32 frame
-          const out = blocks.out[fi];
-          for (let k = 0; k < blocks.rows.length; k++) {
-            const [a, b] = blocks.rows[k];
-            const o = out[k];
-            source!.propagateRows!(timeMs, a, b, blocks.pos, blocks.vel, blocks.err);
-            o.err.set(blocks.err.subarray(0, b - a));
-            statesToEarthRadii(blocks.pos, blocks.vel, blocks.err, 0, b - a, o.posEr, o.velEr);
-          }
+        if (draw && source?.propagateBlocks) {
+          // draw states only: each block through the source's scratch, straight into the Float32 frame
+          drawInto = draw[fi];
+          source.propagateBlocks(timeMs, drawBlock);
         } else if (v.pos && v.vel) {
           propagateBatch(batch, timeMs, v.pos, v.vel, v.err, start);
           if (v.posEr && v.velEr) statesToEarthRadii(v.pos, v.vel, v.err, start, start + n, v.posEr, v.velEr);

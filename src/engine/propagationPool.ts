@@ -14,7 +14,7 @@
  *   file is only the tick engine.
  */
 import { transfer, type Remote } from 'comlink';
-import { copyElementColumns, elementColumnsShared, sliceElementColumns } from '../core/elements/columns';
+import { copyElementColumns, elementColumnBuffers, elementColumnsShared, sliceElementColumns } from '../core/elements/columns';
 import { shardRanges, type Fleet } from '../core/fleet/fleet';
 import { createShardApi, type ShardApi, type ShardStates, type SharedFrameBuffers } from '../../workers/propagation.api';
 import { mergeStationLinks, newLinkChoice, type LinkChoice, type LinkStations } from '../core/physics/stationLinks';
@@ -207,11 +207,7 @@ export class PropagationPool implements PropagationEngine {
     const elements = inPlace
       ? sliceElementColumns({ ...fleet.elements, names: null, objectIds: null, classification: null }, slot.start, slot.end)
       : copyElementColumns({ ...fleet.elements, names: null, objectIds: null, classification: null }, slot.start, slot.end);
-    const buffers = inPlace
-      ? []
-      : Object.values(elements)
-          .filter((v): v is Float64Array | Int32Array => ArrayBuffer.isView(v))
-          .map((v) => v.buffer as ArrayBuffer);
+    const buffers = elementColumnBuffers(elements); // shared memory is not transferred (none in place)
     const r = await Promise.race([
       w.api.init(transfer({ elements, start: slot.start, shared: this.sharedBuffers }, buffers)),
       w.crashed,

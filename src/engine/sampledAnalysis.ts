@@ -95,7 +95,7 @@ export function budgetPause(budgetMs: number): (p: SampledPause) => Promise<void
 /**
  * Memory for routing steps in flight in worker modes (shared slots, or handed-over states): 33 bytes
  * per satellite each. 2 slots at 1M (was 3 with 128e6): the CLI's sampled 1M ran as fast, 11.47-13.22 s
- * against 11.60-13.04 s in 3 interleaved pairs (2026-12-08, load ~2.2), with 30 MB less resident; the
+ * against 11.60-13.04 s in 3 interleaved pairs of hand-built bundles (2026-12-08, load ~2.2), with 30 MB less resident; the
  * page's run 33 MB less. 18 slots up to ~135k satellites either way.
  */
 export const SAMPLED_ROUTING_BUFFER_BYTES = 80e6;

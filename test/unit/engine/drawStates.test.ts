@@ -13,7 +13,7 @@ import { WGS72 } from '../../../src/core/constants';
 import { nodeWorkerHost } from '../../../src/engine/nodeHost';
 import { PropagationPool } from '../../../src/engine/propagationPool';
 import { frameToGpu } from '../../../src/render/provisional';
-import { DRAW_BLOCK_ROWS } from '../../../workers/propagation.api';
+import { STATE_BLOCK_ROWS } from '../../../src/core/analysis/sampled';
 import { readSharedData, satrecsAndColumns, splitTle } from '../core/sgp4/helpers';
 
 const starlink = buildFleet(presetScenario('starlink-72x22')!);
@@ -32,8 +32,8 @@ function catalogueFleet(): Fleet {
 describe('draw states written by the workers', () => {
   it('drawStates: the Float32 Earth radii equal the conversion of the km states, with no km frames', async () => {
     const fleet = catalogueFleet();
-    expect(fleet.count / 2).toBeGreaterThan(3 * DRAW_BLOCK_ROWS);
-    expect((fleet.count / 2) % DRAW_BLOCK_ROWS).not.toBe(0);
+    expect(fleet.count / 2).toBeGreaterThan(3 * STATE_BLOCK_ROWS);
+    expect((fleet.count / 2) % STATE_BLOCK_ROWS).not.toBe(0);
     const draw = new PropagationPool({ host: nodeWorkerHost({ shareMemory: true }), workers: 2, drawStates: true });
     const km = new PropagationPool({ host: nodeWorkerHost({ shareMemory: true }), workers: 2 });
     pools.push(draw, km);

@@ -156,16 +156,14 @@ export function j2AccelerationKmS2(pos: Float64Array, err: Uint8Array, count: nu
   }
 }
 
-/** Rows per block when the knots are computed through scratch (StateSource.propagateRows). */
-export const KNOT_BLOCK_ROWS = 4096;
-
 /**
  * A StateSource that evaluates `exact` only at knots startMs + m K stepMs and interpolates at the
  * steps in between. Requests off the step grid go to `exact` directly. `knotSteps` 1 = pass-through.
  * With `positionsOnly`, no velocities are interpolated (a caller that reads only positions, such
- * as the sampled shard, saves a third of the interpolation); the velocity array it passes is then
- * only the knots' Float64 scratch (contents unspecified), or, when `exact` propagates blocks of
- * rows (propagateRows), not used at all (it may be empty). The knots are kept as Float32 (see Knot).
+ * as the sampled shard, saves a third of the interpolation) and the velocity array it passes is
+ * not needed: it may be empty (a full-size one serves as scratch, contents unspecified). Knots
+ * come block by block when `exact` has propagateBlocks, else through the caller's position array
+ * and that velocity scratch, or one of the source's own. The knots are kept as Float32 (see Knot).
  */
 export function hermiteStateSource(
   exact: StateSource,
@@ -188,27 +186,30 @@ export function hermiteStateSource(
   });
   let a = mk();
   let b = mk();
-  // With a source that propagates blocks of rows, the knots go through small Float64 scratch (the
-  // caller's velocity array is then not used: a positions-only caller may pass an empty one).
-  const rows = exact.propagateRows ? exact.propagateRows.bind(exact) : null;
-  const B = Math.min(KNOT_BLOCK_ROWS, count);
-  const sp = rows ? new Float64Array(3 * B) : new Float64Array(0);
-  const sv = rows ? new Float64Array(3 * B) : new Float64Array(0);
-  let offGrid: Float64Array | null = null;
-  /** SGP4 at knot m into `k`: block by block, or through the caller's Float64 output arrays (overwritten after). */
-  const knot = (k: Knot, m: number, pos64: Float64Array, vel64: Float64Array): void => {
+  /** A whole-fleet Float64 velocity scratch, made only when the caller's array cannot serve (positions only). */
+  let ownVel: Float64Array | null = null;
+  const velFor = (vel: Float64Array): Float64Array => {
+    if (vel.length >= 3 * count) return vel;
+    ownVel ??= new Float64Array(3 * count);
+    return ownVel;
+  };
+  let into: Knot = a;
+  const toKnot = (_b: number, from: number, to: number, p: Float64Array, v: Float64Array, e: Uint8Array): void => {
+    const rows = to - from;
+    into.err.set(e.subarray(0, rows), from);
+    if (quintic) j2AccelerationKmS2(p, e, rows, into.acc.subarray(3 * from, 3 * to));
+    into.pos.set(p.subarray(0, 3 * rows), 3 * from);
+    into.vel.set(v.subarray(0, 3 * rows), 3 * from);
+  };
+  /** SGP4 at knot m into `k`: block by block, or through the caller's Float64 position array (overwritten after). */
+  const knot = (k: Knot, m: number, pos64: Float64Array, vel: Float64Array): void => {
     if (k.index === m) return;
     const t = startMs + m * K * stepMs;
-    if (rows) {
-      for (let r0 = 0; r0 < count; r0 += B) {
-        const r1 = Math.min(count, r0 + B);
-        const e = k.err.subarray(r0, r1);
-        rows(t, r0, r1, sp, sv, e);
-        if (quintic) j2AccelerationKmS2(sp, e, r1 - r0, k.acc.subarray(3 * r0, 3 * r1));
-        k.pos.set(sp.subarray(0, 3 * (r1 - r0)), 3 * r0);
-        k.vel.set(sv.subarray(0, 3 * (r1 - r0)), 3 * r0);
-      }
+    if (exact.propagateBlocks) {
+      into = k;
+      exact.propagateBlocks(t, toKnot);
     } else {
+      const vel64 = velFor(vel);
       exact.propagate(t, pos64, vel64, k.err);
       if (quintic) j2AccelerationKmS2(pos64, k.err, count, k.acc);
       k.pos.set(pos64.subarray(0, 3 * count));
@@ -222,8 +223,7 @@ export function hermiteStateSource(
       const j = Math.round(jf);
       if (Math.abs(jf - j) > 1e-6 || j < 0) {
         // off the step grid: full SGP4 (velocities into scratch when the caller passed none)
-        if (vel.length < 3 * count) offGrid ??= new Float64Array(3 * count);
-        exact.propagate(timeMs, pos, vel.length < 3 * count ? offGrid! : vel, err);
+        exact.propagate(timeMs, pos, velFor(vel), err);
         return;
       }
       const m = Math.floor(j / K);
@@ -331,7 +331,7 @@ export function hermiteStateSource(
       }
     },
     release() {
-      releaseNow(a.pos, a.vel, a.acc, a.err, b.pos, b.vel, b.acc, b.err, offGrid);
+      releaseNow(a.pos, a.vel, a.acc, a.err, b.pos, b.vel, b.acc, b.err, ownVel);
     },
   };
 }

@@ -83,8 +83,8 @@ export function createSampledShard(exact: StateSource, start: number, count: num
         : exact;
       acc = createSampledAccumulator(start, count, prepareStations(stations));
       fresh();
-      // interpolation through block scratch needs no velocity array here (12 MB per 500k rows)
-      vel = source !== exact && exact.propagateRows ? new Float64Array(0) : new Float64Array(3 * count);
+      // the interpolation (positions only) takes no velocity array: 12 MB less per 500k rows
+      vel = source !== exact ? new Float64Array(0) : new Float64Array(3 * count);
     },
     step(timeMs, route, into) {
       if (!acc) throw new Error('sampled step before begin');

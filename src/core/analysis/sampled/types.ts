@@ -8,10 +8,14 @@
 export interface StateSource {
   propagate(timeMs: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array): void;
   /**
-   * Rows [from, to) only, written from index 0 of the arrays (to - from rows): lets a consumer work
-   * through small blocks instead of whole-fleet Float64 arrays (the interpolation knots).
+   * The same states block by block: `visit` gets block `block`, its rows [from, to) and their states
+   * from index 0 of the arrays (to - from rows; the source's scratch, valid during the call only).
+   * Lets a consumer work through small blocks instead of whole-fleet Float64 arrays.
    */
-  propagateRows?(timeMs: number, from: number, to: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array): void;
+  propagateBlocks?(
+    timeMs: number,
+    visit: (block: number, from: number, to: number, positionKm: Float64Array, velocityKmS: Float64Array, error: Uint8Array) => void,
+  ): void;
   /** Give back memory this source holds for the pass (interpolation knots); it is not used after. */
   release?(): void;
 }

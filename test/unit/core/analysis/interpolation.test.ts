@@ -4,12 +4,11 @@
  * figures of a whole pass within stated tolerances of the exact pass.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeSampledFleet, batchStateSource } from '../../../../src/core/analysis/sampled';
+import { analyzeSampledFleet, batchStateSource, STATE_BLOCK_ROWS } from '../../../../src/core/analysis/sampled';
 import {
   DEFAULT_INTERPOLATION_ERROR_KM,
   hermiteStateSource,
   interpolationFor,
-  KNOT_BLOCK_ROWS,
   quinticBoundKm,
   knotStepsFor,
   QUINTIC_MAX_ECCENTRICITY,
@@ -94,10 +93,10 @@ function againstSgp4(e: ReturnType<typeof allocElementColumns>, epoch: number, s
 }
 
 describe('Hermite interpolation between SGP4 knots', () => {
-  it('knots made block by block (a source with propagateRows) give exactly the knots of whole-fleet SGP4', () => {
+  it('knots made block by block (a source with propagateBlocks) give exactly the knots of whole-fleet SGP4', () => {
     // 9,000 rows: two full blocks and a ragged third; positions only with no velocity array, as the shard runs
-    expect(9000 % KNOT_BLOCK_ROWS).not.toBe(0);
-    expect(9000).toBeGreaterThan(2 * KNOT_BLOCK_ROWS);
+    expect(9000 % STATE_BLOCK_ROWS).not.toBe(0);
+    expect(9000).toBeGreaterThan(2 * STATE_BLOCK_ROWS);
     for (const quintic of [false, true]) {
       const { e, epoch } = leoElements(9000, quintic ? 5 : 3, quintic ? QUINTIC_MIN_PERIGEE_KM : 160, 2000, quintic ? 0.01 : 0.1);
       const n = e.count;
@@ -105,22 +104,32 @@ describe('Hermite interpolation between SGP4 knots', () => {
       const whole = { propagate: (t: number, p: Float64Array, v: Float64Array, er: Uint8Array) => propagateBatch(batch, t, p, v, er, 0) };
       const a = hermiteStateSource(whole, n, epoch, 30_000, 6, { positionsOnly: true, quintic });
       const b = hermiteStateSource(batchStateSource(initSgp4Batch(e, 0, n)), n, epoch, 30_000, 6, { positionsOnly: true, quintic });
+      // whole-fleet SGP4 without a velocity array from the caller: the source's own scratch
+      const c = hermiteStateSource(whole, n, epoch, 30_000, 6, { positionsOnly: true, quintic });
       const pa = new Float64Array(3 * n);
       const va = new Float64Array(3 * n);
       const ea = new Uint8Array(n);
       const pb = new Float64Array(3 * n);
       const eb = new Uint8Array(n);
+      const pc = new Float64Array(3 * n);
+      const ec = new Uint8Array(n);
+      const none = new Float64Array(0);
       for (const j of [0, 1, 5, 6, 9, 13, 25]) {
         const t = epoch + j * 30_000;
         a.propagate(t, pa, va, ea);
-        b.propagate(t, pb, new Float64Array(0), eb);
+        b.propagate(t, pb, none, eb);
+        c.propagate(t, pc, none, ec);
         expect(Array.from(eb)).toEqual(Array.from(ea));
         expect(Array.from(pb)).toEqual(Array.from(pa));
+        expect(Array.from(ec)).toEqual(Array.from(ea));
+        expect(Array.from(pc)).toEqual(Array.from(pa));
       }
       // off the step grid: full SGP4, velocities into the source's own scratch
       a.propagate(epoch + 45_500, pa, va, ea);
-      b.propagate(epoch + 45_500, pb, new Float64Array(0), eb);
+      b.propagate(epoch + 45_500, pb, none, eb);
+      c.propagate(epoch + 45_500, pc, none, ec);
       expect(Array.from(pb)).toEqual(Array.from(pa));
+      expect(Array.from(pc)).toEqual(Array.from(pa));
     }
   });
 
